@@ -1,0 +1,111 @@
+//! `dconn apply`.
+
+use crate::io;
+use clap::Args;
+use domain_connect::{apply_template, ApplyRequest, Params, SignatureGate, TemplateRecord};
+use serde_json::json;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Args)]
+pub struct ApplyArgs {
+    /// The template JSON file.
+    #[arg(long)]
+    template: PathBuf,
+    /// The zone: a JSON array of records ({type, name, data, ttl, …}) or a BIND zone file.
+    #[arg(long)]
+    zone: PathBuf,
+    /// The domain (zone) the template is applied to.
+    #[arg(long)]
+    domain: String,
+    /// The host under the domain (omit for the apex).
+    #[arg(long)]
+    host: Option<String>,
+    /// Apply only this group (repeatable).
+    #[arg(long = "group")]
+    groups: Vec<String>,
+    /// Track provenance (`_dc`) and replace earlier instances of the template.
+    #[arg(long)]
+    multi_aware: bool,
+    /// The instance id for `_dc.id` (random when omitted in multi-aware mode).
+    #[arg(long)]
+    unique_id: Option<String>,
+    /// JSON array of template records that back REDIR301/REDIR302 (default: A 127.0.0.1
+    /// and AAAA ::1, TTL 600).
+    #[arg(long)]
+    redirect_records: Option<PathBuf>,
+    /// Variables as NAME=VALUE.
+    #[arg(value_name = "NAME=VALUE")]
+    params: Vec<String>,
+}
+
+fn fail(exception: &str, message: String) -> ExitCode {
+    println!("{}", json!({"exception": exception, "message": message}));
+    ExitCode::from(2)
+}
+
+/// The redirect records the suites assume.
+pub fn default_redirect_records() -> Vec<TemplateRecord> {
+    serde_json::from_str(r#"[{"type":"A","pointsTo":"127.0.0.1","ttl":600},{"type":"AAAA","pointsTo":"::1","ttl":600}]"#)
+        .expect("built-in redirect records are valid")
+}
+
+pub fn run(a: ApplyArgs) -> ExitCode {
+    let template = match io::read_template(&a.template) {
+        Ok(t) => t,
+        Err(e) => return fail("InvalidTemplate", e),
+    };
+    let zone = match io::read_zone(&a.zone, &a.domain) {
+        Ok(z) => z,
+        Err(e) => return fail("InvalidData", format!("zone {e}")),
+    };
+    let redirect = match &a.redirect_records {
+        None => default_redirect_records(),
+        Some(p) => match io::read_limited(p).and_then(|b| serde_json::from_slice::<Vec<TemplateRecord>>(&b).map_err(|e| format!("{}: {e}", p.display()))) {
+            Ok(r) => r,
+            Err(e) => return fail("InvalidTemplate", e),
+        },
+    };
+    let mut params = Params::new();
+    for p in &a.params {
+        match p.split_once('=') {
+            Some((k, v)) if !k.is_empty() => params.insert(k, v),
+            _ => return fail("MissingParameter", format!("expected NAME=VALUE, got {p:?}")),
+        }
+    }
+    let random_id;
+    let unique_id = match (&a.unique_id, a.multi_aware) {
+        (Some(id), _) => Some(id.as_str()),
+        (None, true) => {
+            random_id = uuid::Uuid::new_v4().to_string();
+            Some(random_id.as_str())
+        }
+        (None, false) => None,
+    };
+    let req = ApplyRequest {
+        domain: &a.domain,
+        host: Some(a.host.as_deref().unwrap_or("")),
+        params: &params,
+        group_ids: &a.groups,
+        signature: SignatureGate::Ignore,
+        multi_aware: a.multi_aware,
+        unique_id,
+        redirect_records: Some(&redirect),
+        provider_id: None,
+        service_id: None,
+        dialect: Default::default(),
+    };
+    match apply_template(&template, &zone, &req) {
+        Ok(cs) => {
+            let out = json!({
+                "new_count": cs.new_count(),
+                "delete_count": cs.delete_count(),
+                "records": cs.sorted_final_zone(),
+                "changes": {"added": cs.added, "deleted": cs.deleted, "kept": cs.kept},
+            });
+            println!("{}", serde_json::to_string_pretty(&out).expect("JSON"));
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(e.name(), e.message().to_string()),
+    }
+}

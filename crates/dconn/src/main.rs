@@ -1,0 +1,46 @@
+//! `dconn` — the command-line twin of the Domain Connect core.
+//!
+//! Argument parsing, file reading and JSON printing only; every protocol rule lives in
+//! the `domain-connect` crate.
+
+mod apply_cmd;
+mod conformance;
+mod io;
+mod verify_cmd;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "dconn", version, about = "Domain Connect on the command line: apply templates, run compliance suites, verify and sign apply URLs.", long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Apply a template to a zone and print the change set and final zone as JSON.
+    ///
+    /// Example: dconn apply --template t.json --zone zone.json --domain example.com --host www IP=192.0.2.1
+    ///
+    /// Prints {"new_count", "delete_count", "records", "changes"}; on a rejected input
+    /// prints {"exception", "message"} and exits 2. The signature is not checked here
+    /// (use `dconn verify`).
+    Apply(apply_cmd::ApplyArgs),
+    /// Run compliance suites (the reference engine's YAML format) and report.
+    ///
+    /// Example: dconn conformance --templates ../shared/conformance/templates ../shared/conformance/*.yaml
+    ///
+    /// Prints each failing case with expected and actual, ends with "N passed, N failed",
+    /// exits 1 if any case failed, 2 if a suite could not be read.
+    Conformance(conformance::ConformanceArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Apply(a) => apply_cmd::run(a),
+        Command::Conformance(a) => conformance::run(a),
+    }
+}

@@ -1,0 +1,294 @@
+//! The apply engine — spec sections "Apply Template", "Record Types and Conflicts",
+//! "SPF Record Merging", "Groups", "Multiple Templates" (multi-aware `_dc`
+//! provenance), "APEXCNAME" and "Redirects".
+//!
+//! It follows the reference engine (DCAZ `process_records`) rule for rule, with the
+//! departures listed in the crate docs. The zone is indexed by owner name, so the work
+//! per template record is proportional to the records at that name (plus one pass for
+//! NS delegations and multi-aware bookkeeping): linear in the zone's size overall.
+
+mod normalise;
+mod prepare;
+mod rules;
+
+use crate::changeset::{Addition, ChangeSet, Deletion, DeletionReason, Kept};
+use crate::error::ApplyError;
+use crate::record::{Provenance, ZoneRecord};
+use crate::template::{Template, TemplateRecord};
+use crate::variables::Params;
+use std::collections::HashMap;
+
+pub use normalise::normalise;
+
+/// Inputs of one application of template records to a zone (DCAZ `process_records`).
+#[derive(Debug, Clone, Default)]
+pub struct ProcessOptions<'a> {
+    /// The zone (registered domain) the records go into, e.g. `example.com`.
+    pub domain: &'a str,
+    /// The host under the domain (`Some("")` for the apex; `None` when the request
+    /// has no host parameter at all — then `%host%` is a missing parameter).
+    pub host: Option<&'a str>,
+    pub params: Option<&'a Params>,
+    /// Apply only records whose `groupId` is listed (records without one always
+    /// apply); empty: all records.
+    pub group_ids: &'a [String],
+    /// Track provenance in `_dc` and replace earlier instances of the template.
+    pub multi_aware: bool,
+    /// The template allows several instances side by side (`multiInstance`).
+    pub multi_instance: bool,
+    pub provider_id: Option<&'a str>,
+    pub service_id: Option<&'a str>,
+    /// The instance id written into `_dc.id` (the caller makes a random one when the
+    /// request has none; the core has no randomness of its own).
+    pub unique_id: Option<&'a str>,
+    /// The A/AAAA records that back REDIR301/REDIR302 (e.g. the provider's redirect
+    /// servers); without them a redirect template is refused as InvalidTemplate.
+    pub redirect_records: Option<&'a [TemplateRecord]>,
+    /// Where our engine departs from the reference engine on purpose, which to follow.
+    pub dialect: Dialect,
+}
+
+/// Which engine's answer to give on the one rule where the reference compliance suites
+/// and our documented behaviour contradict each other (see the crate docs).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Dialect {
+    /// Our engine: SRV records at the apex work (owner `_service._proto`).
+    #[default]
+    Ours,
+    /// The reference engine: SRV at the apex is InvalidData (`_proto.@`), as the
+    /// reference compliance suites expect.
+    Reference,
+}
+
+/// How the caller settled the request's signature before applying.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SignatureGate {
+    /// Do not check (previews, the suites' `ignore_signature`).
+    Ignore,
+    /// The signature was verified against the template's `syncPubKeyDomain` key.
+    Verified,
+    /// The request is unsigned or its signature did not verify; the reason says why.
+    NotVerified(String),
+}
+
+/// A request to apply a whole template (DCAZ `DomainConnect.apply_template`).
+#[derive(Debug, Clone)]
+pub struct ApplyRequest<'a> {
+    pub domain: &'a str,
+    pub host: Option<&'a str>,
+    pub params: &'a Params,
+    pub group_ids: &'a [String],
+    pub signature: SignatureGate,
+    pub multi_aware: bool,
+    pub unique_id: Option<&'a str>,
+    pub redirect_records: Option<&'a [TemplateRecord]>,
+    /// The provider and service ids as the request named them (the URL path); the
+    /// template's own ids when `None`.
+    pub provider_id: Option<&'a str>,
+    pub service_id: Option<&'a str>,
+    pub dialect: Dialect,
+}
+
+/// Apply a template: domain and host are lowercased, `hostRequired` and the
+/// signature are enforced, and the template's records are processed.
+pub fn apply_template(template: &Template, zone: &[ZoneRecord], req: &ApplyRequest<'_>) -> Result<ChangeSet, ApplyError> {
+    let domain = req.domain.to_lowercase();
+    let host = req.host.map(str::to_lowercase);
+    if template.host_required == Some(true) && host.as_deref().unwrap_or("").is_empty() {
+        return Err(ApplyError::HostRequired(format!(
+            "Template {}/{} requires a host name",
+            template.provider_id, template.service_id
+        )));
+    }
+    if template.requires_signature() {
+        if let SignatureGate::NotVerified(why) = &req.signature {
+            return Err(ApplyError::InvalidSignature(why.clone()));
+        }
+    }
+    let multi_instance = req.multi_aware && template.multi_instance == Some(true);
+    let opts = ProcessOptions {
+        domain: &domain,
+        host: host.as_deref(),
+        params: Some(req.params),
+        group_ids: req.group_ids,
+        multi_aware: req.multi_aware,
+        multi_instance,
+        provider_id: Some(req.provider_id.unwrap_or(&template.provider_id)),
+        service_id: Some(req.service_id.unwrap_or(&template.service_id)),
+        unique_id: req.unique_id,
+        redirect_records: req.redirect_records,
+        dialect: req.dialect,
+    };
+    process_records(&template.records, zone, &opts)
+}
+
+/// A zone record being worked on: normalised, with its fate.
+struct Slot {
+    rec: ZoneRecord,
+    delete: Option<DeletionReason>,
+    replace: Option<DeletionReason>,
+}
+
+/// The zone, indexed by (lowercase) owner name.
+struct Zone {
+    slots: Vec<Slot>,
+    by_name: HashMap<String, Vec<usize>>,
+}
+
+impl Zone {
+    fn new(records: &[ZoneRecord]) -> Zone {
+        let mut by_name: HashMap<String, Vec<usize>> = HashMap::with_capacity(records.len());
+        let slots: Vec<Slot> = records
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let rec = normalise(r);
+                by_name.entry(rec.name.clone()).or_default().push(i);
+                Slot { rec, delete: None, replace: None }
+            })
+            .collect();
+        Zone { slots, by_name }
+    }
+
+    /// Indices of the records at `name` (already lowercase), in zone order.
+    fn at(&self, name: &str) -> &[usize] {
+        self.by_name.get(name).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    fn mark(&mut self, i: usize, reason: impl FnOnce() -> DeletionReason) {
+        let s = &mut self.slots[i];
+        if s.delete.is_none() {
+            s.delete = Some(reason());
+        }
+    }
+}
+
+/// Apply template records to a zone (DCAZ `process_records`).
+pub fn process_records(
+    template_records: &[TemplateRecord],
+    zone_records: &[ZoneRecord],
+    opts: &ProcessOptions<'_>,
+) -> Result<ChangeSet, ApplyError> {
+    let empty = Params::new();
+    let params = opts.params.unwrap_or(&empty);
+    let expanded = prepare::expand_redirects(template_records, opts.redirect_records)?;
+    let mut zone = Zone::new(zone_records);
+
+    if opts.multi_aware && !opts.multi_instance {
+        mark_previous_instances(&mut zone, opts);
+    }
+
+    let mut added: Vec<Addition> = Vec::new();
+    let mut kept: Vec<Kept> = Vec::new();
+    for (index, tr) in &expanded {
+        if !opts.group_ids.is_empty() {
+            if let Some(g) = &tr.group_id {
+                if !opts.group_ids.contains(g) {
+                    continue;
+                }
+            }
+        }
+        let resolved = prepare::resolve_record(tr, *index, opts, params)?;
+        let outcome = rules::process(&resolved, *index, &mut zone)?;
+        let mut new_record = match outcome {
+            rules::Outcome::Add(r) => r,
+            rules::Outcome::AlreadyPresent(existing) => {
+                kept.push(Kept { record: existing, template_record: *index });
+                continue;
+            }
+        };
+        new_record = normalise(&new_record);
+        rules::check_conflict_with_self(&new_record, &added)?;
+        if resolved.rtype != "NS" && new_record.name != "@" {
+            rules::delete_ns_above(&new_record, *index, &mut zone);
+        }
+        if opts.multi_aware {
+            new_record.dc = Some(Provenance {
+                id: opts.unique_id.map(str::to_string),
+                provider_id: opts.provider_id.map(str::to_string),
+                service_id: opts.service_id.map(str::to_string),
+                host: opts.host.map(str::to_string),
+                essential: Some(tr.essential.clone().unwrap_or_else(|| "Always".to_string())),
+            });
+            added.push(Addition { record: new_record, template_record: *index });
+        } else if let Some(existing) = rules::find_identical(&new_record, &zone) {
+            kept.push(Kept { record: existing, template_record: *index });
+        } else {
+            added.push(Addition { record: new_record, template_record: *index });
+        }
+    }
+
+    if opts.multi_aware {
+        cascade_essential(&mut zone);
+    }
+
+    let mut cs = ChangeSet { final_zone: added.iter().map(|a| a.record.clone()).collect(), added, kept, deleted: Vec::new() };
+    for slot in zone.slots {
+        match slot.replace.or(slot.delete) {
+            Some(reason) => {
+                let explanation = reason.explain();
+                cs.deleted.push(Deletion { record: slot.rec, reason, explanation });
+            }
+            None => cs.final_zone.push(slot.rec),
+        }
+    }
+    Ok(cs)
+}
+
+/// Multi-aware, not multi-instance: records written earlier by the same template at
+/// the same host are replaced. (DCAZ skips this at the apex; we do not — crate docs.)
+fn mark_previous_instances(zone: &mut Zone, opts: &ProcessOptions<'_>) {
+    let (Some(pid), Some(sid)) = (opts.provider_id.filter(|s| !s.is_empty()), opts.service_id.filter(|s| !s.is_empty())) else {
+        return;
+    };
+    let host = opts.host.unwrap_or("");
+    for slot in &mut zone.slots {
+        let Some(dc) = &slot.rec.dc else { continue };
+        if dc.provider_id.as_deref() == Some(pid)
+            && dc.service_id.as_deref() == Some(sid)
+            && dc.host.as_deref().unwrap_or("") == host
+        {
+            slot.replace = Some(DeletionReason::PreviousInstance {
+                provider_id: pid.to_string(),
+                service_id: sid.to_string(),
+                host: host.to_string(),
+                instance_id: dc.id.clone(),
+            });
+        }
+    }
+}
+
+/// Multi-aware: when a record marked `essential: Always` is deleted, every record of
+/// the same template (provider, service, host) goes with it.
+fn cascade_essential(zone: &mut Zone) {
+    type Key = (Option<String>, Option<String>, Option<String>);
+    let mut triggers: HashMap<Key, ZoneRecord> = HashMap::new();
+    for slot in &zone.slots {
+        if slot.delete.is_none() {
+            continue;
+        }
+        if let Some(dc) = &slot.rec.dc {
+            if dc.essential.as_deref() == Some("Always") {
+                let key = (dc.provider_id.clone(), dc.service_id.clone(), dc.host.clone());
+                triggers.entry(key).or_insert_with(|| slot.rec.clone());
+            }
+        }
+    }
+    if triggers.is_empty() {
+        return;
+    }
+    for slot in &mut zone.slots {
+        let Some(dc) = &slot.rec.dc else { continue };
+        let key = (dc.provider_id.clone(), dc.service_id.clone(), dc.host.clone());
+        if let Some(trigger) = triggers.get(&key) {
+            if slot.delete.is_none() {
+                slot.delete = Some(DeletionReason::EssentialCascade {
+                    trigger: trigger.clone(),
+                    provider_id: key.0.clone().unwrap_or_default(),
+                    service_id: key.1.clone().unwrap_or_default(),
+                    host: key.2.clone().unwrap_or_default(),
+                });
+            }
+        }
+    }
+}

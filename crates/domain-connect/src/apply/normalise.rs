@@ -1,0 +1,64 @@
+//! Record normalisation (DCAZ `_normalise_record`): the type is uppercased and every
+//! text field lowercased, except TXT data and custom-type data (case matters there)
+//! and — where we differ from DCAZ — the path and query of a REDIR301/302 URL.
+
+use crate::record::ZoneRecord;
+
+/// The record types the engine knows by name; anything else is a custom type.
+pub const CORE_TYPES: [&str; 11] =
+    ["A", "AAAA", "CNAME", "APEXCNAME", "MX", "NS", "SRV", "TXT", "SPFM", "REDIR301", "REDIR302"];
+
+/// True for a type the engine treats as opaque custom data.
+pub fn is_custom(rtype: &str) -> bool {
+    !CORE_TYPES.contains(&rtype)
+}
+
+/// A normalised copy of a record.
+pub fn normalise(r: &ZoneRecord) -> ZoneRecord {
+    let rtype = r.rtype.to_uppercase();
+    let data = if rtype == "TXT" || is_custom(&rtype) {
+        r.data.clone()
+    } else if rtype == "REDIR301" || rtype == "REDIR302" {
+        lowercase_url_origin(&r.data)
+    } else {
+        r.data.to_lowercase()
+    };
+    ZoneRecord {
+        name: r.name.to_lowercase(),
+        data,
+        protocol: r.protocol.as_ref().map(|s| s.to_lowercase()),
+        service: r.service.as_ref().map(|s| s.to_lowercase()),
+        rtype,
+        ..r.clone()
+    }
+}
+
+/// Lowercase a URL's scheme and authority (case-insensitive by definition) and keep
+/// its path, query and fragment as they are.
+fn lowercase_url_origin(url: &str) -> String {
+    let Some(scheme_end) = url.find("://") else { return url.to_lowercase() };
+    let after = scheme_end + 3;
+    let path_start = url[after..].find(['/', '?', '#']).map(|i| i + after).unwrap_or(url.len());
+    format!("{}{}", url[..path_start].to_lowercase(), &url[path_start..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redirect_path_keeps_case() {
+        let r = ZoneRecord::new("redir301", "WWW", "HTTPS://Example.COM/Path?Q=A", None);
+        let n = normalise(&r);
+        assert_eq!(n.rtype, "REDIR301");
+        assert_eq!(n.name, "www");
+        assert_eq!(n.data, "https://example.com/Path?Q=A");
+    }
+
+    #[test]
+    fn txt_and_custom_data_keep_case() {
+        assert_eq!(normalise(&ZoneRecord::new("TXT", "@", "Hello", None)).data, "Hello");
+        assert_eq!(normalise(&ZoneRecord::new("caa", "@", "0 issue \"X.org\"", None)).data, "0 issue \"X.org\"");
+        assert_eq!(normalise(&ZoneRecord::new("CNAME", "@", "X.org", None)).data, "x.org");
+    }
+}

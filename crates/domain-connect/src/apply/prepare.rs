@@ -1,0 +1,273 @@
+//! Turning template records into resolved values: redirect expansion, variable
+//! substitution and the reference engine's validation, in the reference engine's order
+//! (so that the same bad input raises the same exception).
+
+use super::normalise::is_custom;
+use super::ProcessOptions;
+use crate::error::ApplyError;
+use crate::template::{IntField, TemplateRecord};
+use crate::validate;
+use crate::variables::{resolve, Field, Params};
+
+/// A template record with every value substituted and checked.
+#[derive(Debug, Clone, Default)]
+pub struct Resolved {
+    /// Uppercased type.
+    pub rtype: String,
+    pub custom: bool,
+    /// Owner name relative to the zone (`@` for the apex); for SRV the `name` field.
+    pub host: String,
+    pub points_to: String,
+    pub data: String,
+    pub target: String,
+    pub ttl: Option<i64>,
+    pub priority: i64,
+    pub weight: i64,
+    pub port: i64,
+    pub protocol: String,
+    pub service: String,
+    pub spf_rules: String,
+    pub txt_mode: String,
+    pub txt_prefix: Option<String>,
+}
+
+/// Insert the backing A/AAAA records before every REDIR301/REDIR302 record; each
+/// takes the redirect record's attributes (host, ttl, groupId, essential…).
+pub fn expand_redirects(
+    records: &[TemplateRecord],
+    redirect_records: Option<&[TemplateRecord]>,
+) -> Result<Vec<(usize, TemplateRecord)>, ApplyError> {
+    let mut out = Vec::with_capacity(records.len());
+    for (i, r) in records.iter().enumerate() {
+        let upper = r.rtype.to_uppercase();
+        if upper == "REDIR301" || upper == "REDIR302" {
+            let Some(backing) = redirect_records else {
+                return Err(ApplyError::InvalidTemplate(format!(
+                    "records[{i}]: {upper} record types are not supported here (no redirect records are configured)"
+                )));
+            };
+            for b in backing {
+                // The backing record keeps its type and value; every other attribute
+                // the redirect record has (host, ttl, groupId, essential…) overrides.
+                let mut copy = b.clone();
+                copy.group_id = r.group_id.clone().or(copy.group_id);
+                copy.essential = r.essential.clone().or(copy.essential);
+                copy.host = r.host.clone().or(copy.host);
+                copy.name = r.name.clone().or(copy.name);
+                copy.ttl = r.ttl.clone().or(copy.ttl);
+                copy.txt_conflict_matching_mode = r.txt_conflict_matching_mode.clone().or(copy.txt_conflict_matching_mode);
+                copy.txt_conflict_matching_prefix = r.txt_conflict_matching_prefix.clone().or(copy.txt_conflict_matching_prefix);
+                copy.priority = r.priority.clone().or(copy.priority);
+                copy.weight = r.weight.clone().or(copy.weight);
+                copy.port = r.port.clone().or(copy.port);
+                copy.protocol = r.protocol.clone().or(copy.protocol);
+                copy.service = r.service.clone().or(copy.service);
+                copy.spf_rules = r.spf_rules.clone().or(copy.spf_rules);
+                out.push((i, copy));
+            }
+        }
+        out.push((i, r.clone()));
+    }
+    Ok(out)
+}
+
+fn req<'a>(v: &'a Option<String>, index: usize, rtype: &str, field: &str) -> Result<&'a str, ApplyError> {
+    v.as_deref().ok_or_else(|| ApplyError::InvalidTemplate(format!("records[{index}]: {rtype} record has no {field}")))
+}
+
+fn req_int<'a>(v: &'a Option<IntField>, index: usize, rtype: &str, field: &str) -> Result<&'a str, ApplyError> {
+    v.as_ref().map(|f| f.0.as_str()).ok_or_else(|| ApplyError::InvalidTemplate(format!("records[{index}]: {rtype} record has no {field}")))
+}
+
+/// Python's `int(str)`: surrounding whitespace, a sign, digits with single underscores.
+pub fn py_int(s: &str) -> Option<i64> {
+    let t = s.trim();
+    let (neg, digits) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+        return None;
+    }
+    if !digits.bytes().all(|b| b.is_ascii_digit() || b == b'_') {
+        return None;
+    }
+    let v: i64 = digits.replace('_', "").parse().ok()?;
+    Some(if neg { -v } else { v })
+}
+
+/// DCAZ `_is_int_field`: an integer, or exactly one `%variable%`.
+fn is_int_field(s: &str) -> bool {
+    if py_int(s).is_some() {
+        return true;
+    }
+    s.len() > 2 && s.starts_with('%') && s.ends_with('%') && !s[1..s.len() - 1].contains('%')
+}
+
+struct Ctx<'a> {
+    opts: &'a ProcessOptions<'a>,
+    params: &'a Params,
+    index: usize,
+    rtype: &'a str,
+}
+
+impl Ctx<'_> {
+    fn resolve(&self, v: &str, field: Field, name: &str) -> Result<String, ApplyError> {
+        resolve(v, self.opts.domain, self.opts.host, self.params, field, name).map_err(|e| self.wrap(e))
+    }
+
+    fn wrap(&self, e: ApplyError) -> ApplyError {
+        let prefix = format!("records[{}] ({}): ", self.index, self.rtype);
+        match e {
+            ApplyError::InvalidData(m) => ApplyError::InvalidData(prefix + &m),
+            ApplyError::InvalidTemplate(m) => ApplyError::InvalidTemplate(prefix + &m),
+            ApplyError::MissingParameter(m) => ApplyError::MissingParameter(prefix + &m),
+            ApplyError::TypeError(m) => ApplyError::TypeError(prefix + &m),
+            other => other,
+        }
+    }
+
+    fn invalid(&self, msg: String) -> ApplyError {
+        self.wrap(ApplyError::InvalidData(msg))
+    }
+
+    /// An integer field: checked as DCAZ does before substitution, then converted.
+    fn int_field(&self, raw: &str, name: &str) -> Result<i64, ApplyError> {
+        if !is_int_field(raw) {
+            return Err(self.invalid(format!("Invalid {name} value (must be an integer or a single %variable%): {raw}")));
+        }
+        let v = self.resolve(raw, Field::Plain, name)?;
+        // DCAZ crashes with a Python ValueError here; we name the field instead.
+        py_int(&v).ok_or_else(|| self.invalid(format!("Invalid {name} value: {v:?} (from {raw}) is not an integer")))
+    }
+}
+
+/// Substitute and validate one template record.
+pub fn resolve_record(tr: &TemplateRecord, index: usize, opts: &ProcessOptions<'_>, params: &Params) -> Result<Resolved, ApplyError> {
+    let rtype = tr.rtype.to_uppercase();
+    let ctx = Ctx { opts, params, index, rtype: &rtype };
+    let supported = ["A", "AAAA", "MX", "CNAME", "APEXCNAME", "TXT", "SRV", "SPFM", "NS", "REDIR301", "REDIR302"];
+    let custom = !supported.contains(&rtype.as_str());
+    if custom && (!validate::is_custom_type(&rtype) || !is_custom(&rtype)) {
+        return Err(ApplyError::TypeError(format!("records[{index}]: Unknown record type ({}) in template", tr.rtype)));
+    }
+    let mut out = Resolved { rtype: rtype.clone(), custom, ..Default::default() };
+
+    // The owner name.
+    if rtype == "SRV" {
+        let name = ctx.resolve(req(&tr.name, index, &rtype, "name")?, Field::Host, "name")?;
+        if !validate::is_name_srv(&name) {
+            return Err(ctx.invalid(format!("Invalid data for SRV name: {name}")));
+        }
+        out.host = name;
+    } else if rtype == "APEXCNAME" {
+        let h = tr.host.as_deref().unwrap_or("@");
+        if h != "@" {
+            return Err(ctx.invalid(format!("Invalid data for APEXCNAME host: {h} (must be @ or omitted)")));
+        }
+        out.host = "@".into();
+    } else {
+        let orig = req(&tr.host, index, &rtype, "host")?;
+        let host = ctx.resolve(orig, Field::Host, "host")?;
+        let ok = if rtype == "CNAME" { validate::is_host_cname_or_ns(&host) } else { validate::is_host_other(&host) };
+        if !ok {
+            return Err(ctx.invalid(format!("Invalid data for {rtype} host: {host} (from {orig})")));
+        }
+        out.host = host;
+    }
+
+    // pointsTo.
+    if matches!(rtype.as_str(), "A" | "AAAA" | "MX" | "CNAME" | "APEXCNAME" | "NS") {
+        let orig = req(&tr.points_to, index, &rtype, "pointsTo")?;
+        if rtype == "NS" && orig == "@" {
+            return Err(ctx.invalid("Invalid data for NS pointsTo: @ would create a circular delegation".into()));
+        }
+        let v = ctx.resolve(orig, Field::Target, "pointsTo")?;
+        let ok = match rtype.as_str() {
+            "A" => validate::is_ip_loose(&v, 4),
+            "AAAA" => validate::is_ip_loose(&v, 6),
+            _ => validate::is_target_host(&v),
+        };
+        if !ok {
+            return Err(ctx.invalid(format!("Invalid data for {rtype} pointsTo: {v} (from {orig})")));
+        }
+        out.points_to = v;
+    }
+
+    if rtype == "MX" {
+        out.priority = ctx.int_field(req_int(&tr.priority, index, &rtype, "priority")?, "priority")?;
+    } else if rtype == "SRV" {
+        let orig = req(&tr.target, index, &rtype, "target")?;
+        let v = ctx.resolve(orig, Field::Target, "target")?;
+        if !validate::is_target_host(&v) {
+            return Err(ctx.invalid(format!("Invalid data for SRV target: {v} (from {orig})")));
+        }
+        out.target = v;
+    } else if rtype == "REDIR301" || rtype == "REDIR302" {
+        let orig = req(&tr.target, index, &rtype, "target")?;
+        let v = ctx.resolve(orig, Field::Target, "target")?;
+        if !validate::is_redirect_target(&v) {
+            return Err(ctx.invalid(format!("Invalid data for {rtype} target: {v} (from {orig})")));
+        }
+        out.target = v;
+    }
+
+    if let Some(ttl) = &tr.ttl {
+        out.ttl = Some(ctx.int_field(&ttl.0, "ttl")?);
+    }
+
+    if rtype == "SRV" {
+        let orig = req(&tr.protocol, index, &rtype, "protocol")?;
+        let p = ctx.resolve(orig, Field::Plain, "protocol")?.to_lowercase();
+        let p = p.strip_prefix('_').unwrap_or(&p).to_string();
+        if !matches!(p.as_str(), "tcp" | "udp" | "tls") {
+            return Err(ctx.invalid(format!("Invalid data for SRV protocol: {p} (from {orig})")));
+        }
+        // DCAZ checks `_proto.name` before substituting, so SRV at the apex or with
+        // variables always failed there; we check the substituted owner.
+        let owner = if out.host == "@" && opts.dialect == super::Dialect::Ours {
+            format!("_{p}")
+        } else {
+            format!("_{p}.{}", out.host)
+        };
+        if !validate::is_host_srv(&owner) {
+            return Err(ctx.invalid(format!("Invalid data for SRV host: {owner}")));
+        }
+        out.protocol = p;
+        let orig = req(&tr.service, index, &rtype, "service")?;
+        let s = ctx.resolve(orig, Field::Plain, "service")?;
+        if !validate::is_target_host(&s) {
+            return Err(ctx.invalid(format!("Invalid data for SRV service: {s} (from {orig})")));
+        }
+        out.service = s;
+        out.priority = ctx.int_field(req_int(&tr.priority, index, &rtype, "priority")?, "priority")?;
+        out.weight = ctx.int_field(req_int(&tr.weight, index, &rtype, "weight")?, "weight")?;
+        out.port = ctx.int_field(req_int(&tr.port, index, &rtype, "port")?, "port")?;
+    }
+
+    if rtype == "TXT" {
+        out.data = ctx.resolve(req(&tr.data, index, &rtype, "data")?, Field::Plain, "data")?;
+        out.txt_mode = tr.txt_conflict_matching_mode.clone().unwrap_or_else(|| "None".into());
+        out.txt_prefix = tr.txt_conflict_matching_prefix.clone();
+    }
+    if rtype == "SPFM" {
+        out.spf_rules = ctx.resolve(req(&tr.spf_rules, index, &rtype, "spfRules")?, Field::Plain, "spfRules")?;
+    }
+    if custom {
+        let d = ctx.resolve(tr.data.as_deref().unwrap_or(""), Field::Plain, "data")?;
+        if d.is_empty() {
+            return Err(ctx.invalid(format!("Empty data for custom RR type {rtype}")));
+        }
+        if d == "@" {
+            return Err(ctx.invalid(format!("Invalid data \"@\" for custom RR type {rtype}")));
+        }
+        out.data = d;
+    }
+
+    // Every type but SPFM (default 6000) and the redirects (no TTL) needs a TTL.
+    if out.ttl.is_none() && !matches!(rtype.as_str(), "SPFM" | "REDIR301" | "REDIR302") {
+        return Err(ApplyError::InvalidTemplate(format!("records[{index}]: {rtype} record has no ttl")));
+    }
+    Ok(out)
+}

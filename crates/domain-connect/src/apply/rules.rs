@@ -1,0 +1,266 @@
+//! The conflict rules of each record type (spec "Record Types and Conflicts"; DCAZ
+//! `process_*_record`), applied to the indexed zone.
+
+use super::prepare::Resolved;
+use super::Zone;
+use crate::changeset::{Addition, ConflictRule, DeletionReason};
+use crate::error::ApplyError;
+use crate::record::ZoneRecord;
+
+/// What a template record does to the zone.
+pub enum Outcome {
+    /// Add this record.
+    Add(ZoneRecord),
+    /// Nothing to add: the zone already holds it (SPFM rule already in the SPF record).
+    AlreadyPresent(ZoneRecord),
+}
+
+/// Types an A/AAAA/MX/CNAME/APEXCNAME/REDIR record deletes at its name (DCAZ `_delete_map`).
+fn deletes(new_type: &str) -> &'static [&'static str] {
+    match new_type {
+        "A" | "AAAA" => &["A", "AAAA", "CNAME", "REDIR301", "REDIR302"],
+        "MX" => &["MX", "CNAME"],
+        "CNAME" | "APEXCNAME" => &["A", "AAAA", "CNAME", "MX", "TXT", "REDIR301", "REDIR302"],
+        "REDIR301" | "REDIR302" => &["A", "AAAA", "CNAME"],
+        _ => &[],
+    }
+}
+
+fn is_redirect(t: &str) -> bool {
+    t == "REDIR301" || t == "REDIR302"
+}
+
+/// Which rule a deletion of `old_type` by `new_type` falls under.
+fn rule_for(new_type: &str, old_type: &str) -> ConflictRule {
+    if matches!(new_type, "CNAME" | "APEXCNAME") || old_type == "CNAME" {
+        ConflictRule::Cname
+    } else if is_redirect(new_type) || is_redirect(old_type) {
+        ConflictRule::Redirect
+    } else {
+        ConflictRule::SameType
+    }
+}
+
+fn base(r: &Resolved, rtype: &str, data: &str) -> ZoneRecord {
+    ZoneRecord::new(rtype, &r.host, data, r.ttl)
+}
+
+/// Apply one resolved template record: mark the zone records it removes and return
+/// the record it adds.
+pub fn process(r: &Resolved, index: usize, zone: &mut Zone) -> Result<Outcome, ApplyError> {
+    let host = r.host.to_lowercase();
+    let new = match r.rtype.as_str() {
+        "TXT" => {
+            let new = base(r, "TXT", &r.data);
+            for i in zone.at(&host).to_vec() {
+                let s = &zone.slots[i];
+                if s.replace.is_some() {
+                    continue;
+                }
+                let rule = match s.rec.rtype.as_str() {
+                    "CNAME" => Some(ConflictRule::Cname),
+                    "TXT" => match r.txt_mode.as_str() {
+                        "All" => Some(ConflictRule::TxtAll),
+                        "Prefix" => {
+                            let Some(prefix) = &r.txt_prefix else {
+                                return Err(ApplyError::InvalidTemplate(format!(
+                                    "records[{index}] (TXT): txtConflictMatchingMode is Prefix but txtConflictMatchingPrefix is missing"
+                                )));
+                            };
+                            s.rec.data.starts_with(prefix.as_str()).then(|| ConflictRule::TxtPrefix { prefix: prefix.clone() })
+                        }
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                if let Some(rule) = rule {
+                    mark(zone, i, rule, &new, index);
+                }
+            }
+            new
+        }
+        "REDIR301" | "REDIR302" => {
+            let new = ZoneRecord::new(&r.rtype, &r.host, &r.target, None);
+            for i in zone.at(&host).to_vec() {
+                let s = &zone.slots[i];
+                if s.replace.is_none() && matches!(s.rec.rtype.as_str(), "CNAME" | "REDIR301" | "REDIR302") {
+                    let rule = rule_for(&r.rtype, &s.rec.rtype.clone());
+                    mark(zone, i, rule, &new, index);
+                }
+            }
+            new
+        }
+        "SPFM" => return Ok(process_spfm(r, &host, index, zone)),
+        "SRV" => {
+            let new = ZoneRecord {
+                protocol: Some(r.protocol.clone()),
+                service: Some(r.service.clone()),
+                priority: Some(r.priority),
+                weight: Some(r.weight),
+                port: Some(r.port),
+                ..ZoneRecord::new("SRV", &r.host, &r.target, r.ttl)
+            };
+            for i in zone.at(&host).to_vec() {
+                let s = &zone.slots[i];
+                if s.replace.is_none() && s.rec.rtype == "SRV" {
+                    mark(zone, i, ConflictRule::SrvSameName, &new, index);
+                }
+            }
+            new
+        }
+        "NS" => {
+            let new = base(r, "NS", &r.points_to);
+            // Everything at the name or below it is delegated away.
+            let suffix = format!(".{host}");
+            let mut hit: Vec<usize> = zone.at(&host).to_vec();
+            for (name, idx) in &zone.by_name {
+                if name.ends_with(&suffix) {
+                    hit.extend_from_slice(idx);
+                }
+            }
+            hit.sort_unstable();
+            for i in hit {
+                if zone.slots[i].replace.is_none() {
+                    mark(zone, i, ConflictRule::NsDelegation, &new, index);
+                }
+            }
+            new
+        }
+        "APEXCNAME" => {
+            let new = base(r, "APEXCNAME", &r.points_to);
+            for i in zone.at("@").to_vec() {
+                let s = &zone.slots[i];
+                if s.replace.is_none() && deletes("APEXCNAME").contains(&s.rec.rtype.as_str()) {
+                    mark(zone, i, ConflictRule::Cname, &new, index);
+                }
+            }
+            new
+        }
+        t if r.custom => {
+            let _ = t;
+            base(r, &r.rtype, &r.data)
+        }
+        _ => {
+            // A, AAAA, MX, CNAME.
+            let mut new = base(r, &r.rtype, &r.points_to);
+            if r.rtype == "MX" {
+                new.priority = Some(r.priority);
+            }
+            let del = deletes(&r.rtype);
+            for i in zone.at(&host).to_vec() {
+                let s = &zone.slots[i];
+                if s.replace.is_none() && del.contains(&s.rec.rtype.as_str()) {
+                    let rule = rule_for(&r.rtype, &s.rec.rtype.clone());
+                    mark(zone, i, rule, &new, index);
+                }
+            }
+            new
+        }
+    };
+    Ok(Outcome::Add(new))
+}
+
+fn mark(zone: &mut Zone, i: usize, rule: ConflictRule, by: &ZoneRecord, index: usize) {
+    zone.mark(i, || DeletionReason::Conflict { rule, by: super::normalise(by), template_record: index });
+}
+
+/// SPF merging (spec "SPF Record Merging"): the rules go into the first SPF record at
+/// the host, or a new `v=spf1 … ~all` record is made.
+fn process_spfm(r: &Resolved, host: &str, index: usize, zone: &mut Zone) -> Outcome {
+    let found = zone
+        .at(host)
+        .iter()
+        .copied()
+        .find(|&i| zone.slots[i].rec.rtype == "TXT" && zone.slots[i].rec.data.starts_with("v=spf1 "));
+    let Some(i) = found else {
+        return Outcome::Add(ZoneRecord::new("TXT", &r.host, &format!("v=spf1 {} ~all", r.spf_rules), Some(r.ttl.unwrap_or(6000))));
+    };
+    let existing = zone.slots[i].rec.clone();
+    let present = spf_contains(&existing.data, &r.spf_rules);
+    let ttl = Some(existing.ttl.unwrap_or(6000));
+    if zone.slots[i].replace.is_some() {
+        // The SPF record is an earlier instance of this very template, being replaced:
+        // write it again (merged if the rule is new). DCAZ drops it here instead,
+        // losing the SPF record on a re-apply (crate docs, "Where we differ").
+        let data = if present { existing.data.clone() } else { merged(&existing.data, &r.spf_rules) };
+        return Outcome::Add(ZoneRecord::new("TXT", &r.host, &data, ttl));
+    }
+    if present {
+        return Outcome::AlreadyPresent(existing);
+    }
+    let new = ZoneRecord::new("TXT", &r.host, &merged(&existing.data, &r.spf_rules), ttl);
+    mark(zone, i, ConflictRule::SpfMerge, &new, index);
+    Outcome::Add(new)
+}
+
+fn merged(spf: &str, rules: &str) -> String {
+    format!("v=spf1 {} {}", rules, &spf["v=spf1 ".len()..])
+}
+
+/// Whether every term of `rules` is already a term of the SPF record — compared as
+/// whole, whitespace-separated terms, case-insensitively. (DCAZ searches for the rules
+/// as a substring, so `include:a.com` counted as present beside `include:a.com.evil`.)
+pub fn spf_contains(spf: &str, rules: &str) -> bool {
+    let terms: Vec<String> = spf.split_whitespace().map(str::to_ascii_lowercase).collect();
+    let wanted: Vec<String> = rules.split_whitespace().map(str::to_ascii_lowercase).collect();
+    !wanted.is_empty() && wanted.iter().all(|w| terms.contains(w))
+}
+
+/// Template records may not conflict with each other (DCAZ `check_conflict_with_self`):
+/// a CNAME beside anything at its name, an NS beside anything at or below its name.
+pub fn check_conflict_with_self(new: &ZoneRecord, added: &[Addition]) -> Result<(), ApplyError> {
+    let is_cname = |t: &str| t == "CNAME" || t == "APEXCNAME";
+    for a in added {
+        let old = &a.record;
+        let both_ns = new.rtype == "NS" && old.rtype == "NS";
+        let clash = ((is_cname(&new.rtype) || is_cname(&old.rtype)) && old.name == new.name)
+            || (new.rtype == "NS" && !both_ns && (old.name == new.name || old.name.ends_with(&format!(".{}", new.name))))
+            || (old.rtype == "NS" && !both_ns && (old.name == new.name || new.name.ends_with(&format!(".{}", old.name))));
+        if clash {
+            return Err(ApplyError::InvalidData(format!(
+                "Template record {} {} conflicts with other template record {} {} (from records[{}])",
+                new.rtype, new.name, old.rtype, old.name, a.template_record
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Writing any record but NS at a name removes NS records at that name or a parent of
+/// it (they would delegate the new record away).
+pub fn delete_ns_above(new: &ZoneRecord, index: usize, zone: &mut Zone) {
+    let mut name = new.name.as_str();
+    loop {
+        for i in zone.at(name).to_vec() {
+            let s = &zone.slots[i];
+            if s.rec.rtype == "NS" && s.replace.is_none() {
+                mark(zone, i, ConflictRule::NsAboveNewRecord, new, index);
+            }
+        }
+        match name.split_once('.') {
+            Some((_, parent)) => name = parent,
+            None => break,
+        }
+    }
+}
+
+/// The zone record identical to `new` (all fields but TTL and `_dc`), if it is not
+/// already being removed.
+pub fn find_identical(new: &ZoneRecord, zone: &Zone) -> Option<ZoneRecord> {
+    zone.at(&new.name)
+        .iter()
+        .map(|&i| &zone.slots[i])
+        .find(|s| s.delete.is_none() && s.replace.is_none() && same_but_ttl(&s.rec, new))
+        .map(|s| s.rec.clone())
+}
+
+fn same_but_ttl(a: &ZoneRecord, b: &ZoneRecord) -> bool {
+    a.rtype == b.rtype
+        && a.name == b.name
+        && a.data == b.data
+        && a.priority == b.priority
+        && a.protocol == b.protocol
+        && a.service == b.service
+        && a.weight == b.weight
+        && a.port == b.port
+}

@@ -1,0 +1,152 @@
+//! The result of applying a template: what is added, what is deleted — each deletion
+//! with the rule that removed it — what is kept as it was, and the final zone.
+
+use crate::record::{sort_canonical, ZoneRecord};
+use serde::Serialize;
+
+/// Which conflict rule of the spec ("Record Types and Conflicts") removed a record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "rule", rename_all = "snake_case")]
+pub enum ConflictRule {
+    /// A CNAME (or APEXCNAME) cannot share its name with other records: either the
+    /// new record is a CNAME, or the removed record is a CNAME at the new record's name.
+    Cname,
+    /// A new A/AAAA replaces the A and AAAA records at its name; a new MX replaces
+    /// the MX records at its name.
+    SameType,
+    /// A new SRV replaces every SRV with the same name (whatever its service and protocol).
+    SrvSameName,
+    /// A new TXT with `txtConflictMatchingMode: All` replaces every TXT at its name.
+    TxtAll,
+    /// A new TXT with `txtConflictMatchingMode: Prefix` replaces TXT records at its
+    /// name whose text starts with the prefix.
+    TxtPrefix { prefix: String },
+    /// An SPFM rule was merged into this SPF record; the merged record replaces it.
+    SpfMerge,
+    /// A new NS record delegates this name (or a parent of it) away.
+    NsDelegation,
+    /// This NS record delegated a name the template now writes at or below.
+    NsAboveNewRecord,
+    /// A REDIR301/REDIR302 replaces the records (A, AAAA, CNAME, other redirects) at its name.
+    Redirect,
+}
+
+/// Why a record of the zone is deleted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum DeletionReason {
+    /// A conflict with a record the template adds.
+    Conflict {
+        #[serde(flatten)]
+        rule: ConflictRule,
+        /// The new record that caused it.
+        by: ZoneRecord,
+        /// Index of the template record that produced `by`.
+        template_record: usize,
+    },
+    /// The record belongs to an earlier application of the same template at the same
+    /// host (multi-aware mode, template not `multiInstance`); it is replaced.
+    PreviousInstance {
+        provider_id: String,
+        service_id: String,
+        host: String,
+        instance_id: Option<String>,
+    },
+    /// Another record of the same template instance, marked `essential: Always`, was
+    /// removed, so the whole instance goes (multi-aware cascade).
+    EssentialCascade {
+        /// The essential record whose removal started the cascade.
+        trigger: ZoneRecord,
+        provider_id: String,
+        service_id: String,
+        host: String,
+    },
+}
+
+impl DeletionReason {
+    /// A sentence a user can read.
+    pub fn explain(&self) -> String {
+        match self {
+            DeletionReason::Conflict { rule, by, .. } => {
+                let by = format!("the new {} record at {}", by.rtype, by.name);
+                match rule {
+                    ConflictRule::Cname => format!("CNAME conflict: a CNAME cannot coexist with other records at a name ({by})"),
+                    ConflictRule::SameType => format!("replaced by {by}"),
+                    ConflictRule::SrvSameName => format!("replaced by {by} (a new SRV replaces all SRV records of that name)"),
+                    ConflictRule::TxtAll => format!("replaced by {by} (txtConflictMatchingMode All)"),
+                    ConflictRule::TxtPrefix { prefix } => {
+                        format!("replaced by {by}: its text starts with \"{prefix}\" (txtConflictMatchingMode Prefix)")
+                    }
+                    ConflictRule::SpfMerge => format!("SPF rules merged into {by}, which replaces this SPF record"),
+                    ConflictRule::NsDelegation => format!("{by} delegates this name away"),
+                    ConflictRule::NsAboveNewRecord => format!("this delegation would hide {by}"),
+                    ConflictRule::Redirect => format!("replaced by the redirect {by}"),
+                }
+            }
+            DeletionReason::PreviousInstance { provider_id, service_id, host, .. } => format!(
+                "earlier application of {provider_id}/{service_id} at host \"{host}\", replaced by this one"
+            ),
+            DeletionReason::EssentialCascade { trigger, provider_id, service_id, .. } => format!(
+                "part of an earlier application of {provider_id}/{service_id} whose essential record {} {} is removed",
+                trigger.rtype, trigger.name
+            ),
+        }
+    }
+}
+
+/// A record the template adds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Addition {
+    pub record: ZoneRecord,
+    /// Index of the template record that produced it.
+    pub template_record: usize,
+}
+
+/// A record of the zone that is deleted, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Deletion {
+    pub record: ZoneRecord,
+    pub reason: DeletionReason,
+    /// The reason as a sentence.
+    pub explanation: String,
+}
+
+/// A template record that needs no change: the zone already holds it (TTL aside) —
+/// or, for SPFM, the SPF record already holds the rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Kept {
+    pub record: ZoneRecord,
+    pub template_record: usize,
+}
+
+/// Everything applying a template does to a zone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct ChangeSet {
+    pub added: Vec<Addition>,
+    pub deleted: Vec<Deletion>,
+    pub kept: Vec<Kept>,
+    /// The zone after the change: the new records, then the untouched ones.
+    pub final_zone: Vec<ZoneRecord>,
+}
+
+impl ChangeSet {
+    pub fn new_count(&self) -> usize {
+        self.added.len()
+    }
+
+    pub fn delete_count(&self) -> usize {
+        self.deleted.len()
+    }
+
+    /// The final zone in the suites' canonical order.
+    pub fn sorted_final_zone(&self) -> Vec<ZoneRecord> {
+        let mut v = self.final_zone.clone();
+        sort_canonical(&mut v);
+        v
+    }
+
+    /// True when applying changes nothing.
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.deleted.is_empty()
+    }
+}

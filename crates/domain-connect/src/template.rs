@@ -1,0 +1,276 @@
+//! The template model — spec section "Template Definition" and "Template Record"
+//! (and `template.schema`).
+//!
+//! Parsing never panics: a malformed template gives a [`TemplateError`] whose `path`
+//! names the JSON location (`records[3].pointsTo`) and whose message says what is wrong.
+
+use serde::{Deserialize, Deserializer, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// Templates larger than this are refused before parsing (real ones are a few KB).
+pub const MAX_TEMPLATE_BYTES: usize = 1024 * 1024;
+
+/// A Domain Connect template (spec: "Template Definition").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Template {
+    pub provider_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider_name: Option<String>,
+    pub service_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logo_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variable_description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shared: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sync_block: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shared_provider_name: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shared_service_name: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sync_pub_key_domain: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sync_redirect_domain: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub multi_instance: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warn_phishing: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_required: Option<bool>,
+    pub records: Vec<TemplateRecord>,
+    /// Keys the spec does not define, kept so that lint can name them.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+/// A number-or-string template field (`ttl`, `priority`, `weight`, `port`), kept as
+/// the text the reference engine sees (`1800`, `"1800"`, `"%ttl%"`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct IntField(pub String);
+
+impl<'de> Deserialize<'de> for IntField {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        match serde_json::Value::deserialize(d)? {
+            serde_json::Value::String(s) => Ok(IntField(s)),
+            serde_json::Value::Number(n) => Ok(IntField(n.to_string())),
+            other => Err(D::Error::custom(format!(
+                "expected a number or a string, found {}",
+                json_kind(&other)
+            ))),
+        }
+    }
+}
+
+impl fmt::Display for IntField {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<i64> for IntField {
+    fn from(v: i64) -> Self {
+        IntField(v.to_string())
+    }
+}
+
+/// One record of a template (spec: "Template Record"). Which fields apply depends on
+/// the type; all are optional here and checked where the engine uses them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct TemplateRecord {
+    #[serde(rename = "type")]
+    pub rtype: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub essential: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub points_to: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ttl: Option<IntField>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub txt_conflict_matching_mode: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub txt_conflict_matching_prefix: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<IntField>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<IntField>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub port: Option<IntField>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub protocol: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spf_rules: Option<String>,
+    /// Keys the spec does not define, kept so that lint can name them.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+/// A template that could not be read: where (a JSON path such as `records[3].ttl`,
+/// empty for the whole document) and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateError {
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+impl std::error::Error for TemplateError {}
+
+impl Template {
+    /// Parse a template from JSON bytes (UTF-8 required), refusing anything over
+    /// [`MAX_TEMPLATE_BYTES`].
+    pub fn from_json_bytes(bytes: &[u8]) -> Result<Template, TemplateError> {
+        if bytes.len() > MAX_TEMPLATE_BYTES {
+            return Err(TemplateError {
+                path: String::new(),
+                message: format!(
+                    "template is {} bytes; the limit is {} bytes",
+                    bytes.len(),
+                    MAX_TEMPLATE_BYTES
+                ),
+            });
+        }
+        let text = std::str::from_utf8(bytes).map_err(|e| TemplateError {
+            path: String::new(),
+            message: format!("template is not valid UTF-8 (byte {})", e.valid_up_to()),
+        })?;
+        Self::from_json(text)
+    }
+
+    /// Parse a template from JSON text.
+    pub fn from_json(text: &str) -> Result<Template, TemplateError> {
+        if text.len() > MAX_TEMPLATE_BYTES {
+            return Self::from_json_bytes(text.as_bytes());
+        }
+        let de = &mut serde_json::Deserializer::from_str(text);
+        let t: Template = serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            TemplateError {
+                path: if path == "." { String::new() } else { path },
+                message: inner.to_string(),
+            }
+        })?;
+        if t.provider_id.is_empty() {
+            return Err(TemplateError { path: "providerId".into(), message: "must not be empty".into() });
+        }
+        if t.service_id.is_empty() {
+            return Err(TemplateError { path: "serviceId".into(), message: "must not be empty".into() });
+        }
+        Ok(t)
+    }
+
+    /// The file name a template store uses: `{providerId}.{serviceId}.json`, lowercased.
+    pub fn file_name(provider_id: &str, service_id: &str) -> String {
+        format!("{}.{}.json", provider_id.to_lowercase(), service_id.to_lowercase())
+    }
+
+    /// The distinct `groupId` values in record order.
+    pub fn group_ids(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for r in &self.records {
+            if let Some(g) = &r.group_id {
+                if !out.contains(g) {
+                    out.push(g.clone());
+                }
+            }
+        }
+        out
+    }
+
+    /// The variables (other than the built-in `domain`, `host`, `fqdn`) the records
+    /// use, in first-use order; with `group`, only those of that group's records.
+    pub fn variables(&self, group: Option<&str>) -> Vec<String> {
+        let mut out = Vec::new();
+        for r in &self.records {
+            if let Some(g) = group {
+                if r.group_id.as_deref() != Some(g) {
+                    continue;
+                }
+            }
+            for value in r.text_fields() {
+                for name in crate::variables::variable_names(value) {
+                    if !matches!(name.as_str(), "domain" | "host" | "fqdn") && !out.contains(&name) {
+                        out.push(name);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// True when the template demands a signed request (it names `syncPubKeyDomain`).
+    pub fn requires_signature(&self) -> bool {
+        self.sync_pub_key_domain.as_deref().is_some_and(|s| !s.is_empty())
+    }
+}
+
+impl TemplateRecord {
+    /// Every field of the record that may hold `%variables%`.
+    pub fn text_fields(&self) -> Vec<&str> {
+        let mut v = Vec::new();
+        for f in [
+            &self.host,
+            &self.name,
+            &self.points_to,
+            &self.data,
+            &self.target,
+            &self.protocol,
+            &self.service,
+            &self.spf_rules,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            v.push(f.as_str());
+        }
+        for f in [&self.ttl, &self.priority, &self.weight, &self.port].into_iter().flatten() {
+            v.push(f.0.as_str());
+        }
+        v
+    }
+}
+
+fn json_kind(v: &serde_json::Value) -> &'static str {
+    match v {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    }
+}

@@ -1,0 +1,261 @@
+//! Zone import and export: the suites' JSON record array, and BIND zone-file text
+//! (parsed with hickory-proto's zone-file parser, not by hand).
+//!
+//! Both readers refuse more than [`MAX_ZONE_RECORDS`] records with a clear error
+//! instead of allocating without bound; `$INCLUDE` is refused (a zone text never
+//! reaches for files).
+
+use crate::record::ZoneRecord;
+use hickory_proto::rr::{Name, RData, RecordType};
+use hickory_proto::serialize::txt::Parser;
+use serde::de::{Deserializer, SeqAccess, Visitor};
+use std::fmt;
+use std::str::FromStr;
+
+/// The largest zone we read.
+pub const MAX_ZONE_RECORDS: usize = 200_000;
+
+/// A zone that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ZoneError(pub String);
+
+impl fmt::Display for ZoneError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ZoneError {}
+
+struct Limited;
+
+impl<'de> Visitor<'de> for Limited {
+    type Value = Vec<ZoneRecord>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "an array of at most {MAX_ZONE_RECORDS} zone records")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        use serde::de::Error;
+        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
+        while let Some(r) = seq.next_element::<ZoneRecord>()? {
+            if out.len() == MAX_ZONE_RECORDS {
+                return Err(A::Error::custom(format!("the zone has more than {MAX_ZONE_RECORDS} records")));
+            }
+            out.push(r);
+        }
+        Ok(out)
+    }
+}
+
+/// Read a zone as a JSON array of records (`{type, name, data, ttl, …}`); `null` is
+/// an empty zone.
+pub fn from_json(text: &str) -> Result<Vec<ZoneRecord>, ZoneError> {
+    if text.trim() == "null" {
+        return Ok(Vec::new());
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let mut track = serde_path_to_error::Track::new();
+    let de2 = serde_path_to_error::Deserializer::new(&mut de, &mut track);
+    let records = match de2.deserialize_seq(Limited) {
+        Ok(r) => r,
+        Err(e) => return Err(ZoneError(format!("{}: {e}", track.path()))),
+    };
+    de.end().map_err(|e| ZoneError(e.to_string()))?;
+    Ok(records)
+}
+
+/// Write a zone as pretty JSON.
+pub fn to_json(records: &[ZoneRecord]) -> String {
+    serde_json::to_string_pretty(records).unwrap_or_else(|_| "[]".into())
+}
+
+/// Read BIND zone-file text for the zone `origin`. Names become relative (`@` for the
+/// apex), targets are written without their trailing dot, TXT strings are joined, and
+/// types the engine has no field for keep their presentation form in `data`.
+pub fn from_bind(text: &str, origin: &str) -> Result<Vec<ZoneRecord>, ZoneError> {
+    for (n, line) in text.lines().enumerate() {
+        if line.trim_start().to_ascii_uppercase().starts_with("$INCLUDE") {
+            return Err(ZoneError(format!("line {}: $INCLUDE is not supported", n + 1)));
+        }
+    }
+    // A cheap upper bound before parsing: every record needs a line.
+    let lines = text.lines().filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with(';')).count();
+    if lines > MAX_ZONE_RECORDS * 2 {
+        return Err(ZoneError(format!("the zone has more than {MAX_ZONE_RECORDS} records")));
+    }
+    let origin_name = Name::from_str(origin).map_err(|e| ZoneError(format!("origin {origin:?}: {e}")))?;
+    let parser = Parser::new(text, None, Some(origin_name.clone()));
+    let (_, sets) = parser.parse().map_err(|e| ZoneError(format!("zone file: {e}")))?;
+    let mut fqdn_origin = origin_name.to_lowercase();
+    fqdn_origin.set_fqdn(true);
+    let mut out = Vec::new();
+    for set in sets.values() {
+        for rec in set.records_without_rrsigs() {
+            if out.len() == MAX_ZONE_RECORDS {
+                return Err(ZoneError(format!("the zone has more than {MAX_ZONE_RECORDS} records")));
+            }
+            out.push(convert(rec, &fqdn_origin)?);
+        }
+    }
+    Ok(out)
+}
+
+fn relative(name: &Name, origin: &Name) -> String {
+    let lower = name.to_lowercase();
+    let full = lower.to_ascii();
+    let o = origin.to_ascii();
+    if full == o {
+        "@".to_string()
+    } else if let Some(prefix) = full.strip_suffix(&format!(".{o}")) {
+        prefix.to_string()
+    } else {
+        full
+    }
+}
+
+fn target(name: &Name) -> String {
+    let s = name.to_ascii();
+    s.strip_suffix('.').unwrap_or(&s).to_string()
+}
+
+fn convert(rec: &hickory_proto::rr::Record, origin: &Name) -> Result<ZoneRecord, ZoneError> {
+    let name = relative(&rec.name, origin);
+    let ttl = Some(i64::from(rec.ttl));
+    let rtype = rec.record_type();
+    let mut r = ZoneRecord::new(&rtype.to_string(), &name, "", ttl);
+    match &rec.data {
+        RData::A(a) => r.data = a.0.to_string(),
+        RData::AAAA(a) => r.data = a.0.to_string(),
+        RData::CNAME(c) => r.data = target(&c.0),
+        RData::NS(n) => r.data = target(&n.0),
+        RData::MX(mx) => {
+            r.data = target(&mx.exchange);
+            r.priority = Some(i64::from(mx.preference));
+        }
+        RData::TXT(t) => {
+            r.data = t.txt_data.iter().map(|s| String::from_utf8_lossy(s).into_owned()).collect::<Vec<_>>().join("");
+        }
+        RData::SRV(s) => {
+            r.data = target(&s.target);
+            r.priority = Some(i64::from(s.priority));
+            r.weight = Some(i64::from(s.weight));
+            r.port = Some(i64::from(s.port));
+            // `_service._proto.rest` → service `_service`, protocol `proto`, name `rest`.
+            let labels: Vec<&str> = name.splitn(3, '.').collect();
+            if labels.len() >= 2 && labels[0].starts_with('_') && labels[1].starts_with('_') {
+                r.service = Some(labels[0].to_string());
+                r.protocol = Some(labels[1][1..].to_string());
+                r.name = labels.get(2).map(|s| s.to_string()).unwrap_or_else(|| "@".into());
+            }
+        }
+        other => {
+            if rtype == RecordType::Unknown(0) {
+                return Err(ZoneError(format!("{name}: unknown record type")));
+            }
+            r.data = other.to_string();
+        }
+    }
+    Ok(r)
+}
+
+fn quote_txt(s: &str) -> String {
+    // Split into character-strings of at most 255 bytes, at char boundaries.
+    let mut parts = Vec::new();
+    let mut cur = String::new();
+    for c in s.chars() {
+        if cur.len() + c.len_utf8() > 255 {
+            parts.push(std::mem::take(&mut cur));
+        }
+        cur.push(c);
+    }
+    parts.push(cur);
+    parts
+        .iter()
+        .map(|p| format!("\"{}\"", p.replace('\\', "\\\\").replace('"', "\\\"")))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Write records as BIND zone-file text for `origin`. Redirect pseudo-records
+/// (REDIR301/302, APEXCNAME) have no DNS form and are written as comments.
+pub fn to_bind(records: &[ZoneRecord], origin: &str) -> String {
+    let mut out = format!("$ORIGIN {}.\n", origin.trim_end_matches('.'));
+    for r in records {
+        let mut owner = if r.name.is_empty() { "@".to_string() } else { r.name.clone() };
+        let ttl = r.ttl.map(|t| t.to_string()).unwrap_or_default();
+        let fq = |d: &str| if d.ends_with('.') { d.to_string() } else { format!("{d}.") };
+        let rdata = match r.rtype.as_str() {
+            "CNAME" | "NS" => fq(&r.data),
+            "MX" => format!("{} {}", r.priority.unwrap_or(0), fq(&r.data)),
+            "TXT" => quote_txt(&r.data),
+            "SRV" => {
+                if let (Some(svc), Some(proto)) = (&r.service, &r.protocol) {
+                    if svc.starts_with('_') {
+                        owner = if owner == "@" { format!("{svc}._{proto}") } else { format!("{svc}._{proto}.{owner}") };
+                    }
+                }
+                format!("{} {} {} {}", r.priority.unwrap_or(0), r.weight.unwrap_or(0), r.port.unwrap_or(0), fq(&r.data))
+            }
+            "REDIR301" | "REDIR302" | "APEXCNAME" => {
+                out.push_str(&format!("; {} {} {} (not a DNS record type)\n", owner, r.rtype, r.data));
+                continue;
+            }
+            _ => r.data.clone(),
+        };
+        out.push_str(&format!("{owner}\t{ttl}\tIN\t{}\t{rdata}\n", r.rtype));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ZONE: &str = "$ORIGIN example.com.\n$TTL 3600\n@ IN SOA ns1.example.com. host.example.com. 1 7200 3600 1209600 3600\n@ IN NS ns1.example.net.\n@ 300 IN A 192.0.2.1\nwww IN CNAME example.com.\n@ IN MX 10 mail.example.com.\n@ IN TXT \"v=spf1 \" \"include:_spf.example.net ~all\"\n_sip._tcp IN SRV 10 20 5060 sip.example.com.\n";
+
+    #[test]
+    fn bind_import() {
+        let z = from_bind(ZONE, "example.com").unwrap();
+        let find = |t: &str| z.iter().find(|r| r.rtype == t).unwrap().clone();
+        assert_eq!(find("A").data, "192.0.2.1");
+        assert_eq!(find("A").ttl, Some(300));
+        assert_eq!(find("CNAME").name, "www");
+        assert_eq!(find("CNAME").data, "example.com");
+        assert_eq!(find("MX").priority, Some(10));
+        assert_eq!(find("TXT").data, "v=spf1 include:_spf.example.net ~all");
+        let srv = find("SRV");
+        assert_eq!((srv.name.as_str(), srv.service.as_deref(), srv.protocol.as_deref(), srv.port), ("@", Some("_sip"), Some("tcp"), Some(5060)));
+        assert_eq!(z.len(), 7);
+    }
+
+    #[test]
+    fn bind_round_trip() {
+        let z = from_bind(ZONE, "example.com").unwrap();
+        let text = to_bind(&z, "example.com");
+        let mut again = from_bind(&text, "example.com").unwrap();
+        let mut z = z;
+        crate::record::sort_canonical(&mut z);
+        crate::record::sort_canonical(&mut again);
+        assert_eq!(z, again);
+    }
+
+    #[test]
+    fn include_is_refused() {
+        let e = from_bind("$INCLUDE /etc/passwd\n", "example.com").unwrap_err();
+        assert!(e.0.contains("$INCLUDE"), "{e}");
+    }
+
+    #[test]
+    fn bad_bind_is_an_error() {
+        assert!(from_bind("@ IN A not-an-ip\n", "example.com").is_err());
+        assert!(from_bind("@ IN A 1.2.3.4 (\n", "example.com").is_err());
+    }
+
+    #[test]
+    fn json_errors_name_the_path() {
+        let e = from_json(r#"[{"type":"A","name":"@","data":"1.2.3.4","ttl":"x"}]"#).unwrap_err();
+        assert!(e.0.contains("[0].ttl"), "{e}");
+        assert!(from_json("[1,").is_err());
+        assert_eq!(from_json("null").unwrap(), vec![]);
+    }
+}
