@@ -3,6 +3,7 @@ pub mod apply;
 pub mod changeset;
 pub mod error;
 pub mod record;
+pub mod signature;
 pub mod template;
 pub mod validate;
 pub mod variables;

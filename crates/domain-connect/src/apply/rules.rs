@@ -157,7 +157,25 @@ pub fn process(r: &Resolved, index: usize, zone: &mut Zone) -> Result<Outcome, A
             new
         }
     };
+    complete_cname_rule(&new, &host, index, zone);
     Ok(Outcome::Add(new))
+}
+
+/// The spec's CNAME rule, made complete: a CNAME may share its name with nothing. DCAZ's
+/// per-type delete lists leave SRV, CAA/custom and SPF records beside a new CNAME (and a
+/// CNAME beside a new SRV, custom or SPF record); we remove those too, so the final zone
+/// never holds a CNAME beside another record (crate docs, "Where we differ").
+fn complete_cname_rule(new: &ZoneRecord, host: &str, index: usize, zone: &mut Zone) {
+    let new_is_cname = new.rtype == "CNAME";
+    for i in zone.at(host).to_vec() {
+        let s = &zone.slots[i];
+        if s.replace.is_some() || s.delete.is_some() {
+            continue;
+        }
+        if new_is_cname || s.rec.rtype == "CNAME" {
+            mark(zone, i, ConflictRule::Cname, new, index);
+        }
+    }
 }
 
 fn mark(zone: &mut Zone, i: usize, rule: ConflictRule, by: &ZoneRecord, index: usize) {
@@ -173,7 +191,9 @@ fn process_spfm(r: &Resolved, host: &str, index: usize, zone: &mut Zone) -> Outc
         .copied()
         .find(|&i| zone.slots[i].rec.rtype == "TXT" && zone.slots[i].rec.data.starts_with("v=spf1 "));
     let Some(i) = found else {
-        return Outcome::Add(ZoneRecord::new("TXT", &r.host, &format!("v=spf1 {} ~all", r.spf_rules), Some(r.ttl.unwrap_or(6000))));
+        let new = ZoneRecord::new("TXT", &r.host, &format!("v=spf1 {} ~all", r.spf_rules), Some(r.ttl.unwrap_or(6000)));
+        complete_cname_rule(&new, host, index, zone);
+        return Outcome::Add(new);
     };
     let existing = zone.slots[i].rec.clone();
     let present = spf_contains(&existing.data, &r.spf_rules);
