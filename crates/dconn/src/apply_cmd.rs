@@ -100,7 +100,7 @@ pub fn run(a: ApplyArgs) -> ExitCode {
             let out = json!({
                 "new_count": cs.new_count(),
                 "delete_count": cs.delete_count(),
-                "records": cs.sorted_final_zone(),
+                "records": cs.sorted_final_zone(&zone),
                 "changes": {"added": cs.added, "deleted": cs.deleted, "kept": cs.kept},
             });
             println!("{}", serde_json::to_string_pretty(&out).expect("JSON"));

@@ -177,7 +177,7 @@ fn run_case(kind: &str, case: &Value, templates: &Path, keys: Option<&Path>, dia
         let file = templates.join(domain_connect::Template::file_name(&pid, &sid));
         let template = match io::read_template(&file) {
             Ok(t) => t,
-            Err(e) => return check_outcome(expect, Err(ApplyError::InvalidTemplate(e)), false),
+            Err(e) => return check_outcome(expect, Err(ApplyError::InvalidTemplate(e)), false, &zone),
         };
         let host = opt_str(input.get("host")).unwrap_or_default();
         let signature = if flag("ignore_signature") {
@@ -218,10 +218,10 @@ fn run_case(kind: &str, case: &Value, templates: &Path, keys: Option<&Path>, dia
         };
         apply_template(&template, &zone, &req)
     };
-    check_outcome(expect, result, normalise_random)
+    check_outcome(expect, result, normalise_random, &zone)
 }
 
-fn check_outcome(expect: &Value, result: Result<ChangeSet, ApplyError>, normalise_random: bool) -> Result<(), String> {
+fn check_outcome(expect: &Value, result: Result<ChangeSet, ApplyError>, normalise_random: bool, zone: &[ZoneRecord]) -> Result<(), String> {
     if let Some(exc) = opt_str(expect.get("exception")) {
         return match result {
             Err(e) if e.name() == exc => Ok(()),
@@ -245,7 +245,7 @@ fn check_outcome(expect: &Value, result: Result<ChangeSet, ApplyError>, normalis
         None | Some(Value::Null) => {}
         Some(v) => {
             let mut expected: Vec<ZoneRecord> = records(Some(v), "expect.records")?;
-            let mut actual = cs.final_zone.clone();
+            let mut actual = cs.final_zone(zone);
             if normalise_random {
                 for r in &mut actual {
                     if let Some(dc) = &mut r.dc {

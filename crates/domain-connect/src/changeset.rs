@@ -105,6 +105,8 @@ pub struct Addition {
 /// A record of the zone that is deleted, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Deletion {
+    /// Position of the record in the zone the change set was computed from.
+    pub index: usize,
     pub record: ZoneRecord,
     pub reason: DeletionReason,
     /// The reason as a sentence.
@@ -125,8 +127,6 @@ pub struct ChangeSet {
     pub added: Vec<Addition>,
     pub deleted: Vec<Deletion>,
     pub kept: Vec<Kept>,
-    /// The zone after the change: the new records, then the untouched ones.
-    pub final_zone: Vec<ZoneRecord>,
 }
 
 impl ChangeSet {
@@ -138,9 +138,24 @@ impl ChangeSet {
         self.deleted.len()
     }
 
+    /// The zone after the change — the new records, then the untouched records of
+    /// `zone` (normalised) — given the zone the change set was computed from.
+    pub fn final_zone(&self, zone: &[ZoneRecord]) -> Vec<ZoneRecord> {
+        let mut out: Vec<ZoneRecord> = self.added.iter().map(|a| a.record.clone()).collect();
+        let mut gone = self.deleted.iter().map(|d| d.index).peekable();
+        for (i, r) in zone.iter().enumerate() {
+            if gone.peek() == Some(&i) {
+                gone.next();
+                continue;
+            }
+            out.push(crate::apply::normalise(r));
+        }
+        out
+    }
+
     /// The final zone in the suites' canonical order.
-    pub fn sorted_final_zone(&self) -> Vec<ZoneRecord> {
-        let mut v = self.final_zone.clone();
+    pub fn sorted_final_zone(&self, zone: &[ZoneRecord]) -> Vec<ZoneRecord> {
+        let mut v = self.final_zone(zone);
         sort_canonical(&mut v);
         v
     }

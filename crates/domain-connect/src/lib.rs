@@ -1,4 +1,55 @@
-//! Domain Connect protocol core. See the crate README section in `ARCHITECTURE.md`.
+//! # domain-connect — the pure Domain Connect protocol core
+//!
+//! No I/O, no clock, no randomness (instance ids are passed in): every rule the
+//! protocol decides lives here, so a DNS provider's backend, the `dconn` CLI and the
+//! consent screen (compiled to WebAssembly) all compute the same answer.
+//!
+//! ## Modules and the spec sections they implement
+//! (`shared/spec/domain-connect-spec.adoc`)
+//!
+//! | module | spec section |
+//! |---|---|
+//! | [`template`] | "Template Definition", "Template Record" (`template.schema`) |
+//! | [`variables`] | "Variables", host/`@`/`%fqdn%` resolution, "Case Sensitivity" |
+//! | [`validate`] | value validation of substituted records (as the reference engine) |
+//! | [`apply`] | "Apply Template", "Record Types and Conflicts", "SPF Record Merging", groups, "Multiple Templates" (`_dc`), APEXCNAME, REDIR301/302 |
+//! | [`changeset`] | the result: added / deleted (with the rule that deleted each) / kept |
+//! | [`record`] | zone records in the compliance suites' shape |
+//! | [`zone`] | zone import/export: JSON records, BIND zone files (hickory-proto) |
+//! | [`signature`] | "Digital Signatures": the signed bytes, key TXT assembly, RS256 |
+//!
+//! ## Reference behaviour, and where we differ
+//! The engine follows the reference engine DomainConnectApplyZone 4.7.2 ("DCAZ")
+//! rule for rule, in the same order (so the same bad input raises the same
+//! exception). It departs on purpose in these places, each with a test in
+//! `tests/differences.rs` (numbers are the rows of `shared/reference/dcaz-behaviour.md`):
+//!
+//! 1. *(same as DCAZ)* loose A/AAAA forms (`132.148.25`, `10`, `0x7f000001`, `/32`) are
+//!    accepted by the engine; [`validate::is_strict_ip`] lets the screen flag them.
+//! 3. REDIR301/302 targets keep the case of their path and query (DCAZ lowercases the
+//!    whole URL, which breaks real redirects); scheme and host are lowercased.
+//! 4. A non-integer value for a TTL/priority/weight/port variable is `InvalidData`
+//!    naming the field (DCAZ crashes with a Python ValueError).
+//! 5. SRV at the apex (owner `_proto`) and SRV with `%protocol%` variables work (DCAZ
+//!    validates `_proto.@` before substitution and always fails). **The reference
+//!    compliance suites encode DCAZ's refusal of apex SRV**, so this one rule is switchable:
+//!    [`Dialect::Reference`] reproduces it, and `dconn conformance` uses it by default.
+//! 7. A multi-aware re-apply at the apex replaces the previous instance too (DCAZ's
+//!    replace check needs a non-empty host).
+//! 8. SPFM "already present" compares whole, whitespace-separated terms,
+//!    case-insensitively (DCAZ's substring search counts `include:a.com` as present
+//!    beside `include:a.com.evil`).
+//! - The CNAME rule is complete: a new CNAME removes *every* record at its name, and any
+//!   new record removes a CNAME at its name (DCAZ's per-type lists leave SRV, CAA/custom
+//!   and SPFM-made TXT beside a CNAME). The final zone never holds a CNAME beside another
+//!   record (a property test checks it).
+//! - An absolute host is made relative at a label boundary only: `xfoo.com.` in zone
+//!   `foo.com` is not the apex (DCAZ strips the text suffix and lands on `@`).
+//! - Re-applying (multi-aware) a template with an SPFM record keeps the SPF record: the
+//!   earlier instance's SPF record is written again (DCAZ deletes it and adds nothing).
+//! - Template hosts are compared lowercased in the self-conflict and NS checks (DCAZ
+//!   compares some of them before lowercasing).
+//! - A template whose JSON repeats a key is refused (Python's `json` keeps the last).
 pub mod apply;
 pub mod changeset;
 pub mod error;

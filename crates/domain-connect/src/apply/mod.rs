@@ -16,6 +16,8 @@ use crate::error::ApplyError;
 use crate::record::{Provenance, ZoneRecord};
 use crate::template::{Template, TemplateRecord};
 use crate::variables::Params;
+use std::borrow::Cow;
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 
 pub use normalise::normalise;
@@ -122,44 +124,73 @@ pub fn apply_template(template: &Template, zone: &[ZoneRecord], req: &ApplyReque
     process_records(&template.records, zone, &opts)
 }
 
-/// A zone record being worked on: normalised, with its fate.
-struct Slot {
-    rec: ZoneRecord,
-    delete: Option<DeletionReason>,
-    replace: Option<DeletionReason>,
+/// The zone being worked on: the caller's records, borrowed, indexed by lowercase owner
+/// name (a head per name and a `next` chain, so no allocation per record), with sparse
+/// marks for the few records that are deleted or replaced.
+struct Zone<'z> {
+    records: &'z [ZoneRecord],
+    head: FxHashMap<Cow<'z, str>, u32>,
+    next: Vec<u32>,
+    delete: HashMap<usize, DeletionReason>,
+    replace: HashMap<usize, DeletionReason>,
 }
 
-/// The zone, indexed by (lowercase) owner name.
-struct Zone {
-    slots: Vec<Slot>,
-    by_name: HashMap<String, Vec<usize>>,
+const END: u32 = u32::MAX;
+
+fn lower(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) || !s.is_ascii() {
+        Cow::Owned(s.to_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
-impl Zone {
-    fn new(records: &[ZoneRecord]) -> Zone {
-        let mut by_name: HashMap<String, Vec<usize>> = HashMap::with_capacity(records.len());
-        let slots: Vec<Slot> = records
-            .iter()
-            .enumerate()
-            .map(|(i, r)| {
-                let rec = normalise(r);
-                by_name.entry(rec.name.clone()).or_default().push(i);
-                Slot { rec, delete: None, replace: None }
-            })
-            .collect();
-        Zone { slots, by_name }
+impl<'z> Zone<'z> {
+    fn new(records: &'z [ZoneRecord]) -> Zone<'z> {
+        let mut head: FxHashMap<Cow<'z, str>, u32> = FxHashMap::with_capacity_and_hasher(records.len(), Default::default());
+        let mut next = vec![END; records.len()];
+        for (i, r) in records.iter().enumerate().rev() {
+            let slot = head.entry(lower(&r.name)).or_insert(END);
+            next[i] = *slot;
+            *slot = i as u32;
+        }
+        Zone { records, head, next, delete: HashMap::new(), replace: HashMap::new() }
     }
 
-    /// Indices of the records at `name` (already lowercase), in zone order.
-    fn at(&self, name: &str) -> &[usize] {
-        self.by_name.get(name).map(Vec::as_slice).unwrap_or(&[])
+    /// Indices of the records at `name` (lowercase), in zone order.
+    fn at(&self, name: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut i = self.head.get(name).copied().unwrap_or(END);
+        while i != END {
+            out.push(i as usize);
+            i = self.next[i as usize];
+        }
+        out
+    }
+
+    /// Names (lowercase) in the zone.
+    fn names(&self) -> impl Iterator<Item = &str> {
+        self.head.keys().map(|k| k.as_ref())
+    }
+
+    fn rec(&self, i: usize) -> &'z ZoneRecord {
+        &self.records[i]
+    }
+
+    fn is(&self, i: usize, rtype: &str) -> bool {
+        self.records[i].rtype.eq_ignore_ascii_case(rtype)
+    }
+
+    fn replaced(&self, i: usize) -> bool {
+        self.replace.contains_key(&i)
+    }
+
+    fn deleted(&self, i: usize) -> bool {
+        self.delete.contains_key(&i)
     }
 
     fn mark(&mut self, i: usize, reason: impl FnOnce() -> DeletionReason) {
-        let s = &mut self.slots[i];
-        if s.delete.is_none() {
-            s.delete = Some(reason());
-        }
+        self.delete.entry(i).or_insert_with(reason);
     }
 }
 
@@ -222,73 +253,76 @@ pub fn process_records(
         cascade_essential(&mut zone);
     }
 
-    let mut cs = ChangeSet { final_zone: added.iter().map(|a| a.record.clone()).collect(), added, kept, deleted: Vec::new() };
-    for slot in zone.slots {
-        match slot.replace.or(slot.delete) {
-            Some(reason) => {
-                let explanation = reason.explain();
-                cs.deleted.push(Deletion { record: slot.rec, reason, explanation });
-            }
-            None => cs.final_zone.push(slot.rec),
-        }
+    let mut cs = ChangeSet { added, kept, deleted: Vec::new() };
+    let mut marked: Vec<usize> = zone.replace.keys().chain(zone.delete.keys()).copied().collect();
+    marked.sort_unstable();
+    marked.dedup();
+    for i in marked {
+        let reason = zone.replace.remove(&i).or_else(|| zone.delete.remove(&i)).expect("marked");
+        let explanation = reason.explain();
+        cs.deleted.push(Deletion { index: i, record: normalise(&zone_records[i]), reason, explanation });
     }
     Ok(cs)
 }
 
 /// Multi-aware, not multi-instance: records written earlier by the same template at
 /// the same host are replaced. (DCAZ skips this at the apex; we do not — crate docs.)
-fn mark_previous_instances(zone: &mut Zone, opts: &ProcessOptions<'_>) {
+fn mark_previous_instances(zone: &mut Zone<'_>, opts: &ProcessOptions<'_>) {
     let (Some(pid), Some(sid)) = (opts.provider_id.filter(|s| !s.is_empty()), opts.service_id.filter(|s| !s.is_empty())) else {
         return;
     };
     let host = opts.host.unwrap_or("");
-    for slot in &mut zone.slots {
-        let Some(dc) = &slot.rec.dc else { continue };
+    for (i, r) in zone.records.iter().enumerate() {
+        let Some(dc) = &r.dc else { continue };
         if dc.provider_id.as_deref() == Some(pid)
             && dc.service_id.as_deref() == Some(sid)
             && dc.host.as_deref().unwrap_or("") == host
         {
-            slot.replace = Some(DeletionReason::PreviousInstance {
-                provider_id: pid.to_string(),
-                service_id: sid.to_string(),
-                host: host.to_string(),
-                instance_id: dc.id.clone(),
-            });
+            zone.replace.insert(
+                i,
+                DeletionReason::PreviousInstance {
+                    provider_id: pid.to_string(),
+                    service_id: sid.to_string(),
+                    host: host.to_string(),
+                    instance_id: dc.id.clone(),
+                },
+            );
         }
     }
 }
 
 /// Multi-aware: when a record marked `essential: Always` is deleted, every record of
 /// the same template (provider, service, host) goes with it.
-fn cascade_essential(zone: &mut Zone) {
-    type Key = (Option<String>, Option<String>, Option<String>);
-    let mut triggers: HashMap<Key, ZoneRecord> = HashMap::new();
-    for slot in &zone.slots {
-        if slot.delete.is_none() {
-            continue;
-        }
-        if let Some(dc) = &slot.rec.dc {
+fn cascade_essential(zone: &mut Zone<'_>) {
+    type Key<'a> = (Option<&'a str>, Option<&'a str>, Option<&'a str>);
+    let records = zone.records;
+    let mut triggers: Vec<(Key<'_>, usize)> = Vec::new();
+    let mut deleted: Vec<usize> = zone.delete.keys().copied().collect();
+    deleted.sort_unstable();
+    for i in deleted {
+        if let Some(dc) = &records[i].dc {
             if dc.essential.as_deref() == Some("Always") {
-                let key = (dc.provider_id.clone(), dc.service_id.clone(), dc.host.clone());
-                triggers.entry(key).or_insert_with(|| slot.rec.clone());
+                let k = (dc.provider_id.as_deref(), dc.service_id.as_deref(), dc.host.as_deref());
+                if !triggers.iter().any(|(t, _)| *t == k) {
+                    triggers.push((k, i));
+                }
             }
         }
     }
     if triggers.is_empty() {
         return;
     }
-    for slot in &mut zone.slots {
-        let Some(dc) = &slot.rec.dc else { continue };
-        let key = (dc.provider_id.clone(), dc.service_id.clone(), dc.host.clone());
-        if let Some(trigger) = triggers.get(&key) {
-            if slot.delete.is_none() {
-                slot.delete = Some(DeletionReason::EssentialCascade {
-                    trigger: trigger.clone(),
-                    provider_id: key.0.clone().unwrap_or_default(),
-                    service_id: key.1.clone().unwrap_or_default(),
-                    host: key.2.clone().unwrap_or_default(),
-                });
-            }
+    for (i, r) in records.iter().enumerate() {
+        let Some(dc) = &r.dc else { continue };
+        let k = (dc.provider_id.as_deref(), dc.service_id.as_deref(), dc.host.as_deref());
+        if let Some((_, t)) = triggers.iter().find(|(tk, _)| *tk == k) {
+            let trigger = normalise(&records[*t]);
+            zone.mark(i, || DeletionReason::EssentialCascade {
+                trigger,
+                provider_id: k.0.unwrap_or_default().to_string(),
+                service_id: k.1.unwrap_or_default().to_string(),
+                host: k.2.unwrap_or_default().to_string(),
+            });
         }
     }
 }

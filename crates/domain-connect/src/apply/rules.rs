@@ -47,19 +47,19 @@ fn base(r: &Resolved, rtype: &str, data: &str) -> ZoneRecord {
 
 /// Apply one resolved template record: mark the zone records it removes and return
 /// the record it adds.
-pub fn process(r: &Resolved, index: usize, zone: &mut Zone) -> Result<Outcome, ApplyError> {
+pub fn process(r: &Resolved, index: usize, zone: &mut Zone<'_>) -> Result<Outcome, ApplyError> {
     let host = r.host.to_lowercase();
     let new = match r.rtype.as_str() {
         "TXT" => {
             let new = base(r, "TXT", &r.data);
-            for i in zone.at(&host).to_vec() {
-                let s = &zone.slots[i];
-                if s.replace.is_some() {
+            for i in zone.at(&host) {
+                if zone.replaced(i) {
                     continue;
                 }
-                let rule = match s.rec.rtype.as_str() {
-                    "CNAME" => Some(ConflictRule::Cname),
-                    "TXT" => match r.txt_mode.as_str() {
+                let rule = if zone.is(i, "CNAME") {
+                    Some(ConflictRule::Cname)
+                } else if zone.is(i, "TXT") {
+                    match r.txt_mode.as_str() {
                         "All" => Some(ConflictRule::TxtAll),
                         "Prefix" => {
                             let Some(prefix) = &r.txt_prefix else {
@@ -67,11 +67,12 @@ pub fn process(r: &Resolved, index: usize, zone: &mut Zone) -> Result<Outcome, A
                                     "records[{index}] (TXT): txtConflictMatchingMode is Prefix but txtConflictMatchingPrefix is missing"
                                 )));
                             };
-                            s.rec.data.starts_with(prefix.as_str()).then(|| ConflictRule::TxtPrefix { prefix: prefix.clone() })
+                            zone.rec(i).data.starts_with(prefix.as_str()).then(|| ConflictRule::TxtPrefix { prefix: prefix.clone() })
                         }
                         _ => None,
-                    },
-                    _ => None,
+                    }
+                } else {
+                    None
                 };
                 if let Some(rule) = rule {
                     mark(zone, i, rule, &new, index);
@@ -81,11 +82,10 @@ pub fn process(r: &Resolved, index: usize, zone: &mut Zone) -> Result<Outcome, A
         }
         "REDIR301" | "REDIR302" => {
             let new = ZoneRecord::new(&r.rtype, &r.host, &r.target, None);
-            for i in zone.at(&host).to_vec() {
-                let s = &zone.slots[i];
-                if s.replace.is_none() && matches!(s.rec.rtype.as_str(), "CNAME" | "REDIR301" | "REDIR302") {
-                    let rule = rule_for(&r.rtype, &s.rec.rtype.clone());
-                    mark(zone, i, rule, &new, index);
+            for i in zone.at(&host) {
+                let old = zone.rec(i).rtype.to_uppercase();
+                if !zone.replaced(i) && matches!(old.as_str(), "CNAME" | "REDIR301" | "REDIR302") {
+                    mark(zone, i, rule_for(&r.rtype, &old), &new, index);
                 }
             }
             new
@@ -100,9 +100,8 @@ pub fn process(r: &Resolved, index: usize, zone: &mut Zone) -> Result<Outcome, A
                 port: Some(r.port),
                 ..ZoneRecord::new("SRV", &r.host, &r.target, r.ttl)
             };
-            for i in zone.at(&host).to_vec() {
-                let s = &zone.slots[i];
-                if s.replace.is_none() && s.rec.rtype == "SRV" {
+            for i in zone.at(&host) {
+                if !zone.replaced(i) && zone.is(i, "SRV") {
                     mark(zone, i, ConflictRule::SrvSameName, &new, index);
                 }
             }
@@ -112,15 +111,14 @@ pub fn process(r: &Resolved, index: usize, zone: &mut Zone) -> Result<Outcome, A
             let new = base(r, "NS", &r.points_to);
             // Everything at the name or below it is delegated away.
             let suffix = format!(".{host}");
-            let mut hit: Vec<usize> = zone.at(&host).to_vec();
-            for (name, idx) in &zone.by_name {
-                if name.ends_with(&suffix) {
-                    hit.extend_from_slice(idx);
-                }
+            let below: Vec<String> = zone.names().filter(|n| n.ends_with(&suffix)).map(str::to_string).collect();
+            let mut hit = zone.at(&host);
+            for n in &below {
+                hit.extend(zone.at(n));
             }
             hit.sort_unstable();
             for i in hit {
-                if zone.slots[i].replace.is_none() {
+                if !zone.replaced(i) {
                     mark(zone, i, ConflictRule::NsDelegation, &new, index);
                 }
             }
@@ -128,18 +126,15 @@ pub fn process(r: &Resolved, index: usize, zone: &mut Zone) -> Result<Outcome, A
         }
         "APEXCNAME" => {
             let new = base(r, "APEXCNAME", &r.points_to);
-            for i in zone.at("@").to_vec() {
-                let s = &zone.slots[i];
-                if s.replace.is_none() && deletes("APEXCNAME").contains(&s.rec.rtype.as_str()) {
+            for i in zone.at("@") {
+                let old = zone.rec(i).rtype.to_uppercase();
+                if !zone.replaced(i) && deletes("APEXCNAME").contains(&old.as_str()) {
                     mark(zone, i, ConflictRule::Cname, &new, index);
                 }
             }
             new
         }
-        t if r.custom => {
-            let _ = t;
-            base(r, &r.rtype, &r.data)
-        }
+        _ if r.custom => base(r, &r.rtype, &r.data),
         _ => {
             // A, AAAA, MX, CNAME.
             let mut new = base(r, &r.rtype, &r.points_to);
@@ -147,11 +142,10 @@ pub fn process(r: &Resolved, index: usize, zone: &mut Zone) -> Result<Outcome, A
                 new.priority = Some(r.priority);
             }
             let del = deletes(&r.rtype);
-            for i in zone.at(&host).to_vec() {
-                let s = &zone.slots[i];
-                if s.replace.is_none() && del.contains(&s.rec.rtype.as_str()) {
-                    let rule = rule_for(&r.rtype, &s.rec.rtype.clone());
-                    mark(zone, i, rule, &new, index);
+            for i in zone.at(&host) {
+                let old = zone.rec(i).rtype.to_uppercase();
+                if !zone.replaced(i) && del.contains(&old.as_str()) {
+                    mark(zone, i, rule_for(&r.rtype, &old), &new, index);
                 }
             }
             new
@@ -165,40 +159,35 @@ pub fn process(r: &Resolved, index: usize, zone: &mut Zone) -> Result<Outcome, A
 /// per-type delete lists leave SRV, CAA/custom and SPF records beside a new CNAME (and a
 /// CNAME beside a new SRV, custom or SPF record); we remove those too, so the final zone
 /// never holds a CNAME beside another record (crate docs, "Where we differ").
-fn complete_cname_rule(new: &ZoneRecord, host: &str, index: usize, zone: &mut Zone) {
+fn complete_cname_rule(new: &ZoneRecord, host: &str, index: usize, zone: &mut Zone<'_>) {
     let new_is_cname = new.rtype == "CNAME";
-    for i in zone.at(host).to_vec() {
-        let s = &zone.slots[i];
-        if s.replace.is_some() || s.delete.is_some() {
+    for i in zone.at(host) {
+        if zone.replaced(i) || zone.deleted(i) {
             continue;
         }
-        if new_is_cname || s.rec.rtype == "CNAME" {
+        if new_is_cname || zone.is(i, "CNAME") {
             mark(zone, i, ConflictRule::Cname, new, index);
         }
     }
 }
 
-fn mark(zone: &mut Zone, i: usize, rule: ConflictRule, by: &ZoneRecord, index: usize) {
+fn mark(zone: &mut Zone<'_>, i: usize, rule: ConflictRule, by: &ZoneRecord, index: usize) {
     zone.mark(i, || DeletionReason::Conflict { rule, by: super::normalise(by), template_record: index });
 }
 
 /// SPF merging (spec "SPF Record Merging"): the rules go into the first SPF record at
 /// the host, or a new `v=spf1 … ~all` record is made.
-fn process_spfm(r: &Resolved, host: &str, index: usize, zone: &mut Zone) -> Outcome {
-    let found = zone
-        .at(host)
-        .iter()
-        .copied()
-        .find(|&i| zone.slots[i].rec.rtype == "TXT" && zone.slots[i].rec.data.starts_with("v=spf1 "));
+fn process_spfm(r: &Resolved, host: &str, index: usize, zone: &mut Zone<'_>) -> Outcome {
+    let found = zone.at(host).into_iter().find(|&i| zone.is(i, "TXT") && zone.rec(i).data.starts_with("v=spf1 "));
     let Some(i) = found else {
         let new = ZoneRecord::new("TXT", &r.host, &format!("v=spf1 {} ~all", r.spf_rules), Some(r.ttl.unwrap_or(6000)));
         complete_cname_rule(&new, host, index, zone);
         return Outcome::Add(new);
     };
-    let existing = zone.slots[i].rec.clone();
+    let existing = super::normalise(zone.rec(i));
     let present = spf_contains(&existing.data, &r.spf_rules);
     let ttl = Some(existing.ttl.unwrap_or(6000));
-    if zone.slots[i].replace.is_some() {
+    if zone.replaced(i) {
         // The SPF record is an earlier instance of this very template, being replaced:
         // write it again (merged if the rule is new). DCAZ drops it here instead,
         // losing the SPF record on a re-apply (crate docs, "Where we differ").
@@ -248,12 +237,11 @@ pub fn check_conflict_with_self(new: &ZoneRecord, added: &[Addition]) -> Result<
 
 /// Writing any record but NS at a name removes NS records at that name or a parent of
 /// it (they would delegate the new record away).
-pub fn delete_ns_above(new: &ZoneRecord, index: usize, zone: &mut Zone) {
+pub fn delete_ns_above(new: &ZoneRecord, index: usize, zone: &mut Zone<'_>) {
     let mut name = new.name.as_str();
     loop {
-        for i in zone.at(name).to_vec() {
-            let s = &zone.slots[i];
-            if s.rec.rtype == "NS" && s.replace.is_none() {
+        for i in zone.at(name) {
+            if zone.is(i, "NS") && !zone.replaced(i) {
                 mark(zone, i, ConflictRule::NsAboveNewRecord, new, index);
             }
         }
@@ -266,12 +254,12 @@ pub fn delete_ns_above(new: &ZoneRecord, index: usize, zone: &mut Zone) {
 
 /// The zone record identical to `new` (all fields but TTL and `_dc`), if it is not
 /// already being removed.
-pub fn find_identical(new: &ZoneRecord, zone: &Zone) -> Option<ZoneRecord> {
+pub fn find_identical(new: &ZoneRecord, zone: &Zone<'_>) -> Option<ZoneRecord> {
     zone.at(&new.name)
-        .iter()
-        .map(|&i| &zone.slots[i])
-        .find(|s| s.delete.is_none() && s.replace.is_none() && same_but_ttl(&s.rec, new))
-        .map(|s| s.rec.clone())
+        .into_iter()
+        .filter(|&i| !zone.deleted(i) && !zone.replaced(i))
+        .map(|i| super::normalise(zone.rec(i)))
+        .find(|r| same_but_ttl(r, new))
 }
 
 fn same_but_ttl(a: &ZoneRecord, b: &ZoneRecord) -> bool {
