@@ -17,7 +17,7 @@ use crate::record::{Provenance, ZoneRecord};
 use crate::template::{Template, TemplateRecord};
 use crate::variables::Params;
 use std::borrow::Cow;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashMap;
 
 pub use normalise::normalise;
@@ -146,11 +146,18 @@ fn lower(s: &str) -> Cow<'_, str> {
 }
 
 impl<'z> Zone<'z> {
-    fn new(records: &'z [ZoneRecord]) -> Zone<'z> {
-        let mut head: FxHashMap<Cow<'z, str>, u32> = FxHashMap::with_capacity_and_hasher(records.len(), Default::default());
+    /// Index only the records whose (lowercase) name is in `wanted`, or — when
+    /// `below` names an NS delegation — ends with `.{below}`: the template touches
+    /// nothing else, so the rest of the zone is never hashed.
+    fn new(records: &'z [ZoneRecord], wanted: &FxHashSet<String>, below: &[String]) -> Zone<'z> {
+        let mut head: FxHashMap<Cow<'z, str>, u32> = FxHashMap::default();
         let mut next = vec![END; records.len()];
         for (i, r) in records.iter().enumerate().rev() {
-            let slot = head.entry(lower(&r.name)).or_insert(END);
+            let name = lower(&r.name);
+            if !wanted.contains(name.as_ref()) && !below.iter().any(|b| name.len() > b.len() && name.ends_with(b.as_str()) && name.as_bytes()[name.len() - b.len() - 1] == b'.') {
+                continue;
+            }
+            let slot = head.entry(name).or_insert(END);
             next[i] = *slot;
             *slot = i as u32;
         }
@@ -203,14 +210,12 @@ pub fn process_records(
     let empty = Params::new();
     let params = opts.params.unwrap_or(&empty);
     let expanded = prepare::expand_redirects(template_records, opts.redirect_records)?;
-    let mut zone = Zone::new(zone_records);
-
-    if opts.multi_aware && !opts.multi_instance {
-        mark_previous_instances(&mut zone, opts);
-    }
-
-    let mut added: Vec<Addition> = Vec::new();
-    let mut kept: Vec<Kept> = Vec::new();
+    // Substitution does not depend on the zone: resolve first (keeping each error for
+    // its turn, so errors surface in the reference engine's order), and learn which
+    // names the template touches.
+    let mut resolved: Vec<(usize, &TemplateRecord, Result<prepare::Resolved, ApplyError>)> = Vec::new();
+    let mut wanted: FxHashSet<String> = FxHashSet::default();
+    let mut below: Vec<String> = Vec::new();
     for (index, tr) in &expanded {
         if !opts.group_ids.is_empty() {
             if let Some(g) = &tr.group_id {
@@ -219,7 +224,34 @@ pub fn process_records(
                 }
             }
         }
-        let resolved = prepare::resolve_record(tr, *index, opts, params)?;
+        let r = prepare::resolve_record(tr, *index, opts, params);
+        if let Ok(r) = &r {
+            let mut name = r.host.to_lowercase();
+            if r.rtype == "NS" {
+                below.push(name.clone());
+            }
+            wanted.insert("@".to_string());
+            loop {
+                wanted.insert(name.clone());
+                match name.split_once('.') {
+                    Some((_, parent)) => name = parent.to_string(),
+                    None => break,
+                }
+            }
+        }
+        resolved.push((*index, tr, r));
+    }
+    let mut zone = Zone::new(zone_records, &wanted, &below);
+
+    if opts.multi_aware && !opts.multi_instance {
+        mark_previous_instances(&mut zone, opts);
+    }
+
+    let mut added: Vec<Addition> = Vec::new();
+    let mut kept: Vec<Kept> = Vec::new();
+    for (index, tr, r) in resolved {
+        let resolved = r?;
+        let index = &index;
         let outcome = rules::process(&resolved, *index, &mut zone)?;
         let mut new_record = match outcome {
             rules::Outcome::Add(r) => r,
