@@ -7,7 +7,7 @@ use std::cmp::Ordering;
 
 /// Provenance of a record written by a template applied in multi-aware mode
 /// (spec: "Multiple Templates", the `_dc` field of the reference engine).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Default)]
 pub struct Provenance {
     /// The instance id of this application of the template.
     #[serde(default, deserialize_with = "de_opt_string")]
@@ -81,7 +81,7 @@ impl ZoneRecord {
                     other.port,
                 ))
             })
-            .then_with(|| format!("{:?}", self.dc).cmp(&format!("{:?}", other.dc)))
+            .then_with(|| self.dc.cmp(&other.dc))
     }
 
     /// True for the owner name of the zone apex (`@` or empty).

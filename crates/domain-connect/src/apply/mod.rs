@@ -216,6 +216,7 @@ pub fn process_records(
     let mut resolved: Vec<(usize, &TemplateRecord, Result<prepare::Resolved, ApplyError>)> = Vec::new();
     let mut wanted: FxHashSet<String> = FxHashSet::default();
     let mut below: Vec<String> = Vec::new();
+    wanted.insert("@".to_string());
     for (index, tr) in &expanded {
         if !opts.group_ids.is_empty() {
             if let Some(g) = &tr.group_id {
@@ -230,7 +231,6 @@ pub fn process_records(
             if r.rtype == "NS" {
                 below.push(name.clone());
             }
-            wanted.insert("@".to_string());
             loop {
                 wanted.insert(name.clone());
                 match name.split_once('.') {
@@ -251,19 +251,18 @@ pub fn process_records(
     let mut kept: Vec<Kept> = Vec::new();
     for (index, tr, r) in resolved {
         let resolved = r?;
-        let index = &index;
-        let outcome = rules::process(&resolved, *index, &mut zone)?;
+        let outcome = rules::process(&resolved, index, &mut zone)?;
         let mut new_record = match outcome {
             rules::Outcome::Add(r) => r,
             rules::Outcome::AlreadyPresent(existing) => {
-                kept.push(Kept { record: existing, template_record: *index });
+                kept.push(Kept { record: existing, template_record: index });
                 continue;
             }
         };
         new_record = normalise(&new_record);
         rules::check_conflict_with_self(&new_record, &added)?;
         if resolved.rtype != "NS" && new_record.name != "@" {
-            rules::delete_ns_above(&new_record, *index, &mut zone);
+            rules::delete_ns_above(&new_record, index, &mut zone);
         }
         if opts.multi_aware {
             new_record.dc = Some(Provenance {
@@ -273,11 +272,11 @@ pub fn process_records(
                 host: opts.host.map(str::to_string),
                 essential: Some(tr.essential.clone().unwrap_or_else(|| "Always".to_string())),
             });
-            added.push(Addition { record: new_record, template_record: *index });
+            added.push(Addition { record: new_record, template_record: index });
         } else if let Some(existing) = rules::find_identical(&new_record, &zone) {
-            kept.push(Kept { record: existing, template_record: *index });
+            kept.push(Kept { record: existing, template_record: index });
         } else {
-            added.push(Addition { record: new_record, template_record: *index });
+            added.push(Addition { record: new_record, template_record: index });
         }
     }
 
@@ -348,9 +347,8 @@ fn cascade_essential(zone: &mut Zone<'_>) {
         let Some(dc) = &r.dc else { continue };
         let k = (dc.provider_id.as_deref(), dc.service_id.as_deref(), dc.host.as_deref());
         if let Some((_, t)) = triggers.iter().find(|(tk, _)| *tk == k) {
-            let trigger = normalise(&records[*t]);
             zone.mark(i, || DeletionReason::EssentialCascade {
-                trigger,
+                trigger: normalise(&records[*t]),
                 provider_id: k.0.unwrap_or_default().to_string(),
                 service_id: k.1.unwrap_or_default().to_string(),
                 host: k.2.unwrap_or_default().to_string(),

@@ -147,9 +147,8 @@ impl Ctx<'_> {
 pub fn resolve_record(tr: &TemplateRecord, index: usize, opts: &ProcessOptions<'_>, params: &Params) -> Result<Resolved, ApplyError> {
     let rtype = tr.rtype.to_uppercase();
     let ctx = Ctx { opts, params, index, rtype: &rtype };
-    let supported = ["A", "AAAA", "MX", "CNAME", "APEXCNAME", "TXT", "SRV", "SPFM", "NS", "REDIR301", "REDIR302"];
-    let custom = !supported.contains(&rtype.as_str());
-    if custom && (!validate::is_custom_type(&rtype) || !is_custom(&rtype)) {
+    let custom = is_custom(&rtype);
+    if custom && !validate::is_custom_type(&rtype) {
         return Err(ApplyError::TypeError(format!("records[{index}]: Unknown record type ({}) in template", tr.rtype)));
     }
     let mut out = Resolved { rtype: rtype.clone(), custom, ..Default::default() };
