@@ -161,15 +161,20 @@ pub fn is_redirect_target(s: &str) -> bool {
         None => authority,
     };
     let (host, port) = if let Some(r) = hostport.strip_prefix('[') {
-        match r.split_once(']') {
-            Some((h, p)) => {
-                if h.parse::<std::net::Ipv6Addr>().is_err() {
-                    return false;
-                }
-                (None, p.strip_prefix(':').map(Some).unwrap_or(if p.is_empty() { None } else { return false }))
-            }
-            None => return false,
+        // An IPv6 literal: `[addr]` or `[addr]:port`.
+        let Some((h, rest)) = r.split_once(']') else { return false };
+        if h.parse::<std::net::Ipv6Addr>().is_err() {
+            return false;
         }
+        let port = if rest.is_empty() {
+            None
+        } else {
+            match rest.strip_prefix(':') {
+                Some(p) => Some(p),
+                None => return false,
+            }
+        };
+        (None, port)
     } else {
         match hostport.split_once(':') {
             Some((h, p)) => (Some(h), Some(p)),
@@ -240,6 +245,12 @@ mod tests {
         assert!(!is_redirect_target("http://ijfjiör@@@a:43244434::"));
         assert!(!is_redirect_target("javascript:alert(1)"));
         assert!(!is_redirect_target("http://localhost"));
+        assert!(is_redirect_target("http://[2001:db8::1]/x"));
+        assert!(is_redirect_target("http://[2001:db8::1]:8080/x"));
+        assert!(!is_redirect_target("http://[2001:db8::1]x/"));
+        assert!(!is_redirect_target("http://[2001:db8::1]:/"));
+        assert!(!is_redirect_target("http://[not-ip]/"));
+        assert!(!is_redirect_target("http://[2001:db8::1"));
     }
 
     #[test]
