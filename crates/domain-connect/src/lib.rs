@@ -16,6 +16,7 @@
 //! | [`changeset`] | the result: added / deleted (with the rule that deleted each) / kept |
 //! | [`record`] | zone records in the compliance suites' shape |
 //! | [`zone`] | zone import/export: JSON records, BIND zone files (hickory-proto) |
+//! | [`apply_url`] | "Apply Template URL": path, parameter table, "Case Sensitivity" |
 //! | [`signature`] | "Digital Signatures": the signed bytes, key TXT assembly, RS256 |
 //!
 //! ## Reference behaviour, and where we differ
@@ -51,6 +52,7 @@
 //!   compares some of them before lowercasing).
 //! - A template whose JSON repeats a key is refused (Python's `json` keeps the last).
 pub mod apply;
+pub mod apply_url;
 pub mod changeset;
 pub mod error;
 pub mod record;
@@ -60,6 +62,7 @@ pub mod validate;
 pub mod variables;
 pub mod zone;
 
+pub use apply_url::{ApplyUrl, ApplyUrlError};
 pub use apply::{apply_template, process_records, ApplyRequest, Dialect, ProcessOptions, SignatureGate};
 pub use changeset::{ChangeSet, ConflictRule, DeletionReason};
 pub use error::ApplyError;
