@@ -17,6 +17,7 @@
 //! | [`record`] | zone records in the compliance suites' shape |
 //! | [`zone`] | zone import/export: JSON records, BIND zone files (hickory-proto) |
 //! | [`apply_url`] | "Apply Template URL": path, parameter table, "Case Sensitivity" |
+//! | [`records_api`] | DNS providers' records APIs (PowerDNS): zone in, change set out |
 //! | [`signature`] | "Digital Signatures": the signed bytes, key TXT assembly, RS256 |
 //!
 //! ## Reference behaviour, and where we differ
@@ -56,6 +57,7 @@ pub mod apply_url;
 pub mod changeset;
 pub mod error;
 pub mod record;
+pub mod records_api;
 pub mod signature;
 pub mod template;
 pub mod validate;

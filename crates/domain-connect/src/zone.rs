@@ -176,33 +176,40 @@ fn quote_txt(s: &str) -> String {
         .join(" ")
 }
 
+/// A record's owner (relative, `@` for the apex; SRV service and protocol folded in)
+/// and its rdata in zone-file presentation form; `None` for the redirect
+/// pseudo-records (REDIR301/302, APEXCNAME), which have no DNS form.
+pub fn presentation(r: &ZoneRecord) -> Option<(String, String)> {
+    let mut owner = if r.name.is_empty() { "@".to_string() } else { r.name.clone() };
+    let fq = |d: &str| if d.ends_with('.') { d.to_string() } else { format!("{d}.") };
+    let rdata = match r.rtype.as_str() {
+        "CNAME" | "NS" => fq(&r.data),
+        "MX" => format!("{} {}", r.priority.unwrap_or(0), fq(&r.data)),
+        "TXT" => quote_txt(&r.data),
+        "SRV" => {
+            if let (Some(svc), Some(proto)) = (&r.service, &r.protocol) {
+                if svc.starts_with('_') {
+                    owner = if owner == "@" { format!("{svc}._{proto}") } else { format!("{svc}._{proto}.{owner}") };
+                }
+            }
+            format!("{} {} {} {}", r.priority.unwrap_or(0), r.weight.unwrap_or(0), r.port.unwrap_or(0), fq(&r.data))
+        }
+        "REDIR301" | "REDIR302" | "APEXCNAME" => return None,
+        _ => r.data.clone(),
+    };
+    Some((owner, rdata))
+}
+
 /// Write records as BIND zone-file text for `origin`. Redirect pseudo-records
 /// (REDIR301/302, APEXCNAME) have no DNS form and are written as comments.
 pub fn to_bind(records: &[ZoneRecord], origin: &str) -> String {
     let mut out = format!("$ORIGIN {}.\n", origin.trim_end_matches('.'));
     for r in records {
-        let mut owner = if r.name.is_empty() { "@".to_string() } else { r.name.clone() };
         let ttl = r.ttl.map(|t| t.to_string()).unwrap_or_default();
-        let fq = |d: &str| if d.ends_with('.') { d.to_string() } else { format!("{d}.") };
-        let rdata = match r.rtype.as_str() {
-            "CNAME" | "NS" => fq(&r.data),
-            "MX" => format!("{} {}", r.priority.unwrap_or(0), fq(&r.data)),
-            "TXT" => quote_txt(&r.data),
-            "SRV" => {
-                if let (Some(svc), Some(proto)) = (&r.service, &r.protocol) {
-                    if svc.starts_with('_') {
-                        owner = if owner == "@" { format!("{svc}._{proto}") } else { format!("{svc}._{proto}.{owner}") };
-                    }
-                }
-                format!("{} {} {} {}", r.priority.unwrap_or(0), r.weight.unwrap_or(0), r.port.unwrap_or(0), fq(&r.data))
-            }
-            "REDIR301" | "REDIR302" | "APEXCNAME" => {
-                out.push_str(&format!("; {} {} {} (not a DNS record type)\n", owner, r.rtype, r.data));
-                continue;
-            }
-            _ => r.data.clone(),
-        };
-        out.push_str(&format!("{owner}\t{ttl}\tIN\t{}\t{rdata}\n", r.rtype));
+        match presentation(r) {
+            Some((owner, rdata)) => out.push_str(&format!("{owner}\t{ttl}\tIN\t{}\t{rdata}\n", r.rtype)),
+            None => out.push_str(&format!("; {} {} {} (not a DNS record type)\n", r.name, r.rtype, r.data)),
+        }
     }
     out
 }
