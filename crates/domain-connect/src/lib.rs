@@ -19,6 +19,7 @@
 //! | [`apply_url`] | "Apply Template URL": path, parameter table, "Case Sensitivity" |
 //! | [`records_api`] | DNS providers' records APIs (PowerDNS): zone in, change set out |
 //! | [`signature`] | "Digital Signatures": the signed bytes, key TXT assembly, RS256 |
+//! | [`verdict`] | the signature verdict of a request, with its steps |
 //!
 //! ## Reference behaviour, and where we differ
 //! The engine follows the reference engine DomainConnectApplyZone 4.7.2 ("DCAZ")
@@ -62,6 +63,7 @@ pub mod signature;
 pub mod template;
 pub mod validate;
 pub mod variables;
+pub mod verdict;
 pub mod zone;
 
 pub use apply_url::{ApplyUrl, ApplyUrlError};

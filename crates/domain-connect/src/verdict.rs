@@ -1,0 +1,183 @@
+//! The signature verdict of an apply request — spec "Digital Signatures" and the
+//! template's `syncPubKeyDomain` — with every step recorded so a screen (or support
+//! staff) can see which key host was asked, what came back and why it failed.
+//!
+//! The caller does the lookup: [`key_host`] names the TXT owner to query (if any), and
+//! [`check`] takes the TXT strings that came back.
+
+use crate::apply::SignatureGate;
+use crate::apply_url::ApplyUrl;
+use crate::signature::{self, Fragment};
+use crate::template::Template;
+use serde::Serialize;
+
+/// The outcome.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "verdict", content = "reason", rename_all = "snake_case")]
+pub enum Verdict {
+    /// Signed, and the signature verifies under the published key.
+    Valid,
+    /// Signed, but it does not verify (or the key cannot be used).
+    Invalid(String),
+    /// The template has no `syncPubKeyDomain`: signatures are not checked.
+    NotRequired,
+    /// The template requires a signature and the URL has no `sig` or no `key`.
+    RequiredButMissing(String),
+}
+
+/// What was checked, step by step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SignatureReport {
+    #[serde(flatten)]
+    pub verdict: Verdict,
+    /// `{key}.{syncPubKeyDomain}`, when it was asked.
+    pub key_host: Option<String>,
+    /// The TXT strings that came back, as given.
+    pub txt: Vec<String>,
+    /// The fragments used, in `p` order.
+    pub fragments: Vec<Fragment>,
+    pub algorithm: Option<String>,
+    pub modulus_bits: Option<usize>,
+    /// The exact bytes the signature covers.
+    pub signed_bytes: String,
+    /// Human-readable steps, in order.
+    pub steps: Vec<String>,
+}
+
+impl SignatureReport {
+    /// How the engine should treat the request.
+    pub fn gate(&self) -> SignatureGate {
+        match &self.verdict {
+            Verdict::Valid => SignatureGate::Verified,
+            Verdict::NotRequired => SignatureGate::NotVerified("the template does not take signatures".into()),
+            Verdict::Invalid(r) | Verdict::RequiredButMissing(r) => SignatureGate::NotVerified(r.clone()),
+        }
+    }
+    pub fn is_valid(&self) -> bool {
+        self.verdict == Verdict::Valid
+    }
+}
+
+/// The TXT owner to query for this request's key, or why none is queried.
+pub fn key_host(template: &Template, url: &ApplyUrl) -> Result<String, Verdict> {
+    let Some(domain) = template.sync_pub_key_domain.as_deref().filter(|d| !d.trim().is_empty()) else {
+        return Err(Verdict::NotRequired);
+    };
+    let (Some(sig), Some(key)) = (url.sig.as_deref(), url.key.as_deref()) else {
+        let missing = match (&url.sig, &url.key) {
+            (None, None) => "the URL has neither sig nor key",
+            (None, _) => "the URL has a key but no sig",
+            _ => "the URL has a sig but no key",
+        };
+        return Err(Verdict::RequiredButMissing(format!(
+            "template {}/{} requires a signed request (syncPubKeyDomain {domain}); {missing}",
+            template.provider_id, template.service_id
+        )));
+    };
+    if sig.is_empty() {
+        return Err(Verdict::RequiredButMissing("the sig parameter is empty".into()));
+    }
+    signature::check_key_host(key).map_err(Verdict::Invalid)?;
+    Ok(format!("{key}.{}", domain.trim().trim_end_matches('.').to_ascii_lowercase()))
+}
+
+/// Check the request's signature against the TXT strings found at [`key_host`].
+pub fn check(template: &Template, url: &ApplyUrl, txt: &[String]) -> SignatureReport {
+    let mut report = SignatureReport {
+        verdict: Verdict::NotRequired,
+        key_host: None,
+        txt: txt.to_vec(),
+        fragments: Vec::new(),
+        algorithm: None,
+        modulus_bits: None,
+        signed_bytes: url.signed_bytes(),
+        steps: Vec::new(),
+    };
+    let host = match key_host(template, url) {
+        Ok(h) => h,
+        Err(v) => {
+            report.steps.push(match &v {
+                Verdict::NotRequired => "the template has no syncPubKeyDomain: no signature is checked".into(),
+                Verdict::Invalid(r) | Verdict::RequiredButMissing(r) => r.clone(),
+                Verdict::Valid => unreachable!("key_host never returns Valid"),
+            });
+            report.verdict = v;
+            return report;
+        }
+    };
+    report.steps.push(format!("asked for the TXT records at {host}"));
+    report.steps.push(format!("{} TXT record(s) came back", txt.len()));
+    report.key_host = Some(host);
+    report.steps.push(format!("signed bytes: the query without sig and key ({} bytes)", report.signed_bytes.len()));
+    let key = match signature::assemble_key(txt) {
+        Ok(k) => k,
+        Err(e) => {
+            report.steps.push(format!("key not usable: {e}"));
+            report.verdict = Verdict::Invalid(e.to_string());
+            return report;
+        }
+    };
+    report.fragments = key.fragments.clone();
+    report.algorithm = Some("RS256".into());
+    report.modulus_bits = Some(key.bits);
+    report.steps.push(format!("assembled a {}-bit RSA key from {} fragment(s), ordered by p", key.bits, key.fragments.len()));
+    let sig = url.sig.as_deref().unwrap_or_default();
+    match signature::verify(&key, report.signed_bytes.as_bytes(), sig) {
+        Ok(()) => {
+            report.steps.push("RS256 (PKCS#1 v1.5, SHA-256): the signature verifies".into());
+            report.verdict = Verdict::Valid;
+        }
+        Err(e) => {
+            report.steps.push(format!("RS256 check failed: {e}"));
+            report.verdict = Verdict::Invalid(e.to_string());
+        }
+    }
+    report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shared(p: &str) -> String {
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared").join(p)).unwrap()
+    }
+    const SIG: &str = "LyCE%2B7H0zr%2FXHaxX36pdD1eSQENRiGTFxm79m7A5NLDPiUKLe71IrsEgnDLN76ndQcLTZlr4%2BHhpWzKZKyFl9ieEpNzZlDHRp35H83Erhm0eDctUmI1Zct51alZ8RuTL%2Baa29WC%2BAM7%2BgSpnL%2FAHl9mxckyeEuFFqXcl%2F3ShwK2F9x%2F7r%2BcICefiUEzsZN3EuqOvwqQkBSqcdVy%2FohjNAG%2FInYAYSX%2B0fUK9UNQfQYkuPqOAptPRjX%2BhUnYsXUk%2FeQq16aX7TzhZm%2BeEq%2BEn%2BoiEgh7qps1yvGbJm6QXKovan%2Fsqng40R6FBP3R3dvfZC6QrfCUtGpQ8c0D0S5oLBw%3D%3D";
+
+    fn setup(extra: &str) -> (Template, ApplyUrl, Vec<String>) {
+        let t = Template::from_json(&shared("conformance/templates/exampleservice.domainconnect.org.template2.json")).unwrap();
+        let u = ApplyUrl::parse(&format!(
+            "/v2/domainTemplates/providers/exampleservice.domainconnect.org/services/template2/apply?domain=arnoldblinn.com&RANDOMTEXT=shm%3A1551036164%3Ahello&IP=132.148.25.185&host=bar{extra}"
+        ))
+        .unwrap();
+        let txt = signature::parse_txt_lines(&shared("exampleservice-keys/_dck1.exampleservice.domainconnect.org.txt"));
+        (t, u, txt)
+    }
+
+    #[test]
+    fn the_exampleservice_signature_is_valid_with_steps() {
+        let (t, u, txt) = setup(&format!("&sig={SIG}&key=_dck1"));
+        let r = check(&t, &u, &txt);
+        assert_eq!(r.verdict, Verdict::Valid, "{r:?}");
+        assert_eq!(r.key_host.as_deref(), Some("_dck1.exampleservice.domainconnect.org"));
+        assert_eq!(r.modulus_bits, Some(2048));
+        assert_eq!(r.fragments.len(), 3);
+        assert_eq!(r.signed_bytes, "domain=arnoldblinn.com&RANDOMTEXT=shm%3A1551036164%3Ahello&IP=132.148.25.185&host=bar");
+        assert!(r.gate() == SignatureGate::Verified);
+    }
+
+    #[test]
+    fn tampering_missing_and_bad_keys_are_explained() {
+        let (t, u, txt) = setup(&format!("&sig={SIG}&key=_dck1&IP2=6.6.6.6"));
+        assert!(matches!(check(&t, &u, &txt).verdict, Verdict::Invalid(r) if r.contains("does not match")));
+        let (t, u, txt) = setup("");
+        assert!(matches!(check(&t, &u, &txt).verdict, Verdict::RequiredButMissing(r) if r.contains("neither sig nor key")));
+        let (t, u, _) = setup(&format!("&sig={SIG}&key=_dck1"));
+        assert!(matches!(check(&t, &u, &[]).verdict, Verdict::Invalid(r) if r.contains("no TXT records")));
+        let (t, u, txt) = setup(&format!("&sig={SIG}&key=_dck1.evil.example"));
+        assert!(matches!(check(&t, &u, &txt).verdict, Verdict::Invalid(r) if r.contains("dot")));
+        let (mut t, u, txt) = setup(&format!("&sig={SIG}&key=_dck1"));
+        t.sync_pub_key_domain = None;
+        assert_eq!(check(&t, &u, &txt).verdict, Verdict::NotRequired);
+    }
+}
