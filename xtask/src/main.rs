@@ -1,17 +1,25 @@
 //! Build, serve and test orchestration (`cargo xtask …`), in Rust rather than shell.
 //!
-//! `cargo xtask test` runs every test tier that exists so far: the workspace's unit,
-//! integration and property tests (core, conformance, CLI) and the compliance suites
-//! through the `dconn` binary.
+//! * `cargo xtask serve [--config FILE] [--port N]`: installs what is missing, builds
+//!   the app in release and serves it at http://127.0.0.1:8080.
+//! * `cargo xtask test`: every tier — the workspace's tests (core, conformance, CLI),
+//!   the compliance suites through `dconn`, the release wasm build and its size, and
+//!   the browser tier against real PowerDNS, dnsdist and Chromium.
 
+mod serve;
+mod servers;
+mod tools;
+mod web;
+
+use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
-fn root() -> PathBuf {
+pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask sits in the workspace").to_path_buf()
 }
 
-fn run(cmd: &mut Command) -> Result<(), String> {
+pub fn run(cmd: &mut Command) -> Result<(), String> {
     eprintln!("xtask: running {cmd:?}");
     let status = cmd.status().map_err(|e| format!("{cmd:?}: {e}"))?;
     if status.success() {
@@ -21,7 +29,7 @@ fn run(cmd: &mut Command) -> Result<(), String> {
     }
 }
 
-fn cargo() -> Command {
+pub fn cargo() -> Command {
     let mut c = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
     c.current_dir(root());
     c
@@ -36,9 +44,54 @@ fn shared() -> Result<PathBuf, String> {
     }
 }
 
-fn test() -> Result<(), String> {
-    run(cargo().args(["test", "--workspace", "--release"]))?;
+fn serve(args: &[String]) -> Result<(), String> {
+    let mut config = None;
+    let mut port = 8080u16;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--config" => config = Some(PathBuf::from(it.next().ok_or("--config needs a file")?)),
+            "--port" => port = it.next().and_then(|p| p.parse().ok()).ok_or("--port needs a number")?,
+            other => return Err(format!("unknown argument {other:?}; usage: cargo xtask serve [--config FILE] [--port N]")),
+        }
+    }
+    web::build(config.as_deref())?;
+    web::size_report()?;
+    let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|e| format!("127.0.0.1:{port}: {e}"))?;
+    let text = match &config {
+        Some(p) => Some(std::fs::read_to_string(p).map_err(|e| e.to_string())?),
+        None => None,
+    };
+    serve::spawn(listener, serve::Site::new(web::dist(), text)?);
+    println!("serving the app at http://127.0.0.1:{port}/ (Ctrl-C to stop)");
+    loop {
+        std::thread::park();
+    }
+}
+
+fn test(args: &[String]) -> Result<(), String> {
+    let browser_only = match args {
+        [] => false,
+        [a] if a == "--browser-only" => true,
+        _ => return Err("usage: cargo xtask test [--browser-only]".into()),
+    };
     let shared = shared()?;
+    if !browser_only {
+        host_tiers(&shared)?;
+    }
+    web::build(None)?;
+    let size = web::size_report()?;
+    browser_tier(&shared)?;
+    println!("size: {:.1} KB brotli in total", size as f64 / 1024.0);
+    if let Ok(r) = std::fs::read_to_string(root().join("target").join("browser-report.txt")) {
+        print!("{r}");
+    }
+    Ok(())
+}
+
+/// The workspace's tests (core, conformance, CLI) and the compliance suites.
+fn host_tiers(shared: &Path) -> Result<(), String> {
+    run(cargo().args(["test", "--workspace", "--release", "--exclude", "dc-consent"]))?;
     let mut suites: Vec<PathBuf> = std::fs::read_dir(shared.join("conformance"))
         .map_err(|e| e.to_string())?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -48,15 +101,82 @@ fn test() -> Result<(), String> {
     run(cargo()
         .args(["run", "--release", "--quiet", "-p", "dconn", "--", "conformance", "--templates"])
         .arg(shared.join("conformance").join("templates"))
-        .args(&suites))?;
+        .args(&suites))
+}
+
+fn browser_tier(shared: &Path) -> Result<(), String> {
+    tools::ensure_debian_packages()?;
+    let dir = std::env::temp_dir().join(format!("dc-browser-tier-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    eprintln!("xtask: browser tier in {}", dir.display());
+    eprintln!("xtask: starting {}", servers::version("pdns_server", "--version"));
+    let pdns = servers::pdns(&dir)?;
+    eprintln!("xtask: PowerDNS API at {} (DNS on 127.0.0.1:{})", pdns.api, pdns.dns_port);
+    seed_pdns(&pdns.api, shared)?;
+    eprintln!("xtask: starting {}", servers::version("dnsdist", "--version"));
+    let doh = servers::dnsdist(&dir, pdns.dns_port)?;
+    eprintln!("xtask: DNS-over-HTTPS at {}", doh.url);
+    eprintln!("xtask: starting {} for {}", servers::version("chromedriver", "--version"), servers::version("chromium", "--version"));
+    let driver = servers::chromedriver(&dir)?;
+    eprintln!("xtask: WebDriver at {}", driver.url);
+
+    let sandbox = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
+    let sandbox_url = format!("http://{}", sandbox.local_addr().map_err(|e| e.to_string())?);
+    serve::spawn(sandbox, serve::Site::new(web::dist(), None)?);
+    let with_pdns = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
+    let pdns_app_url = format!("http://{}", with_pdns.local_addr().map_err(|e| e.to_string())?);
+    let pdns_config = serde_json::json!({
+        "records_api": {"kind": "powerdns", "base": pdns.api, "api_key": servers::PDNS_API_KEY},
+        "branding": {"name": "Test DNS", "accent": "#7c2d12"}
+    });
+    serve::spawn(with_pdns, serve::Site::new(web::dist(), Some(pdns_config.to_string()))?);
+
+    let result = run(cargo()
+        .args(["test", "--release", "-p", "dc-consent", "--test", "browser", "--", "--test-threads=1"])
+        .env("DC_SANDBOX_APP", &sandbox_url)
+        .env("DC_PDNS_APP", &pdns_app_url)
+        .env("DC_PDNS_API", &pdns.api)
+        .env("DC_PDNS_KEY", servers::PDNS_API_KEY)
+        .env("DC_DOH", &doh.url)
+        .env("DC_WEBDRIVER", &driver.url));
+    drop((driver, doh, pdns));
+    result
+}
+
+/// The zones the browser tests read: a customer's zone, and exampleservice's key.
+fn seed_pdns(api: &str, shared: &Path) -> Result<(), String> {
+    let key_lines: Vec<String> = std::fs::read_to_string(shared.join("exampleservice-keys/_dck1.exampleservice.domainconnect.org.txt"))
+        .map_err(|e| e.to_string())?
+        .lines()
+        .filter(|l| l.starts_with("p="))
+        .map(|l| format!("\"{l}\""))
+        .collect();
+    let zones = [
+        serde_json::json!({"name": "arnoldblinn.com.", "kind": "Native", "nameservers": ["ns1.arnoldblinn.com."], "rrsets": [
+            {"name": "bar.arnoldblinn.com.", "type": "A", "ttl": 600, "changetype": "REPLACE", "records": [{"content": "192.0.2.99", "disabled": false}]},
+            {"name": "arnoldblinn.com.", "type": "TXT", "ttl": 3600, "changetype": "REPLACE", "records": [{"content": "\"v=spf1 -all\"", "disabled": false}]},
+            {"name": "www.arnoldblinn.com.", "type": "CNAME", "ttl": 3600, "changetype": "REPLACE", "records": [{"content": "arnoldblinn.com.", "disabled": false}]}
+        ]}),
+        serde_json::json!({"name": "exampleservice.domainconnect.org.", "kind": "Native", "nameservers": ["ns1.exampleservice.domainconnect.org."], "rrsets": [
+            {"name": "_dck1.exampleservice.domainconnect.org.", "type": "TXT", "ttl": 3600, "changetype": "REPLACE",
+             "records": key_lines.iter().map(|c| serde_json::json!({"content": c, "disabled": false})).collect::<Vec<_>>()}
+        ]}),
+    ];
+    for z in zones {
+        let (status, body) = servers::http("POST", &format!("{api}/api/v1/servers/localhost/zones"), servers::PDNS_API_KEY, &z.to_string())?;
+        if status != 201 {
+            return Err(format!("PowerDNS refused zone {}: HTTP {status} {body}", z["name"]));
+        }
+    }
     Ok(())
 }
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
-        Some("test") => test(),
-        _ => Err("usage: cargo xtask test".into()),
+        Some("test") => test(&args[1..]),
+        Some("serve") => serve(&args[1..]),
+        _ => Err("usage: cargo xtask serve [--config FILE] [--port N] | cargo xtask test [--browser-only]".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,0 +1,3 @@
+//! Small components shared by the pages.
+pub mod changes;
+pub mod name;

@@ -1,0 +1,77 @@
+//! The one network adapter: every request the app makes goes through [`fetch`], so
+//! what the page talks to is exactly what its configuration names (and the CSP allows).
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Headers, Request, RequestInit, Response};
+
+/// Largest response body read (a zone of 200,000 records is well under this).
+pub const MAX_BODY: usize = 64 * 1024 * 1024;
+
+#[derive(Debug, Clone)]
+pub struct HttpResponse {
+    pub status: u16,
+    pub body: Vec<u8>,
+}
+
+impl HttpResponse {
+    pub fn ok(&self) -> bool {
+        (200..300).contains(&self.status)
+    }
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+/// One HTTP request. `body` is sent as is; `headers` are (name, value) pairs.
+pub async fn fetch(
+    method: &str,
+    url: &str,
+    headers: &[(&str, &str)],
+    body: Option<&[u8]>,
+) -> Result<HttpResponse, String> {
+    let what = format!("{method} {url}");
+    let init = RequestInit::new();
+    init.set_method(method);
+    let h = Headers::new().map_err(|e| format!("{what}: {e:?}"))?;
+    for (k, v) in headers {
+        h.set(k, v).map_err(|e| format!("{what}: header {k}: {e:?}"))?;
+    }
+    init.set_headers(&h);
+    if let Some(b) = body {
+        let arr = js_sys::Uint8Array::from(b);
+        init.set_body(&arr);
+    }
+    let req = Request::new_with_str_and_init(url, &init).map_err(|e| format!("{what}: {e:?}"))?;
+    let window = web_sys::window().ok_or("no window")?;
+    let resp: Response = JsFuture::from(window.fetch_with_request(&req))
+        .await
+        .map_err(|e| format!("{what}: network error ({})", js_error(&e)))?
+        .dyn_into()
+        .map_err(|_| format!("{what}: not a Response"))?;
+    let buf = JsFuture::from(resp.array_buffer().map_err(|e| format!("{what}: {e:?}"))?)
+        .await
+        .map_err(|e| format!("{what}: reading the body: {}", js_error(&e)))?;
+    let arr = js_sys::Uint8Array::new(&buf);
+    if arr.length() as usize > MAX_BODY {
+        return Err(format!("{what}: the response is larger than {MAX_BODY} bytes"));
+    }
+    Ok(HttpResponse { status: resp.status(), body: arr.to_vec() })
+}
+
+/// GET a same-origin or configured URL as text; non-2xx is an error naming the status.
+pub async fn get_text(url: &str) -> Result<String, String> {
+    let r = fetch("GET", url, &[], None).await?;
+    if r.ok() {
+        Ok(r.text())
+    } else {
+        Err(format!("GET {url}: HTTP {}", r.status))
+    }
+}
+
+fn js_error(e: &wasm_bindgen::JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| format!("{e:?}"))
+}

@@ -1,0 +1,113 @@
+//! The sources a page reads from, each chosen by the configuration: templates, the
+//! Service Provider's key TXT records, and the zone (records API). Parsing and every
+//! protocol decision are the core's; this module only fetches and stores.
+
+use crate::config::{Config, Doh, RecordsApi, TemplateSource};
+use crate::net;
+use domain_connect::{signature, zone, Template, ZoneRecord};
+
+/// A template and where it was found.
+#[derive(Debug, Clone)]
+pub struct LoadedTemplate {
+    pub template: Template,
+    pub source: String,
+}
+
+/// Load `{providerId}.{serviceId}.json` from the configured sources, in order.
+pub async fn load_template(cfg: &Config, provider_id: &str, service_id: &str) -> Result<LoadedTemplate, String> {
+    let file = Template::file_name(provider_id, service_id);
+    let mut tried = Vec::new();
+    for src in &cfg.templates {
+        let url = match src {
+            TemplateSource::Bundled => format!("/templates/{file}"),
+            TemplateSource::Url { base } => format!("{base}{file}"),
+        };
+        let resp = net::fetch("GET", &url, &[], None).await?;
+        if resp.status == 404 {
+            tried.push(url);
+            continue;
+        }
+        if !resp.ok() {
+            return Err(format!("GET {url}: HTTP {}", resp.status));
+        }
+        let template = Template::from_json_bytes(&resp.body).map_err(|e| format!("{url}: {e}"))?;
+        return Ok(LoadedTemplate { template, source: url });
+    }
+    Err(format!("no template {provider_id}/{service_id}: not found at {}", tried.join(", ")))
+}
+
+/// The bundled templates' file names (`templates/index.json`).
+pub async fn bundled_index() -> Result<Vec<String>, String> {
+    let text = net::get_text("/templates/index.json").await?;
+    serde_json::from_str(&text).map_err(|e| format!("templates/index.json: {e}"))
+}
+
+/// The TXT strings published at `host` (`{key}.{syncPubKeyDomain}`), and where they came from.
+pub async fn key_txt(cfg: &Config, host: &str) -> Result<(Vec<String>, String), String> {
+    match &cfg.doh {
+        Doh::Sandbox => {
+            let url = format!("/keys/{host}.txt");
+            let resp = net::fetch("GET", &url, &[], None).await?;
+            if resp.status == 404 {
+                return Ok((Vec::new(), format!("{url} (sandbox key store): no such key")));
+            }
+            if !resp.ok() {
+                return Err(format!("GET {url}: HTTP {}", resp.status));
+            }
+            Ok((signature::parse_txt_lines(&resp.text()), format!("{url} (sandbox key store)")))
+        }
+        Doh::Wire { url } | Doh::Json { url } => {
+            Err(format!("DNS-over-HTTPS at {url}: the DoH adapter lands with issue 5; use \"doh\": {{\"kind\": \"sandbox\"}}"))
+        }
+    }
+}
+
+const SANDBOX_PREFIX: &str = "dc-sandbox-zone:";
+
+/// The realistic example zone every sandbox domain starts with.
+pub const SANDBOX_SEED: &str = include_str!("../public/sandbox-zone.json");
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// Read the zone for `domain` from the configured records API.
+pub async fn read_zone(cfg: &Config, domain: &str) -> Result<(Vec<ZoneRecord>, String), String> {
+    match &cfg.records_api {
+        RecordsApi::Sandbox => {
+            let stored = storage().and_then(|s| s.get_item(&format!("{SANDBOX_PREFIX}{domain}")).ok().flatten());
+            let (text, note) = match stored {
+                Some(t) => (t, "sandbox provider (this browser's storage)"),
+                None => (SANDBOX_SEED.to_string(), "sandbox provider (example zone)"),
+            };
+            let records = zone::from_json(&text).map_err(|e| format!("sandbox zone for {domain}: {e}"))?;
+            Ok((records, note.to_string()))
+        }
+        RecordsApi::Powerdns { base, server_id, api_key } => {
+            let url = format!("{}/api/v1/servers/{server_id}/zones/{domain}.", base.trim_end_matches('/'));
+            let key = api_key.clone().unwrap_or_default();
+            let resp = net::fetch("GET", &url, &[("X-API-Key", &key)], None).await?;
+            if !resp.ok() {
+                return Err(format!("GET {url}: HTTP {}: {}", resp.status, resp.text().chars().take(300).collect::<String>()));
+            }
+            let records = domain_connect::records_api::powerdns::zone_from_json(&resp.body, domain)
+                .map_err(|e| format!("{url}: {e}"))?;
+            Ok((records, format!("PowerDNS at {base}")))
+        }
+        RecordsApi::Cloudflare { base } => {
+            Err(format!("Cloudflare at {base}: reading zones lands with the consent-screen issue"))
+        }
+    }
+}
+
+/// Forget every sandbox zone: each domain starts again from the example zone.
+pub fn reset_sandbox() -> usize {
+    let Some(s) = storage() else { return 0 };
+    let n = s.length().unwrap_or(0);
+    let keys: Vec<String> =
+        (0..n).filter_map(|i| s.key(i).ok().flatten()).filter(|k| k.starts_with(SANDBOX_PREFIX)).collect();
+    for k in &keys {
+        let _ = s.remove_item(k);
+    }
+    keys.len()
+}

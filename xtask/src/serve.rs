@@ -1,0 +1,84 @@
+//! A small static file server for `dist/` on loopback: files as they are, any other
+//! path (the app's routes) answered with the app's page, its CSP rendered for the
+//! configuration this instance serves.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+
+pub struct Site {
+    pub dist: PathBuf,
+    /// `config.json` as served (`None`: 404, so the app uses its embedded default).
+    pub config: Option<String>,
+    pub index: String,
+}
+
+impl Site {
+    pub fn new(dist: PathBuf, config: Option<String>) -> Result<Site, String> {
+        let template = std::fs::read_to_string(dist.join(crate::web::TEMPLATE)).map_err(|e| e.to_string())?;
+        let index = crate::web::render(&template, config.as_deref())?;
+        Ok(Site { dist, config, index })
+    }
+}
+
+fn content_type(p: &Path) -> &'static str {
+    match p.extension().and_then(|x| x.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" => "text/javascript",
+        "wasm" => "application/wasm",
+        "css" => "text/css",
+        "json" => "application/json",
+        "txt" => "text/plain; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        _ => "application/octet-stream",
+    }
+}
+
+fn respond(mut s: TcpStream, site: &Site) -> std::io::Result<()> {
+    let mut line = String::new();
+    let mut reader = BufReader::new(s.try_clone()?);
+    reader.read_line(&mut line)?;
+    loop {
+        let mut h = String::new();
+        if reader.read_line(&mut h)? == 0 || h == "\r\n" || h == "\n" {
+            break;
+        }
+    }
+    let target = line.split_whitespace().nth(1).unwrap_or("/");
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    let (status, ctype, body): (&str, &str, Vec<u8>) = if path == "/config.json" {
+        match &site.config {
+            Some(c) => ("200 OK", "application/json", c.clone().into_bytes()),
+            None => ("404 Not Found", "text/plain", b"no config.json: the app uses its embedded default".to_vec()),
+        }
+    } else {
+        let rel = Path::new(path.trim_start_matches('/'));
+        let safe = rel.components().all(|c| matches!(c, Component::Normal(_)));
+        let file = site.dist.join(rel);
+        let hidden = rel.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        if safe && !hidden && !path.ends_with('/') && file.is_file() {
+            ("200 OK", content_type(&file), std::fs::read(&file)?)
+        } else if path.contains('.') && !path.contains("/apply") && !path.starts_with("/v2/") {
+            ("404 Not Found", "text/plain", b"not found".to_vec())
+        } else {
+            ("200 OK", "text/html; charset=utf-8", site.index.clone().into_bytes())
+        }
+    };
+    write!(s, "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n", body.len())?;
+    s.write_all(&body)
+}
+
+/// Serve until the process ends (one thread per connection).
+pub fn spawn(listener: TcpListener, site: Site) {
+    let site = Arc::new(site);
+    std::thread::spawn(move || {
+        for conn in listener.incoming().flatten() {
+            let site = site.clone();
+            std::thread::spawn(move || {
+                let _ = respond(conn, &site);
+            });
+        }
+    });
+}

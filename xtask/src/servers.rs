@@ -1,0 +1,152 @@
+//! The browser tier's real servers, each on 127.0.0.1 on a free port in a temporary
+//! directory, stopped when dropped (so also when a test fails): PowerDNS
+//! Authoritative (sqlite backend, HTTP API), dnsdist as DNS-over-HTTPS in front of
+//! it, and chromedriver driving headless Chromium.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub const PDNS_API_KEY: &str = "dc-test-key";
+
+pub fn free_port() -> Result<u16, String> {
+    let l = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
+    Ok(l.local_addr().map_err(|e| e.to_string())?.port())
+}
+
+/// A child process killed on drop, its output in a log file.
+pub struct Server {
+    pub name: &'static str,
+    child: Child,
+    pub log: PathBuf,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        eprintln!("xtask: stopped {}", self.name);
+    }
+}
+
+fn start(name: &'static str, dir: &Path, cmd: &mut Command) -> Result<Server, String> {
+    let log = dir.join(format!("{name}.log"));
+    let f = std::fs::File::create(&log).map_err(|e| e.to_string())?;
+    let child = cmd
+        .stdin(Stdio::null())
+        .stdout(f.try_clone().map_err(|e| e.to_string())?)
+        .stderr(f)
+        .spawn()
+        .map_err(|e| format!("{name} ({:?}) could not start: {e}", cmd.get_program()))?;
+    Ok(Server { name, child, log })
+}
+
+fn wait_for_port(server: &mut Server, port: u16) -> Result<(), String> {
+    let until = Instant::now() + Duration::from_secs(20);
+    while Instant::now() < until {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return Ok(());
+        }
+        if let Ok(Some(status)) = server.child.try_wait() {
+            let log = std::fs::read_to_string(&server.log).unwrap_or_default();
+            return Err(format!("{} exited ({status}) before listening:\n{log}", server.name));
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Err(format!("{} did not listen on port {port} within 20 s (log: {})", server.name, server.log.display()))
+}
+
+pub fn version(cmd: &str, arg: &str) -> String {
+    Command::new(cmd)
+        .arg(arg)
+        .output()
+        .map(|o| {
+            let text = format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
+            text.lines().find(|l| l.contains(|c: char| c.is_ascii_digit())).unwrap_or("").trim().to_string()
+        })
+        .unwrap_or_else(|e| format!("{cmd}: {e}"))
+}
+
+pub struct Pdns {
+    pub _server: Server,
+    pub dns_port: u16,
+    pub api: String,
+}
+
+pub fn pdns(dir: &Path) -> Result<Pdns, String> {
+    let db = dir.join("pdns.sqlite3");
+    let schema = std::fs::read_to_string("/usr/share/doc/pdns-backend-sqlite3/schema.sqlite3.sql")
+        .map_err(|e| format!("the PowerDNS sqlite schema: {e}"))?;
+    let mut sqlite = Command::new("sqlite3");
+    sqlite.arg(&db).stdin(Stdio::piped());
+    let mut child = sqlite.spawn().map_err(|e| format!("sqlite3: {e}"))?;
+    {
+        use std::io::Write;
+        child.stdin.take().ok_or("sqlite3 stdin")?.write_all(schema.as_bytes()).map_err(|e| e.to_string())?;
+    }
+    if !child.wait().map_err(|e| e.to_string())?.success() {
+        return Err("sqlite3 could not create the PowerDNS database".into());
+    }
+    let (dns_port, api_port) = (free_port()?, free_port()?);
+    let conf = format!(
+        "launch=gsqlite3\ngsqlite3-database={}\nlocal-address=127.0.0.1\nlocal-port={dns_port}\n\
+         api=yes\napi-key={PDNS_API_KEY}\nwebserver=yes\nwebserver-address=127.0.0.1\nwebserver-port={api_port}\n\
+         webserver-allow-from=127.0.0.0/8\nguardian=no\ndaemon=no\nsocket-dir={}\ndisable-syslog=yes\n",
+        db.display(),
+        dir.display()
+    );
+    std::fs::write(dir.join("pdns.conf"), conf).map_err(|e| e.to_string())?;
+    let mut server = start("pdns_server", dir, Command::new("pdns_server").arg(format!("--config-dir={}", dir.display())))?;
+    wait_for_port(&mut server, api_port)?;
+    Ok(Pdns { _server: server, dns_port, api: format!("http://127.0.0.1:{api_port}") })
+}
+
+pub struct Doh {
+    pub _server: Server,
+    pub url: String,
+}
+
+pub fn dnsdist(dir: &Path, backend_port: u16) -> Result<Doh, String> {
+    let port = free_port()?;
+    let conf = format!(
+        "setSecurityPollSuffix(\"\")\nnewServer({{address=\"127.0.0.1:{backend_port}\"}})\n\
+         addDOHLocal(\"127.0.0.1:{port}\", nil, nil, \"/dns-query\", {{customResponseHeaders={{[\"access-control-allow-origin\"]=\"*\"}}}})\n"
+    );
+    let path = dir.join("dnsdist.conf");
+    std::fs::write(&path, conf).map_err(|e| e.to_string())?;
+    let mut server = start("dnsdist", dir, Command::new("dnsdist").args(["--supervised", "--disable-syslog", "-C"]).arg(&path))?;
+    wait_for_port(&mut server, port)?;
+    Ok(Doh { _server: server, url: format!("http://127.0.0.1:{port}/dns-query") })
+}
+
+pub struct Driver {
+    pub _server: Server,
+    pub url: String,
+}
+
+pub fn chromedriver(dir: &Path) -> Result<Driver, String> {
+    let port = free_port()?;
+    let mut server = start("chromedriver", dir, Command::new("chromedriver").arg(format!("--port={port}")))?;
+    wait_for_port(&mut server, port)?;
+    Ok(Driver { _server: server, url: format!("http://127.0.0.1:{port}") })
+}
+
+/// A tiny HTTP/1.1 client for PowerDNS's API (JSON in, status and body out).
+pub fn http(method: &str, url: &str, key: &str, body: &str) -> Result<(u16, String), String> {
+    use std::io::{Read, Write};
+    let rest = url.strip_prefix("http://").ok_or("http only")?;
+    let (host, path) = rest.split_once('/').map(|(h, p)| (h, format!("/{p}"))).unwrap_or((rest, "/".into()));
+    let mut s = std::net::TcpStream::connect(host).map_err(|e| format!("{url}: {e}"))?;
+    write!(
+        s,
+        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nX-API-Key: {key}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .map_err(|e| e.to_string())?;
+    let mut resp = String::new();
+    s.read_to_string(&mut resp).map_err(|e| e.to_string())?;
+    let status = resp.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let body = resp.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default();
+    Ok((status, body))
+}

@@ -1,0 +1,118 @@
+//! Installing what the build needs, each only when missing (so a second run is fast):
+//! the wasm32 target, trunk, the wasm-bindgen CLI matching Cargo.lock, binaryen's
+//! wasm-opt from npm, and (for the browser tier) Debian packages.
+
+use crate::{root, run};
+use std::path::PathBuf;
+use std::process::Command;
+
+pub const TRUNK_VERSION: &str = "0.21.14";
+pub const BINARYEN_VERSION: &str = "132";
+/// Debian packages of the browser tier (and `sqlite3` to create PowerDNS's database).
+pub const DEBIAN_PACKAGES: [&str; 7] =
+    ["pdns-server", "pdns-backend-sqlite3", "dnsdist", "chromium", "chromium-driver", "bind9-dnsutils", "sqlite3"];
+
+/// Tools installed by xtask live here (gitignored), not in the user's ~/.cargo.
+pub fn tools_dir() -> PathBuf {
+    root().join(".tools")
+}
+
+pub fn bin(name: &str) -> PathBuf {
+    tools_dir().join("bin").join(name)
+}
+
+pub fn wasm_opt() -> PathBuf {
+    tools_dir().join("node_modules").join(".bin").join("wasm-opt")
+}
+
+fn output(cmd: &mut Command) -> Option<String> {
+    let out = cmd.output().ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// The version of a package in Cargo.lock.
+pub fn locked_version(package: &str) -> Result<String, String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(l) = lines.next() {
+        if l == format!("name = \"{package}\"") {
+            if let Some(v) = lines.next().and_then(|v| v.strip_prefix("version = \"")) {
+                return Ok(v.trim_end_matches('"').to_string());
+            }
+        }
+    }
+    Err(format!("{package} is not in Cargo.lock"))
+}
+
+pub fn ensure_build_tools() -> Result<(), String> {
+    let installed = output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if !installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+        run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    }
+    let cargo_install = |krate: &str, version: &str, locked: bool| -> Result<(), String> {
+        let mut c = crate::cargo();
+        c.args(["install", krate, "--version", version, "--root"]).arg(tools_dir());
+        if locked {
+            c.arg("--locked");
+        }
+        run(&mut c)
+    };
+    let has = |name: &str, version: &str| {
+        output(Command::new(bin(name)).arg("--version")).is_some_and(|v| v.split_whitespace().any(|w| w == version))
+    };
+    if !has("trunk", TRUNK_VERSION) {
+        cargo_install("trunk", TRUNK_VERSION, true)?;
+    }
+    let wbg = locked_version("wasm-bindgen")?;
+    if !has("wasm-bindgen", &wbg) {
+        // Not --locked: a dependency version it locks is no longer in the registry.
+        cargo_install("wasm-bindgen-cli", &wbg, false)?;
+    }
+    let wo = output(Command::new(wasm_opt()).arg("--version")).unwrap_or_default();
+    if !wo.contains(&format!("version {BINARYEN_VERSION}")) {
+        run(Command::new("npm")
+            .args(["install", "--no-audit", "--no-fund", "--prefix"])
+            .arg(tools_dir())
+            .arg(format!("binaryen@{BINARYEN_VERSION}")))?;
+    }
+    Ok(())
+}
+
+/// Install the browser tier's Debian packages that are missing (apt, as root or via sudo).
+pub fn ensure_debian_packages() -> Result<(), String> {
+    let missing: Vec<&str> = DEBIAN_PACKAGES
+        .iter()
+        .copied()
+        .filter(|p| {
+            !output(Command::new("dpkg-query").args(["-W", "-f=${Status}", p]))
+                .is_some_and(|s| s.contains("install ok installed"))
+        })
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let sudo = output(Command::new("id").arg("-u")).map(|u| u.trim() != "0").unwrap_or(true);
+    let apt = |args: &[&str]| {
+        let mut c = if sudo { Command::new("sudo") } else { Command::new("apt-get") };
+        if sudo {
+            c.arg("apt-get");
+        }
+        c.env("DEBIAN_FRONTEND", "noninteractive").args(args);
+        c
+    };
+    run(&mut apt(&["update"]))?;
+    let mut install = apt(&["install", "-y", "--no-install-recommends"]);
+    install.args(&missing);
+    run(&mut install)?;
+    // Debian starts these as services on install; the tests run their own copies.
+    for svc in ["pdns", "dnsdist"] {
+        let _ = Command::new("service").args([svc, "stop"]).output();
+    }
+    Ok(())
+}
+
+pub fn path_with_tools() -> std::ffi::OsString {
+    let mut paths = vec![tools_dir().join("bin")];
+    paths.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
+    std::env::join_paths(paths).unwrap_or_default()
+}
