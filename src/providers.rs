@@ -4,7 +4,7 @@
 
 use crate::config::{Config, Doh, RecordsApi, TemplateSource};
 use crate::net;
-use domain_connect::{signature, zone, Template, ZoneRecord};
+use domain_connect::{doh, signature, zone, Template, ZoneRecord};
 
 /// A template and where it was found.
 #[derive(Debug, Clone)]
@@ -56,8 +56,24 @@ pub async fn key_txt(cfg: &Config, host: &str) -> Result<(Vec<String>, String), 
             }
             Ok((signature::parse_txt_lines(&resp.text()), format!("{url} (sandbox key store)")))
         }
-        Doh::Wire { url } | Doh::Json { url } => {
-            Err(format!("DNS-over-HTTPS at {url}: the DoH adapter lands with issue 5; use \"doh\": {{\"kind\": \"sandbox\"}}"))
+        Doh::Wire { url } => {
+            let query = doh::txt_query(host, 0).map_err(|e| format!("{host}: {e}"))?;
+            let get = doh::get_url(url, &query);
+            let resp = net::fetch("GET", &get, &[("Accept", "application/dns-message")], None).await?;
+            if !resp.ok() {
+                return Err(format!("DNS-over-HTTPS {url}: HTTP {}", resp.status));
+            }
+            let txt = doh::read_wire_answer(&resp.body, host, 0).map_err(|e| format!("DNS-over-HTTPS {url}: {e}"))?;
+            Ok((txt, format!("DNS-over-HTTPS (RFC 8484) at {url}")))
+        }
+        Doh::Json { url } => {
+            let get = doh::json_url(url, host);
+            let resp = net::fetch("GET", &get, &[("Accept", "application/dns-json")], None).await?;
+            if !resp.ok() {
+                return Err(format!("DNS-over-HTTPS {url}: HTTP {}", resp.status));
+            }
+            let txt = doh::read_json_answer(&resp.text(), host).map_err(|e| format!("DNS-over-HTTPS {url}: {e}"))?;
+            Ok((txt, format!("DNS-over-HTTPS (JSON) at {url}")))
         }
     }
 }

@@ -173,7 +173,7 @@ async fn tampered_url_is_flagged_and_nothing_applies() {
 }
 
 #[tokio::test]
-async fn consent_reads_the_zone_from_powerdns() {
+async fn consent_reads_zone_from_powerdns_and_key_over_dnsdist_doh() {
     with_browser("powerdns_zone", |c| async move {
         c.goto(&format!("{}{SIGNED}", env("DC_PDNS_APP"))).await.unwrap();
         wait_css(&c, "[data-testid=changes]").await;
@@ -182,7 +182,14 @@ async fn consent_reads_the_zone_from_powerdns() {
         // 192.0.2.99 exists only in the PowerDNS zone the test tier created.
         assert!(table.contains("192.0.2.99") && table.contains("removed"), "{table}");
         let details = c.execute("return document.querySelector('details.steps').textContent", vec![]).await.unwrap();
-        assert!(details.as_str().unwrap_or("").contains("PowerDNS at http://127.0.0.1"), "{details}");
+        let details = details.as_str().unwrap_or("");
+        assert!(details.contains("PowerDNS at http://127.0.0.1"), "{details}");
+        // The key came from PowerDNS through dnsdist's DNS-over-HTTPS, and verifies
+        // (the compliance case template_apply_sig_verified, end to end).
+        assert!(details.contains("DNS-over-HTTPS (RFC 8484) at http://127.0.0.1"), "{details}");
+        assert!(details.contains("3 TXT record(s) came back"), "{details}");
+        let sig = text(&c, "[data-testid=signature]").await;
+        assert!(sig.contains("signature verifies"), "{sig}");
     })
     .await;
 }

@@ -27,16 +27,22 @@ async fn load(cfg: Config, path: String, search: String) -> Result<Loaded, Strin
     // The template (then the key it names) and the zone are fetched together.
     let template_and_key = async {
         let template = providers::load_template(&cfg, &url.provider_id, &url.service_id).await?;
-        let txt = match verdict::key_host(&template.template, &url) {
-            Ok(host) => providers::key_txt(&cfg, &host).await.map(|(t, _)| t).unwrap_or_default(),
-            Err(_) => Vec::new(),
+        let (txt, key_source) = match verdict::key_host(&template.template, &url) {
+            Ok(host) => match providers::key_txt(&cfg, &host).await {
+                Ok((t, source)) => (t, format!("key read from {source}")),
+                Err(e) => (Vec::new(), format!("the key could not be read: {e}")),
+            },
+            Err(_) => (Vec::new(), String::new()),
         };
-        Ok::<_, String>((template, txt))
+        Ok::<_, String>((template, txt, key_source))
     };
     let (tk, zone) = futures::join!(template_and_key, providers::read_zone(&cfg, &url.domain.ascii));
-    let (template, txt) = tk?;
+    let (template, txt, key_source) = tk?;
     let (zone, zone_source) = zone?;
-    let signature = verdict::check(&template.template, &url, &txt);
+    let mut signature = verdict::check(&template.template, &url, &txt);
+    if !key_source.is_empty() {
+        signature.steps.insert(1.min(signature.steps.len()), key_source);
+    }
     let req = ApplyRequest {
         domain: &url.domain.ascii,
         host: Some(url.host_ascii()),

@@ -127,6 +127,7 @@ fn browser_tier(shared: &Path) -> Result<(), String> {
     let pdns_app_url = format!("http://{}", with_pdns.local_addr().map_err(|e| e.to_string())?);
     let pdns_config = serde_json::json!({
         "records_api": {"kind": "powerdns", "base": pdns.api, "api_key": servers::PDNS_API_KEY},
+        "doh": {"kind": "wire", "url": doh.url},
         "branding": {"name": "Test DNS", "accent": "#7c2d12"}
     });
     serve::spawn(with_pdns, serve::Site::new(web::dist(), Some(pdns_config.to_string()))?);

@@ -20,6 +20,7 @@
 //! | [`records_api`] | DNS providers' records APIs (PowerDNS): zone in, change set out |
 //! | [`signature`] | "Digital Signatures": the signed bytes, key TXT assembly, RS256 |
 //! | [`verdict`] | the signature verdict of a request, with its steps |
+//! | [`doh`] | DNS-over-HTTPS: TXT queries and answers, RFC 8484 wire and JSON dialects |
 //!
 //! ## Reference behaviour, and where we differ
 //! The engine follows the reference engine DomainConnectApplyZone 4.7.2 ("DCAZ")
@@ -56,6 +57,7 @@
 pub mod apply;
 pub mod apply_url;
 pub mod changeset;
+pub mod doh;
 pub mod error;
 pub mod record;
 pub mod records_api;
