@@ -6,6 +6,7 @@
 mod apply_cmd;
 mod conformance;
 mod io;
+mod sign_cmd;
 mod verify_cmd;
 
 use clap::{Parser, Subcommand};
@@ -35,6 +36,19 @@ enum Command {
     /// Prints each failing case with expected and actual, ends with "N passed, N failed",
     /// exits 1 if any case failed, 2 if a suite could not be read.
     Conformance(conformance::ConformanceArgs),
+    /// Verify an apply URL's signature and print the verdict with its steps.
+    ///
+    /// Example: dconn verify --url 'https://…/apply?domain=…&sig=…&key=_dck1' --template t.json --txt key.txt
+    ///
+    /// Exits 0 when the signature is valid (or the template takes none: "not_required"),
+    /// 1 when it is invalid or missing, 2 on bad input ({"error", "message"}).
+    Verify(sign_cmd::VerifyArgs),
+    /// Sign an apply URL (for testing and for template authors) and print it.
+    ///
+    /// Example: dconn sign --url 'https://…/apply?domain=example.com&IP=192.0.2.1' --key private.pem --key-host _dck1
+    Sign(sign_cmd::SignArgs),
+    /// Generate an RSA-2048 key: prints the private key PEM and the TXT records to publish.
+    Keygen,
 }
 
 fn main() -> ExitCode {
@@ -42,5 +56,8 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Apply(a) => apply_cmd::run(a),
         Command::Conformance(a) => conformance::run(a),
+        Command::Verify(a) => sign_cmd::verify(a),
+        Command::Sign(a) => sign_cmd::sign(a),
+        Command::Keygen => sign_cmd::keygen(),
     }
 }

@@ -113,3 +113,85 @@ fn apply_rejected_input_exits_2_with_exception() {
     assert_eq!(v["exception"], "InvalidTemplate");
     assert!(v["message"].as_str().unwrap().contains("providerId"), "{v}");
 }
+
+const TEMPLATE2: &str = "conformance/templates/exampleservice.domainconnect.org.template2.json";
+const UNSIGNED: &str = "https://dns.example/v2/domainTemplates/providers/exampleservice.domainconnect.org/services/template2/apply?domain=example.com&RANDOMTEXT=shm%3A1%3Ahi%20there&IP=192.0.2.1&host=bar";
+
+/// A name unique to this call (tests run in parallel in one process).
+fn unique(stem: &str) -> String {
+    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    format!("{stem}-{}-{}", std::process::id(), N.fetch_add(1, std::sync::atomic::Ordering::SeqCst))
+}
+
+fn keygen() -> (PathBuf, PathBuf) {
+    let out = dconn().arg("keygen").output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let pem: String = text.lines().take_while(|l| !l.starts_with('#')).map(|l| format!("{l}\n")).collect();
+    let txt: String = text.lines().filter(|l| l.starts_with("p=")).map(|l| format!("\"{l}\"\n")).collect();
+    assert!(pem.starts_with("-----BEGIN PRIVATE KEY-----") && txt.lines().count() >= 2, "{text}");
+    (tmp(&unique("key.pem"), &pem), tmp(&unique("key.txt"), &txt))
+}
+
+fn verify(url: &str, txt: &PathBuf) -> (i32, serde_json::Value) {
+    let out = dconn().args(["verify", "--url", url, "--template"]).arg(shared().join(TEMPLATE2)).arg("--txt").arg(txt).output().unwrap();
+    (out.status.code().unwrap(), serde_json::from_slice(&out.stdout).unwrap())
+}
+
+#[test]
+fn keygen_sign_verify_round_trip_and_tampering() {
+    let (pem, txt) = keygen();
+    let out = dconn().args(["sign", "--url", UNSIGNED, "--key"]).arg(&pem).args(["--key-host", "_dck1"]).output().unwrap();
+    assert!(out.status.success());
+    let signed = String::from_utf8(out.stdout).unwrap().trim().to_string();
+    assert!(signed.starts_with(UNSIGNED) && signed.ends_with("&key=_dck1"), "{signed}");
+    let (code, v) = verify(&signed, &txt);
+    assert_eq!((code, v["verdict"].as_str()), (0, Some("valid")), "{v}");
+    assert_eq!(v["modulus_bits"], 2048);
+    let (code, v) = verify(&signed.replace("192.0.2.1", "192.0.2.66"), &txt);
+    assert_eq!((code, v["verdict"].as_str()), (1, Some("invalid")), "{v}");
+    let (code, v) = verify(UNSIGNED, &txt);
+    assert_eq!((code, v["verdict"].as_str()), (1, Some("required_but_missing")), "{v}");
+    let (code, v) = verify("not a url", &txt);
+    assert_eq!((code, v["error"].as_str()), (2, Some("bad_input")), "{v}");
+}
+
+#[test]
+fn the_exampleservice_signed_url_verifies_against_its_published_key() {
+    let url = "/v2/domainTemplates/providers/exampleservice.domainconnect.org/services/template2/apply?domain=arnoldblinn.com&RANDOMTEXT=shm%3A1551036164%3Ahello&IP=132.148.25.185&host=bar&sig=LyCE%2B7H0zr%2FXHaxX36pdD1eSQENRiGTFxm79m7A5NLDPiUKLe71IrsEgnDLN76ndQcLTZlr4%2BHhpWzKZKyFl9ieEpNzZlDHRp35H83Erhm0eDctUmI1Zct51alZ8RuTL%2Baa29WC%2BAM7%2BgSpnL%2FAHl9mxckyeEuFFqXcl%2F3ShwK2F9x%2F7r%2BcICefiUEzsZN3EuqOvwqQkBSqcdVy%2FohjNAG%2FInYAYSX%2B0fUK9UNQfQYkuPqOAptPRjX%2BhUnYsXUk%2FeQq16aX7TzhZm%2BeEq%2BEn%2BoiEgh7qps1yvGbJm6QXKovan%2Fsqng40R6FBP3R3dvfZC6QrfCUtGpQ8c0D0S5oLBw%3D%3D&key=_dck1";
+    let (code, v) = verify(url, &shared().join("exampleservice-keys/_dck1.exampleservice.domainconnect.org.txt"));
+    assert_eq!((code, v["verdict"].as_str()), (0, Some("valid")), "{v}");
+}
+
+/// Interoperability with OpenSSL, both ways: what openssl signs, dconn verifies; what
+/// dconn signs, openssl verifies.
+#[test]
+fn openssl_interop_both_directions() {
+    let (pem, txt) = keygen();
+    let n = unique("");
+    let run = |args: &[&str]| {
+        let out = Command::new("openssl").args(args).output().expect("openssl (Debian's openssl package) is needed for this test");
+        assert!(out.status.success(), "openssl {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        out.stdout
+    };
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let q = UNSIGNED.split_once('?').unwrap().1;
+    let data = tmp(&format!("data{n}"), q);
+    let sig_file = dir.join(format!("sig{n}"));
+    run(&["dgst", "-sha256", "-sign", pem.to_str().unwrap(), "-out", sig_file.to_str().unwrap(), data.to_str().unwrap()]);
+    let sig_b64 = String::from_utf8(run(&["base64", "-A", "-in", sig_file.to_str().unwrap()])).unwrap();
+    let sig_enc: String = sig_b64.trim().replace('+', "%2B").replace('/', "%2F").replace('=', "%3D");
+    let (code, v) = verify(&format!("{UNSIGNED}&sig={sig_enc}&key=_dck1"), &txt);
+    assert_eq!((code, v["verdict"].as_str()), (0, Some("valid")), "openssl's signature: {v}");
+
+    let out = dconn().args(["sign", "--url", UNSIGNED, "--key"]).arg(&pem).args(["--key-host", "_dck1"]).output().unwrap();
+    let signed = String::from_utf8(out.stdout).unwrap();
+    let sig = signed.trim().split("&sig=").nth(1).unwrap().split('&').next().unwrap().replace("%2B", "+").replace("%2F", "/").replace("%3D", "=");
+    let sig_b64_file = tmp(&format!("dsig{n}.b64"), &sig);
+    let dsig = dir.join(format!("dsig{n}"));
+    run(&["base64", "-d", "-A", "-in", sig_b64_file.to_str().unwrap(), "-out", dsig.to_str().unwrap()]);
+    let public = dir.join(format!("pub{n}.pem"));
+    run(&["pkey", "-in", pem.to_str().unwrap(), "-pubout", "-out", public.to_str().unwrap()]);
+    let ok = run(&["dgst", "-sha256", "-verify", public.to_str().unwrap(), "-signature", dsig.to_str().unwrap(), data.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&ok).contains("Verified OK"));
+}

@@ -226,6 +226,32 @@ pub fn sign(private_key_pem: &str, data: &[u8]) -> Result<String, SignatureError
     Ok(base64::engine::general_purpose::STANDARD.encode(sig))
 }
 
+/// A new RSA-2048 key pair for a Service Provider: the private key as PKCS#8 PEM and
+/// the TXT strings to publish. The caller supplies the randomness.
+pub fn generate_key<R: rsa::rand_core::CryptoRngCore>(rng: &mut R) -> Result<(String, Vec<String>), SignatureError> {
+    use rsa::pkcs8::EncodePrivateKey;
+    let key = RsaPrivateKey::new(rng, 2048).map_err(|e| SignatureError::BadPrivateKey(e.to_string()))?;
+    let pem = key
+        .to_pkcs8_pem(rsa::pkcs8::LineEnding::LF)
+        .map_err(|e| SignatureError::BadPrivateKey(e.to_string()))?
+        .to_string();
+    Ok((pem, txt_fragments(&key.to_public_key())))
+}
+
+/// Sign an apply URL: any `sig`/`key` already there are dropped, the remaining query is
+/// signed as it stands (no re-encoding), and `&sig=…&key=…` are appended, `sig` URL-encoded.
+pub fn sign_url(url: &str, private_key_pem: &str, key_host: &str) -> Result<String, SignatureError> {
+    check_key_host(key_host).map_err(|e| SignatureError::BadPrivateKey(format!("key host: {e}")))?;
+    let (base, fragment) = url.split_once('#').unwrap_or((url, ""));
+    let _ = fragment;
+    let (path, query) = base.split_once('?').unwrap_or((base, ""));
+    let signed = signed_bytes(query);
+    let sig = sign(private_key_pem, signed.as_bytes())?;
+    let sig_enc: String = form_urlencoded::byte_serialize(sig.as_bytes()).collect();
+    let sep = if signed.is_empty() { "" } else { "&" };
+    Ok(format!("{path}?{signed}{sep}sig={sig_enc}&key={key_host}"))
+}
+
 /// The TXT strings a Service Provider publishes for a public key: `p=1,a=RS256,d=…`,
 /// each short enough for one 255-byte character-string.
 pub fn txt_fragments(public_key: &RsaPublicKey) -> Vec<String> {
