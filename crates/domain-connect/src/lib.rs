@@ -21,6 +21,7 @@
 //! | [`signature`] | "Digital Signatures": the signed bytes, key TXT assembly, RS256 |
 //! | [`verdict`] | the signature verdict of a request, with its steps |
 //! | [`doh`] | DNS-over-HTTPS: TXT queries and answers, RFC 8484 wire and JSON dialects |
+//! | [`redirect`] | "Same Browser Window": redirect_uri policy (syncRedirectDomain, signature), return URL |
 //!
 //! ## Reference behaviour, and where we differ
 //! The engine follows the reference engine DomainConnectApplyZone 4.7.2 ("DCAZ")
@@ -61,6 +62,7 @@ pub mod doh;
 pub mod error;
 pub mod record;
 pub mod records_api;
+pub mod redirect;
 pub mod signature;
 pub mod template;
 pub mod validate;

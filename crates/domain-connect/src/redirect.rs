@@ -1,0 +1,137 @@
+//! Returning the user to the Service Provider — spec "Same Browser Window" and the
+//! open-redirect rule: "unless the request is digitally signed the redirect_uri must be
+//! within the domains specified in the template in syncRedirectDomain".
+//!
+//! * A `redirect_uri` is followed only when the request's signature verified, or when
+//!   its host is one of the template's `syncRedirectDomain` entries (a comma list) or a
+//!   subdomain of one — at a label boundary (`evilexample.com` is not under
+//!   `example.com`). Either way only `http`/`https`, no user-info (`https://good@evil/`).
+//! * The return URL keeps the redirect_uri's own query and appends `state` (when the
+//!   request had one) and, on cancel or failure, `error=access_denied` with
+//!   `error_description=user_cancel` (or another description).
+
+use crate::apply_url::ApplyUrl;
+use crate::template::Template;
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "decision", rename_all = "snake_case")]
+pub enum Redirect {
+    /// No redirect_uri: close the window when done.
+    None,
+    Allowed { uri: String, because: String },
+    /// Never followed; the page says why.
+    Refused { uri: String, reason: String },
+}
+
+/// Decide whether the request's `redirect_uri` may be followed.
+pub fn decide(template: &Template, url: &ApplyUrl, signature_verified: bool) -> Redirect {
+    let Some(uri) = url.redirect_uri.clone() else { return Redirect::None };
+    let refuse = |reason: String| Redirect::Refused { uri: uri.clone(), reason };
+    let parsed = match url::Url::parse(&uri) {
+        Ok(u) => u,
+        Err(e) => return refuse(format!("not an absolute URL: {e}")),
+    };
+    if !matches!(parsed.scheme(), "http" | "https") {
+        return refuse(format!("scheme {:?} is not http or https", parsed.scheme()));
+    }
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return refuse("it carries user-info (user@host), a common way to disguise the real host".into());
+    }
+    let Some(host) = parsed.host_str().map(|h| h.trim_end_matches('.').to_ascii_lowercase()) else {
+        return refuse("it has no host".into());
+    };
+    if signature_verified {
+        return Redirect::Allowed { uri, because: "the request is signed and the signature verified".into() };
+    }
+    let domains: Vec<String> = template
+        .sync_redirect_domain
+        .as_deref()
+        .unwrap_or("")
+        .split(',')
+        .map(|d| d.trim().trim_end_matches('.').to_ascii_lowercase())
+        .filter(|d| !d.is_empty())
+        .collect();
+    match domains.iter().find(|d| host == **d || host.ends_with(&format!(".{d}"))) {
+        Some(d) => Redirect::Allowed { uri, because: format!("{host} is within the template's syncRedirectDomain {d}") },
+        None if domains.is_empty() => refuse(format!(
+            "the request is not signed and verified, and the template lists no syncRedirectDomain; {host} cannot be trusted"
+        )),
+        None => refuse(format!("{host} is not within the template's syncRedirectDomain ({})", domains.join(", "))),
+    }
+}
+
+/// The URL to send the browser to: `uri` with `state` and, when `error` is given,
+/// `error=access_denied&error_description=…` appended to its query.
+pub fn return_url(uri: &str, state: Option<&str>, error_description: Option<&str>) -> Result<String, String> {
+    let mut u = url::Url::parse(uri).map_err(|e| e.to_string())?;
+    {
+        let mut q = u.query_pairs_mut();
+        if let Some(s) = state {
+            q.append_pair("state", s);
+        }
+        if let Some(d) = error_description {
+            q.append_pair("error", "access_denied");
+            q.append_pair("error_description", d);
+        }
+    }
+    Ok(u.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(domains: Option<&str>) -> Template {
+        let mut t = Template::from_json(r#"{"providerId":"p.example","serviceId":"s","records":[]}"#).unwrap();
+        t.sync_redirect_domain = domains.map(String::from);
+        t
+    }
+    fn u(redirect: &str) -> ApplyUrl {
+        let enc: String = form_urlencoded::byte_serialize(redirect.as_bytes()).collect();
+        ApplyUrl::parse(&format!("/v2/domainTemplates/providers/p.example/services/s/apply?domain=a.com&redirect_uri={enc}&state=xyz")).unwrap()
+    }
+    fn allowed(r: Redirect) -> bool {
+        matches!(r, Redirect::Allowed { .. })
+    }
+
+    #[test]
+    fn sync_redirect_domain_at_label_boundaries() {
+        let tpl = t(Some("example.com, sp.example.net"));
+        assert!(allowed(decide(&tpl, &u("https://example.com/done"), false)));
+        assert!(allowed(decide(&tpl, &u("https://app.EXAMPLE.com./done?x=1"), false)));
+        assert!(allowed(decide(&tpl, &u("http://a.sp.example.net/"), false)));
+        for bad in [
+            "https://evilexample.com/",
+            "https://example.com.evil.net/",
+            "https://example.net/",
+            "https://example.com@evil.net/",
+            "https://user:pw@example.com/",
+            "javascript:alert(1)//example.com",
+            "data:text/html,example.com",
+            "ftp://example.com/",
+            "//example.com/",
+            "example.com/done",
+        ] {
+            assert!(matches!(decide(&tpl, &u(bad), false), Redirect::Refused { .. }), "{bad}");
+        }
+        assert_eq!(decide(&tpl, &ApplyUrl::parse("/v2/domainTemplates/providers/p/services/s/apply?domain=a.com").unwrap(), false), Redirect::None);
+    }
+
+    #[test]
+    fn a_verified_signature_allows_any_http_host_but_not_other_schemes() {
+        let tpl = t(None);
+        assert!(matches!(decide(&tpl, &u("https://anywhere.example/"), false), Redirect::Refused { reason, .. } if reason.contains("lists no syncRedirectDomain")));
+        assert!(allowed(decide(&tpl, &u("https://anywhere.example/"), true)));
+        assert!(!allowed(decide(&tpl, &u("javascript:alert(1)"), true)));
+    }
+
+    #[test]
+    fn return_url_appends_state_and_cancel() {
+        assert_eq!(return_url("https://sp.example/done?a=1", Some("x y&z"), None).unwrap(), "https://sp.example/done?a=1&state=x+y%26z");
+        assert_eq!(
+            return_url("https://sp.example/done", Some("s"), Some("user_cancel")).unwrap(),
+            "https://sp.example/done?state=s&error=access_denied&error_description=user_cancel"
+        );
+    }
+}
