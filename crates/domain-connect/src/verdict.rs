@@ -135,6 +135,74 @@ pub fn check(template: &Template, url: &ApplyUrl, txt: &[String]) -> SignatureRe
     report
 }
 
+/// What else the screen must know about a request besides its signature — spec
+/// "Template Definition" (`syncBlock`, `warnPhishing`, `sharedProviderName`,
+/// `sharedServiceName`) and the apply URL's name/value pairs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RequestFlags {
+    /// The template may not be applied through the synchronous flow at all.
+    pub sync_blocked: bool,
+    /// Show the phishing warning: the template asks for it (`warnPhishing`) and the
+    /// request is not verified, or the request is unsigned and the template takes
+    /// variables (their values are whatever the link's author chose).
+    pub phishing_warning: bool,
+    /// `providerName`/`serviceName` from the URL, when the template allows them.
+    pub provider_name_extra: Option<String>,
+    pub service_name_extra: Option<String>,
+    /// Why a URL parameter is ignored (e.g. providerName without sharedProviderName).
+    pub ignored: Vec<String>,
+    /// Variables the template uses that the URL does not give.
+    pub missing_variables: Vec<String>,
+    /// Parameters the URL gives that the template does not use (harmless; shown).
+    pub unused_variables: Vec<String>,
+}
+
+/// Evaluate the template's flags for this request and its signature report.
+pub fn flags(template: &Template, url: &ApplyUrl, report: &SignatureReport) -> RequestFlags {
+    let verified = report.is_valid();
+    let groups: Vec<String> = url.group_ids.clone();
+    let mut used: Vec<String> = if groups.is_empty() {
+        template.variables(None)
+    } else {
+        groups.iter().flat_map(|g| template.variables(Some(g))).collect()
+    };
+    used.sort();
+    used.dedup();
+    let builtin = ["domain", "host", "fqdn"];
+    let missing_variables: Vec<String> =
+        used.iter().filter(|v| !builtin.contains(&v.as_str()) && url.variables.get(v).is_none()).cloned().collect();
+    let unused_variables: Vec<String> = url.variables.iter().map(|(k, _)| k.to_string()).filter(|k| !used.contains(k)).collect();
+    let takes_variables = used.iter().any(|v| !builtin.contains(&v.as_str()));
+    let mut ignored = Vec::new();
+    let shared_provider = template.shared_provider_name == Some(true) || template.shared == Some(true);
+    let shared_service = template.shared_service_name == Some(true);
+    let provider_name_extra = match (&url.provider_name, shared_provider) {
+        (Some(n), true) => Some(n.clone()),
+        (Some(_), false) => {
+            ignored.push("providerName: the template does not set sharedProviderName".into());
+            None
+        }
+        _ => None,
+    };
+    let service_name_extra = match (&url.service_name, shared_service) {
+        (Some(n), true) => Some(n.clone()),
+        (Some(_), false) => {
+            ignored.push("serviceName: the template does not set sharedServiceName".into());
+            None
+        }
+        _ => None,
+    };
+    RequestFlags {
+        sync_blocked: template.sync_block == Some(true),
+        phishing_warning: (template.warn_phishing == Some(true) && !verified) || (!verified && takes_variables),
+        provider_name_extra,
+        service_name_extra,
+        ignored,
+        missing_variables,
+        unused_variables,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,5 +247,28 @@ mod tests {
         let (mut t, u, txt) = setup(&format!("&sig={SIG}&key=_dck1"));
         t.sync_pub_key_domain = None;
         assert_eq!(check(&t, &u, &txt).verdict, Verdict::NotRequired);
+    }
+
+    #[test]
+    fn flags_phishing_sharing_and_variables() {
+        let (t, u, txt) = setup(&format!("&sig={SIG}&key=_dck1"));
+        let f = flags(&t, &u, &check(&t, &u, &txt));
+        assert!(!f.phishing_warning && f.missing_variables.is_empty() && f.unused_variables.is_empty(), "verified: {f:?}");
+        // Anything added to a signed URL breaks the signature, so the warning is back.
+        let (t, u, txt) = setup(&format!("&sig={SIG}&key=_dck1&providerName=Reseller&EXTRA=1"));
+        let f = flags(&t, &u, &check(&t, &u, &txt));
+        assert!(f.phishing_warning);
+        assert_eq!(f.unused_variables, ["EXTRA"]);
+        assert_eq!(f.provider_name_extra, None);
+        assert!(f.ignored[0].contains("sharedProviderName"));
+        let (mut t, u, _) = setup("&providerName=Reseller");
+        t.sync_pub_key_domain = None;
+        t.shared_provider_name = Some(true);
+        let f = flags(&t, &u, &check(&t, &u, &[]));
+        assert!(f.phishing_warning, "unsigned with variables");
+        assert_eq!(f.provider_name_extra.as_deref(), Some("Reseller"));
+        let (t, u, _) = setup("");
+        let u2 = ApplyUrl::parse(&format!("/v2/domainTemplates/providers/p/services/s/apply?{}", u.raw_query.replace("&IP=132.148.25.185", ""))).unwrap();
+        assert_eq!(flags(&t, &u2, &check(&t, &u2, &[])).missing_variables, ["IP"]);
     }
 }
