@@ -148,6 +148,7 @@ async fn home_example_shows_provider_signature_and_records() {
         let sig = text(&c, "[data-testid=signature]").await;
         assert!(sig.contains("signature verifies"), "{sig}");
         wait_css(&c, "[data-testid=changes]").await;
+        assert!(c.find(Locator::Css("[data-testid=phishing]")).await.is_err(), "no phishing warning on a verified request");
         let rows = c.find_all(Locator::Css("[data-testid=changes] tbody tr")).await.unwrap();
         let mut cells = Vec::new();
         for r in rows {
@@ -166,6 +167,7 @@ async fn tampered_url_is_flagged_and_nothing_applies() {
         c.goto(&format!("{}{tampered}", env("DC_SANDBOX_APP"))).await.unwrap();
         let sig = text(&c, "[data-testid=signature]").await;
         assert!(sig.contains("does not verify"), "{sig}");
+        assert!(text(&c, "[data-testid=phishing]").await.contains("not vouched for"));
         let problem = text(&c, "main .problem").await;
         assert!(problem.contains("InvalidSignature") || problem.contains("cannot be applied"), "{problem}");
     })

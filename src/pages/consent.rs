@@ -104,6 +104,17 @@ fn Screen(l: Loaded) -> impl IntoView {
         Verdict::Invalid(r) => format!("The signature does not verify: {r}"),
         Verdict::RequiredButMissing(r) => format!("A signature is required: {r}"),
     };
+    let flags = verdict::flags(t, &l.url, &l.signature);
+    let redirect = domain_connect::redirect::decide(t, &l.url, l.signature.is_valid());
+    let redirect_text = match &redirect {
+        domain_connect::redirect::Redirect::None => "No redirect_uri: the window closes when done.".to_string(),
+        domain_connect::redirect::Redirect::Allowed { uri, because } => format!("Returns to {uri} ({because})."),
+        domain_connect::redirect::Redirect::Refused { uri, reason } => format!("Will not return to {uri}: {reason}."),
+    };
+    let provider = match &flags.provider_name_extra {
+        Some(extra) => format!("{provider} ({extra})"),
+        None => provider,
+    };
     if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
         let _ = perf.mark("dc-first-render");
     }
@@ -113,10 +124,18 @@ fn Screen(l: Loaded) -> impl IntoView {
         <p class="lead">{format!("{provider} asks to set up {service} on ")}<Name name=l.url.domain.clone()/>
             {l.url.host.clone().filter(|h| !h.ascii.is_empty()).map(|h| view! { " at host " <Name name=h/> })}</p>
         <p class=sig_class data-testid="signature">{sig_text}</p>
+        {flags.sync_blocked.then(|| view! { <p class="problem" role="alert">"This template may not be applied from a link (syncBlock)."</p> })}
+        {flags.phishing_warning.then(|| view! {
+            <p class="warning" role="note" data-testid="phishing">"Check this request: its values were chosen by whoever made the link and are not vouched for by a verified signature. Apply it only if you started this setup yourself at "{service.clone()}"."</p>
+        })}
         <details class="steps"><summary>"How this was checked"</summary>
             <ul>{l.signature.steps.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ul>
             <p>"Signed bytes:"</p><pre class="mono wrap">{l.signature.signed_bytes.clone()}</pre>
             <p>{format!("Template from {}; zone from {}.", l.template.source, l.zone_source)}</p>
+            <p data-testid="redirect">{redirect_text}</p>
+            {(!flags.unused_variables.is_empty()).then(|| view! { <p>{format!("Parameters the template does not use: {}", flags.unused_variables.join(", "))}</p> })}
+            {(!flags.missing_variables.is_empty()).then(|| view! { <p>{format!("Variables the link does not give: {}", flags.missing_variables.join(", "))}</p> })}
+            {flags.ignored.iter().map(|i| view! { <p>{format!("Ignored: {i}")}</p> }).collect_view()}
         </details>
         {match l.result {
             Ok(cs) => view! { <Changes changes=cs zone=l.zone domain=domain/> }.into_any(),
