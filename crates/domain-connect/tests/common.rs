@@ -9,3 +9,9 @@ pub fn shared() -> PathBuf {
     assert!(p.join("templates").is_dir(), "{} is missing: tests need shared/ beside the checkout", p.display());
     p
 }
+
+/// A file under `shared/`, as text.
+pub fn shared_text(rel: &str) -> String {
+    let p = shared().join(rel);
+    std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
