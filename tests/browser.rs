@@ -278,3 +278,24 @@ async fn measure_first_render_of_the_consent_route() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn replay_explains_a_reported_url() {
+    with_browser("replay", |c| async move {
+        let base = env("DC_SANDBOX_APP");
+        let reported = format!("https://dns.example{}&Host=www", SIGNED);
+        let q: String = reported.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect();
+        c.goto(&format!("{base}/replay?url={q}")).await.unwrap();
+        let ok = text(&c, "[data-testid=replay-ok]").await;
+        assert!(ok.contains("exampleservice.domainconnect.org/template2 on bar.arnoldblinn.com"), "{ok}");
+        let main = text(&c, "main").await;
+        assert!(main.contains("\"Host\" is a template variable, not the reserved \"host\""), "{main}");
+        assert!(main.contains("domain=arnoldblinn.com&RANDOMTEXT=shm%3A1551036164%3Ahello&IP=132.148.25.185&host=bar&Host=www"), "signed bytes: {main}");
+        let area = wait_css(&c, "#replay-url").await;
+        area.clear().await.unwrap();
+        area.send_keys("https://dns.example/v2/domainTemplates/providers/p/services/s/apply?domain=a.com&domain=b.com").await.unwrap();
+        let err = text(&c, "[data-testid=replay-error]").await;
+        assert!(err.contains("\"domain\" appears more than once"), "{err}");
+    })
+    .await;
+}

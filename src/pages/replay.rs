@@ -2,12 +2,15 @@
 
 use domain_connect::ApplyUrl;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::use_location;
 
 #[component]
 pub fn Replay() -> impl IntoView {
-    let query = use_query_map();
-    let initial = query.get_untracked().get("url").unwrap_or_default();
+    // The reported URL is itself a query value: decode it exactly once, as the browser's
+    // URLSearchParams does (the router's query map decodes percent-escapes again, which
+    // would change the URL's own encoding and so its signed bytes).
+    let search = use_location().search.get_untracked();
+    let initial = web_sys::UrlSearchParams::new_with_str(&search).ok().and_then(|p| p.get("url")).unwrap_or_default();
     let (text, set_text) = signal(initial);
     let parsed = move || {
         let t = text.get();
@@ -32,7 +35,7 @@ pub fn Replay() -> impl IntoView {
                             <td>{if p.reserved { "reserved" } else { "variable" }}</td></tr>
                         }).collect_view()}</tbody>
                     </table>
-                    <ul>{u.notes.iter().map(|n| view! { <li>{format!("{n:?}")}</li> }).collect_view()}</ul>
+                    <ul>{u.notes.iter().map(|n| view! { <li>{n.to_string()}</li> }).collect_view()}</ul>
                     <p>"Signed bytes:"</p><pre class="mono wrap">{u.signed_bytes()}</pre>
                     <p><a href=open>"Open it on the consent screen"</a></p>
                 }.into_any()

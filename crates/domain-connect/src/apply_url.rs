@@ -82,6 +82,24 @@ pub enum UrlNote {
     CaseLookalike { name: String, reserved: String },
 }
 
+impl fmt::Display for UrlNote {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::ParamsAfterSig { names } => write!(
+                f,
+                "{} come after sig: they are covered by the signature here, but some providers (Cloudflare) require sig to be last",
+                names.join(", ")
+            ),
+            Self::FragmentIgnored => write!(f, "the #fragment is not part of the request and was ignored"),
+            Self::EmptyNameIgnored => write!(f, "a parameter with an empty name was ignored"),
+            Self::CaseLookalike { name, reserved } => write!(
+                f,
+                "{name:?} is a template variable, not the reserved {reserved:?}: parameter names are case-sensitive"
+            ),
+        }
+    }
+}
+
 /// A parsed synchronous apply URL.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ApplyUrl {

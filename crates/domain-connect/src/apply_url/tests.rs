@@ -76,6 +76,7 @@ fn notes_params_after_sig_fragment_and_lookalikes() {
     assert!(l.notes.contains(&UrlNote::CaseLookalike { name: "Host".into(), reserved: "host".into() }));
     assert!(l.host.is_none(), "Host is a variable, not the host");
     assert_eq!(ok("domain=a.com&&=x&").notes, [UrlNote::EmptyNameIgnored]);
+    assert!(l.notes[0].to_string().contains("case-sensitive"), "{}", l.notes[0]);
 }
 
 #[test]
