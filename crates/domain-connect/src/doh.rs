@@ -157,7 +157,8 @@ pub fn read_json_answer(text: &str, host: &str) -> Result<Vec<String>, DohError>
         let at = |t: u64| answers.iter().filter(move |a| a["type"].as_u64() == Some(t));
         let txt: Vec<String> = at(16)
             .filter(|a| a["name"].as_str().map(norm).as_deref() == Some(current.as_str()))
-            .filter_map(|a| a["data"].as_str().map(join_json_txt))
+            // JSON resolvers give TXT data as quoted strings (`"a" "b"`), or bare.
+            .filter_map(|a| a["data"].as_str().map(crate::signature::join_txt_strings))
             .collect();
         if !txt.is_empty() {
             return Ok(txt);
@@ -168,26 +169,6 @@ pub fn read_json_answer(text: &str, host: &str) -> Result<Vec<String>, DohError>
         }
     }
     Err(DohError::CnameLoop)
-}
-
-/// JSON resolvers give TXT data as one or more quoted strings (`"a" "b"`), or bare.
-fn join_json_txt(data: &str) -> String {
-    let t = data.trim();
-    if !t.starts_with('"') {
-        return t.to_string();
-    }
-    let mut out = String::new();
-    let mut inside = false;
-    let mut chars = t.chars();
-    while let Some(c) = chars.next() {
-        match (c, inside) {
-            ('"', _) => inside = !inside,
-            ('\\', true) => out.extend(chars.next()),
-            (c, true) => out.push(c),
-            _ => {}
-        }
-    }
-    out
 }
 
 #[cfg(test)]

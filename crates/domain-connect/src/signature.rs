@@ -284,37 +284,35 @@ pub fn check_key_host(key: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Parse the TXT lines of a file as `dig +short` prints them: one record per line,
-/// each record one or more quoted strings (joined), or a bare string; `#` comments.
-pub fn parse_txt_lines(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for line in text.lines() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') || line.starts_with(';') {
-            continue;
-        }
-        if line.starts_with('"') {
-            let mut rec = String::new();
-            let mut in_q = false;
-            let mut chars = line.chars();
-            while let Some(c) = chars.next() {
-                match (c, in_q) {
-                    ('"', _) => in_q = !in_q,
-                    ('\\', true) => {
-                        if let Some(n) = chars.next() {
-                            rec.push(n);
-                        }
-                    }
-                    (c, true) => rec.push(c),
-                    _ => {}
-                }
-            }
-            out.push(rec);
-        } else {
-            out.push(line.to_string());
+/// One TXT record in presentation form — one or more quoted strings (`"a" "b"`, with
+/// `\` escapes), or a bare string — as the text of its strings joined.
+pub fn join_txt_strings(record: &str) -> String {
+    let t = record.trim();
+    if !t.starts_with('"') {
+        return t.to_string();
+    }
+    let mut out = String::new();
+    let mut inside = false;
+    let mut chars = t.chars();
+    while let Some(c) = chars.next() {
+        match (c, inside) {
+            ('"', _) => inside = !inside,
+            ('\\', true) => out.extend(chars.next()),
+            (c, true) => out.push(c),
+            _ => {}
         }
     }
     out
+}
+
+/// Parse the TXT lines of a file as `dig +short` prints them: one record per line,
+/// each record one or more quoted strings (joined), or a bare string; `#` comments.
+pub fn parse_txt_lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !(l.is_empty() || l.starts_with('#') || l.starts_with(';')))
+        .map(join_txt_strings)
+        .collect()
 }
 
 #[cfg(test)]
