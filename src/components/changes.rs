@@ -23,13 +23,10 @@ fn data_of(r: &ZoneRecord) -> String {
     }
 }
 
+/// The owner name as in a zone file (SRV service and protocol folded in, as the core
+/// writes it); redirect pseudo-records keep their name.
 fn owner(r: &ZoneRecord) -> String {
-    match (&r.service, &r.protocol) {
-        (Some(s), Some(p)) if r.rtype == "SRV" => {
-            if r.name == "@" || r.name.is_empty() { format!("{s}._{p}") } else { format!("{s}._{p}.{}", r.name) }
-        }
-        _ => r.name.clone(),
-    }
+    domain_connect::zone::presentation(r).map(|(o, _)| o).unwrap_or_else(|| r.name.clone())
 }
 
 #[derive(Clone)]

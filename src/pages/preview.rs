@@ -33,7 +33,7 @@ pub fn Preview() -> impl IntoView {
     // Prefill the variables a template takes.
     Effect::new(move |_| {
         if let Some(Some(Ok(t))) = template.get() {
-            let lines: Vec<String> = t.template.variables(None).into_iter().map(|v| format!("{v}=")).collect();
+            let lines: Vec<String> = t.template.variables(&[]).into_iter().map(|v| format!("{v}=")).collect();
             set_vars.set(lines.join("\n"));
         }
     });

@@ -138,6 +138,8 @@ pub fn http(method: &str, url: &str, key: &str, body: &str) -> Result<(u16, Stri
     let rest = url.strip_prefix("http://").ok_or("http only")?;
     let (host, path) = rest.split_once('/').map(|(h, p)| (h, format!("/{p}"))).unwrap_or((rest, "/".into()));
     let mut s = std::net::TcpStream::connect(host).map_err(|e| format!("{url}: {e}"))?;
+    // PowerDNS closes after answering (Connection: close); never wait forever if not.
+    s.set_read_timeout(Some(Duration::from_secs(20))).map_err(|e| e.to_string())?;
     write!(
         s,
         "{method} {path} HTTP/1.1\r\nHost: {host}\r\nX-API-Key: {key}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",

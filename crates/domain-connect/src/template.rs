@@ -212,12 +212,14 @@ impl Template {
     }
 
     /// The variables (other than the built-in `domain`, `host`, `fqdn`) the records
-    /// use, in first-use order; with `group`, only those of that group's records.
-    pub fn variables(&self, group: Option<&str>) -> Vec<String> {
+    /// use, in first-use order; with `group_ids`, those of the records that apply (listed
+    /// groups and records without a groupId, as the engine applies them).
+    pub fn variables(&self, group_ids: &[String]) -> Vec<String> {
         let mut out = Vec::new();
         for r in &self.records {
-            if let Some(g) = group {
-                if r.group_id.as_deref() != Some(g) {
+            // As the engine applies groups: records without a groupId always apply.
+            if let (false, Some(g)) = (group_ids.is_empty(), &r.group_id) {
+                if !group_ids.contains(g) {
                     continue;
                 }
             }

@@ -160,19 +160,10 @@ pub struct RequestFlags {
 /// Evaluate the template's flags for this request and its signature report.
 pub fn flags(template: &Template, url: &ApplyUrl, report: &SignatureReport) -> RequestFlags {
     let verified = report.is_valid();
-    let groups: Vec<String> = url.group_ids.clone();
-    let mut used: Vec<String> = if groups.is_empty() {
-        template.variables(None)
-    } else {
-        groups.iter().flat_map(|g| template.variables(Some(g))).collect()
-    };
-    used.sort();
-    used.dedup();
-    let builtin = ["domain", "host", "fqdn"];
-    let missing_variables: Vec<String> =
-        used.iter().filter(|v| !builtin.contains(&v.as_str()) && url.variables.get(v).is_none()).cloned().collect();
+    let used = template.variables(&url.group_ids);
+    let missing_variables: Vec<String> = used.iter().filter(|v| url.variables.get(v).is_none()).cloned().collect();
     let unused_variables: Vec<String> = url.variables.iter().map(|(k, _)| k.to_string()).filter(|k| !used.contains(k)).collect();
-    let takes_variables = used.iter().any(|v| !builtin.contains(&v.as_str()));
+    let takes_variables = !used.is_empty();
     let mut ignored = Vec::new();
     let shared_provider = template.shared_provider_name == Some(true) || template.shared == Some(true);
     let shared_service = template.shared_service_name == Some(true);
@@ -270,5 +261,14 @@ mod tests {
         let (t, u, _) = setup("");
         let u2 = ApplyUrl::parse(&format!("/v2/domainTemplates/providers/p/services/s/apply?{}", u.raw_query.replace("&IP=132.148.25.185", ""))).unwrap();
         assert_eq!(flags(&t, &u2, &check(&t, &u2, &[])).missing_variables, ["IP"]);
+        // With groupId given, records without a groupId still apply (as in the engine).
+        let g = Template::from_json(
+            r#"{"providerId":"p","serviceId":"s","records":[{"type":"A","host":"@","pointsTo":"%IP%","ttl":1},
+               {"type":"TXT","host":"@","data":"%A%","ttl":1,"groupId":"a"},{"type":"TXT","host":"@","data":"%B%","ttl":1,"groupId":"b"}]}"#,
+        )
+        .unwrap();
+        let gu = ApplyUrl::parse("/v2/domainTemplates/providers/p/services/s/apply?domain=a.com&groupId=a&B=1").unwrap();
+        let f = flags(&g, &gu, &check(&g, &gu, &[]));
+        assert_eq!((f.missing_variables, f.unused_variables), (vec!["IP".to_string(), "A".to_string()], vec!["B".to_string()]));
     }
 }
