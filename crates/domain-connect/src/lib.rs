@@ -55,6 +55,12 @@
 //! - Template hosts are compared lowercased in the self-conflict and NS checks (DCAZ
 //!   compares some of them before lowercasing).
 //! - A template whose JSON repeats a key is refused (Python's `json` keeps the last).
+//! - Owner names are matched as DNS matches them (RFC 4343): ASCII letters without
+//!   regard to case, every other octet exactly. DCAZ lowercases with Python's Unicode
+//!   rules, which also makes a zone name spelled with U+212A KELVIN SIGN equal to `k`
+//!   (the one character that lowercases into ASCII; template hosts are validated ASCII,
+//!   so that is the whole difference). It also lets the engine pass over a record whose
+//!   name has the wrong length without reading the name.
 pub mod apply;
 pub mod apply_url;
 pub mod changeset;

@@ -185,7 +185,7 @@ pub fn flags(template: &Template, url: &ApplyUrl, report: &SignatureReport) -> R
     };
     RequestFlags {
         sync_blocked: template.sync_block == Some(true),
-        phishing_warning: (template.warn_phishing == Some(true) && !verified) || (!verified && takes_variables),
+        phishing_warning: !verified && (template.warn_phishing == Some(true) || takes_variables),
         provider_name_extra,
         service_name_extra,
         ignored,

@@ -135,3 +135,23 @@ fn every_deletion_has_a_reason() {
     assert_eq!(rules, vec!["SameType", "TxtPrefix { prefix: \"shm:\" }", "NsAboveNewRecord"]);
     assert!(cs.deleted.iter().all(|d| !d.explanation.is_empty()));
 }
+
+/// Owner names compare as DNS compares them (RFC 4343): ASCII letters without regard
+/// to case, every other octet exactly. So `WWW` and `Www` are the template's `www`, and
+/// so are names under a delegation in any case; `\u{212A}` (KELVIN SIGN) is not `k` —
+/// DCAZ lowercases with Python's Unicode rules, for which it is (the one character that
+/// lowercases into ASCII). Template hosts are validated ASCII labels, so that is the
+/// whole difference.
+#[test]
+fn owner_names_compare_as_dns_does() {
+    let p = Params::new();
+    let z = zone(r#"[{"type":"A","name":"WWW","data":"1.1.1.1","ttl":60},{"type":"A","name":"Www","data":"1.1.1.2","ttl":60},
+        {"type":"A","name":"\u212A","data":"1.1.1.3","ttl":60},{"type":"A","name":"k","data":"1.1.1.4","ttl":60},
+        {"type":"A","name":"x.SUB","data":"1.1.1.5","ttl":60},{"type":"A","name":"xsub","data":"1.1.1.6","ttl":60}]"#);
+    let r = recs(r#"[{"type":"CNAME","host":"www","pointsTo":"t.example.net","ttl":60},
+        {"type":"A","host":"k","pointsTo":"2.2.2.2","ttl":60},
+        {"type":"NS","host":"sub","pointsTo":"ns.example.net","ttl":60}]"#);
+    let cs = process_records(&r, &z, &opts(&p, "")).unwrap();
+    let gone: Vec<&str> = cs.deleted.iter().map(|d| d.record.data.as_str()).collect();
+    assert_eq!(gone, vec!["1.1.1.1", "1.1.1.2", "1.1.1.4", "1.1.1.5"]);
+}

@@ -112,7 +112,7 @@ fn hostile_urls_are_refused_precisely() {
         ("/v2/domainTemplates/providers/a%2Fb/services/s/apply?domain=a.com".into(), "not_an_apply_path"),
         ("/v2/domainTemplates/providers/%FF/services/s/apply?domain=a.com".into(), "bad_encoding"),
         ("/v2/domainTemplates/providers/p/services/s/query?domain=a.com".into(), "not_an_apply_path"),
-        (format!("{P}"), "missing_domain"),
+        (P.to_string(), "missing_domain"),
         (format!("{P}?"), "missing_domain"),
         (format!("{P}?domain="), "missing_domain"),
         (format!("{P}?domain=%20"), "missing_domain"),
