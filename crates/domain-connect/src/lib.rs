@@ -77,7 +77,7 @@ pub mod verdict;
 pub mod zone;
 
 pub use apply_url::{ApplyUrl, ApplyUrlError};
-pub use apply::{apply_template, process_records, ApplyRequest, Dialect, ProcessOptions, SignatureGate};
+pub use apply::{apply_template, apply_template_indexed, process_records, process_records_indexed, ApplyRequest, Dialect, IndexedZone, ProcessOptions, SignatureGate};
 pub use changeset::{ChangeSet, ConflictRule, DeletionReason};
 pub use error::ApplyError;
 pub use record::ZoneRecord;

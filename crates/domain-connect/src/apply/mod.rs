@@ -9,6 +9,7 @@
 //! length matches a name the template touches (plus, for NS records and multi-aware
 //! bookkeeping, the names and provenance): linear in the zone's size overall.
 
+mod index;
 mod normalise;
 mod prepare;
 mod rules;
@@ -18,9 +19,10 @@ use crate::error::ApplyError;
 use crate::record::{Provenance, ZoneRecord};
 use crate::template::{Template, TemplateRecord};
 use crate::variables::Params;
-use rustc_hash::{FxHashMap, FxHashSet};
-use std::collections::HashMap;
+use rustc_hash::FxHashSet;
 
+pub use index::IndexedZone;
+use index::{Source, Zone};
 pub use normalise::normalise;
 
 /// Inputs of one application of template records to a zone (DCAZ `process_records`).
@@ -95,6 +97,15 @@ pub struct ApplyRequest<'a> {
 /// Apply a template: domain and host are lowercased, `hostRequired` and the
 /// signature are enforced, and the template's records are processed.
 pub fn apply_template(template: &Template, zone: &[ZoneRecord], req: &ApplyRequest<'_>) -> Result<ChangeSet, ApplyError> {
+    apply(template, Source::Records(zone), req)
+}
+
+/// [`apply_template`] on a zone indexed beforehand (see [`IndexedZone`]).
+pub fn apply_template_indexed(template: &Template, zone: &IndexedZone, req: &ApplyRequest<'_>) -> Result<ChangeSet, ApplyError> {
+    apply(template, Source::Indexed(zone), req)
+}
+
+fn apply(template: &Template, zone: Source<'_>, req: &ApplyRequest<'_>) -> Result<ChangeSet, ApplyError> {
     let domain = req.domain.to_lowercase();
     let host = req.host.map(str::to_lowercase);
     if template.host_required == Some(true) && host.as_deref().unwrap_or("").is_empty() {
@@ -122,107 +133,32 @@ pub fn apply_template(template: &Template, zone: &[ZoneRecord], req: &ApplyReque
         redirect_records: req.redirect_records,
         dialect: req.dialect,
     };
-    process_records(&template.records, zone, &opts)
+    process(&template.records, zone, &opts)
 }
 
-/// The zone being worked on: the caller's records, borrowed, with the indices of the
-/// records at each name the template can touch (lowercase owner name → indices in zone
-/// order), and sparse marks for the few records that are deleted or replaced.
-struct Zone<'z> {
-    records: &'z [ZoneRecord],
-    index: FxHashMap<String, Vec<u32>>,
-    delete: HashMap<usize, DeletionReason>,
-    replace: HashMap<usize, DeletionReason>,
-}
-
-/// Whether `name` is `parent` or a name below it, compared as DNS compares names.
-fn is_below(name: &str, parent: &str) -> bool {
-    name.len() > parent.len()
-        && name.as_bytes()[name.len() - parent.len() - 1] == b'.'
-        && name.as_bytes()[name.len() - parent.len()..].eq_ignore_ascii_case(parent.as_bytes())
-}
-
-impl<'z> Zone<'z> {
-    /// Index only the records at a name in `wanted` (lowercase, ASCII: template hosts
-    /// are validated labels), or below a name in `below` (NS delegations): the template
-    /// touches nothing else. Owner names compare as DNS compares them — ASCII letters
-    /// case-insensitively, every other octet exactly (RFC 4343) — so a name's length
-    /// decides most records without reading the name itself, and the engine's cost per
-    /// untouched record is one length test (crate docs, "Where we differ").
-    fn new(records: &'z [ZoneRecord], wanted: &FxHashSet<String>, below: &[String]) -> Zone<'z> {
-        let mut lengths = [0u64; 4];
-        let mut by_len: Vec<&str> = wanted.iter().map(String::as_str).filter(|w| w.len() < 256).collect();
-        by_len.sort_unstable_by_key(|w| w.len());
-        for w in &by_len {
-            lengths[w.len() / 64] |= 1 << (w.len() % 64);
-        }
-        let shortest_below = below.iter().map(String::len).min();
-        let mut index: FxHashMap<String, Vec<u32>> = FxHashMap::default();
-        for (i, r) in records.iter().enumerate() {
-            let n = r.name.len();
-            let same_len = n < 256 && lengths[n / 64] & (1 << (n % 64)) != 0;
-            let maybe_below = shortest_below.is_some_and(|s| n > s);
-            if !same_len && !maybe_below {
-                continue;
-            }
-            let name = r.name.as_str();
-            let hit = if same_len {
-                let from = by_len.partition_point(|w| w.len() < n);
-                by_len[from..].iter().take_while(|w| w.len() == n).find(|w| name.eq_ignore_ascii_case(w)).copied()
-            } else {
-                None
-            };
-            if let Some(w) = hit {
-                match index.get_mut(w) {
-                    Some(v) => v.push(i as u32),
-                    None => {
-                        index.insert(w.to_string(), vec![i as u32]);
-                    }
-                }
-            } else if maybe_below && below.iter().any(|b| is_below(name, b)) {
-                index.entry(name.to_ascii_lowercase()).or_default().push(i as u32);
-            }
-        }
-        Zone { records, index, delete: HashMap::new(), replace: HashMap::new() }
-    }
-
-    /// Indices of the records at `name` (lowercase), in zone order.
-    fn at(&self, name: &str) -> Vec<usize> {
-        self.index.get(name).map(|v| v.iter().map(|&i| i as usize).collect()).unwrap_or_default()
-    }
-
-    /// Names (lowercase) in the zone.
-    fn names(&self) -> impl Iterator<Item = &str> {
-        self.index.keys().map(|k| k.as_ref())
-    }
-
-    fn rec(&self, i: usize) -> &'z ZoneRecord {
-        &self.records[i]
-    }
-
-    fn is(&self, i: usize, rtype: &str) -> bool {
-        self.records[i].rtype.eq_ignore_ascii_case(rtype)
-    }
-
-    fn replaced(&self, i: usize) -> bool {
-        self.replace.contains_key(&i)
-    }
-
-    fn deleted(&self, i: usize) -> bool {
-        self.delete.contains_key(&i)
-    }
-
-    fn mark(&mut self, i: usize, reason: impl FnOnce() -> DeletionReason) {
-        self.delete.entry(i).or_insert_with(reason);
-    }
-}
-
-/// Apply template records to a zone (DCAZ `process_records`).
+/// Apply template records to a zone (DCAZ `process_records`). The zone is indexed for
+/// this one call; to apply templates to the same zone again and again, index it once
+/// with [`IndexedZone`] and use [`process_records_indexed`].
 pub fn process_records(
     template_records: &[TemplateRecord],
     zone_records: &[ZoneRecord],
     opts: &ProcessOptions<'_>,
 ) -> Result<ChangeSet, ApplyError> {
+    process(template_records, Source::Records(zone_records), opts)
+}
+
+/// [`process_records`] on a zone indexed beforehand: the time it takes depends on the
+/// records at the names the template touches, not on the size of the zone.
+pub fn process_records_indexed(
+    template_records: &[TemplateRecord],
+    zone: &IndexedZone,
+    opts: &ProcessOptions<'_>,
+) -> Result<ChangeSet, ApplyError> {
+    process(template_records, Source::Indexed(zone), opts)
+}
+
+fn process(template_records: &[TemplateRecord], source: Source<'_>, opts: &ProcessOptions<'_>) -> Result<ChangeSet, ApplyError> {
+    source.check_size()?;
     let empty = Params::new();
     let params = opts.params.unwrap_or(&empty);
     let expanded = prepare::expand_redirects(template_records, opts.redirect_records)?;
@@ -257,7 +193,7 @@ pub fn process_records(
         }
         resolved.push((*index, tr, r));
     }
-    let mut zone = Zone::new(zone_records, &wanted, &below);
+    let mut zone = Zone::new(source, &wanted, &below);
 
     if opts.multi_aware && !opts.multi_instance {
         mark_previous_instances(&mut zone, opts);
@@ -307,7 +243,7 @@ pub fn process_records(
     for i in marked {
         let reason = zone.replace.remove(&i).or_else(|| zone.delete.remove(&i)).expect("marked");
         let explanation = reason.explain();
-        cs.deleted.push(Deletion { index: i, record: normalise(&zone_records[i]), reason, explanation });
+        cs.deleted.push(Deletion { index: i, record: normalise(zone.rec(i)), reason, explanation });
     }
     Ok(cs)
 }
@@ -319,8 +255,9 @@ fn mark_previous_instances(zone: &mut Zone<'_>, opts: &ProcessOptions<'_>) {
         return;
     };
     let host = opts.host.unwrap_or("");
-    for (i, r) in zone.records.iter().enumerate() {
-        let Some(dc) = &r.dc else { continue };
+    let records = zone.records;
+    for i in zone.with_provenance() {
+        let Some(dc) = &records[i].dc else { continue };
         if dc.provider_id.as_deref() == Some(pid)
             && dc.service_id.as_deref() == Some(sid)
             && dc.host.as_deref().unwrap_or("") == host
@@ -359,8 +296,8 @@ fn cascade_essential(zone: &mut Zone<'_>) {
     if triggers.is_empty() {
         return;
     }
-    for (i, r) in records.iter().enumerate() {
-        let Some(dc) = &r.dc else { continue };
+    for i in zone.with_provenance() {
+        let Some(dc) = &records[i].dc else { continue };
         let k = (dc.provider_id.as_deref(), dc.service_id.as_deref(), dc.host.as_deref());
         if let Some((_, t)) = triggers.iter().find(|(tk, _)| *tk == k) {
             zone.mark(i, || DeletionReason::EssentialCascade {

@@ -110,8 +110,7 @@ pub fn process(r: &Resolved, index: usize, zone: &mut Zone<'_>) -> Result<Outcom
         "NS" => {
             let new = base(r, "NS", &r.points_to);
             // Everything at the name or below it is delegated away.
-            let suffix = format!(".{host}");
-            let below: Vec<String> = zone.names().filter(|n| n.ends_with(&suffix)).map(str::to_string).collect();
+            let below = zone.names_below(&host);
             let mut hit = zone.at(&host);
             for n in &below {
                 hit.extend(zone.at(n));
