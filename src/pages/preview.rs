@@ -3,7 +3,8 @@
 use crate::app::use_config;
 use crate::components::changes::Changes;
 use crate::providers;
-use domain_connect::{apply_template, ApplyRequest, Params, SignatureGate};
+use domain_connect::{apply_template_indexed, ApplyRequest, IndexedZone, Params, SignatureGate};
+use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -25,10 +26,14 @@ pub fn Preview() -> impl IntoView {
             Some(providers::load_template(&cfg, p, s).await)
         }
     });
+    // The zone is indexed once per read, not on every keystroke that re-applies.
     let zone = LocalResource::new(move || {
         let d = domain.get();
         let cfg = config.get();
-        async move { Some(providers::read_zone(&cfg?, &d).await) }
+        async move {
+            let read = providers::read_zone(&cfg?, &d).await;
+            Some(read.and_then(|(z, _)| IndexedZone::new(z).map(Arc::new).map_err(|e| e.message().to_string())))
+        }
     });
     // Prefill the variables a template takes.
     Effect::new(move |_| {
@@ -42,7 +47,7 @@ pub fn Preview() -> impl IntoView {
         let z = zone.get().flatten()?;
         Some(match (t, z) {
             (Err(e), _) | (_, Err(e)) => Err(e),
-            (Ok(t), Ok((zone, _))) => {
+            (Ok(t), Ok(zone)) => {
                 let mut params = Params::new();
                 for line in vars.get().lines() {
                     if let Some((k, v)) = line.split_once('=') {
@@ -56,7 +61,9 @@ pub fn Preview() -> impl IntoView {
                     multi_aware: true, unique_id: None, redirect_records: None, provider_id: None, service_id: None,
                     dialect: Default::default(),
                 };
-                apply_template(&t.template, &zone, &req).map(|cs| (cs, zone, d)).map_err(|e| format!("{}: {}", e.name(), e.message()))
+                apply_template_indexed(&t.template, &zone, &req)
+                    .map(|cs| (cs, zone.records().to_vec(), d))
+                    .map_err(|e| format!("{}: {}", e.name(), e.message()))
             }
         })
     };
