@@ -61,6 +61,9 @@ impl IndexedZone {
         let name = |j: &u32| records[*j as usize].name.as_str();
         for (i, r) in records.iter().enumerate().rev() {
             let i = i as u32;
+            if r.dc.is_some() {
+                provenance.push(i);
+            }
             match heads.entry(name_hash(&r.name), |j| name(j).eq_ignore_ascii_case(&r.name), |j| name_hash(name(j))) {
                 Entry::Occupied(mut e) => {
                     next[i as usize] = *e.get();
@@ -71,11 +74,7 @@ impl IndexedZone {
                 }
             }
         }
-        for (i, r) in records.iter().enumerate() {
-            if r.dc.is_some() {
-                provenance.push(i as u32);
-            }
-        }
+        provenance.reverse();
         Ok(IndexedZone { records, heads, next, provenance })
     }
 
