@@ -159,28 +159,27 @@ fn is_below(name: &str, parent: &str) -> bool {
 /// nothing else. Since ASCII case folding keeps a name's length, the length decides
 /// most records without reading the name itself.
 fn index_touched(records: &[ZoneRecord], wanted: &FxHashSet<String>, below: &[String]) -> Index {
-    let mut lengths = [0u64; 4];
-    let mut by_len: Vec<&str> = wanted.iter().map(String::as_str).filter(|w| w.len() < 256).collect();
+    let mut by_len: Vec<&str> = wanted.iter().map(String::as_str).collect();
     by_len.sort_unstable_by_key(|w| w.len());
-    for w in &by_len {
-        lengths[w.len() / 64] |= 1 << (w.len() % 64);
+    let min_below = below.iter().map(String::len).min().unwrap_or(usize::MAX);
+    // Whether a record whose name has `n` bytes (`n` ≥ 255 counted as 255) could be at
+    // a touched name; a false "could" costs a look at the name, never a wrong answer.
+    let mut candidate = [false; 256];
+    for (n, c) in candidate.iter_mut().enumerate() {
+        *c = n > min_below;
     }
-    let shortest_below = below.iter().map(String::len).min();
+    for w in &by_len {
+        candidate[w.len().min(255)] = true;
+    }
     let mut index: Index = FxHashMap::default();
     for (i, r) in records.iter().enumerate() {
-        let n = r.name.len();
-        let same_len = n < 256 && lengths[n / 64] & (1 << (n % 64)) != 0;
-        let maybe_below = shortest_below.is_some_and(|s| n > s);
-        if !same_len && !maybe_below {
+        if !candidate[r.name.len().min(255)] {
             continue;
         }
         let name = r.name.as_str();
-        let hit = if same_len {
-            let from = by_len.partition_point(|w| w.len() < n);
-            by_len[from..].iter().take_while(|w| w.len() == n).find(|w| name.eq_ignore_ascii_case(w)).copied()
-        } else {
-            None
-        };
+        let n = name.len();
+        let from = by_len.partition_point(|w| w.len() < n);
+        let hit = by_len[from..].iter().take_while(|w| w.len() == n).find(|w| name.eq_ignore_ascii_case(w)).copied();
         if let Some(w) = hit {
             match index.get_mut(w) {
                 Some(v) => v.push(i as u32),
@@ -188,7 +187,7 @@ fn index_touched(records: &[ZoneRecord], wanted: &FxHashSet<String>, below: &[St
                     index.insert(w.to_string(), vec![i as u32]);
                 }
             }
-        } else if maybe_below && below.iter().any(|b| is_below(name, b)) {
+        } else if n > min_below && below.iter().any(|b| is_below(name, b)) {
             index.entry(name.to_ascii_lowercase()).or_default().push(i as u32);
         }
     }
@@ -248,5 +247,44 @@ impl<'z> Zone<'z> {
 
     pub(super) fn mark(&mut self, i: usize, reason: impl FnOnce() -> DeletionReason) {
         self.delete.entry(i).or_insert_with(reason);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(names: &[&str]) -> FxHashSet<String> {
+        names.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn touched_names_by_length_then_bytes() {
+        let long = format!("{}sub", "a.".repeat(150));
+        let z: Vec<ZoneRecord> = ["www", "WwW", "wwx", "mail", "x.sub", "X.SUB", "xsub", &long, "sub"]
+            .iter()
+            .map(|n| ZoneRecord::new("A", n, "192.0.2.1", None))
+            .collect();
+        let i = index_touched(&z, &set(&["@", "www", "sub"]), &["sub".to_string()]);
+        assert_eq!(i.get("www"), Some(&vec![0, 1]));
+        assert_eq!(i.get("sub"), Some(&vec![8]));
+        assert_eq!(i.get("x.sub"), Some(&vec![4, 5]));
+        assert_eq!(i.get(long.as_str()), Some(&vec![7]), "a name over 255 bytes below a delegation");
+        assert_eq!(i.len(), 4, "{i:?}");
+        // Without the delegation, nothing below it is indexed.
+        let i = index_touched(&z, &set(&["@", "www"]), &[]);
+        assert_eq!(i.keys().collect::<Vec<_>>(), vec!["www"]);
+    }
+
+    #[test]
+    fn indexed_zone_finds_names_in_any_ascii_case() {
+        let z: Vec<ZoneRecord> = ["www", "@", "WWW", "a.www", "A.Www"].iter().map(|n| ZoneRecord::new("A", n, "192.0.2.1", None)).collect();
+        let iz = IndexedZone::new(z).unwrap();
+        assert_eq!(iz.at("www"), vec![0, 2]);
+        assert_eq!(iz.at("a.www"), vec![3, 4]);
+        assert_eq!(iz.at("nope"), Vec::<usize>::new());
+        let mut below = iz.names_below("www");
+        below.sort();
+        assert_eq!(below, vec!["a.www"]);
     }
 }
