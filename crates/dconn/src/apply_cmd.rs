@@ -40,7 +40,7 @@ pub struct ApplyArgs {
 }
 
 fn fail(exception: &str, message: String) -> ExitCode {
-    println!("{}", json!({"exception": exception, "message": message}));
+    outln!("{}", json!({"exception": exception, "message": message}));
     ExitCode::from(2)
 }
 
@@ -103,7 +103,7 @@ pub fn run(a: ApplyArgs) -> ExitCode {
                 "records": cs.sorted_final_zone(&zone),
                 "changes": {"added": cs.added, "deleted": cs.deleted, "kept": cs.kept},
             });
-            println!("{}", serde_json::to_string_pretty(&out).expect("JSON"));
+            outln!("{}", serde_json::to_string_pretty(&out).expect("JSON"));
             ExitCode::SUCCESS
         }
         Err(e) => fail(e.name(), e.message().to_string()),

@@ -72,17 +72,17 @@ pub fn run(a: ConformanceArgs) -> ExitCode {
                 Ok(()) => {
                     total.passed += 1;
                     if a.verbose {
-                        println!("ok   {id}");
+                        outln!("ok   {id}");
                     }
                 }
                 Err(why) => {
                     total.failed += 1;
-                    println!("FAIL {id} ({})\n{}\n", path.display(), indent(&why));
+                    outln!("FAIL {id} ({})\n{}\n", path.display(), indent(&why));
                 }
             }
         }
     }
-    println!("{} passed, {} failed", total.passed, total.failed);
+    outln!("{} passed, {} failed", total.passed, total.failed);
     if unreadable {
         ExitCode::from(2)
     } else if total.failed > 0 {

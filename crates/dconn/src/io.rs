@@ -29,3 +29,30 @@ pub fn read_zone(path: &Path, origin: &str) -> Result<Vec<ZoneRecord>, String> {
         domain_connect::zone::from_bind(text, origin).map_err(|e| format!("{}: {e}", path.display()))
     }
 }
+
+/// Write to standard output. When the reader has gone away (`dconn … | head`), stop
+/// quietly with the status a shell reports for SIGPIPE (141) instead of panicking, as
+/// `println!` does; any other write error is reported and exits 2.
+pub fn write_out(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(141);
+        }
+        let _ = writeln!(std::io::stderr(), "dconn: cannot write the output: {e}");
+        std::process::exit(2);
+    }
+}
+
+/// `println!` for standard output, through [`write_out`].
+#[macro_export]
+macro_rules! outln {
+    ($($arg:tt)*) => { $crate::io::write_out(&format!("{}\n", format_args!($($arg)*))) };
+}
+
+/// `print!` for standard output, through [`write_out`].
+#[macro_export]
+macro_rules! out {
+    ($($arg:tt)*) => { $crate::io::write_out(&format!($($arg)*)) };
+}

@@ -3,9 +3,10 @@
 //! Argument parsing, file reading and JSON printing only; every protocol rule lives in
 //! the `domain-connect` crate.
 
+#[macro_use]
+mod io;
 mod apply_cmd;
 mod conformance;
-mod io;
 mod sign_cmd;
 mod verify_cmd;
 

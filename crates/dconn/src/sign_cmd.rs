@@ -35,7 +35,7 @@ pub struct SignArgs {
 }
 
 fn bad_input(message: String) -> ExitCode {
-    println!("{}", json!({"error": "bad_input", "message": message}));
+    outln!("{}", json!({"error": "bad_input", "message": message}));
     ExitCode::from(2)
 }
 
@@ -53,7 +53,7 @@ pub fn verify(a: VerifyArgs) -> ExitCode {
         Err(e) => return bad_input(e),
     };
     let report = verdict::check(&template, &url, &txt);
-    println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+    outln!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
     match report.verdict {
         verdict::Verdict::Valid | verdict::Verdict::NotRequired => ExitCode::SUCCESS,
         _ => ExitCode::from(1),
@@ -67,7 +67,7 @@ pub fn sign(a: SignArgs) -> ExitCode {
     };
     match signature::sign_url(&a.url, &pem, &a.key_host) {
         Ok(u) => {
-            println!("{u}");
+            outln!("{u}");
             ExitCode::SUCCESS
         }
         Err(e) => bad_input(e.to_string()),
@@ -77,10 +77,10 @@ pub fn sign(a: SignArgs) -> ExitCode {
 pub fn keygen() -> ExitCode {
     match signature::generate_key(&mut rsa::rand_core::OsRng) {
         Ok((pem, txt)) => {
-            print!("{pem}");
-            println!("# Publish these TXT records at {{key-host}}.{{syncPubKeyDomain}}, one record each:");
+            out!("{pem}");
+            outln!("# Publish these TXT records at {{key-host}}.{{syncPubKeyDomain}}, one record each:");
             for t in txt {
-                println!("{t}");
+                outln!("{t}");
             }
             ExitCode::SUCCESS
         }

@@ -195,3 +195,33 @@ fn openssl_interop_both_directions() {
     let ok = run(&["dgst", "-sha256", "-verify", public.to_str().unwrap(), "-signature", dsig.to_str().unwrap(), data.to_str().unwrap()]);
     assert!(String::from_utf8_lossy(&ok).contains("Verified OK"));
 }
+
+/// `dconn apply … | head`: when the reader goes away, dconn stops quietly with the
+/// SIGPIPE status instead of panicking (Rust's `println!` panics on a broken pipe).
+#[test]
+fn closed_stdout_is_not_a_panic() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let records: Vec<String> = (0..20_000).map(|i| format!(r#"{{"type":"A","name":"h{i}","data":"192.0.2.1","ttl":300}}"#)).collect();
+    let zone = tmp("big-zone-for-pipe.json", &format!("[{}]", records.join(",")));
+    let template = tmp(
+        "pipe-template.json",
+        r#"{"providerId":"p.example","serviceId":"s","records":[{"type":"A","host":"@","pointsTo":"192.0.2.9","ttl":60}]}"#,
+    );
+    let mut child = dconn()
+        .args(["apply", "--domain", "example.com", "--template"])
+        .arg(&template)
+        .arg("--zone")
+        .arg(&zone)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The read end is dropped here, before dconn has written its megabytes.
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(141), "{stderr}");
+}
