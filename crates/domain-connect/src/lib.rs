@@ -12,7 +12,7 @@
 //! | [`template`] | "Template Definition", "Template Record" (`template.schema`) |
 //! | [`variables`] | "Variables", host/`@`/`%fqdn%` resolution, "Case Sensitivity" |
 //! | [`validate`] | value validation of substituted records (as the reference engine) |
-//! | [`apply`] | "Apply Template", "Record Types and Conflicts", "SPF Record Merging", groups, "Multiple Templates" (`_dc`), APEXCNAME, REDIR301/302 |
+//! | [`apply`] | "Apply Template", "Record Types and Conflicts", "SPF Record Merging", groups, "Multiple Templates" (`_dc`), APEXCNAME, REDIR301/302; the zone indexed by owner name per call, or once ([`IndexedZone`]) |
 //! | [`changeset`] | the result: added / deleted (with the rule that deleted each) / kept |
 //! | [`record`] | zone records in the compliance suites' shape |
 //! | [`zone`] | zone import/export: JSON records, BIND zone files (hickory-proto) |
