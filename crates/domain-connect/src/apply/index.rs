@@ -19,8 +19,9 @@ type Index = FxHashMap<String, Vec<u32>>;
 /// A zone indexed by owner name once, for applying templates to it again and again —
 /// a preview recomputed on every keystroke, a provider's backend that keeps its zones
 /// in memory. Each application then costs time in proportion to the records at the
-/// names the template touches, not to the size of the zone; building the index is one
-/// pass over the zone.
+/// names the template touches, not to the size of the zone (an NS record looks over
+/// every owner name, and multi-aware mode over the records with `_dc` provenance);
+/// building the index is one pass over the zone.
 #[derive(Debug, Clone, Default)]
 pub struct IndexedZone {
     records: Vec<ZoneRecord>,

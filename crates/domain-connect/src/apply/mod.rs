@@ -148,7 +148,9 @@ pub fn process_records(
 }
 
 /// [`process_records`] on a zone indexed beforehand: the time it takes depends on the
-/// records at the names the template touches, not on the size of the zone.
+/// records at the names the template touches, not on the size of the zone — except
+/// that an NS record looks over every owner name for those below it, and multi-aware
+/// mode reads every record that carries `_dc` provenance.
 pub fn process_records_indexed(
     template_records: &[TemplateRecord],
     zone: &IndexedZone,
