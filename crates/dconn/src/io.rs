@@ -46,13 +46,11 @@ pub fn write_out(text: &str) {
 }
 
 /// `println!` for standard output, through [`write_out`].
-#[macro_export]
 macro_rules! outln {
     ($($arg:tt)*) => { $crate::io::write_out(&format!("{}\n", format_args!($($arg)*))) };
 }
 
 /// `print!` for standard output, through [`write_out`].
-#[macro_export]
 macro_rules! out {
     ($($arg:tt)*) => { $crate::io::write_out(&format!($($arg)*)) };
 }
