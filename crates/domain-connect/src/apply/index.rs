@@ -143,7 +143,6 @@ enum Names<'z> {
 pub(super) struct Zone<'z> {
     pub(super) records: &'z [ZoneRecord],
     names: Names<'z>,
-    provenance: Option<&'z [u32]>,
     pub(super) delete: HashMap<usize, DeletionReason>,
     pub(super) replace: HashMap<usize, DeletionReason>,
 }
@@ -199,11 +198,11 @@ impl<'z> Zone<'z> {
     /// The zone of one call. From a record slice, only the names in `wanted` and below
     /// `below` are indexed; an [`IndexedZone`] is used as it is.
     pub(super) fn new(source: Source<'z>, wanted: &FxHashSet<String>, below: &[String]) -> Zone<'z> {
-        let (records, names, provenance) = match source {
-            Source::Records(records) => (records, Names::Touched(index_touched(records, wanted, below)), None),
-            Source::Indexed(z) => (z.records.as_slice(), Names::Whole(z), Some(z.provenance.as_slice())),
+        let (records, names) = match source {
+            Source::Records(records) => (records, Names::Touched(index_touched(records, wanted, below))),
+            Source::Indexed(z) => (z.records.as_slice(), Names::Whole(z)),
         };
-        Zone { records, names, provenance, delete: HashMap::new(), replace: HashMap::new() }
+        Zone { records, names, delete: HashMap::new(), replace: HashMap::new() }
     }
 
     /// Indices of the records at `name` (lowercase), in zone order.
@@ -224,9 +223,9 @@ impl<'z> Zone<'z> {
 
     /// Indices of the records that carry `_dc` provenance, in zone order.
     pub(super) fn with_provenance(&self) -> Vec<usize> {
-        match self.provenance {
-            Some(p) => p.iter().map(|&i| i as usize).collect(),
-            None => (0..self.records.len()).filter(|&i| self.records[i].dc.is_some()).collect(),
+        match &self.names {
+            Names::Whole(z) => z.provenance.iter().map(|&i| i as usize).collect(),
+            Names::Touched(_) => (0..self.records.len()).filter(|&i| self.records[i].dc.is_some()).collect(),
         }
     }
 
