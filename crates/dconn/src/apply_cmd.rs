@@ -2,7 +2,7 @@
 
 use crate::io;
 use clap::Args;
-use domain_connect::{apply_template, ApplyRequest, Params, SignatureGate, TemplateRecord};
+use domain_connect::{review, ApplyUrl, KeyAnswer, Policy, Signatures, TemplateRecord, ZoneInput};
 use serde_json::json;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -66,13 +66,20 @@ pub fn run(a: ApplyArgs) -> ExitCode {
             Err(e) => return fail("InvalidTemplate", e),
         },
     };
-    let mut params = Params::new();
+    let mut params: Vec<(&str, &str)> = Vec::new();
     for p in &a.params {
         match p.split_once('=') {
-            Some((k, v)) if !k.is_empty() => params.insert(k, v),
+            Some((k, v)) if !k.is_empty() => params.push((k, v)),
             _ => return fail("MissingParameter", format!("expected NAME=VALUE, got {p:?}")),
         }
     }
+    // The request as a link would carry it, so the review reads it as the consent
+    // screen does (IDNs converted, names checked, repeated parameters refused).
+    let host = a.host.as_deref().unwrap_or("");
+    let url = match ApplyUrl::build(&template.provider_id, &template.service_id, &a.domain, Some(host), params, &a.groups) {
+        Ok(u) => u,
+        Err(e) => return fail("InvalidData", e.to_string()),
+    };
     let random_id;
     let unique_id = match (&a.unique_id, a.multi_aware) {
         (Some(id), _) => Some(id.as_str()),
@@ -82,26 +89,22 @@ pub fn run(a: ApplyArgs) -> ExitCode {
         }
         (None, false) => None,
     };
-    let req = ApplyRequest {
-        domain: &a.domain,
-        host: Some(a.host.as_deref().unwrap_or("")),
-        params: &params,
-        group_ids: &a.groups,
-        signature: SignatureGate::Ignore,
+    let policy = Policy {
+        signatures: Signatures::Preview,
+        redirect_records: Some(&redirect),
         multi_aware: a.multi_aware,
         unique_id,
-        redirect_records: Some(&redirect),
-        provider_id: None,
-        service_id: None,
-        dialect: Default::default(),
+        ..Policy::default()
     };
-    match apply_template(&template, &zone, &req) {
+    let r = review(&url, &template, &KeyAnswer::NotAsked, ZoneInput::Records(&zone), &policy);
+    match &r.changes {
         Ok(cs) => {
             let out = json!({
                 "new_count": cs.new_count(),
                 "delete_count": cs.delete_count(),
                 "records": cs.sorted_final_zone(&zone),
                 "changes": {"added": cs.added, "deleted": cs.deleted, "kept": cs.kept},
+                "decision": r.decision,
             });
             outln!("{}", serde_json::to_string_pretty(&out).expect("JSON"));
             ExitCode::SUCCESS

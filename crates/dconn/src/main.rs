@@ -39,10 +39,14 @@ enum Command {
     Conformance(conformance::ConformanceArgs),
     /// Verify an apply URL's signature and print the verdict with its steps.
     ///
-    /// Example: dconn verify --url 'https://…/apply?domain=…&sig=…&key=_dck1' --template t.json --txt key.txt
+    /// Example: dconn verify --url 'https://…/apply?domain=…&sig=…&key=_dck1' --template t.json --txt key.txt [--zone zone.json]
     ///
-    /// Exits 0 when the signature is valid (or the template takes none: "not_required"),
-    /// 1 when it is invalid or missing, 2 on bad input ({"error", "message"}).
+    /// Prints the signature report ({"verdict", "reason", "key_host", "steps", …}) and the
+    /// rest of the core's review: "decision" {"may_apply", "refusals"}, "flags",
+    /// "return_to", "proxy", "changes" (against --zone, or an empty zone).
+    /// Exits 0 when the request may be applied, 1 when it is refused (an invalid or
+    /// missing signature, syncBlock, hostRequired, another template, a control
+    /// character, a refused redirect_uri…), 2 on bad input ({"error", "message"}).
     Verify(sign_cmd::VerifyArgs),
     /// Sign an apply URL (for testing and for template authors) and print it.
     ///

@@ -1,9 +1,9 @@
 //! `dconn verify`, `dconn sign`, `dconn keygen`: files and JSON around the core's
-//! `verdict`, `signature::sign_url` and `signature::generate_key`.
+//! `review`, `signature::sign_url` and `signature::generate_key`.
 
 use crate::io;
 use clap::Args;
-use domain_connect::{signature, verdict, ApplyUrl};
+use domain_connect::{review, signature, ApplyUrl, KeyAnswer, Policy, ZoneInput};
 use serde_json::json;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -16,9 +16,13 @@ pub struct VerifyArgs {
     /// The template the URL names (its syncPubKeyDomain decides whether a signature is required).
     #[arg(long)]
     template: PathBuf,
-    /// The TXT strings at {key}.{syncPubKeyDomain}, one record per line as `dig +short` prints them.
+    /// The TXT strings at {key}.{syncPubKeyDomain}, one record per line as `dig +short`
+    /// prints them (omitted: no key was looked up).
     #[arg(long)]
-    txt: PathBuf,
+    txt: Option<PathBuf>,
+    /// The zone the request would change (JSON records or a BIND zone file; default: empty).
+    #[arg(long)]
+    zone: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -48,16 +52,42 @@ pub fn verify(a: VerifyArgs) -> ExitCode {
         Ok(t) => t,
         Err(e) => return bad_input(e),
     };
-    let txt = match io::read_limited(&a.txt) {
-        Ok(b) => signature::parse_txt_lines(&String::from_utf8_lossy(&b)),
-        Err(e) => return bad_input(e),
+    let key = match &a.txt {
+        None => KeyAnswer::NotAsked,
+        Some(p) => match io::read_limited(p) {
+            Ok(b) => KeyAnswer::Found { txt: signature::parse_txt_lines(&String::from_utf8_lossy(&b)), source: p.display().to_string() },
+            Err(e) => return bad_input(e),
+        },
     };
-    let report = verdict::check(&template, &url, &txt);
-    outln!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
-    match report.verdict {
-        verdict::Verdict::Valid | verdict::Verdict::NotRequired => ExitCode::SUCCESS,
-        _ => ExitCode::from(1),
+    let zone = match &a.zone {
+        None => Vec::new(),
+        Some(p) => match io::read_zone(p, &url.domain.ascii) {
+            Ok(z) => z,
+            Err(e) => return bad_input(e),
+        },
+    };
+    let r = review(&url, &template, &key, ZoneInput::Records(&zone), &Policy::default());
+    outln!("{}", verify_json(&r));
+    if r.decision.may_apply {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     }
+}
+
+/// The signature report's fields at the top level (as before the review existed),
+/// then the rest of the review.
+fn verify_json(r: &domain_connect::Review) -> String {
+    let mut v = serde_json::to_value(&r.signature).unwrap_or_default();
+    if let Some(o) = v.as_object_mut() {
+        o.insert("decision".into(), serde_json::to_value(&r.decision).unwrap_or_default());
+        o.insert("flags".into(), serde_json::to_value(&r.flags).unwrap_or_default());
+        o.insert("return_to".into(), serde_json::to_value(&r.return_to).unwrap_or_default());
+        o.insert("proxy".into(), serde_json::to_value(&r.proxy).unwrap_or_default());
+        let changes = serde_json::to_value(r).ok().and_then(|mut all| all.get_mut("changes").map(serde_json::Value::take));
+        o.insert("changes".into(), changes.unwrap_or_default());
+    }
+    serde_json::to_string_pretty(&v).unwrap_or_default()
 }
 
 pub fn sign(a: SignArgs) -> ExitCode {

@@ -1,6 +1,7 @@
-//! Signature checks for the suites (and, later, `dconn verify`).
+//! Signature checks for the compliance suites' signed cases, whose signed query (`qs`)
+//! and applied values (`params`) are given apart, so they are not an apply URL to review.
 
-use domain_connect::signature::{assemble_key, check_key_host, parse_txt_lines, signed_bytes, verify};
+use domain_connect::signature::{assemble_key, key_host, parse_txt_lines, signed_bytes, verify};
 use domain_connect::{SignatureGate, Template};
 use std::path::Path;
 
@@ -13,10 +14,10 @@ pub fn gate_for_suite(t: &Template, qs: Option<&str>, sig: Option<&str>, key: Op
     let (Some(qs), Some(sig), Some(key)) = (qs.filter(|s| !s.is_empty()), sig.filter(|s| !s.is_empty()), key.filter(|s| !s.is_empty())) else {
         return SignatureGate::NotVerified("the template requires a signature and the request has no qs, sig or key".into());
     };
-    if let Err(e) = check_key_host(key) {
-        return SignatureGate::NotVerified(e);
-    }
-    let host = format!("{key}.{}", t.sync_pub_key_domain.as_deref().unwrap_or(""));
+    let host = match key_host(key, t.sync_pub_key_domain.as_deref().unwrap_or("")) {
+        Ok(h) => h,
+        Err(e) => return SignatureGate::NotVerified(e),
+    };
     let Some(dir) = keys else {
         return SignatureGate::NotVerified(format!("no key source: pass --keys DIR with {host}.txt"));
     };

@@ -173,6 +173,10 @@ impl fmt::Display for ApplyUrlError {
 
 impl std::error::Error for ApplyUrlError {}
 
+/// What a path segment must percent-encode (RFC 3986 `pchar` aside from sub-delims).
+const PATH_SEGMENT: &percent_encoding::AsciiSet =
+    &percent_encoding::CONTROLS.add(b' ').add(b'"').add(b'#').add(b'%').add(b'/').add(b'<').add(b'>').add(b'?').add(b'`').add(b'{').add(b'}');
+
 const FIXED: [(usize, &str); 5] = [(0, "v2"), (1, "domainTemplates"), (2, "providers"), (4, "services"), (6, "apply")];
 
 impl ApplyUrl {
@@ -260,6 +264,35 @@ impl ApplyUrl {
             params,
             notes,
         })
+    }
+
+    /// The apply URL a request for template `provider_id/service_id` would come as —
+    /// for front ends that start from a form rather than a link (the template
+    /// preview, `dconn apply`). The query is written in this order: `domain`, `host`
+    /// (when given), the variables, `groupId` (when any); then parsed as a link is,
+    /// so the same rules hold (IDNs converted, names checked, duplicates refused).
+    pub fn build<'v>(
+        provider_id: &str,
+        service_id: &str,
+        domain: &str,
+        host: Option<&str>,
+        variables: impl IntoIterator<Item = (&'v str, &'v str)>,
+        group_ids: &[String],
+    ) -> Result<ApplyUrl, ApplyUrlError> {
+        let segment = |s: &str| percent_encoding::utf8_percent_encode(s, PATH_SEGMENT).to_string();
+        let path = format!("/v2/domainTemplates/providers/{}/services/{}/apply", segment(provider_id), segment(service_id));
+        let mut q = form_urlencoded::Serializer::new(String::new());
+        q.append_pair("domain", domain);
+        if let Some(h) = host {
+            q.append_pair("host", h);
+        }
+        for (k, v) in variables {
+            q.append_pair(k, v);
+        }
+        if !group_ids.is_empty() {
+            q.append_pair("groupId", &group_ids.join(","));
+        }
+        Self::from_parts(&path, &q.finish())
     }
 
     /// The bytes the signature covers (the raw query without `sig` and `key`).

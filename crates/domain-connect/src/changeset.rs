@@ -117,6 +117,8 @@ pub struct Deletion {
 /// or, for SPFM, the SPF record already holds the rule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Kept {
+    /// Position of the record in the zone the change set was computed from.
+    pub index: usize,
     pub record: ZoneRecord,
     pub template_record: usize,
 }
@@ -158,6 +160,16 @@ impl ChangeSet {
         let mut v = self.final_zone(zone);
         sort_canonical(&mut v);
         v
+    }
+
+    /// The records of `zone` (the zone the change set was computed from) that the
+    /// template does not touch — neither deleted nor kept as one of its records — with
+    /// their positions, in zone order.
+    pub fn untouched<'z>(&self, zone: &'z [ZoneRecord]) -> impl Iterator<Item = (usize, &'z ZoneRecord)> + 'z {
+        let mut touched: Vec<usize> = self.deleted.iter().map(|d| d.index).chain(self.kept.iter().map(|k| k.index)).collect();
+        touched.sort_unstable();
+        touched.dedup();
+        zone.iter().enumerate().filter(move |(i, _)| touched.binary_search(i).is_err())
     }
 
     /// True when applying changes nothing.

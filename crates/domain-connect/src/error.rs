@@ -57,3 +57,14 @@ impl fmt::Display for ApplyError {
 }
 
 impl std::error::Error for ApplyError {}
+
+impl serde::Serialize for ApplyError {
+    /// `{"exception": "InvalidData", "message": "…"}`, as `dconn apply` prints it.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("ApplyError", 2)?;
+        st.serialize_field("exception", self.name())?;
+        st.serialize_field("message", self.message())?;
+        st.end()
+    }
+}

@@ -21,7 +21,9 @@
 //! | [`signature`] | "Digital Signatures": the signed bytes, key TXT assembly, RS256 |
 //! | [`verdict`] | the signature verdict of a request, with its steps |
 //! | [`doh`] | DNS-over-HTTPS: TXT queries and answers, RFC 8484 wire and JSON dialects |
-//! | [`redirect`] | "Same Browser Window": redirect_uri policy (syncRedirectDomain, signature), return URL |
+//! | [`return_uri`] | "Same Browser Window": `redirect_uri` policy (syncRedirectDomain, signature), the return URL |
+//! | [`review`] | the whole request: signature, flags, `redirect_uri`, change set, and whether it may be applied |
+//! | [`record_type`] | "Record Types and Conflicts": record types and TXT conflict modes, typed |
 //!
 //! ## Reference behaviour, and where we differ
 //! The engine follows the reference engine DomainConnectApplyZone 4.7.2 ("DCAZ")
@@ -67,8 +69,10 @@ pub mod changeset;
 pub mod doh;
 pub mod error;
 pub mod record;
+pub mod record_type;
 pub mod records_api;
-pub mod redirect;
+pub mod return_uri;
+pub mod review;
 pub mod signature;
 pub mod template;
 pub mod validate;
@@ -81,5 +85,7 @@ pub use apply::{apply_template, apply_template_indexed, process_records, process
 pub use changeset::{ChangeSet, ConflictRule, DeletionReason};
 pub use error::ApplyError;
 pub use record::ZoneRecord;
+pub use record_type::{RecordType, TxtConflictMode};
 pub use template::{Template, TemplateError, TemplateRecord};
 pub use variables::Params;
+pub use review::{review, Decision, KeyAnswer, Policy, Refusal, Review, Signatures, ZoneInput};

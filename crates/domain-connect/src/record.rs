@@ -84,6 +84,11 @@ impl ZoneRecord {
             .then_with(|| self.dc.cmp(&other.dc))
     }
 
+    /// The record's type, typed.
+    pub fn record_type(&self) -> crate::record_type::RecordType {
+        crate::record_type::RecordType::parse(&self.rtype)
+    }
+
     /// True for the owner name of the zone apex (`@` or empty).
     pub fn is_apex(&self) -> bool {
         self.name.is_empty() || self.name == "@"

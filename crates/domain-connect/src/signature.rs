@@ -284,6 +284,18 @@ pub fn check_key_host(key: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// The TXT owner a request's key is read from: `{key}.{syncPubKeyDomain}` — the key
+/// checked by [`check_key_host`], the domain trimmed, lowercased and without its
+/// trailing dot. The one place a key host is built.
+pub fn key_host(key: &str, sync_pub_key_domain: &str) -> Result<String, String> {
+    check_key_host(key)?;
+    let domain = sync_pub_key_domain.trim().trim_end_matches('.').to_ascii_lowercase();
+    if domain.is_empty() {
+        return Err("the template's syncPubKeyDomain is empty".into());
+    }
+    Ok(format!("{key}.{domain}"))
+}
+
 /// One TXT record in presentation form — one or more quoted strings (`"a" "b"`, with
 /// `\` escapes), or a bare string — as the text of its strings joined.
 pub fn join_txt_strings(record: &str) -> String {

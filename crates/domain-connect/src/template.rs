@@ -217,11 +217,8 @@ impl Template {
     pub fn variables(&self, group_ids: &[String]) -> Vec<String> {
         let mut out = Vec::new();
         for r in &self.records {
-            // As the engine applies groups: records without a groupId always apply.
-            if let (false, Some(g)) = (group_ids.is_empty(), &r.group_id) {
-                if !group_ids.contains(g) {
-                    continue;
-                }
+            if !r.in_groups(group_ids) {
+                continue;
             }
             for value in r.text_fields() {
                 for name in crate::variables::variable_names(value) {
@@ -241,6 +238,29 @@ impl Template {
 }
 
 impl TemplateRecord {
+    /// The record's type, typed.
+    pub fn record_type(&self) -> crate::record_type::RecordType {
+        crate::record_type::RecordType::parse(&self.rtype)
+    }
+
+    /// How a TXT record conflicts with the TXT records at its name.
+    pub fn txt_conflict_mode(&self) -> crate::record_type::TxtConflictMode {
+        crate::record_type::TxtConflictMode::from_fields(
+            self.txt_conflict_matching_mode.as_deref(),
+            self.txt_conflict_matching_prefix.as_deref(),
+        )
+    }
+
+    /// Whether this record applies when the request selects `group_ids` (spec
+    /// "Groups"): every record applies when none are selected, and a record without a
+    /// `groupId` always applies. The one place the group filter is written.
+    pub fn in_groups(&self, group_ids: &[String]) -> bool {
+        match (&self.group_id, group_ids.is_empty()) {
+            (Some(g), false) => group_ids.contains(g),
+            _ => true,
+        }
+    }
+
     /// Every field of the record that may hold `%variables%`.
     pub fn text_fields(&self) -> Vec<&str> {
         let mut v = Vec::new();

@@ -77,8 +77,7 @@ pub fn key_host(template: &Template, url: &ApplyUrl) -> Result<String, Verdict> 
     if sig.is_empty() {
         return Err(Verdict::RequiredButMissing("the sig parameter is empty".into()));
     }
-    signature::check_key_host(key).map_err(Verdict::Invalid)?;
-    Ok(format!("{key}.{}", domain.trim().trim_end_matches('.').to_ascii_lowercase()))
+    signature::key_host(key, domain).map_err(Verdict::Invalid)
 }
 
 /// Check the request's signature against the TXT strings found at [`key_host`].

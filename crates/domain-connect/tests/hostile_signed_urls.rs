@@ -2,7 +2,7 @@
 //! against its published key): every one is refused — by the URL parser, the
 //! signature verdict or the redirect policy — with a specific reason.
 
-use domain_connect::redirect::{self, Redirect};
+use domain_connect::return_uri::{self as redirect, ReturnTo};
 use domain_connect::verdict::{self, Verdict};
 use domain_connect::{signature, ApplyUrl, Template};
 
@@ -21,7 +21,7 @@ fn judge(query: &str, template: &Template, txt: &[String]) -> Result<(), String>
         Verdict::Invalid(r) | Verdict::RequiredButMissing(r) => return Err(format!("signature: {r}")),
         Verdict::NotRequired => return Err("not required".into()),
     }
-    if let Redirect::Refused { reason, .. } = redirect::decide(template, &url, true) {
+    if let ReturnTo::Refused { reason, .. } = redirect::decide(template, &url, true) {
         return Err(format!("redirect: {reason}"));
     }
     Ok(())
@@ -114,7 +114,7 @@ fn foreign_or_script_redirects_are_refused_even_when_signed() {
         ("https%3A%2F%2Fexampleservice.domainconnect.org%40evil.example%2F", true, "user-info"),
     ] {
         match redirect::decide(&t, &parse(r), signed) {
-            Redirect::Refused { reason, .. } => assert!(reason.contains(why), "{r}: {reason}"),
+            ReturnTo::Refused { reason, .. } => assert!(reason.contains(why), "{r}: {reason}"),
             other => panic!("{r}: {other:?}"),
         }
     }

@@ -172,12 +172,8 @@ fn process(template_records: &[TemplateRecord], source: Source<'_>, opts: &Proce
     let mut below: Vec<String> = Vec::new();
     wanted.insert("@".to_string());
     for (index, tr) in &expanded {
-        if !opts.group_ids.is_empty() {
-            if let Some(g) = &tr.group_id {
-                if !opts.group_ids.contains(g) {
-                    continue;
-                }
-            }
+        if !tr.in_groups(opts.group_ids) {
+            continue;
         }
         let r = prepare::resolve_record(tr, *index, opts, params);
         if let Ok(r) = &r {
@@ -208,8 +204,8 @@ fn process(template_records: &[TemplateRecord], source: Source<'_>, opts: &Proce
         let outcome = rules::process(&resolved, index, &mut zone)?;
         let mut new_record = match outcome {
             rules::Outcome::Add(r) => r,
-            rules::Outcome::AlreadyPresent(existing) => {
-                kept.push(Kept { record: existing, template_record: index });
+            rules::Outcome::AlreadyPresent { index: at, record } => {
+                kept.push(Kept { index: at, record, template_record: index });
                 continue;
             }
         };
@@ -227,8 +223,8 @@ fn process(template_records: &[TemplateRecord], source: Source<'_>, opts: &Proce
                 essential: Some(tr.essential.clone().unwrap_or_else(|| "Always".to_string())),
             });
             added.push(Addition { record: new_record, template_record: index });
-        } else if let Some(existing) = rules::find_identical(&new_record, &zone) {
-            kept.push(Kept { record: existing, template_record: index });
+        } else if let Some((at, record)) = rules::find_identical(&new_record, &zone) {
+            kept.push(Kept { index: at, record, template_record: index });
         } else {
             added.push(Addition { record: new_record, template_record: index });
         }

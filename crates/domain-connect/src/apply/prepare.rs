@@ -5,6 +5,7 @@
 use super::normalise::is_custom;
 use super::ProcessOptions;
 use crate::error::ApplyError;
+use crate::record_type::TxtConflictMode;
 use crate::template::{IntField, TemplateRecord};
 use crate::validate;
 use crate::variables::{resolve, Field, Params};
@@ -27,8 +28,7 @@ pub struct Resolved {
     pub protocol: String,
     pub service: String,
     pub spf_rules: String,
-    pub txt_mode: String,
-    pub txt_prefix: Option<String>,
+    pub txt_mode: TxtConflictMode,
 }
 
 /// Insert the backing A/AAAA records before every REDIR301/REDIR302 record; each
@@ -247,8 +247,7 @@ pub fn resolve_record(tr: &TemplateRecord, index: usize, opts: &ProcessOptions<'
 
     if rtype == "TXT" {
         out.data = ctx.resolve(req(&tr.data, index, &rtype, "data")?, Field::Plain, "data")?;
-        out.txt_mode = tr.txt_conflict_matching_mode.clone().unwrap_or_else(|| "None".into());
-        out.txt_prefix = tr.txt_conflict_matching_prefix.clone();
+        out.txt_mode = tr.txt_conflict_mode();
     }
     if rtype == "SPFM" {
         out.spf_rules = ctx.resolve(req(&tr.spf_rules, index, &rtype, "spfRules")?, Field::Plain, "spfRules")?;

@@ -6,13 +6,14 @@ use super::Zone;
 use crate::changeset::{Addition, ConflictRule, DeletionReason};
 use crate::error::ApplyError;
 use crate::record::ZoneRecord;
+use crate::record_type::TxtConflictMode;
 
 /// What a template record does to the zone.
 pub enum Outcome {
     /// Add this record.
     Add(ZoneRecord),
     /// Nothing to add: the zone already holds it (SPFM rule already in the SPF record).
-    AlreadyPresent(ZoneRecord),
+    AlreadyPresent { index: usize, record: ZoneRecord },
 }
 
 /// Types an A/AAAA/MX/CNAME/APEXCNAME/REDIR record deletes at its name (DCAZ `_delete_map`).
@@ -59,10 +60,10 @@ pub fn process(r: &Resolved, index: usize, zone: &mut Zone<'_>) -> Result<Outcom
                 let rule = if zone.is(i, "CNAME") {
                     Some(ConflictRule::Cname)
                 } else if zone.is(i, "TXT") {
-                    match r.txt_mode.as_str() {
-                        "All" => Some(ConflictRule::TxtAll),
-                        "Prefix" => {
-                            let Some(prefix) = &r.txt_prefix else {
+                    match &r.txt_mode {
+                        TxtConflictMode::All => Some(ConflictRule::TxtAll),
+                        TxtConflictMode::Prefix { prefix } => {
+                            let Some(prefix) = prefix else {
                                 return Err(ApplyError::InvalidTemplate(format!(
                                     "records[{index}] (TXT): txtConflictMatchingMode is Prefix but txtConflictMatchingPrefix is missing"
                                 )));
@@ -194,7 +195,7 @@ fn process_spfm(r: &Resolved, host: &str, index: usize, zone: &mut Zone<'_>) -> 
         return Outcome::Add(ZoneRecord::new("TXT", &r.host, &data, ttl));
     }
     if present {
-        return Outcome::AlreadyPresent(existing);
+        return Outcome::AlreadyPresent { index: i, record: existing };
     }
     let new = ZoneRecord::new("TXT", &r.host, &merged(&existing.data, &r.spf_rules), ttl);
     mark(zone, i, ConflictRule::SpfMerge, &new, index);
@@ -253,12 +254,12 @@ pub fn delete_ns_above(new: &ZoneRecord, index: usize, zone: &mut Zone<'_>) {
 
 /// The zone record identical to `new` (all fields but TTL and `_dc`), if it is not
 /// already being removed.
-pub fn find_identical(new: &ZoneRecord, zone: &Zone<'_>) -> Option<ZoneRecord> {
+pub fn find_identical(new: &ZoneRecord, zone: &Zone<'_>) -> Option<(usize, ZoneRecord)> {
     zone.at(&new.name)
         .into_iter()
         .filter(|&i| !zone.deleted(i) && !zone.replaced(i))
-        .map(|i| super::normalise(zone.rec(i)))
-        .find(|r| same_but_ttl(r, new))
+        .map(|i| (i, super::normalise(zone.rec(i))))
+        .find(|(_, r)| same_but_ttl(r, new))
 }
 
 fn same_but_ttl(a: &ZoneRecord, b: &ZoneRecord) -> bool {

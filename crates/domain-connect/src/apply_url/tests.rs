@@ -170,3 +170,17 @@ fn values_that_are_hostile_for_display_are_kept_verbatim() {
     assert_eq!(u.variables.get("TXT"), Some("<img src=x onerror=alert(1)>"));
     assert_eq!(u.variables.get("N"), Some("\u{202e}evil"));
 }
+
+#[test]
+fn build_round_trips_through_the_parser() {
+    let u = ApplyUrl::build("p.example", "svc.v2", "Bücher.Example", Some("WWW"), [("IP", "192.0.2.1"), ("T", "a&b=c %")], &["g1".to_string()]).unwrap();
+    assert_eq!((u.provider_id.as_str(), u.service_id.as_str()), ("p.example", "svc.v2"));
+    assert_eq!(u.domain.ascii, "xn--bcher-kva.example");
+    assert_eq!(u.host_ascii(), "www");
+    assert_eq!(u.variables.get("T"), Some("a&b=c %"));
+    assert_eq!(u.group_ids, ["g1"]);
+    let odd = ApplyUrl::build("p x", "s?y#", "a.com", None, [], &[]).unwrap();
+    assert_eq!((odd.provider_id.as_str(), odd.service_id.as_str(), odd.host.is_none()), ("p x", "s?y#", true));
+    assert!(ApplyUrl::build("p/x", "s", "a.com", None, [], &[]).is_err(), "a '/' cannot be an id");
+    assert!(matches!(ApplyUrl::build("p", "s", "a.com", None, [("domain", "b.com")], &[]), Err(ApplyUrlError::Duplicate { .. })));
+}

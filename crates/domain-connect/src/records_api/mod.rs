@@ -5,3 +5,14 @@
 //!   the browser tier of `cargo xtask test`).
 
 pub mod powerdns;
+
+/// A request a records API adapter sends as described: the core says what to send,
+/// the caller sends it (sans-IO).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HttpRequest {
+    pub method: &'static str,
+    pub url: String,
+    /// (name, value) pairs; credentials travel here, never in `url`.
+    pub headers: Vec<(String, String)>,
+    pub body: Option<Vec<u8>>,
+}

@@ -1,9 +1,9 @@
 //! PowerDNS Authoritative HTTP API (`/api/v1/servers/{server}/zones/{zone}`).
 //!
-//! * Reading: the zone's `rrsets` (absolute names, content in zone-file presentation
-//!   form) become [`ZoneRecord`]s by writing each record as a zone-file line and
-//!   reading it with the same hickory-proto parser as BIND zone files, so TXT quoting,
-//!   MX and SRV fields are parsed once, in one place. Disabled records are left out.
+//! * Reading: [`read_zone_request`] is the request; the zone's `rrsets` (absolute
+//!   names, content in presentation form) become [`ZoneRecord`]s through
+//!   [`zone::from_presentation`] (which a test holds to the zone-file parser's answers,
+//!   without carrying that parser into the consent screen). Disabled records are left out.
 //! * Writing: PowerDNS works on whole RRsets, so [`patch_body`] groups the change set
 //!   by (name, type) and sends one `REPLACE` with the complete final RRset, or a
 //!   `DELETE` when none is left — in one PATCH, which PowerDNS applies atomically.
@@ -39,7 +39,7 @@ struct Rec {
 /// Read `GET /api/v1/servers/{server}/zones/{domain}.` as zone records.
 pub fn zone_from_json(body: &[u8], domain: &str) -> Result<Vec<ZoneRecord>, ZoneError> {
     let z: ZoneJson = serde_json::from_slice(body).map_err(|e| ZoneError(format!("PowerDNS zone JSON: {e}")))?;
-    let mut text = String::new();
+    let mut out = Vec::new();
     for set in &z.rrsets {
         for field in [&set.name, &set.rtype] {
             if field.is_empty() || field.chars().any(|c| c.is_whitespace() || c.is_control() || c == ';') {
@@ -47,13 +47,28 @@ pub fn zone_from_json(body: &[u8], domain: &str) -> Result<Vec<ZoneRecord>, Zone
             }
         }
         for r in set.records.iter().filter(|r| !r.disabled) {
-            if r.content.contains(['\n', '\r']) {
-                return Err(ZoneError(format!("PowerDNS rrset {} {}: content has a line break", set.name, set.rtype)));
+            if out.len() == zone::MAX_ZONE_RECORDS {
+                return Err(ZoneError(format!("the zone has more than {} records", zone::MAX_ZONE_RECORDS)));
             }
-            text.push_str(&format!("{} {} IN {} {}\n", set.name, set.ttl, set.rtype, r.content));
+            let rec = zone::from_presentation(&set.name, set.ttl, &set.rtype, &r.content, domain)
+                .map_err(|e| ZoneError(format!("PowerDNS rrset {e}")))?;
+            out.push(rec);
         }
     }
-    zone::from_bind(&text, domain)
+    Ok(out)
+}
+
+/// The request that reads a zone: `GET {base}/api/v1/servers/{server_id}/zones/{domain}.`
+/// with the `X-API-Key` header (the key is the caller's to keep; never in the URL).
+pub fn read_zone_request(base: &str, server_id: &str, domain: &str, api_key: &str) -> super::HttpRequest {
+    let seg = |s: &str| percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string();
+    let domain = domain.trim_end_matches('.').to_ascii_lowercase();
+    super::HttpRequest {
+        method: "GET",
+        url: format!("{}/api/v1/servers/{}/zones/{}.", base.trim_end_matches('/'), seg(server_id), seg(&domain).replace("%2E", ".").replace("%2D", "-")),
+        headers: vec![("X-API-Key".into(), api_key.into()), ("Accept".into(), "application/json".into())],
+        body: None,
+    }
 }
 
 fn absolute(owner: &str, domain: &str) -> String {
@@ -121,6 +136,15 @@ mod tests {
         assert_eq!((find("MX").data.as_str(), find("MX").priority), ("mail.example.com", Some(10)));
         let srv = find("SRV");
         assert_eq!((srv.service.as_deref(), srv.protocol.as_deref(), srv.name.as_str(), srv.port), (Some("_sip"), Some("tls"), "@", Some(443)));
+    }
+
+    #[test]
+    fn the_read_request_names_the_zone_and_keeps_the_key_in_a_header() {
+        let r = read_zone_request("http://127.0.0.1:8081/", "localhost", "Example.COM.", "s3cret");
+        assert_eq!(r.url, "http://127.0.0.1:8081/api/v1/servers/localhost/zones/example.com.");
+        assert!(!r.url.contains("s3cret"));
+        assert_eq!(r.headers[0], ("X-API-Key".to_string(), "s3cret".to_string()));
+        assert_eq!(read_zone_request("http://h", "a/b", "x.com", "k").url, "http://h/api/v1/servers/a%2Fb/zones/x.com.");
     }
 
     #[test]

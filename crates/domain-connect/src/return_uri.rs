@@ -1,4 +1,4 @@
-//! Returning the user to the Service Provider — spec "Same Browser Window" and the
+//! Returning the user to the Service Provider through the request's `redirect_uri` — spec "Same Browser Window" and the
 //! open-redirect rule: "unless the request is digitally signed the redirect_uri must be
 //! within the domains specified in the template in syncRedirectDomain".
 //!
@@ -16,7 +16,7 @@ use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "decision", rename_all = "snake_case")]
-pub enum Redirect {
+pub enum ReturnTo {
     /// No redirect_uri: close the window when done.
     None,
     Allowed { uri: String, because: String },
@@ -25,9 +25,9 @@ pub enum Redirect {
 }
 
 /// Decide whether the request's `redirect_uri` may be followed.
-pub fn decide(template: &Template, url: &ApplyUrl, signature_verified: bool) -> Redirect {
-    let Some(uri) = url.redirect_uri.clone() else { return Redirect::None };
-    let refuse = |reason: String| Redirect::Refused { uri: uri.clone(), reason };
+pub fn decide(template: &Template, url: &ApplyUrl, signature_verified: bool) -> ReturnTo {
+    let Some(uri) = url.redirect_uri.clone() else { return ReturnTo::None };
+    let refuse = |reason: String| ReturnTo::Refused { uri: uri.clone(), reason };
     let parsed = match url::Url::parse(&uri) {
         Ok(u) => u,
         Err(e) => return refuse(format!("not an absolute URL: {e}")),
@@ -42,7 +42,7 @@ pub fn decide(template: &Template, url: &ApplyUrl, signature_verified: bool) -> 
         return refuse("it has no host".into());
     };
     if signature_verified {
-        return Redirect::Allowed { uri, because: "the request is signed and the signature verified".into() };
+        return ReturnTo::Allowed { uri, because: "the request is signed and the signature verified".into() };
     }
     let domains: Vec<String> = template
         .sync_redirect_domain
@@ -53,7 +53,7 @@ pub fn decide(template: &Template, url: &ApplyUrl, signature_verified: bool) -> 
         .filter(|d| !d.is_empty())
         .collect();
     match domains.iter().find(|d| host == **d || host.ends_with(&format!(".{d}"))) {
-        Some(d) => Redirect::Allowed { uri, because: format!("{host} is within the template's syncRedirectDomain {d}") },
+        Some(d) => ReturnTo::Allowed { uri, because: format!("{host} is within the template's syncRedirectDomain {d}") },
         None if domains.is_empty() => refuse(format!(
             "the request is not signed and verified, and the template lists no syncRedirectDomain; {host} cannot be trusted"
         )),
@@ -91,8 +91,8 @@ mod tests {
         let enc: String = form_urlencoded::byte_serialize(redirect.as_bytes()).collect();
         ApplyUrl::parse(&format!("/v2/domainTemplates/providers/p.example/services/s/apply?domain=a.com&redirect_uri={enc}&state=xyz")).unwrap()
     }
-    fn allowed(r: Redirect) -> bool {
-        matches!(r, Redirect::Allowed { .. })
+    fn allowed(r: ReturnTo) -> bool {
+        matches!(r, ReturnTo::Allowed { .. })
     }
 
     #[test]
@@ -113,15 +113,15 @@ mod tests {
             "//example.com/",
             "example.com/done",
         ] {
-            assert!(matches!(decide(&tpl, &u(bad), false), Redirect::Refused { .. }), "{bad}");
+            assert!(matches!(decide(&tpl, &u(bad), false), ReturnTo::Refused { .. }), "{bad}");
         }
-        assert_eq!(decide(&tpl, &ApplyUrl::parse("/v2/domainTemplates/providers/p/services/s/apply?domain=a.com").unwrap(), false), Redirect::None);
+        assert_eq!(decide(&tpl, &ApplyUrl::parse("/v2/domainTemplates/providers/p/services/s/apply?domain=a.com").unwrap(), false), ReturnTo::None);
     }
 
     #[test]
     fn a_verified_signature_allows_any_http_host_but_not_other_schemes() {
         let tpl = t(None);
-        assert!(matches!(decide(&tpl, &u("https://anywhere.example/"), false), Redirect::Refused { reason, .. } if reason.contains("lists no syncRedirectDomain")));
+        assert!(matches!(decide(&tpl, &u("https://anywhere.example/"), false), ReturnTo::Refused { reason, .. } if reason.contains("lists no syncRedirectDomain")));
         assert!(allowed(decide(&tpl, &u("https://anywhere.example/"), true)));
         assert!(!allowed(decide(&tpl, &u("javascript:alert(1)"), true)));
     }

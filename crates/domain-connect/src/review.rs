@@ -1,0 +1,298 @@
+//! The review of a whole apply request — one answer to "what does this request ask,
+//! who vouches for it, what would it change, and may it be applied?" for every front
+//! end: the consent screen, the template preview, support replay, `dconn apply` and
+//! `dconn verify`.
+//!
+//! The caller fetches (template, key TXT, zone) and passes them in with the DNS
+//! provider's [`Policy`]; [`review`] does everything else, in this order: the
+//! signature verdict ([`crate::verdict::check`]), the request flags
+//! ([`crate::verdict::flags`]), the `redirect_uri` decision ([`crate::return_uri`]),
+//! the change set ([`crate::apply`]), and the [`Decision`] with every [`Refusal`] that
+//! stands in the way.
+//!
+//! The change set is computed whatever the signature says, so a screen can show what
+//! an unverified request *would* do; whether it may be applied is the decision's
+//! alone.
+
+use crate::apply::{apply_template, apply_template_indexed, ApplyRequest, Dialect, IndexedZone, SignatureGate};
+use crate::apply_url::ApplyUrl;
+use crate::changeset::ChangeSet;
+use crate::error::ApplyError;
+use crate::record::ZoneRecord;
+use crate::record_type::RecordType;
+use crate::return_uri::{self, ReturnTo};
+use crate::template::{Template, TemplateRecord};
+use crate::verdict::{self, RequestFlags, SignatureReport, Verdict};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// What the key lookup at `{key}.{syncPubKeyDomain}` gave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum KeyAnswer {
+    /// No lookup was made (the template takes no signature, or the URL names no key).
+    NotAsked,
+    /// The TXT strings found (none is a valid answer: the key is not published), and
+    /// where they were read, in the caller's words (e.g. "DNS-over-HTTPS at …").
+    Found { txt: Vec<String>, source: String },
+    /// The lookup itself failed (network, DoH error): why.
+    Failed { reason: String },
+}
+
+/// The zone the request is applied to.
+#[derive(Debug, Clone, Copy)]
+pub enum ZoneInput<'a> {
+    /// Records as read (indexed for this one review).
+    Records(&'a [ZoneRecord]),
+    /// A zone indexed beforehand, for reviews repeated on every keystroke.
+    Indexed(&'a IndexedZone),
+}
+
+impl<'a> ZoneInput<'a> {
+    /// The zone's records.
+    pub fn records(&self) -> &'a [ZoneRecord] {
+        match self {
+            ZoneInput::Records(r) => r,
+            ZoneInput::Indexed(z) => z.records(),
+        }
+    }
+}
+
+/// Whether a signature is demanded.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Signatures {
+    /// The consent screen and `dconn verify`: a template with `syncPubKeyDomain` needs
+    /// a signature that verifies.
+    #[default]
+    Enforce,
+    /// A template author's preview, before any key is published: the verdict is still
+    /// reported, but it does not refuse the request.
+    Preview,
+}
+
+/// Initial proxy state per template (`providerId/serviceId`, then `*`), per record
+/// type — Cloudflare-style "proxied" toggles for A, AAAA and CNAME records.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(transparent)]
+pub struct ProxyDefaults(pub BTreeMap<String, BTreeMap<String, bool>>);
+
+impl ProxyDefaults {
+    /// The initial toggle of a record of `rtype` added by template `provider_id/service_id`:
+    /// `None` when the type cannot be proxied; otherwise the template's own entry, then
+    /// `*`'s, then DNS-only (`false`).
+    pub fn initial(&self, provider_id: &str, service_id: &str, rtype: &RecordType) -> Option<bool> {
+        if !rtype.is_proxiable() {
+            return None;
+        }
+        let key = format!("{provider_id}/{service_id}");
+        let pick = |k: &str| self.0.get(k).and_then(|m| m.iter().find(|(t, _)| RecordType::parse(t) == *rtype).map(|(_, v)| *v));
+        Some(pick(&key).or_else(|| pick("*")).unwrap_or(false))
+    }
+}
+
+/// The DNS provider's side of a request.
+#[derive(Debug, Clone, Default)]
+pub struct Policy<'a> {
+    pub signatures: Signatures,
+    /// The A/AAAA records behind REDIR301/REDIR302 (the provider's redirect servers);
+    /// `None`: redirect templates are refused.
+    pub redirect_records: Option<&'a [TemplateRecord]>,
+    /// Track provenance (`_dc`) and replace earlier instances of the template.
+    pub multi_aware: bool,
+    /// The instance id written into `_dc.id` (the core has no randomness).
+    pub unique_id: Option<&'a str>,
+    pub dialect: Dialect,
+    pub proxy_defaults: Option<&'a ProxyDefaults>,
+}
+
+/// Why a request may not be applied. One request can have several.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "refusal", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Refusal {
+    /// The template has `syncBlock`: it may not be applied through this flow.
+    SyncBlock,
+    /// The template has `hostRequired` and the URL gives no host.
+    HostRequired,
+    /// The template requires a signature and the URL has none (or no key).
+    SignatureMissing { reason: String },
+    /// The URL is signed, but the signature does not verify or the key cannot be used.
+    SignatureInvalid { reason: String },
+    /// The key could not be looked up at all.
+    KeyUnavailable { key_host: String, reason: String },
+    /// The URL's path names another template than the one reviewed.
+    TemplateMismatch { url_provider_id: String, url_service_id: String, provider_id: String, service_id: String },
+    /// A parameter's name or value holds a control character (NUL, other C0, DEL, C1);
+    /// nothing with one reaches a records API.
+    ControlCharacter { parameter: String, position: usize, code_point: u32 },
+    /// The `redirect_uri` may not be followed; a request that cannot return its user
+    /// safely is not applied either.
+    RedirectRefused { uri: String, reason: String },
+    /// The engine refused the template or its values.
+    Apply { error: ApplyError },
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::SyncBlock => write!(f, "the template may not be applied from a link (syncBlock)"),
+            Self::HostRequired => write!(f, "the template must be applied at a host, and the link gives none (hostRequired)"),
+            Self::SignatureMissing { reason } => write!(f, "a signature is required: {reason}"),
+            Self::SignatureInvalid { reason } => write!(f, "the signature does not verify: {reason}"),
+            Self::KeyUnavailable { key_host, reason } => write!(f, "the key at {key_host} could not be read: {reason}"),
+            Self::TemplateMismatch { url_provider_id, url_service_id, provider_id, service_id } => write!(
+                f,
+                "the link names template {url_provider_id}/{url_service_id}, but the template reviewed is {provider_id}/{service_id}"
+            ),
+            Self::ControlCharacter { parameter, position, code_point } => write!(
+                f,
+                "parameter {parameter:?} holds the control character U+{code_point:04X} at character {position}"
+            ),
+            Self::RedirectRefused { uri, reason } => write!(f, "the return address {uri:?} may not be used: {reason}"),
+            Self::Apply { error } => write!(f, "the template cannot be applied: {error}"),
+        }
+    }
+}
+
+/// Whether the request may be applied.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Decision {
+    pub may_apply: bool,
+    /// Every reason it may not, in the order of the review's steps (empty when it may).
+    pub refusals: Vec<Refusal>,
+}
+
+/// Everything a front end needs to show a request and act on it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Review {
+    pub signature: SignatureReport,
+    pub flags: RequestFlags,
+    /// Whether and why the user may be returned to the request's `redirect_uri`.
+    pub return_to: ReturnTo,
+    /// What applying would do (computed even when the decision refuses).
+    #[serde(serialize_with = "ser_changes")]
+    pub changes: Result<ChangeSet, ApplyError>,
+    /// The initial proxy toggle of each added record, in `changes.added` order
+    /// (`None`: the type cannot be proxied).
+    pub proxy: Vec<Option<bool>>,
+    pub decision: Decision,
+}
+
+fn ser_changes<S: serde::Serializer>(c: &Result<ChangeSet, ApplyError>, s: S) -> Result<S::Ok, S::Error> {
+    #[derive(Serialize)]
+    #[serde(untagged)]
+    enum Out<'a> {
+        Ok(&'a ChangeSet),
+        Err { exception: &'static str, message: String },
+    }
+    match c {
+        Ok(cs) => Out::Ok(cs).serialize(s),
+        Err(e) => Out::Err { exception: e.name(), message: e.message().to_string() }.serialize(s),
+    }
+}
+
+/// The engine's request for an apply URL: the one place an [`ApplyRequest`] is built
+/// from an [`ApplyUrl`] (domain and host in their ASCII form, the URL's variables and
+/// groups, the path's ids for provenance).
+pub fn apply_request<'a>(url: &'a ApplyUrl, policy: &Policy<'a>, signature: SignatureGate) -> ApplyRequest<'a> {
+    ApplyRequest {
+        domain: &url.domain.ascii,
+        host: Some(url.host_ascii()),
+        params: &url.variables,
+        group_ids: &url.group_ids,
+        signature,
+        multi_aware: policy.multi_aware,
+        unique_id: policy.unique_id,
+        redirect_records: policy.redirect_records,
+        provider_id: Some(&url.provider_id),
+        service_id: Some(&url.service_id),
+        dialect: policy.dialect,
+    }
+}
+
+/// A control character in a parameter (C0, DEL, C1), as a refusal.
+fn control_character(url: &ApplyUrl) -> Option<Refusal> {
+    url.params.iter().find_map(|p| {
+        [&p.name, &p.value].into_iter().find_map(|text| {
+            text.chars().enumerate().find(|(_, c)| c.is_control()).map(|(position, c)| Refusal::ControlCharacter {
+                parameter: p.name.clone(),
+                position,
+                code_point: c as u32,
+            })
+        })
+    })
+}
+
+/// Review one request. Never panics; every problem is in the result.
+pub fn review(url: &ApplyUrl, template: &Template, key: &KeyAnswer, zone: ZoneInput<'_>, policy: &Policy<'_>) -> Review {
+    let txt: &[String] = match key {
+        KeyAnswer::Found { txt, .. } => txt,
+        _ => &[],
+    };
+    let mut signature = verdict::check(template, url, txt);
+    match key {
+        KeyAnswer::Found { source, .. } if signature.key_host.is_some() => {
+            signature.steps.insert(1.min(signature.steps.len()), format!("read from {source}"));
+        }
+        KeyAnswer::Failed { reason } if signature.key_host.is_some() => {
+            signature.steps.insert(1.min(signature.steps.len()), format!("the lookup failed: {reason}"));
+        }
+        _ => {}
+    }
+    let flags = verdict::flags(template, url, &signature);
+    let return_to = return_uri::decide(template, url, signature.is_valid());
+
+    let mut refusals = Vec::new();
+    if url.provider_id != template.provider_id || url.service_id != template.service_id {
+        refusals.push(Refusal::TemplateMismatch {
+            url_provider_id: url.provider_id.clone(),
+            url_service_id: url.service_id.clone(),
+            provider_id: template.provider_id.clone(),
+            service_id: template.service_id.clone(),
+        });
+    }
+    if flags.sync_blocked {
+        refusals.push(Refusal::SyncBlock);
+    }
+    refusals.extend(control_character(url));
+    let host_missing = template.host_required == Some(true) && url.host_ascii().is_empty();
+    if host_missing {
+        refusals.push(Refusal::HostRequired);
+    }
+    if policy.signatures == Signatures::Enforce {
+        match (&signature.verdict, key) {
+            (Verdict::Valid | Verdict::NotRequired, _) => {}
+            (Verdict::RequiredButMissing(reason), _) => refusals.push(Refusal::SignatureMissing { reason: reason.clone() }),
+            (Verdict::Invalid(_), KeyAnswer::Failed { reason }) if signature.key_host.is_some() => {
+                refusals.push(Refusal::KeyUnavailable { key_host: signature.key_host.clone().unwrap_or_default(), reason: reason.clone() })
+            }
+            (Verdict::Invalid(reason), _) => refusals.push(Refusal::SignatureInvalid { reason: reason.clone() }),
+        }
+    }
+    if let ReturnTo::Refused { uri, reason } = &return_to {
+        refusals.push(Refusal::RedirectRefused { uri: uri.clone(), reason: reason.clone() });
+    }
+
+    let req = apply_request(url, policy, SignatureGate::Ignore);
+    let changes = match zone {
+        ZoneInput::Records(records) => apply_template(template, records, &req),
+        ZoneInput::Indexed(z) => apply_template_indexed(template, z, &req),
+    };
+    match &changes {
+        Err(ApplyError::HostRequired(_)) if host_missing => {}
+        Err(error) => refusals.push(Refusal::Apply { error: error.clone() }),
+        Ok(_) => {}
+    }
+    let proxy = match &changes {
+        Ok(cs) => {
+            let defaults = policy.proxy_defaults.cloned().unwrap_or_default();
+            cs.added.iter().map(|a| defaults.initial(&template.provider_id, &template.service_id, &a.record.record_type())).collect()
+        }
+        Err(_) => Vec::new(),
+    };
+    Review { signature, flags, return_to, changes, proxy, decision: Decision { may_apply: refusals.is_empty(), refusals } }
+}
+
+#[cfg(test)]
+mod tests;
