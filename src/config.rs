@@ -3,7 +3,6 @@
 //! Every key is documented in the README; unknown keys are errors, so a typo shows.
 
 use serde::Deserialize;
-use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -19,7 +18,7 @@ pub struct Config {
     pub records_api: RecordsApi,
     /// Initial proxy toggle per `providerId/serviceId` (or `*`), per record type.
     #[serde(default)]
-    pub proxy_defaults: BTreeMap<String, BTreeMap<String, bool>>,
+    pub proxy_defaults: domain_connect::review::ProxyDefaults,
     #[serde(default)]
     pub branding: Branding,
 }
@@ -92,7 +91,7 @@ impl Default for Config {
             templates: default_templates(),
             doh: Doh::default(),
             records_api: RecordsApi::default(),
-            proxy_defaults: BTreeMap::new(),
+            proxy_defaults: Default::default(),
             branding: Branding::default(),
         }
     }
@@ -111,13 +110,53 @@ fn default_name() -> String {
     "Domain Connect".into()
 }
 
+/// Why the configuration cannot be used.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ConfigError {
+    /// `/config.json` could not be fetched at all.
+    Unreachable(String),
+    /// The server answered with an HTML page: a static host's single-page fallback
+    /// serving `index.html` for a missing file.
+    AnsweredWithHtml,
+    /// An HTTP status other than 2xx or 404.
+    Http(u16),
+    /// The file is not a valid configuration: at which key, and why.
+    Invalid(String),
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Unreachable(e) => write!(f, "GET /config.json failed: {e}"),
+            Self::AnsweredWithHtml => write!(
+                f,
+                "GET /config.json answered with an HTML page, not the configuration: the host serves its single-page fallback for a missing file. Put a config.json beside index.html (`cargo xtask build` writes one holding the defaults)."
+            ),
+            Self::Http(s) => write!(f, "GET /config.json: HTTP {s}"),
+            Self::Invalid(e) => write!(f, "{e}"),
+        }
+    }
+}
+
 impl Config {
+    /// The configuration from the answer to `GET /config.json`: 404 is the embedded
+    /// default; an HTML page (a host's SPA fallback) is told apart from a broken file.
+    pub fn from_response(status: u16, content_type: Option<&str>, body: &[u8]) -> Result<(Config, String), ConfigError> {
+        let html = content_type.is_some_and(|t| t.to_ascii_lowercase().contains("html"))
+            || body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<');
+        match status {
+            404 => Ok((Config::default(), "embedded default (no config.json)".into())),
+            200..=299 if html => Err(ConfigError::AnsweredWithHtml),
+            200..=299 => Config::from_json(&String::from_utf8_lossy(body)).map(|c| (c, "config.json".into())).map_err(ConfigError::Invalid),
+            s => Err(ConfigError::Http(s)),
+        }
+    }
+
     /// Parse `config.json`; the error names the key that is wrong.
     pub fn from_json(text: &str) -> Result<Config, String> {
-        let de = &mut serde_json::Deserializer::from_str(text);
-        let cfg: Config = serde_path_to_error::deserialize(de).map_err(|e| {
-            let path = e.path().to_string();
-            format!("config.json, at {}: {}", if path == "." { "the top level".into() } else { path }, e.inner())
+        let cfg: Config = serde_json::from_str(text).map_err(|e| {
+            let path = domain_connect::json_path::of_error(text, &e);
+            format!("config.json, at {}: {e}", if path.is_empty() { "the top level".into() } else { path })
         })?;
         if let Some(a) = &cfg.branding.accent {
             let hex = a.strip_prefix('#').unwrap_or("");

@@ -11,6 +11,8 @@ pub const MAX_BODY: usize = 64 * 1024 * 1024;
 #[derive(Debug, Clone)]
 pub struct HttpResponse {
     pub status: u16,
+    /// The `Content-Type` header, when there is one.
+    pub content_type: Option<String>,
     pub body: Vec<u8>,
 }
 
@@ -18,6 +20,18 @@ impl HttpResponse {
     pub fn ok(&self) -> bool {
         (200..300).contains(&self.status)
     }
+    /// An HTML page where a file was asked for: a static host's single-page fallback
+    /// answering a missing file with `index.html` (status 200).
+    pub fn is_html(&self) -> bool {
+        self.content_type.as_deref().is_some_and(|t| t.to_ascii_lowercase().contains("html"))
+            || self.body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<')
+    }
+
+    /// Not there: a 404, or the host's HTML fallback page in its place.
+    pub fn missing(&self) -> bool {
+        self.status == 404 || (self.ok() && self.is_html())
+    }
+
     pub fn text(&self) -> String {
         String::from_utf8_lossy(&self.body).into_owned()
     }
@@ -56,7 +70,8 @@ pub async fn fetch(
     if arr.length() as usize > MAX_BODY {
         return Err(format!("{what}: the response is larger than {MAX_BODY} bytes"));
     }
-    Ok(HttpResponse { status: resp.status(), body: arr.to_vec() })
+    let content_type = resp.headers().get("content-type").ok().flatten();
+    Ok(HttpResponse { status: resp.status(), content_type, body: arr.to_vec() })
 }
 
 /// GET a same-origin or configured URL as text; non-2xx is an error naming the status.

@@ -4,7 +4,8 @@
 
 use crate::config::{Config, Doh, RecordsApi, TemplateSource};
 use crate::net;
-use domain_connect::{doh, signature, zone, Template, ZoneRecord};
+use domain_connect::records_api::powerdns;
+use domain_connect::{doh, signature, zone, KeyAnswer, Template, ZoneRecord};
 
 /// A template and where it was found.
 #[derive(Debug, Clone)]
@@ -23,7 +24,7 @@ pub async fn load_template(cfg: &Config, provider_id: &str, service_id: &str) ->
             TemplateSource::Url { base } => format!("{base}{file}"),
         };
         let resp = net::fetch("GET", &url, &[], None).await?;
-        if resp.status == 404 {
+        if resp.missing() {
             tried.push(url);
             continue;
         }
@@ -36,19 +37,39 @@ pub async fn load_template(cfg: &Config, provider_id: &str, service_id: &str) ->
     Err(format!("no template {provider_id}/{service_id}: not found at {}", tried.join(", ")))
 }
 
+/// A bundled template by its file name (as `templates/index.json` lists them).
+pub async fn load_bundled(file: &str) -> Result<LoadedTemplate, String> {
+    let url = format!("/templates/{file}");
+    let resp = net::fetch("GET", &url, &[], None).await?;
+    if resp.missing() || !resp.ok() {
+        return Err(format!("GET {url}: no such bundled template (HTTP {})", resp.status));
+    }
+    let template = Template::from_json_bytes(&resp.body).map_err(|e| format!("{url}: {e}"))?;
+    Ok(LoadedTemplate { template, source: url })
+}
+
 /// The bundled templates' file names (`templates/index.json`).
 pub async fn bundled_index() -> Result<Vec<String>, String> {
     let text = net::get_text("/templates/index.json").await?;
     serde_json::from_str(&text).map_err(|e| format!("templates/index.json: {e}"))
 }
 
+/// The answer of the key lookup at `host` (`{key}.{syncPubKeyDomain}`), for the review.
+pub async fn key_answer(cfg: &Config, host: Option<&str>) -> KeyAnswer {
+    let Some(host) = host else { return KeyAnswer::NotAsked };
+    match key_txt(cfg, host).await {
+        Ok((txt, source)) => KeyAnswer::Found { txt, source },
+        Err(reason) => KeyAnswer::Failed { reason },
+    }
+}
+
 /// The TXT strings published at `host` (`{key}.{syncPubKeyDomain}`), and where they came from.
-pub async fn key_txt(cfg: &Config, host: &str) -> Result<(Vec<String>, String), String> {
+async fn key_txt(cfg: &Config, host: &str) -> Result<(Vec<String>, String), String> {
     match &cfg.doh {
         Doh::Sandbox => {
             let url = format!("/keys/{host}.txt");
             let resp = net::fetch("GET", &url, &[], None).await?;
-            if resp.status == 404 {
+            if resp.missing() {
                 return Ok((Vec::new(), format!("{url} (sandbox key store): no such key")));
             }
             if !resp.ok() {
@@ -100,14 +121,13 @@ pub async fn read_zone(cfg: &Config, domain: &str) -> Result<(Vec<ZoneRecord>, S
             Ok((records, note.to_string()))
         }
         RecordsApi::Powerdns { base, server_id, api_key } => {
-            let url = format!("{}/api/v1/servers/{server_id}/zones/{domain}.", base.trim_end_matches('/'));
-            let key = api_key.clone().unwrap_or_default();
-            let resp = net::fetch("GET", &url, &[("X-API-Key", &key)], None).await?;
+            let req = powerdns::read_zone_request(base, server_id, domain, api_key.as_deref().unwrap_or_default());
+            let headers: Vec<(&str, &str)> = req.headers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            let resp = net::fetch(req.method, &req.url, &headers, None).await?;
             if !resp.ok() {
-                return Err(format!("GET {url}: HTTP {}: {}", resp.status, resp.text().chars().take(300).collect::<String>()));
+                return Err(format!("GET {}: HTTP {}: {}", req.url, resp.status, resp.text().chars().take(300).collect::<String>()));
             }
-            let records = domain_connect::records_api::powerdns::zone_from_json(&resp.body, domain)
-                .map_err(|e| format!("{url}: {e}"))?;
+            let records = powerdns::zone_from_json(&resp.body, domain).map_err(|e| format!("{}: {e}", req.url))?;
             Ok((records, format!("PowerDNS at {base}")))
         }
         RecordsApi::Cloudflare { base } => {

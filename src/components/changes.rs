@@ -1,5 +1,22 @@
-use domain_connect::{ChangeSet, ZoneRecord};
+use domain_connect::{ChangeSet, IndexedZone, ZoneRecord};
 use leptos::prelude::*;
+use std::sync::Arc;
+
+/// The zone a change set was computed from, shared without copying it.
+#[derive(Clone)]
+pub enum ZoneRef {
+    Records(Arc<Vec<ZoneRecord>>),
+    Indexed(Arc<IndexedZone>),
+}
+
+impl ZoneRef {
+    fn records(&self) -> &[ZoneRecord] {
+        match self {
+            ZoneRef::Records(r) => r,
+            ZoneRef::Indexed(z) => z.records(),
+        }
+    }
+}
 
 fn fqdn(name: &str, domain: &str) -> String {
     match name {
@@ -29,9 +46,10 @@ fn owner(r: &ZoneRecord) -> String {
     domain_connect::zone::presentation(r).map(|(o, _)| o).unwrap_or_else(|| r.name.clone())
 }
 
-#[derive(Clone)]
+/// One row: `change` is `add`, `remove` or `keep` (the `data-change` hook).
 struct Row {
     change: &'static str,
+    label: &'static str,
     record: ZoneRecord,
     why: String,
 }
@@ -39,21 +57,19 @@ struct Row {
 /// The change set, record by record: added, removed (and by which rule), already there,
 /// and the rest of the zone, unchanged. Every value is text, escaped by the DOM.
 #[component]
-pub fn Changes(changes: ChangeSet, zone: Vec<ZoneRecord>, domain: String) -> impl IntoView {
+pub fn Changes(changes: ChangeSet, zone: ZoneRef, domain: String) -> impl IntoView {
     let mut rows: Vec<Row> = Vec::new();
-    rows.extend(changes.added.iter().map(|a| Row { change: "added", record: a.record.clone(), why: String::new() }));
-    rows.extend(changes.deleted.iter().map(|d| Row { change: "removed", record: d.record.clone(), why: d.explanation.clone() }));
+    rows.extend(changes.added.iter().map(|a| Row { change: "add", label: "added", record: a.record.clone(), why: String::new() }));
+    rows.extend(changes.deleted.iter().map(|d| Row { change: "remove", label: "removed", record: d.record.clone(), why: d.explanation.clone() }));
     rows.extend(changes.kept.iter().map(|k| Row {
-        change: "kept",
+        change: "keep",
+        label: "kept",
         record: k.record.clone(),
         why: "already present, as the template asks".into(),
     }));
-    let touched: std::collections::HashSet<usize> = changes.deleted.iter().map(|d| d.index).collect();
-    let others: Vec<ZoneRecord> = zone
-        .iter()
-        .enumerate()
-        .filter(|(i, r)| !touched.contains(i) && !changes.kept.iter().any(|k| &k.record == *r))
-        .map(|(_, r)| r.clone())
+    let others: Vec<String> = changes
+        .untouched(zone.records())
+        .map(|(_, r)| format!("{} {} {}", fqdn(&owner(r), &domain), r.record_type(), data_of(r)))
         .collect();
     let summary = format!(
         "{} to add, {} to remove, {} already present, {} other records unchanged",
@@ -62,7 +78,6 @@ pub fn Changes(changes: ChangeSet, zone: Vec<ZoneRecord>, domain: String) -> imp
         changes.kept.len(),
         others.len()
     );
-    let d2 = domain.clone();
     view! {
         <p class="summary" data-testid="summary">{summary}</p>
         <div class="table-wrap">
@@ -70,26 +85,27 @@ pub fn Changes(changes: ChangeSet, zone: Vec<ZoneRecord>, domain: String) -> imp
             <caption class="sr-only">"Records this template changes"</caption>
             <thead><tr><th scope="col">"Change"</th><th scope="col">"Type"</th><th scope="col">"Name"</th><th scope="col">"Data"</th><th scope="col">"TTL"</th><th scope="col">"Why"</th></tr></thead>
             <tbody>
-                {rows.into_iter().map(|r| view! {
-                    <tr class=format!("change-{}", r.change)>
-                        <td><span class="badge">{r.change}</span></td>
-                        <td>{r.record.rtype.clone()}</td>
-                        <td class="mono">{fqdn(&owner(&r.record), &domain)}</td>
-                        <td class="mono data">{data_of(&r.record)}</td>
-                        <td>{r.record.ttl.map(|t| t.to_string()).unwrap_or_default()}</td>
-                        <td>{r.why}</td>
-                    </tr>
+                {rows.into_iter().map(|r| {
+                    let name = fqdn(&owner(&r.record), &domain);
+                    let rtype = r.record.record_type().to_string();
+                    let (type_attr, name_attr) = (rtype.clone(), name.clone());
+                    view! {
+                        <tr class=format!("change-{}", r.label) data-change=r.change data-type=type_attr data-name=name_attr>
+                            <td><span class="badge">{r.label}</span></td>
+                            <td>{rtype}</td>
+                            <td class="mono">{name}</td>
+                            <td class="mono data">{data_of(&r.record)}</td>
+                            <td>{r.record.ttl.map(|t| t.to_string()).unwrap_or_default()}</td>
+                            <td>{r.why}</td>
+                        </tr>
+                    }
                 }).collect_view()}
             </tbody>
         </table>
         </div>
         <details class="unchanged">
             <summary>{format!("{} unchanged records", others.len())}</summary>
-            <ul>
-                {others.into_iter().map(|r| view! {
-                    <li class="mono">{format!("{} {} {}", fqdn(&owner(&r), &d2), r.rtype, data_of(&r))}</li>
-                }).collect_view()}
-            </ul>
+            <ul>{others.into_iter().map(|line| view! { <li class="mono">{line}</li> }).collect_view()}</ul>
         </details>
     }
 }

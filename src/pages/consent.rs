@@ -1,63 +1,45 @@
-//! The consent screen at the exact path a Service Provider redirects to.
+//! The consent screen at the exact path a Service Provider redirects to. Everything it
+//! shows comes from one call: the core's `review` of the request.
 
-use crate::app::use_config;
-use crate::components::{changes::Changes, name::Name};
+use crate::components::changes::{Changes, ZoneRef};
+use crate::components::name::Name;
 use crate::config::Config;
+use crate::context::{use_config, ConfigReady};
 use crate::providers::{self, LoadedTemplate};
-use domain_connect::verdict::{self, SignatureReport, Verdict};
-use domain_connect::{apply_template, ApplyRequest, ApplyUrl, ChangeSet, ZoneRecord};
+use domain_connect::return_uri::ReturnTo;
+use domain_connect::verdict::{self, Verdict};
+use domain_connect::{review, ApplyUrl, Policy, Review, ZoneInput};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
+use std::sync::Arc;
 
-/// Everything the screen shows, computed by the core from what was fetched.
+/// What was fetched, and the core's review of it.
 #[derive(Clone)]
 struct Loaded {
     url: ApplyUrl,
     template: LoadedTemplate,
-    signature: SignatureReport,
-    zone: Vec<ZoneRecord>,
+    zone: Arc<Vec<domain_connect::ZoneRecord>>,
     zone_source: String,
-    result: Result<ChangeSet, String>,
+    review: Review,
 }
 
 /// `path` and `search` are the router's: the raw, still percent-encoded forms, so
 /// the signed bytes are exactly what the Service Provider signed.
 async fn load(cfg: Config, path: String, search: String) -> Result<Loaded, String> {
-    let url = ApplyUrl::from_parts(&path, &search).map_err(|e| e.to_string())?;
+    let url = ApplyUrl::from_parts(&path, &search).map_err(|e| format!("This link is not a valid Domain Connect request: {e}"))?;
     // The template (then the key it names) and the zone are fetched together.
     let template_and_key = async {
         let template = providers::load_template(&cfg, &url.provider_id, &url.service_id).await?;
-        let (txt, key_source) = match verdict::key_host(&template.template, &url) {
-            Ok(host) => match providers::key_txt(&cfg, &host).await {
-                Ok((t, source)) => (t, format!("key read from {source}")),
-                Err(e) => (Vec::new(), format!("the key could not be read: {e}")),
-            },
-            Err(_) => (Vec::new(), String::new()),
-        };
-        Ok::<_, String>((template, txt, key_source))
+        let host = verdict::key_host(&template.template, &url).ok();
+        let key = providers::key_answer(&cfg, host.as_deref()).await;
+        Ok::<_, String>((template, key))
     };
     let (tk, zone) = futures::join!(template_and_key, providers::read_zone(&cfg, &url.domain.ascii));
-    let (template, txt, key_source) = tk?;
+    let (template, key) = tk?;
     let (zone, zone_source) = zone?;
-    let mut signature = verdict::check(&template.template, &url, &txt);
-    if !key_source.is_empty() {
-        signature.steps.insert(1.min(signature.steps.len()), key_source);
-    }
-    let req = ApplyRequest {
-        domain: &url.domain.ascii,
-        host: Some(url.host_ascii()),
-        params: &url.variables,
-        group_ids: &url.group_ids,
-        signature: signature.gate(),
-        multi_aware: true,
-        unique_id: None,
-        redirect_records: None,
-        provider_id: Some(&url.provider_id),
-        service_id: Some(&url.service_id),
-        dialect: Default::default(),
-    };
-    let result = apply_template(&template.template, &zone, &req).map_err(|e| format!("{}: {}", e.name(), e.message()));
-    Ok(Loaded { url, template, signature, zone, zone_source, result })
+    let policy = Policy { proxy_defaults: Some(&cfg.proxy_defaults), ..Policy::default() };
+    let review = review(&url, &template.template, &key, ZoneInput::Records(&zone), &policy);
+    Ok(Loaded { url, template, zone: Arc::new(zone), zone_source, review })
 }
 
 #[component]
@@ -69,8 +51,9 @@ pub fn Consent() -> impl IntoView {
         let (path, search) = (location.pathname.get(), location.search.get());
         async move {
             match cfg {
-                Some(c) => Some(load(c, path, search).await),
-                None => None,
+                ConfigReady::Loading => None,
+                ConfigReady::Failed => Some(Err("The DNS provider's configuration cannot be used (see above).".to_string())),
+                ConfigReady::Ready(c) => Some(load(c, path, search).await),
             }
         }
     });
@@ -80,7 +63,7 @@ pub fn Consent() -> impl IntoView {
             None => view! { <p class="loading" aria-live="polite">"Loading the request…"</p> }.into_any(),
             Some(Err(e)) => view! {
                 <h1 id="consent-title">"This request cannot be shown"</h1>
-                <div class="problem" role="alert"><p class="mono">{e}</p><p>"Nothing has been changed."</p></div>
+                <div class="problem" role="alert" data-testid="load-error"><p class="mono">{e}</p><p>"Nothing has been changed."</p></div>
             }.into_any(),
             Some(Ok(l)) => view! { <Screen l=l/> }.into_any(),
         }}
@@ -91,26 +74,26 @@ pub fn Consent() -> impl IntoView {
 #[component]
 fn Screen(l: Loaded) -> impl IntoView {
     let t = &l.template.template;
+    let r = &l.review;
     let provider = t.provider_name.clone().unwrap_or_else(|| t.provider_id.clone());
     let service = t.service_name.clone().unwrap_or_else(|| t.service_id.clone());
-    let sig_class = match l.signature.verdict {
+    let sig_class = match r.signature.verdict {
         Verdict::Valid => "sig ok",
         Verdict::NotRequired => "sig none",
         _ => "sig bad",
     };
-    let sig_text = match &l.signature.verdict {
-        Verdict::Valid => format!("Signed by {provider}: the signature verifies ({}).", l.signature.key_host.clone().unwrap_or_default()),
+    let sig_text = match &r.signature.verdict {
+        Verdict::Valid => format!("Signed by {provider}: the signature verifies ({}).", r.signature.key_host.clone().unwrap_or_default()),
         Verdict::NotRequired => "This template does not use signatures.".to_string(),
-        Verdict::Invalid(r) => format!("The signature does not verify: {r}"),
-        Verdict::RequiredButMissing(r) => format!("A signature is required: {r}"),
+        Verdict::Invalid(why) => format!("The signature does not verify: {why}"),
+        Verdict::RequiredButMissing(why) => format!("A signature is required: {why}"),
     };
-    let flags = verdict::flags(t, &l.url, &l.signature);
-    let redirect = domain_connect::redirect::decide(t, &l.url, l.signature.is_valid());
-    let redirect_text = match &redirect {
-        domain_connect::redirect::Redirect::None => "No redirect_uri: the window closes when done.".to_string(),
-        domain_connect::redirect::Redirect::Allowed { uri, because } => format!("Returns to {uri} ({because})."),
-        domain_connect::redirect::Redirect::Refused { uri, reason } => format!("Will not return to {uri}: {reason}."),
+    let return_text = match &r.return_to {
+        ReturnTo::None => "No redirect_uri: the window closes when done.".to_string(),
+        ReturnTo::Allowed { uri, because } => format!("Returns to {uri} ({because})."),
+        ReturnTo::Refused { uri, reason } => format!("Will not return to {uri}: {reason}."),
     };
+    let flags = r.flags.clone();
     let provider = match &flags.provider_name_extra {
         Some(extra) => format!("{provider} ({extra})"),
         None => provider,
@@ -118,28 +101,32 @@ fn Screen(l: Loaded) -> impl IntoView {
     if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
         let _ = perf.mark("dc-first-render");
     }
+    let refusals: Vec<String> = r.decision.refusals.iter().map(|x| x.to_string()).collect();
     let domain = l.url.domain.ascii.clone();
     view! {
         <h1 id="consent-title" data-testid="provider">{provider.clone()}</h1>
         <p class="lead">{format!("{provider} asks to set up {service} on ")}<Name name=l.url.domain.clone()/>
             {l.url.host.clone().filter(|h| !h.ascii.is_empty()).map(|h| view! { " at host " <Name name=h/> })}</p>
         <p class=sig_class data-testid="signature">{sig_text}</p>
-        {flags.sync_blocked.then(|| view! { <p class="problem" role="alert">"This template may not be applied from a link (syncBlock)."</p> })}
         {flags.phishing_warning.then(|| view! {
             <p class="warning" role="note" data-testid="phishing">"Check this request: its values were chosen by whoever made the link and are not vouched for by a verified signature. Apply it only if you started this setup yourself at "{service.clone()}"."</p>
         })}
+        {(!refusals.is_empty()).then(|| view! {
+            <div class="problem" role="alert" data-testid="refusals">
+                <p>"This request cannot be applied:"</p>
+                <ul>{refusals.into_iter().map(|x| view! { <li>{x}</li> }).collect_view()}</ul>
+                <p>"Nothing has been changed."</p>
+            </div>
+        })}
         <details class="steps"><summary>"How this was checked"</summary>
-            <ul>{l.signature.steps.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ul>
-            <p>"Signed bytes:"</p><pre class="mono wrap">{l.signature.signed_bytes.clone()}</pre>
+            <ul>{r.signature.steps.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ul>
+            <p>"Signed bytes:"</p><pre class="mono wrap">{r.signature.signed_bytes.clone()}</pre>
             <p>{format!("Template from {}; zone from {}.", l.template.source, l.zone_source)}</p>
-            <p data-testid="redirect">{redirect_text}</p>
+            <p data-testid="redirect">{return_text}</p>
             {(!flags.unused_variables.is_empty()).then(|| view! { <p>{format!("Parameters the template does not use: {}", flags.unused_variables.join(", "))}</p> })}
             {(!flags.missing_variables.is_empty()).then(|| view! { <p>{format!("Variables the link does not give: {}", flags.missing_variables.join(", "))}</p> })}
             {flags.ignored.iter().map(|i| view! { <p>{format!("Ignored: {i}")}</p> }).collect_view()}
         </details>
-        {match l.result {
-            Ok(cs) => view! { <Changes changes=cs zone=l.zone domain=domain/> }.into_any(),
-            Err(e) => view! { <div class="problem" role="alert"><p>"This template cannot be applied:"</p><p class="mono">{e}</p></div> }.into_any(),
-        }}
+        {r.changes.clone().ok().map(|cs| view! { <Changes changes=cs zone=ZoneRef::Records(l.zone.clone()) domain=domain/> })}
     }
 }

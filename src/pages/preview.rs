@@ -1,29 +1,57 @@
 //! Template authors: what a template does to a zone, before any provider has it.
+//! The form is read as the apply URL it stands for (`ApplyUrl::build`) and reviewed by
+//! the core like any request, with signatures reported but not demanded.
 
-use crate::app::use_config;
-use crate::components::changes::Changes;
+use crate::components::changes::{Changes, ZoneRef};
+use crate::context::{use_config, ConfigReady};
 use crate::providers;
-use domain_connect::{apply_template_indexed, ApplyRequest, IndexedZone, Params, SignatureGate};
-use std::sync::Arc;
+use domain_connect::{review, ApplyUrl, IndexedZone, KeyAnswer, Policy, Signatures, Template, ZoneInput};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+use std::sync::Arc;
+
+/// Which template: a bundled file (from the list), or ids from the page's URL
+/// (`?template=providerId/serviceId`, looked up in the configured sources).
+#[derive(Clone, PartialEq)]
+enum Choice {
+    None,
+    File(String),
+    Ids(String, String),
+}
+
+impl Choice {
+    fn file(&self) -> String {
+        match self {
+            Choice::None => String::new(),
+            Choice::File(f) => f.clone(),
+            Choice::Ids(p, s) => Template::file_name(p, s),
+        }
+    }
+}
 
 #[component]
 pub fn Preview() -> impl IntoView {
     let config = use_config();
     let query = use_query_map();
-    let (template_id, set_template_id) = signal(query.get_untracked().get("template").unwrap_or_default());
+    let initial = match query.get_untracked().get("template").as_deref().and_then(|t| t.split_once('/')) {
+        Some((p, s)) => Choice::Ids(p.to_string(), s.to_string()),
+        None => Choice::None,
+    };
+    let (choice, set_choice) = signal(initial);
     let (domain, set_domain) = signal("example.com".to_string());
     let (host, set_host) = signal(String::new());
     let (vars, set_vars) = signal(String::new());
     let index = LocalResource::new(providers::bundled_index);
     let template = LocalResource::new(move || {
-        let id = template_id.get();
+        let choice = choice.get();
         let cfg = config.get();
         async move {
-            let cfg = cfg?;
-            let (p, s) = id.split_once('/')?;
-            Some(providers::load_template(&cfg, p, s).await)
+            let ConfigReady::Ready(cfg) = cfg else { return None };
+            Some(match choice {
+                Choice::None => return None,
+                Choice::File(f) => providers::load_bundled(&f).await,
+                Choice::Ids(p, s) => providers::load_template(&cfg, &p, &s).await,
+            })
         }
     });
     // The zone is indexed once per read, not on every keystroke that re-applies.
@@ -31,8 +59,9 @@ pub fn Preview() -> impl IntoView {
         let d = domain.get();
         let cfg = config.get();
         async move {
-            let read = providers::read_zone(&cfg?, &d).await;
-            Some(read.and_then(|(z, _)| IndexedZone::new(z).map(Arc::new).map_err(|e| e.message().to_string())))
+            let ConfigReady::Ready(cfg) = cfg else { return None };
+            let read = providers::read_zone(&cfg, d.trim()).await;
+            Some(read.and_then(|(z, _)| IndexedZone::new(z).map(Arc::new).map_err(|e| e.to_string())))
         }
     });
     // Prefill the variables a template takes.
@@ -48,22 +77,16 @@ pub fn Preview() -> impl IntoView {
         Some(match (t, z) {
             (Err(e), _) | (_, Err(e)) => Err(e),
             (Ok(t), Ok(zone)) => {
-                let mut params = Params::new();
-                for line in vars.get().lines() {
-                    if let Some((k, v)) = line.split_once('=') {
-                        params.insert(k.trim(), v.trim());
-                    }
-                }
-                let d = domain.get().trim().to_ascii_lowercase();
-                let h = host.get().trim().to_ascii_lowercase();
-                let req = ApplyRequest {
-                    domain: &d, host: Some(&h), params: &params, group_ids: &[], signature: SignatureGate::Ignore,
-                    multi_aware: true, unique_id: None, redirect_records: None, provider_id: None, service_id: None,
-                    dialect: Default::default(),
-                };
-                apply_template_indexed(&t.template, &zone, &req)
-                    .map(|cs| (cs, zone.records().to_vec(), d))
-                    .map_err(|e| format!("{}: {}", e.name(), e.message()))
+                let text = vars.get();
+                let params = text.lines().filter_map(|l| l.split_once('=')).map(|(k, v)| (k.trim(), v.trim())).filter(|(k, _)| !k.is_empty());
+                let t = &t.template;
+                ApplyUrl::build(&t.provider_id, &t.service_id, domain.get().trim(), Some(host.get().trim()), params, &[])
+                    .map_err(|e| e.to_string())
+                    .map(|url| {
+                        let policy = Policy { signatures: Signatures::Preview, multi_aware: true, ..Policy::default() };
+                        let r = review(&url, t, &KeyAnswer::NotAsked, ZoneInput::Indexed(&zone), &policy);
+                        (r, zone.clone(), url.domain.ascii.clone())
+                    })
             }
         })
     };
@@ -71,12 +94,11 @@ pub fn Preview() -> impl IntoView {
         <h1>"Preview a template"</h1>
         <form class="grid" on:submit=|ev| ev.prevent_default()>
             <label for="pv-template">"Template"</label>
-            <select id="pv-template" on:change=move |ev| set_template_id.set(event_target_value(&ev)) prop:value=move || template_id.get()>
+            <select id="pv-template" on:change=move |ev| set_choice.set(Choice::File(event_target_value(&ev))) prop:value=move || choice.get().file()>
                 <option value="">"Choose a bundled template"</option>
                 {move || index.get().and_then(|r| r.ok()).unwrap_or_default().into_iter().map(|f| {
-                    let id = f.trim_end_matches(".json").rsplit_once('.').map(|(p, s)| format!("{p}/{s}")).unwrap_or_default();
-                    let label = id.clone();
-                    view! { <option value=id>{label}</option> }
+                    let label = f.trim_end_matches(".json").to_string();
+                    view! { <option value=f>{label}</option> }
                 }).collect_view()}
             </select>
             <label for="pv-domain">"Domain"</label>
@@ -87,7 +109,10 @@ pub fn Preview() -> impl IntoView {
             <textarea id="pv-vars" rows="4" prop:value=move || vars.get() on:change=move |ev| set_vars.set(event_target_value(&ev))></textarea>
         </form>
         {move || result().map(|r| match r {
-            Ok((cs, zone, d)) => view! { <Changes changes=cs zone=zone domain=d/> }.into_any(),
+            Ok((review, zone, d)) => match review.changes {
+                Ok(cs) => view! { <Changes changes=cs zone=ZoneRef::Indexed(zone) domain=d/> }.into_any(),
+                Err(e) => view! { <div class="problem" role="alert"><p class="mono">{e.to_string()}</p></div> }.into_any(),
+            },
             Err(e) => view! { <div class="problem" role="alert"><p class="mono">{e}</p></div> }.into_any(),
         })}
     }

@@ -2,6 +2,8 @@
 //!
 //! * `cargo xtask serve [--config FILE] [--port N]`: installs what is missing, builds
 //!   the app in release and serves it at http://127.0.0.1:8080.
+//! * `cargo xtask build [--config FILE]`: the release build into `dist/`, for any
+//!   static host, with the size of each bundle.
 //! * `cargo xtask test`: every tier — the workspace's tests (core, conformance, CLI),
 //!   the compliance suites through `dconn`, the release wasm build and its size, and
 //!   the browser tier against real PowerDNS, dnsdist and Chromium.
@@ -69,6 +71,18 @@ fn serve(args: &[String]) -> Result<(), String> {
     }
 }
 
+fn build(args: &[String]) -> Result<(), String> {
+    let config = match args {
+        [] => None,
+        [flag, file] if flag == "--config" => Some(PathBuf::from(file)),
+        _ => return Err("usage: cargo xtask build [--config FILE]".into()),
+    };
+    web::build(config.as_deref())?;
+    web::size_report()?;
+    println!("dist/ is ready for any static host: serve every unknown path with index.html (status 200)");
+    Ok(())
+}
+
 fn test(args: &[String]) -> Result<(), String> {
     let browser_only = match args {
         [] => false,
@@ -82,7 +96,7 @@ fn test(args: &[String]) -> Result<(), String> {
     web::build(None)?;
     let size = web::size_report()?;
     browser_tier(&shared)?;
-    println!("size: {:.1} KB brotli in total", size as f64 / 1024.0);
+    println!("size: consent {:.1} KB brotli (the consent route's first load)", size as f64 / 1024.0);
     if let Ok(r) = std::fs::read_to_string(root().join("target").join("browser-report.txt")) {
         print!("{r}");
     }
@@ -132,10 +146,21 @@ fn browser_tier(shared: &Path) -> Result<(), String> {
     });
     serve::spawn(with_pdns, serve::Site::new(web::dist(), Some(pdns_config.to_string()))?);
 
+    // dist/ as an ordinary static host serves it (single-page fallback for every
+    // unknown path), with its config.json and without.
+    let mut statics = Vec::new();
+    for without_config in [false, true] {
+        let l = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
+        statics.push(format!("http://{}", l.local_addr().map_err(|e| e.to_string())?));
+        serve::spawn(l, serve::Site::static_host(web::dist(), without_config)?);
+    }
+
     let result = run(cargo()
         .args(["test", "--release", "-p", "dc-consent", "--test", "browser", "--", "--test-threads=1"])
         .env("DC_SANDBOX_APP", &sandbox_url)
         .env("DC_PDNS_APP", &pdns_app_url)
+        .env("DC_STATIC_APP", &statics[0])
+        .env("DC_STATIC_NO_CONFIG_APP", &statics[1])
         .env("DC_PDNS_API", &pdns.api)
         .env("DC_PDNS_KEY", servers::PDNS_API_KEY)
         .env("DC_DOH", &doh.url)
@@ -177,7 +202,8 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("test") => test(&args[1..]),
         Some("serve") => serve(&args[1..]),
-        _ => Err("usage: cargo xtask serve [--config FILE] [--port N] | cargo xtask test [--browser-only]".into()),
+        Some("build") => build(&args[1..]),
+        _ => Err("usage: cargo xtask serve [--config FILE] [--port N] | cargo xtask build [--config FILE] | cargo xtask test [--browser-only]".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

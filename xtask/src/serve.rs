@@ -1,6 +1,7 @@
 //! A small static file server for `dist/` on loopback: files as they are, any other
 //! path (the app's routes) answered with the app's page, its CSP rendered for the
-//! configuration this instance serves.
+//! configuration this instance serves — or, as [`Site::static_host`], exactly as an
+//! ordinary static host with a single-page fallback serves `dist/`.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -9,16 +10,28 @@ use std::sync::Arc;
 
 pub struct Site {
     pub dist: PathBuf,
-    /// `config.json` as served (`None`: 404, so the app uses its embedded default).
+    /// `config.json` as served (`None`: the file in `dist/`).
     pub config: Option<String>,
     pub index: String,
+    /// An ordinary static host: every path that is not a file gets `index.html` with
+    /// status 200 (hashed assets, `config.json` and templates included).
+    pub spa_fallback_everywhere: bool,
+    /// Leave `config.json` out, as an operator who forgot it would.
+    pub without_config: bool,
 }
 
 impl Site {
     pub fn new(dist: PathBuf, config: Option<String>) -> Result<Site, String> {
         let template = std::fs::read_to_string(dist.join(crate::web::TEMPLATE)).map_err(|e| e.to_string())?;
-        let index = crate::web::render(&template, config.as_deref())?;
-        Ok(Site { dist, config, index })
+        let shipped = std::fs::read_to_string(dist.join("config.json")).ok();
+        let index = crate::web::render(&template, config.as_deref().or(shipped.as_deref()))?;
+        Ok(Site { dist, config, index, spa_fallback_everywhere: false, without_config: false })
+    }
+
+    /// `dist/` as a static host serves it: files as built, `index.html` for the rest.
+    pub fn static_host(dist: PathBuf, without_config: bool) -> Result<Site, String> {
+        let index = std::fs::read_to_string(dist.join("index.html")).map_err(|e| e.to_string())?;
+        Ok(Site { dist, config: None, index, spa_fallback_everywhere: true, without_config })
     }
 }
 
@@ -48,23 +61,26 @@ fn respond(mut s: TcpStream, site: &Site) -> std::io::Result<()> {
     }
     let target = line.split_whitespace().nth(1).unwrap_or("/");
     let path = target.split(['?', '#']).next().unwrap_or("/");
-    let (status, ctype, body): (&str, &str, Vec<u8>) = if path == "/config.json" {
-        match &site.config {
-            Some(c) => ("200 OK", "application/json", c.clone().into_bytes()),
-            None => ("404 Not Found", "text/plain", b"no config.json: the app uses its embedded default".to_vec()),
-        }
-    } else {
-        let rel = Path::new(path.trim_start_matches('/'));
-        let safe = rel.components().all(|c| matches!(c, Component::Normal(_)));
-        let file = site.dist.join(rel);
-        let hidden = rel.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
-        if safe && !hidden && !path.ends_with('/') && file.is_file() {
+    let rel = Path::new(path.trim_start_matches('/'));
+    let safe = rel.components().all(|c| matches!(c, Component::Normal(_)));
+    let file = site.dist.join(rel);
+    let hidden = rel.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
+    let is_file = safe && !hidden && !path.ends_with('/') && file.is_file() && !(site.without_config && path == "/config.json");
+    let page = ("200 OK", "text/html; charset=utf-8", site.index.clone().into_bytes());
+    let (status, ctype, body): (&str, &str, Vec<u8>) = if site.spa_fallback_everywhere {
+        if is_file && path != "/index.html" {
             ("200 OK", content_type(&file), std::fs::read(&file)?)
-        } else if path.contains('.') && !path.contains("/apply") && !path.starts_with("/v2/") {
-            ("404 Not Found", "text/plain", b"not found".to_vec())
         } else {
-            ("200 OK", "text/html; charset=utf-8", site.index.clone().into_bytes())
+            page
         }
+    } else if let (true, Some(c)) = (path == "/config.json", &site.config) {
+        ("200 OK", "application/json", c.clone().into_bytes())
+    } else if is_file && path != "/index.html" {
+        ("200 OK", content_type(&file), std::fs::read(&file)?)
+    } else if path.contains('.') && !path.contains("/apply") && !path.starts_with("/v2/") {
+        ("404 Not Found", "text/plain", b"not found".to_vec())
+    } else {
+        page
     };
     write!(s, "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n", body.len())?;
     s.write_all(&body)

@@ -15,50 +15,128 @@ pub fn dist() -> PathBuf {
 pub const TEMPLATE: &str = ".index.template.html";
 const CSP_MARK: &str = "<!-- dc:csp (replaced at build by `cargo xtask` with the policy generated from config.json) -->";
 
-pub fn build(config: Option<&Path>) -> Result<(), String> {
-    tools::ensure_build_tools()?;
-    run(Command::new(tools::bin("trunk"))
-        .current_dir(root())
-        .env("PATH", tools::path_with_tools())
-        .args(["build", "--release", "--offline"]))?;
-    let dist = dist();
-    for entry in std::fs::read_dir(&dist).map_err(|e| e.to_string())? {
-        let p = entry.map_err(|e| e.to_string())?.path();
-        if p.extension().is_some_and(|x| x == "wasm") {
-            run(Command::new(tools::wasm_opt())
-                .args(["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-reference-types", "--enable-sign-ext", "--enable-mutable-globals"])
-                .arg(&p)
-                .arg("-o")
-                .arg(&p))?;
+/// The configuration `dist/config.json` holds when none is given: the app's embedded
+/// default, written out so that operators can edit it and so that a host's single-page
+/// fallback never answers `/config.json` with the page itself.
+pub const DEFAULT_CONFIG: &str = r#"{
+  "templates": [{"kind": "bundled"}],
+  "doh": {"kind": "sandbox"},
+  "records_api": {"kind": "sandbox"},
+  "proxy_defaults": {},
+  "branding": {"name": "Domain Connect"}
+}
+"#;
+
+/// The paths the tools bundle serves; every other path boots the consent bundle.
+const TOOLS_ROUTES: &str = "^/(preview|replay)/?$";
+
+/// One bundle: what trunk wrote for one binary.
+struct Bundle {
+    /// URL of the wasm-bindgen JS module, e.g. `/dc-consent-5e1f….js`.
+    js: String,
+    wasm: String,
+}
+
+fn find_bundle(dir: &Path, prefix: &str, url_base: &str) -> Result<Bundle, String> {
+    let mut js = None;
+    let mut wasm = None;
+    for e in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+        let name = e.map_err(|e| e.to_string())?.file_name().to_string_lossy().into_owned();
+        if name.starts_with(prefix) && name.ends_with("_bg.wasm") {
+            wasm = Some(format!("{url_base}{name}"));
+        } else if name.starts_with(prefix) && name.ends_with(".js") {
+            js = Some(format!("{url_base}{name}"));
         }
     }
+    match (js, wasm) {
+        (Some(js), Some(wasm)) => Ok(Bundle { js, wasm }),
+        _ => Err(format!("trunk wrote no {prefix} js/wasm pair in {}", dir.display())),
+    }
+}
+
+fn trunk(args: &[&str]) -> Result<(), String> {
+    run(Command::new(tools::bin("trunk")).current_dir(root()).env("PATH", tools::path_with_tools()).args(args))
+}
+
+fn wasm_opt(p: &Path) -> Result<(), String> {
+    run(Command::new(tools::wasm_opt())
+        .args(["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-reference-types", "--enable-sign-ext", "--enable-mutable-globals"])
+        .arg(p)
+        .arg("-o")
+        .arg(p))
+}
+
+/// Build both bundles into `dist/`, ready for any static host: the consent bundle at
+/// the top, the tools bundle under `tools/`, one `boot.js` that loads the bundle of the
+/// path it is opened at, and `config.json` (the given file, or [`DEFAULT_CONFIG`]).
+pub fn build(config: Option<&Path>) -> Result<(), String> {
+    tools::ensure_build_tools()?;
+    let dist = dist();
+    let tools_out = root().join("target").join("tools-dist");
+    // The consent bundle (trunk replaces dist/ whole), then the tools bundle beside it.
+    trunk(&["build", "index.html", "--release", "--offline"])?;
+    let tools_dist = tools_out.to_string_lossy().into_owned();
+    trunk(&["build", "tools.html", "--release", "--offline", "--public-url", "/tools/", "--dist", &tools_dist])?;
+    let tools_dir = dist.join("tools");
+    std::fs::create_dir_all(&tools_dir).map_err(|e| e.to_string())?;
+    for e in std::fs::read_dir(&tools_out).map_err(|e| e.to_string())? {
+        let p = e.map_err(|e| e.to_string())?.path();
+        if p.extension().is_some_and(|x| x == "js" || x == "wasm") {
+            std::fs::copy(&p, tools_dir.join(p.file_name().unwrap_or_default())).map_err(|e| e.to_string())?;
+        }
+    }
+    for dir in [&dist, &tools_dir] {
+        for entry in std::fs::read_dir(dir).map_err(|e| e.to_string())? {
+            let p = entry.map_err(|e| e.to_string())?.path();
+            if p.extension().is_some_and(|x| x == "wasm") {
+                wasm_opt(&p)?;
+            }
+        }
+    }
+    let consent = find_bundle(&dist, "dc-consent-", "/")?;
+    let tools_bundle = find_bundle(&tools_dir, "dc-tools-", "/tools/")?;
+    std::fs::write(dist.join("boot.js"), boot_script(&consent, &tools_bundle)).map_err(|e| e.to_string())?;
     let html = std::fs::read_to_string(dist.join("index.html")).map_err(|e| e.to_string())?;
-    let html = move_inline_script(&html, &dist)?;
+    let html = replace_boot(&html)?;
     std::fs::write(dist.join(TEMPLATE), &html).map_err(|e| e.to_string())?;
-    let cfg = match config {
-        Some(p) => {
-            let text = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
-            std::fs::write(dist.join("config.json"), &text).map_err(|e| e.to_string())?;
-            Some(text)
-        }
-        None => {
-            let _ = std::fs::remove_file(dist.join("config.json"));
-            None
-        }
+    let text = match config {
+        Some(p) => std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?,
+        None => DEFAULT_CONFIG.to_string(),
     };
-    std::fs::write(dist.join("index.html"), render(&html, cfg.as_deref())?).map_err(|e| e.to_string())?;
+    std::fs::write(dist.join("config.json"), &text).map_err(|e| e.to_string())?;
+    std::fs::write(dist.join("index.html"), render(&html, Some(&text))?).map_err(|e| e.to_string())?;
     Ok(())
 }
 
-/// Trunk boots the app with an inline module script, which a strict CSP forbids:
-/// move it into `boot.js`.
-fn move_inline_script(html: &str, dist: &Path) -> Result<String, String> {
+/// `boot.js`: load the bundle of the path the page is opened at, nothing else.
+fn boot_script(consent: &Bundle, tools: &Bundle) -> String {
+    format!(
+        "// Written by `cargo xtask build`: each audience downloads only its own bundle.\n\
+         const bundle = /{TOOLS_ROUTES}/.test(location.pathname)\n  \
+           ? {{ js: '{tj}', wasm: '{tw}' }}\n  \
+           : {{ js: '{cj}', wasm: '{cw}' }};\n\
+         const app = await import(bundle.js);\n\
+         const wasm = await app.default({{ module_or_path: bundle.wasm }});\n\
+         window.wasmBindings = app;\n\
+         dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm }} }}));\n",
+        tj = tools.js,
+        tw = tools.wasm,
+        cj = consent.js,
+        cw = consent.wasm,
+    )
+}
+
+/// Trunk boots the app with an inline module script (which a strict CSP forbids) and
+/// preloads the consent bundle (which a tools page does not use): replace both with
+/// `boot.js`.
+fn replace_boot(html: &str) -> Result<String, String> {
     let open = "<script type=\"module\">";
     let start = html.find(open).ok_or("trunk's boot script is not in dist/index.html")?;
     let body_start = start + open.len();
     let end = body_start + html[body_start..].find("</script>").ok_or("unterminated boot script")?;
-    std::fs::write(dist.join("boot.js"), html[body_start..end].trim()).map_err(|e| e.to_string())?;
-    Ok(format!("{}<script type=\"module\" src=\"/boot.js\"></script>{}", &html[..start], &html[end + "</script>".len()..]))
+    let html = format!("{}<script type=\"module\" src=\"/boot.js\"></script>{}", &html[..start], &html[end + "</script>".len()..]);
+    let kept: Vec<&str> = html.split_inclusive('>').filter(|tag| !(tag.trim_start().starts_with("<link rel=\"modulepreload\"") || tag.trim_start().starts_with("<link rel=\"preload\""))).collect();
+    Ok(kept.concat())
 }
 
 fn origin_of(url: &str) -> Option<String> {
@@ -104,27 +182,52 @@ pub fn render(template: &str, config: Option<&str>) -> Result<String, String> {
     Ok(template.replace(CSP_MARK, &meta))
 }
 
-/// Brotli sizes of what a browser downloads to show the app.
+fn brotli_len(p: &Path) -> Result<(usize, usize), String> {
+    let raw = std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?;
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams { quality: 11, ..Default::default() };
+    brotli::BrotliCompress(&mut raw.as_slice(), &mut out, &params).map_err(|e| e.to_string())?;
+    Ok((raw.len(), out.len()))
+}
+
+/// The files of each bundle as a browser fetches them (html, js, wasm, css).
+pub fn bundles() -> Result<Vec<(&'static str, Vec<PathBuf>)>, String> {
+    let dist = dist();
+    let list = |dir: &Path, keep: &dyn Fn(&str) -> bool| -> Result<Vec<PathBuf>, String> {
+        let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(|e| format!("{}: {e}", dir.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file() && keep(&p.file_name().unwrap_or_default().to_string_lossy()))
+            .collect();
+        v.sort();
+        Ok(v)
+    };
+    let consent = list(&dist, &|n| n == "index.html" || n == "boot.js" || n.ends_with(".css") || (n.starts_with("dc-consent-") && (n.ends_with(".js") || n.ends_with(".wasm"))))?;
+    let tools = list(&dist.join("tools"), &|n| n.ends_with(".js") || n.ends_with(".wasm"))?;
+    Ok(vec![("consent", consent), ("tools", tools)])
+}
+
+/// Brotli (quality 11) sizes of each bundle's files; one line per bundle. Returns the
+/// consent bundle's total in bytes. The consent bundle is everything the consent route
+/// loads (index.html, boot.js, the CSS, the consent js and wasm); the tools bundle is
+/// what a tools page loads on top of index.html, boot.js and the CSS.
 pub fn size_report() -> Result<usize, String> {
-    let mut total = 0;
     let mut lines = Vec::new();
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dist())
-        .map_err(|e| e.to_string())?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.file_name().is_some_and(|n| n == "index.html")
-                || p.extension().is_some_and(|x| x == "js" || x == "wasm" || x == "css")
-        })
-        .collect();
-    entries.sort();
-    for p in entries {
-        let raw = std::fs::read(&p).map_err(|e| e.to_string())?;
-        let mut out = Vec::new();
-        let params = brotli::enc::BrotliEncoderParams { quality: 11, ..Default::default() };
-        brotli::BrotliCompress(&mut raw.as_slice(), &mut out, &params).map_err(|e| e.to_string())?;
-        total += out.len();
-        lines.push(format!("  {:<40} {:>9} B raw {:>9} B brotli", p.file_name().unwrap_or_default().to_string_lossy(), raw.len(), out.len()));
+    let mut totals = Vec::new();
+    for (name, files) in bundles()? {
+        let mut total = 0;
+        for p in files {
+            let (raw, br) = brotli_len(&p)?;
+            total += br;
+            let shown = p.strip_prefix(dist()).unwrap_or(&p).display().to_string();
+            lines.push(format!("  {name:<8} {shown:<44} {raw:>9} B raw {br:>9} B brotli"));
+        }
+        totals.push((name, total));
     }
-    println!("size report (html+js+wasm+css):\n{}\n  total: {:.1} KB brotli (goal: at most 200 KB)", lines.join("\n"), total as f64 / 1024.0);
-    Ok(total)
+    println!("size report (html+js+wasm+css as the browser fetches them):\n{}", lines.join("\n"));
+    println!(
+        "size: {} (goal: consent at most 200 KB)",
+        totals.iter().map(|(n, t)| format!("{n} {:.1} KB brotli", *t as f64 / 1024.0)).collect::<Vec<_>>().join(", ")
+    );
+    Ok(totals.first().map(|t| t.1).unwrap_or(0))
 }

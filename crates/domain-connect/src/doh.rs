@@ -1,7 +1,9 @@
 //! DNS-over-HTTPS messages for reading a Service Provider's key TXT records — RFC 8484
-//! wireformat (hickory-proto's message types; GET `?dns=` base64url or POST
-//! `application/dns-message`) and the JSON dialect (`application/dns-json`) of public
-//! resolvers. No I/O: the caller sends the request this module builds and hands back
+//! wireformat (GET `?dns=` base64url or POST `application/dns-message`) and the JSON
+//! dialect (`application/dns-json`) of public resolvers. The wire messages are written
+//! and read with hickory-proto's header, question, name and character-string codecs;
+//! answer records other than TXT and CNAME are skipped by their length, so the consent
+//! screen does not carry a decoder for every record type. No I/O: the caller sends the request this module builds and hands back
 //! the answer's bytes.
 //!
 //! Reading an answer: the ID and question must be ours; RCODE NXDOMAIN means "no
@@ -10,8 +12,9 @@
 //! answer (at most [`MAX_CNAME_HOPS`]); each TXT record's strings are joined.
 
 use base64::Engine;
-use hickory_proto::op::{Message, MessageType, Query, ResponseCode};
-use hickory_proto::rr::{Name, RData, RecordType};
+use hickory_proto::op::{Header, HeaderCounts, Message, MessageType, Metadata, OpCode, Query, ResponseCode};
+use hickory_proto::rr::{Name, RecordType};
+use hickory_proto::serialize::binary::{BinDecodable, BinDecoder, BinEncodable, BinEncoder};
 use serde::Serialize;
 use std::fmt;
 use std::str::FromStr;
@@ -61,11 +64,14 @@ fn name(s: &str) -> Result<Name, DohError> {
 /// The wire query for the TXT records at `host` (recursion desired). RFC 8484 suggests
 /// ID 0 for GET, so caches can share answers.
 pub fn txt_query(host: &str, id: u16) -> Result<Vec<u8>, DohError> {
-    let mut m = Message::query();
-    m.metadata.id = id;
-    m.metadata.recursion_desired = true;
-    m.add_query(Query::query(name(host)?, RecordType::TXT));
-    m.to_vec().map_err(|e| DohError::Malformed(e.to_string()))
+    let mut metadata = Metadata::new(id, MessageType::Query, OpCode::Query);
+    metadata.recursion_desired = true;
+    let header = Header { metadata, counts: HeaderCounts { queries: 1, ..HeaderCounts::default() } };
+    let mut buf = Vec::with_capacity(64);
+    let mut enc = BinEncoder::new(&mut buf);
+    header.emit(&mut enc).map_err(|e| DohError::Malformed(e.to_string()))?;
+    Query::query(name(host)?, RecordType::TXT).emit(&mut enc).map_err(|e| DohError::Malformed(e.to_string()))?;
+    Ok(buf)
 }
 
 /// The RFC 8484 GET URL for a wire query.
@@ -74,20 +80,60 @@ pub fn get_url(endpoint: &str, query: &[u8]) -> String {
     format!("{endpoint}{sep}dns={}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(query))
 }
 
+/// An answer record this module reads.
+enum Answer {
+    Txt(Name, String),
+    Cname(Name, Name),
+}
+
+/// The answer section's TXT and CNAME records; other records are skipped by length.
+fn read_answers(d: &mut BinDecoder<'_>, count: u16) -> Result<Vec<Answer>, DohError> {
+    let bad = |e: hickory_proto::serialize::binary::DecodeError| DohError::Malformed(e.to_string());
+    let mut out = Vec::new();
+    for _ in 0..count {
+        let owner = Name::read(d).map_err(bad)?;
+        let rtype = d.read_u16().map_err(bad)?.unverified(/*compared only*/);
+        let _class = d.read_u16().map_err(bad)?;
+        let _ttl = d.read_u32().map_err(bad)?;
+        let len = usize::from(d.read_u16().map_err(bad)?.unverified(/*checked against what is read*/));
+        let end = d.index() + len;
+        match RecordType::from(rtype) {
+            RecordType::TXT => {
+                let mut text = Vec::new();
+                while d.index() < end {
+                    text.extend_from_slice(d.read_character_data().map_err(bad)?.unverified(/*any bytes*/));
+                }
+                out.push(Answer::Txt(owner, String::from_utf8_lossy(&text).into_owned()));
+            }
+            RecordType::CNAME => out.push(Answer::Cname(owner, Name::read(d).map_err(bad)?)),
+            _ => {
+                d.read_slice(len).map_err(bad)?;
+            }
+        }
+        if d.index() != end {
+            return Err(DohError::Malformed(format!("a record's data is not {len} bytes long")));
+        }
+    }
+    Ok(out)
+}
+
 /// The TXT strings (one per record, its strings joined) in a wire answer to [`txt_query`].
 pub fn read_wire_answer(bytes: &[u8], host: &str, id: u16) -> Result<Vec<String>, DohError> {
     if bytes.len() > MAX_ANSWER {
         return Err(DohError::TooLarge(bytes.len()));
     }
-    let m = Message::from_vec(bytes).map_err(|e| DohError::Malformed(e.to_string()))?;
-    if m.metadata.message_type != MessageType::Response {
+    let bad = |e: hickory_proto::serialize::binary::DecodeError| DohError::Malformed(e.to_string());
+    let mut d = BinDecoder::new(bytes);
+    let header = Header::read(&mut d).map_err(bad)?;
+    if header.metadata.message_type != MessageType::Response {
         return Err(DohError::NotAResponse);
     }
-    if m.metadata.id != id {
-        return Err(DohError::IdMismatch { sent: id, got: m.metadata.id });
+    if header.metadata.id != id {
+        return Err(DohError::IdMismatch { sent: id, got: header.metadata.id });
     }
     let want = name(host)?;
-    match m.queries.as_slice() {
+    let queries = Message::read_queries(&mut d, usize::from(header.counts.queries)).map_err(|e| DohError::Malformed(e.to_string()))?;
+    match queries.as_slice() {
         [q] if q.name().eq_case(&want) || *q.name() == want => {
             if q.query_type() != RecordType::TXT {
                 return Err(DohError::QuestionMismatch(format!("{} {}", q.name(), q.query_type())));
@@ -95,30 +141,29 @@ pub fn read_wire_answer(bytes: &[u8], host: &str, id: u16) -> Result<Vec<String>
         }
         qs => return Err(DohError::QuestionMismatch(qs.iter().map(|q| q.name().to_string()).collect::<Vec<_>>().join(", "))),
     }
-    if m.metadata.truncation {
+    if header.metadata.truncation {
         return Err(DohError::Truncated);
     }
-    match m.metadata.response_code {
+    match header.metadata.response_code {
         ResponseCode::NoError => {}
         ResponseCode::NXDomain => return Ok(Vec::new()),
         r => return Err(DohError::Rcode(r.to_string())),
     }
+    let answers = read_answers(&mut d, header.counts.answers)?;
     let mut current = want;
     for _ in 0..=MAX_CNAME_HOPS {
-        let txt: Vec<String> = m
-            .answers
+        let txt: Vec<String> = answers
             .iter()
-            .filter(|r| r.name == current)
-            .filter_map(|r| match &r.data {
-                RData::TXT(t) => Some(t.txt_data.iter().map(|s| String::from_utf8_lossy(s).into_owned()).collect()),
+            .filter_map(|a| match a {
+                Answer::Txt(n, t) if *n == current => Some(t.clone()),
                 _ => None,
             })
             .collect();
         if !txt.is_empty() {
             return Ok(txt);
         }
-        match m.answers.iter().find_map(|r| match &r.data {
-            RData::CNAME(c) if r.name == current => Some(c.0.clone()),
+        match answers.iter().find_map(|a| match a {
+            Answer::Cname(n, target) if *n == current => Some(target.clone()),
             _ => None,
         }) {
             Some(next) => current = next,

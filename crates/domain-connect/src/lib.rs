@@ -68,6 +68,7 @@ pub mod apply_url;
 pub mod changeset;
 pub mod doh;
 pub mod error;
+pub mod json_path;
 pub mod record;
 pub mod record_type;
 pub mod records_api;

@@ -175,14 +175,9 @@ impl Template {
         if text.len() > MAX_TEMPLATE_BYTES {
             return Self::from_json_bytes(text.as_bytes());
         }
-        let de = &mut serde_json::Deserializer::from_str(text);
-        let t: Template = serde_path_to_error::deserialize(de).map_err(|e| {
-            let path = e.path().to_string();
-            let inner = e.into_inner();
-            TemplateError {
-                path: if path == "." { String::new() } else { path },
-                message: inner.to_string(),
-            }
+        let t: Template = serde_json::from_str(text).map_err(|e| TemplateError {
+            path: crate::json_path::of_error(text, &e),
+            message: e.to_string(),
         })?;
         if t.provider_id.is_empty() {
             return Err(TemplateError { path: "providerId".into(), message: "must not be empty".into() });

@@ -54,13 +54,12 @@ pub fn from_json(text: &str) -> Result<Vec<ZoneRecord>, ZoneError> {
         return Ok(Vec::new());
     }
     let mut de = serde_json::Deserializer::from_str(text);
-    let mut track = serde_path_to_error::Track::new();
-    let de2 = serde_path_to_error::Deserializer::new(&mut de, &mut track);
-    let records = match de2.deserialize_seq(Limited) {
-        Ok(r) => r,
-        Err(e) => return Err(ZoneError(format!("{}: {e}", track.path()))),
+    let at = |e: serde_json::Error| {
+        let path = crate::json_path::of_error(text, &e);
+        ZoneError(if path.is_empty() { e.to_string() } else { format!("{path}: {e}") })
     };
-    de.end().map_err(|e| ZoneError(e.to_string()))?;
+    let records = de.deserialize_seq(Limited).map_err(at)?;
+    de.end().map_err(at)?;
     Ok(records)
 }
 
@@ -422,7 +421,7 @@ mod tests {
     #[test]
     fn json_errors_name_the_path() {
         let e = from_json(r#"[{"type":"A","name":"@","data":"1.2.3.4","ttl":"x"}]"#).unwrap_err();
-        assert!(e.0.contains("[0].ttl"), "{e}");
+        assert!(e.0.starts_with("[0].ttl: ") && e.0.contains("expected an integer"), "{e}");
         assert!(from_json("[1,").is_err());
         assert_eq!(from_json("null").unwrap(), vec![]);
     }

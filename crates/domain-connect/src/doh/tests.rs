@@ -1,6 +1,6 @@
 use super::*;
 use hickory_proto::rr::rdata::{CNAME, TXT};
-use hickory_proto::rr::Record;
+use hickory_proto::rr::{RData, Record};
 
 fn answer(id: u16, q: &str, records: Vec<Record>, rcode: ResponseCode, tc: bool) -> Vec<u8> {
     let mut m = Message::response(id, hickory_proto::op::OpCode::Query);
@@ -70,4 +70,19 @@ fn json_dialect() {
     assert!(matches!(read_json_answer(r#"{"Status":0,"TC":true}"#, h), Err(DohError::Truncated)));
     assert!(read_json_answer("<html>", h).is_err());
     assert_eq!(json_url("https://dns.example/resolve", h), "https://dns.example/resolve?name=_dck1.sp.example&type=TXT");
+}
+
+#[test]
+fn other_records_are_skipped_and_a_lying_length_is_malformed() {
+    use hickory_proto::rr::rdata::{A, MX};
+    let h = "_dck1.sp.example";
+    let a_rec = Record::from_rdata(name(h).unwrap(), 300, RData::A(A::new(192, 0, 2, 1)));
+    let mx = Record::from_rdata(name(h).unwrap(), 300, RData::MX(MX::new(10, name("mx.sp.example").unwrap())));
+    let a = answer(7, h, vec![a_rec, mx, txt(h, &["p=1,d=ab"])], ResponseCode::NoError, false);
+    assert_eq!(read_wire_answer(&a, h, 7).unwrap(), ["p=1,d=ab"]);
+    // The TXT record's RDLENGTH (the two bytes before its data) claims one byte more.
+    let mut bad = answer(7, h, vec![txt(h, &["p=1,d=ab"])], ResponseCode::NoError, false);
+    let at = bad.len() - "p=1,d=ab".len() - 1 - 2;
+    bad[at + 1] += 1;
+    assert!(matches!(read_wire_answer(&bad, h, 7), Err(DohError::Malformed(_))), "{:?}", read_wire_answer(&bad, h, 7));
 }

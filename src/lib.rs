@@ -1,0 +1,92 @@
+//! The Domain Connect consent and preview screen (Leptos, client-side rendered), as
+//! two bundles with one shell each, so that each audience downloads only its own code:
+//!
+//! * [`mount_consent`] (binary `dc-consent`): the consent screen end users open, and
+//!   the home page — what DNS providers embed and their customers open on phones;
+//! * [`mount_tools`] (binary `dc-tools`): the template preview and support replay.
+//!
+//! `boot.js` (written by `cargo xtask build`) picks the bundle from the path. The app
+//! asks the protocol core (`domain-connect`) for every answer and renders it; it holds
+//! no protocol rule of its own. Network calls go through [`net`] only.
+
+#[cfg(target_arch = "wasm32")]
+mod components;
+#[cfg(target_arch = "wasm32")]
+mod config;
+#[cfg(target_arch = "wasm32")]
+mod context;
+#[cfg(target_arch = "wasm32")]
+mod net;
+#[cfg(target_arch = "wasm32")]
+mod pages;
+#[cfg(target_arch = "wasm32")]
+mod providers;
+
+#[cfg(target_arch = "wasm32")]
+mod shells {
+    use crate::context::{provide_config, ConfigProblem, Header};
+    use crate::pages;
+    use leptos::prelude::*;
+    use leptos_router::components::{Route, Router, Routes};
+    use leptos_router::path;
+
+    fn not_found() -> impl IntoView {
+        view! { <h1>"Not found"</h1><p>"No page here. "<a href="/" rel="external">"Home"</a></p> }
+    }
+
+    #[component]
+    fn ConsentApp() -> impl IntoView {
+        provide_config();
+        view! {
+            <Router>
+                <Header links=&[("/preview", "Preview", false), ("/replay", "Replay", false)]/>
+                <main id="main" tabindex="-1">
+                    <ConfigProblem/>
+                    <Routes fallback=not_found>
+                        <Route path=path!("/") view=pages::home::Home/>
+                        <Route path=path!("/v2/domainTemplates/providers/:providerId/services/:serviceId/apply") view=pages::consent::Consent/>
+                    </Routes>
+                </main>
+            </Router>
+        }
+    }
+
+    #[component]
+    fn ToolsApp() -> impl IntoView {
+        provide_config();
+        view! {
+            <Router>
+                <Header links=&[("/preview", "Preview", true), ("/replay", "Replay", true)]/>
+                <main id="main" tabindex="-1">
+                    <ConfigProblem/>
+                    <Routes fallback=not_found>
+                        <Route path=path!("/preview") view=pages::preview::Preview/>
+                        <Route path=path!("/replay") view=pages::replay::Replay/>
+                    </Routes>
+                </main>
+            </Router>
+        }
+    }
+
+    pub fn consent() {
+        console_error_panic_hook::set_once();
+        leptos::mount::mount_to_body(ConsentApp);
+    }
+
+    pub fn tools() {
+        console_error_panic_hook::set_once();
+        leptos::mount::mount_to_body(ToolsApp);
+    }
+}
+
+/// Mount the consent bundle's app (home and consent routes).
+#[cfg(target_arch = "wasm32")]
+pub fn mount_consent() {
+    shells::consent();
+}
+
+/// Mount the tools bundle's app (preview and replay routes).
+#[cfg(target_arch = "wasm32")]
+pub fn mount_tools() {
+    shells::tools();
+}
