@@ -97,8 +97,10 @@ fn test(args: &[String]) -> Result<(), String> {
     let size = web::size_report()?;
     browser_tier(&shared)?;
     println!("size: consent {:.1} KB brotli (the consent route's first load)", size as f64 / 1024.0);
-    if let Ok(r) = std::fs::read_to_string(root().join("target").join("browser-report.txt")) {
-        print!("{r}");
+    for report in ["browser-report.txt", "browser-size.txt"] {
+        if let Ok(r) = std::fs::read_to_string(root().join("target").join(report)) {
+            print!("{r}");
+        }
     }
     Ok(())
 }

@@ -44,12 +44,6 @@ fn fail(exception: &str, message: String) -> ExitCode {
     ExitCode::from(2)
 }
 
-/// The redirect records the suites assume.
-pub fn default_redirect_records() -> Vec<TemplateRecord> {
-    serde_json::from_str(r#"[{"type":"A","pointsTo":"127.0.0.1","ttl":600},{"type":"AAAA","pointsTo":"::1","ttl":600}]"#)
-        .expect("built-in redirect records are valid")
-}
-
 pub fn run(a: ApplyArgs) -> ExitCode {
     let template = match io::read_template(&a.template) {
         Ok(t) => t,
@@ -60,7 +54,7 @@ pub fn run(a: ApplyArgs) -> ExitCode {
         Err(e) => return fail("InvalidData", format!("zone {e}")),
     };
     let redirect = match &a.redirect_records {
-        None => default_redirect_records(),
+        None => domain_connect::apply::reference_redirect_records(),
         Some(p) => match io::read_limited(p).and_then(|b| serde_json::from_slice::<Vec<TemplateRecord>>(&b).map_err(|e| format!("{}: {e}", p.display()))) {
             Ok(r) => r,
             Err(e) => return fail("InvalidTemplate", e),

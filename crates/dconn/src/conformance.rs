@@ -2,7 +2,6 @@
 //! (`suite_type: process_records` and `suite_type: apply_template`), exactly per the
 //! contract in their headers.
 
-use crate::apply_cmd::default_redirect_records;
 use crate::io;
 use clap::Args;
 use domain_connect::record::{sort_canonical, ZoneRecord};
@@ -202,7 +201,7 @@ fn run_case(kind: &str, case: &Value, templates: &Path, keys: Option<&Path>, dia
             }
             _ => None,
         };
-        let redirect = default_redirect_records();
+        let redirect = domain_connect::apply::reference_redirect_records();
         let req = ApplyRequest {
             domain: &domain,
             host: Some(&host),

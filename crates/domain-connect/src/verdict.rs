@@ -77,7 +77,29 @@ pub fn key_host(template: &Template, url: &ApplyUrl) -> Result<String, Verdict> 
     if sig.is_empty() {
         return Err(Verdict::RequiredButMissing("the sig parameter is empty".into()));
     }
-    signature::key_host(key, domain).map_err(Verdict::Invalid)
+    signature::key_host(key, domain).map_err(|e| Verdict::Invalid(e.to_string()))
+}
+
+/// The key host of a signed query given apart from its URL — the compliance suites'
+/// `qs`, `sig` and `key` — or why no key is looked up (the gate to use then).
+pub fn query_key_host(template: &Template, key: Option<&str>) -> Result<String, SignatureGate> {
+    if !template.requires_signature() {
+        return Err(SignatureGate::Ignore);
+    }
+    let key = key.filter(|k| !k.is_empty()).ok_or_else(|| SignatureGate::NotVerified("the request has no key".into()))?;
+    signature::key_host(key, template.sync_pub_key_domain.as_deref().unwrap_or("")).map_err(|e| SignatureGate::NotVerified(e.to_string()))
+}
+
+/// Settle the signature of such a query: `sig` over the signed bytes of `qs`, under
+/// the key assembled from `txt` (the records at [`query_key_host`]).
+pub fn query_gate(qs: Option<&str>, sig: Option<&str>, txt: &[String]) -> SignatureGate {
+    let (Some(qs), Some(sig)) = (qs.filter(|s| !s.is_empty()), sig.filter(|s| !s.is_empty())) else {
+        return SignatureGate::NotVerified("the template requires a signature and the request has no qs or sig".into());
+    };
+    match signature::assemble_key(txt).and_then(|key| signature::verify(&key, signature::signed_bytes(qs).as_bytes(), sig)) {
+        Ok(()) => SignatureGate::Verified,
+        Err(e) => SignatureGate::NotVerified(e.to_string()),
+    }
 }
 
 /// Check the request's signature against the TXT strings found at [`key_host`].

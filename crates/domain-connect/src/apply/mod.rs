@@ -94,6 +94,19 @@ pub struct ApplyRequest<'a> {
     pub dialect: Dialect,
 }
 
+/// The records behind REDIR301/REDIR302 that the reference compliance suites assume
+/// (A 127.0.0.1 and AAAA ::1, TTL 600): `dconn`'s default where a DNS provider would
+/// name its redirect servers.
+pub fn reference_redirect_records() -> Vec<TemplateRecord> {
+    let record = |rtype: &str, to: &str| TemplateRecord {
+        rtype: rtype.to_string(),
+        points_to: Some(to.to_string()),
+        ttl: Some(600.into()),
+        ..TemplateRecord::default()
+    };
+    vec![record(crate::RecordType::A.as_str(), "127.0.0.1"), record(crate::RecordType::Aaaa.as_str(), "::1")]
+}
+
 /// Apply a template: domain and host are lowercased, `hostRequired` and the
 /// signature are enforced, and the template's records are processed.
 pub fn apply_template(template: &Template, zone: &[ZoneRecord], req: &ApplyRequest<'_>) -> Result<ChangeSet, ApplyError> {
