@@ -27,7 +27,9 @@ use crate::signature;
 use crate::variables::Params;
 use percent_encoding::percent_decode_str;
 use serde::Serialize;
-use std::fmt;
+
+mod errors;
+pub use errors::{ApplyUrlError, UrlNote};
 
 /// Longest query string accepted (the signed bytes; real ones are well under 4 KiB).
 pub const MAX_QUERY_LEN: usize = 32 * 1024;
@@ -59,7 +61,9 @@ impl DnsName {
 /// One query parameter, in URL order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct QueryParam {
+    /// The name, decoded.
     pub name: String,
+    /// The value, decoded.
     pub value: String,
     /// The parameter exactly as it stands in the query string.
     pub raw: String,
@@ -67,111 +71,41 @@ pub struct QueryParam {
     pub reserved: bool,
 }
 
-/// Something about the URL worth showing that does not stop it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum UrlNote {
-    /// These parameters come after `sig`; they are covered by the signature here, but
-    /// some providers (Cloudflare) require `sig` to be last.
-    ParamsAfterSig { names: Vec<String> },
-    /// The URL had a `#fragment`, which is not part of the request.
-    FragmentIgnored,
-    /// A parameter with an empty name (`&=x`) was ignored.
-    EmptyNameIgnored,
-    /// A reserved parameter name differs from a variable only by case.
-    CaseLookalike { name: String, reserved: String },
-}
-
-impl fmt::Display for UrlNote {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::ParamsAfterSig { names } => write!(
-                f,
-                "{} come after sig: they are covered by the signature here, but some providers (Cloudflare) require sig to be last",
-                names.join(", ")
-            ),
-            Self::FragmentIgnored => write!(f, "the #fragment is not part of the request and was ignored"),
-            Self::EmptyNameIgnored => write!(f, "a parameter with an empty name was ignored"),
-            Self::CaseLookalike { name, reserved } => write!(
-                f,
-                "{name:?} is a template variable, not the reserved {reserved:?}: parameter names are case-sensitive"
-            ),
-        }
-    }
-}
-
 /// A parsed synchronous apply URL.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ApplyUrl {
+    /// `providerId` from the path, decoded, case kept.
     pub provider_id: String,
+    /// `serviceId` from the path, decoded, case kept.
     pub service_id: String,
+    /// The `domain` parameter.
     pub domain: DnsName,
     /// `None` when there is no `host` parameter; an empty `host=` is the apex too.
     pub host: Option<DnsName>,
     /// Every non-reserved parameter, by name.
     #[serde(skip)]
     pub variables: Params,
+    /// `groupId`, split at commas (empty: all groups).
     pub group_ids: Vec<String>,
+    /// Where to return the user (`redirect_uri`), not yet judged; see [`crate::return_uri`].
     pub redirect_uri: Option<String>,
+    /// Passed back to the Service Provider (`state`).
     pub state: Option<String>,
+    /// `providerName`, for shared templates.
     pub provider_name: Option<String>,
+    /// `serviceName`, for shared templates.
     pub service_name: Option<String>,
     /// Decoded (standard base64, as signed).
     pub sig: Option<String>,
+    /// The key host label under `syncPubKeyDomain` (`key`).
     pub key: Option<String>,
     /// The query string exactly as it came (the signature covers it).
     pub raw_query: String,
+    /// Every parameter, in URL order.
     pub params: Vec<QueryParam>,
+    /// What is worth showing about the URL that does not stop it.
     pub notes: Vec<UrlNote>,
 }
-
-/// Why an apply URL was refused.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum ApplyUrlError {
-    /// Not a URL or path we can read at all.
-    Malformed { reason: String },
-    /// The path is not `…/v2/domainTemplates/providers/{p}/services/{s}/apply`.
-    NotAnApplyPath { path: String, hint: String },
-    TooLong { len: usize, max: usize },
-    TooManyParams { count: usize, max: usize },
-    /// A parameter's percent-encoding does not decode to UTF-8.
-    BadEncoding { name: String },
-    /// A parameter appears more than once.
-    Duplicate { name: String },
-    /// No `domain` parameter, or an empty one.
-    MissingDomain { hint: Option<String> },
-    /// `domain` or `host` is not a DNS name.
-    BadName { param: String, value: String, reason: String },
-}
-
-impl fmt::Display for ApplyUrlError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Malformed { reason } => write!(f, "not an apply URL: {reason}"),
-            Self::NotAnApplyPath { path, hint } => write!(
-                f,
-                "{path:?} is not an apply path (…/v2/domainTemplates/providers/{{providerId}}/services/{{serviceId}}/apply){}",
-                if hint.is_empty() { String::new() } else { format!(": {hint}") }
-            ),
-            Self::TooLong { len, max } => write!(f, "the query string is {len} bytes; at most {max} are accepted"),
-            Self::TooManyParams { count, max } => write!(f, "the URL has {count} parameters; at most {max} are accepted"),
-            Self::BadEncoding { name } => write!(f, "parameter {name:?} is not valid percent-encoded UTF-8"),
-            Self::Duplicate { name } => write!(
-                f,
-                "parameter {name:?} appears more than once; which copy applies is ambiguous, so the URL is refused"
-            ),
-            Self::MissingDomain { hint } => write!(
-                f,
-                "the required parameter \"domain\" is missing or empty{}",
-                hint.as_deref().map(|h| format!(" ({h})")).unwrap_or_default()
-            ),
-            Self::BadName { param, value, reason } => write!(f, "{param}={value:?} is not a DNS name: {reason}"),
-        }
-    }
-}
-
-impl std::error::Error for ApplyUrlError {}
 
 /// What a path segment must percent-encode (RFC 3986 `pchar` aside from sub-delims).
 const PATH_SEGMENT: &percent_encoding::AsciiSet =

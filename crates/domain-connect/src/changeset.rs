@@ -20,7 +20,10 @@ pub enum ConflictRule {
     TxtAll,
     /// A new TXT with `txtConflictMatchingMode: Prefix` replaces TXT records at its
     /// name whose text starts with the prefix.
-    TxtPrefix { prefix: String },
+    TxtPrefix {
+        /// The template record's `txtConflictMatchingPrefix`.
+        prefix: String,
+    },
     /// An SPFM rule was merged into this SPF record; the merged record replaces it.
     SpfMerge,
     /// A new NS record delegates this name (or a parent of it) away.
@@ -37,6 +40,7 @@ pub enum ConflictRule {
 pub enum DeletionReason {
     /// A conflict with a record the template adds.
     Conflict {
+        /// The rule.
         #[serde(flatten)]
         rule: ConflictRule,
         /// The new record that caused it.
@@ -47,9 +51,13 @@ pub enum DeletionReason {
     /// The record belongs to an earlier application of the same template at the same
     /// host (multi-aware mode, template not `multiInstance`); it is replaced.
     PreviousInstance {
+        /// The template's `providerId`.
         provider_id: String,
+        /// The template's `serviceId`.
         service_id: String,
+        /// The host it was applied at (`""`: the apex).
         host: String,
+        /// The earlier instance's id (`_dc.id`), when it has one.
         instance_id: Option<String>,
     },
     /// Another record of the same template instance, marked `essential: Always`, was
@@ -57,8 +65,11 @@ pub enum DeletionReason {
     EssentialCascade {
         /// The essential record whose removal started the cascade.
         trigger: ZoneRecord,
+        /// The template's `providerId`.
         provider_id: String,
+        /// The template's `serviceId`.
         service_id: String,
+        /// The host it was applied at (`""`: the apex).
         host: String,
     },
 }
@@ -97,6 +108,7 @@ impl DeletionReason {
 /// A record the template adds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Addition {
+    /// The record.
     pub record: ZoneRecord,
     /// Index of the template record that produced it.
     pub template_record: usize,
@@ -107,7 +119,9 @@ pub struct Addition {
 pub struct Deletion {
     /// Position of the record in the zone the change set was computed from.
     pub index: usize,
+    /// The record.
     pub record: ZoneRecord,
+    /// Why it is deleted.
     pub reason: DeletionReason,
     /// The reason as a sentence.
     pub explanation: String,
@@ -119,23 +133,30 @@ pub struct Deletion {
 pub struct Kept {
     /// Position of the record in the zone the change set was computed from.
     pub index: usize,
+    /// The record.
     pub record: ZoneRecord,
+    /// Index of the template record that produced or keeps it.
     pub template_record: usize,
 }
 
 /// Everything applying a template does to a zone.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 pub struct ChangeSet {
+    /// Records the template adds.
     pub added: Vec<Addition>,
+    /// Records of the zone it deletes, each with its reason.
     pub deleted: Vec<Deletion>,
+    /// Records the zone already holds as the template asks.
     pub kept: Vec<Kept>,
 }
 
 impl ChangeSet {
+    /// How many records are added.
     pub fn new_count(&self) -> usize {
         self.added.len()
     }
 
+    /// How many records are deleted.
     pub fn delete_count(&self) -> usize {
         self.deleted.len()
     }

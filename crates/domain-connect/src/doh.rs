@@ -19,21 +19,37 @@ use serde::Serialize;
 use std::fmt;
 use std::str::FromStr;
 
+/// The longest CNAME chain followed within one answer.
 pub const MAX_CNAME_HOPS: usize = 8;
 /// Largest answer read (a DNS message over HTTPS is at most 64 KiB).
 pub const MAX_ANSWER: usize = 65_535;
 
+/// Why a DNS-over-HTTPS answer could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", content = "detail", rename_all = "snake_case")]
 pub enum DohError {
+    /// The host is not a DNS name.
     BadName(String),
+    /// The answer is larger than a DNS message can be.
     TooLarge(usize),
+    /// The answer is not a DNS message (or JSON answer) at all.
     Malformed(String),
+    /// The answer is a query.
     NotAResponse,
-    IdMismatch { sent: u16, got: u16 },
+    /// The answer's ID is not the query's.
+    IdMismatch {
+        /// The query's ID.
+        sent: u16,
+        /// The answer's ID.
+        got: u16,
+    },
+    /// The answer is for another question.
     QuestionMismatch(String),
+    /// The answer is truncated (TC).
     Truncated,
+    /// The resolver answered with an error RCODE.
     Rcode(String),
+    /// The CNAME chain is too long or loops.
     CnameLoop,
 }
 

@@ -63,6 +63,9 @@
 //!   (the one character that lowercases into ASCII; template hosts are validated ASCII,
 //!   so that is the whole difference). It also lets the engine pass over a record whose
 //!   name has the wrong length without reading the name.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
 pub mod apply;
 pub mod apply_url;
 pub mod changeset;

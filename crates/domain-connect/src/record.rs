@@ -12,8 +12,10 @@ pub struct Provenance {
     /// The instance id of this application of the template.
     #[serde(default, deserialize_with = "de_opt_string")]
     pub id: Option<String>,
+    /// The template's `providerId`.
     #[serde(rename = "providerId", default, deserialize_with = "de_opt_string")]
     pub provider_id: Option<String>,
+    /// The template's `serviceId`.
     #[serde(rename = "serviceId", default, deserialize_with = "de_opt_string")]
     pub service_id: Option<String>,
     /// The host the template was applied to ("" for the apex).
@@ -27,6 +29,7 @@ pub struct Provenance {
 /// One DNS record of a zone.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ZoneRecord {
+    /// The record type as written (`type`); see [`ZoneRecord::record_type`].
     #[serde(rename = "type")]
     pub rtype: String,
     /// Owner name relative to the zone, `@` for the apex.
@@ -34,18 +37,25 @@ pub struct ZoneRecord {
     /// Record data: an address, a target host name, TXT text, a redirect URL…
     #[serde(default)]
     pub data: String,
+    /// TTL in seconds.
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "de_opt_int")]
     pub ttl: Option<i64>,
+    /// MX/SRV priority.
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "de_opt_int")]
     pub priority: Option<i64>,
+    /// SRV protocol, without its underscore (`tcp`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub protocol: Option<String>,
+    /// SRV service, with its underscore (`_sip`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service: Option<String>,
+    /// SRV weight.
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "de_opt_int")]
     pub weight: Option<i64>,
+    /// SRV port.
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "de_opt_int")]
     pub port: Option<i64>,
+    /// Which template instance wrote the record (multi-aware mode, `_dc`).
     #[serde(rename = "_dc", default, skip_serializing_if = "Option::is_none")]
     pub dc: Option<Provenance>,
 }

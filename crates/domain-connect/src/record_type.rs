@@ -9,14 +9,21 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum RecordType {
+    /// An IPv4 address.
     A,
+    /// An IPv6 address.
     Aaaa,
+    /// An alias.
     Cname,
     /// A CNAME at the apex, flattened by the DNS provider.
     ApexCname,
+    /// A mail exchanger.
     Mx,
+    /// A delegation.
     Ns,
+    /// A service location.
     Srv,
+    /// Text.
     Txt,
     /// An SPF merge rule: merged into the TXT `v=spf1` record at its host.
     Spfm,
@@ -115,7 +122,10 @@ pub enum TxtConflictMode {
     /// names the mode without `txtConflictMatchingPrefix` has `None` here; the engine
     /// refuses it (InvalidTemplate) when a TXT record stands at the name, as the
     /// reference engine does.
-    Prefix { prefix: Option<String> },
+    Prefix {
+        /// `txtConflictMatchingPrefix`, if the template gives one.
+        prefix: Option<String>,
+    },
 }
 
 impl TxtConflictMode {

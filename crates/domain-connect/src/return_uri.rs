@@ -14,14 +14,26 @@ use crate::apply_url::ApplyUrl;
 use crate::template::Template;
 use serde::Serialize;
 
+/// Whether the user may be returned to the request's `redirect_uri`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "decision", rename_all = "snake_case")]
 pub enum ReturnTo {
     /// No redirect_uri: close the window when done.
     None,
-    Allowed { uri: String, because: String },
+    /// Follow it.
+    Allowed {
+        /// The `redirect_uri`.
+        uri: String,
+        /// Why it may be followed.
+        because: String,
+    },
     /// Never followed; the page says why.
-    Refused { uri: String, reason: String },
+    Refused {
+        /// The `redirect_uri`.
+        uri: String,
+        /// Why it may not be followed.
+        reason: String,
+    },
 }
 
 /// Decide whether the request's `redirect_uri` may be followed.
@@ -63,8 +75,8 @@ pub fn decide(template: &Template, url: &ApplyUrl, signature_verified: bool) -> 
 
 /// The URL to send the browser to: `uri` with `state` and, when `error` is given,
 /// `error=access_denied&error_description=…` appended to its query.
-pub fn return_url(uri: &str, state: Option<&str>, error_description: Option<&str>) -> Result<String, String> {
-    let mut u = url::Url::parse(uri).map_err(|e| e.to_string())?;
+pub fn return_url(uri: &str, state: Option<&str>, error_description: Option<&str>) -> Result<String, url::ParseError> {
+    let mut u = url::Url::parse(uri)?;
     {
         let mut q = u.query_pairs_mut();
         if let Some(s) = state {

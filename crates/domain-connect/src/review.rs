@@ -35,9 +35,17 @@ pub enum KeyAnswer {
     NotAsked,
     /// The TXT strings found (none is a valid answer: the key is not published), and
     /// where they were read, in the caller's words (e.g. "DNS-over-HTTPS at …").
-    Found { txt: Vec<String>, source: String },
+    Found {
+        /// One string per TXT record, its strings joined.
+        txt: Vec<String>,
+        /// Where they were read, in the caller's words.
+        source: String,
+    },
     /// The lookup itself failed (network, DoH error): why.
-    Failed { reason: String },
+    Failed {
+        /// What failed.
+        reason: String,
+    },
 }
 
 /// The zone the request is applied to.
@@ -94,6 +102,7 @@ impl ProxyDefaults {
 /// The DNS provider's side of a request.
 #[derive(Debug, Clone, Default)]
 pub struct Policy<'a> {
+    /// Whether a signature is demanded.
     pub signatures: Signatures,
     /// The A/AAAA records behind REDIR301/REDIR302 (the provider's redirect servers);
     /// `None`: redirect templates are refused.
@@ -102,7 +111,9 @@ pub struct Policy<'a> {
     pub multi_aware: bool,
     /// The instance id written into `_dc.id` (the core has no randomness).
     pub unique_id: Option<&'a str>,
+    /// Which engine's answer to give where they differ on purpose.
     pub dialect: Dialect,
+    /// Initial proxy toggles.
     pub proxy_defaults: Option<&'a ProxyDefaults>,
 }
 
@@ -116,21 +127,56 @@ pub enum Refusal {
     /// The template has `hostRequired` and the URL gives no host.
     HostRequired,
     /// The template requires a signature and the URL has none (or no key).
-    SignatureMissing { reason: String },
+    SignatureMissing {
+        /// What is missing.
+        reason: String,
+    },
     /// The URL is signed, but the signature does not verify or the key cannot be used.
-    SignatureInvalid { reason: String },
+    SignatureInvalid {
+        /// Why it does not verify.
+        reason: String,
+    },
     /// The key could not be looked up at all.
-    KeyUnavailable { key_host: String, reason: String },
+    KeyUnavailable {
+        /// Where the key was looked up.
+        key_host: String,
+        /// What failed.
+        reason: String,
+    },
     /// The URL's path names another template than the one reviewed.
-    TemplateMismatch { url_provider_id: String, url_service_id: String, provider_id: String, service_id: String },
+    TemplateMismatch {
+        /// `providerId` in the URL's path.
+        url_provider_id: String,
+        /// `serviceId` in the URL's path.
+        url_service_id: String,
+        /// The reviewed template's `providerId`.
+        provider_id: String,
+        /// The reviewed template's `serviceId`.
+        service_id: String,
+    },
     /// A parameter's name or value holds a control character (NUL, other C0, DEL, C1);
     /// nothing with one reaches a records API.
-    ControlCharacter { parameter: String, position: usize, code_point: u32 },
+    ControlCharacter {
+        /// The parameter's name.
+        parameter: String,
+        /// The character's position (0-based, in characters) in the name or value.
+        position: usize,
+        /// The character.
+        code_point: u32,
+    },
     /// The `redirect_uri` may not be followed; a request that cannot return its user
     /// safely is not applied either.
-    RedirectRefused { uri: String, reason: String },
+    RedirectRefused {
+        /// The `redirect_uri`.
+        uri: String,
+        /// Why it may not be followed.
+        reason: String,
+    },
     /// The engine refused the template or its values.
-    Apply { error: ApplyError },
+    Apply {
+        /// The engine's error.
+        error: ApplyError,
+    },
 }
 
 impl fmt::Display for Refusal {
@@ -158,6 +204,7 @@ impl fmt::Display for Refusal {
 /// Whether the request may be applied.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Decision {
+    /// No refusal stands in the way.
     pub may_apply: bool,
     /// Every reason it may not, in the order of the review's steps (empty when it may).
     pub refusals: Vec<Refusal>,
@@ -166,7 +213,9 @@ pub struct Decision {
 /// Everything a front end needs to show a request and act on it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Review {
+    /// The signature verdict, with its steps.
     pub signature: SignatureReport,
+    /// syncBlock, the phishing warning, shared names, missing and unused variables.
     pub flags: RequestFlags,
     /// Whether and why the user may be returned to the request's `redirect_uri`.
     pub return_to: ReturnTo,
@@ -176,6 +225,7 @@ pub struct Review {
     /// The initial proxy toggle of each added record, in `changes.added` order
     /// (`None`: the type cannot be proxied).
     pub proxy: Vec<Option<bool>>,
+    /// Whether it may be applied, and every reason it may not.
     pub decision: Decision,
 }
 

@@ -18,6 +18,9 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::fmt;
 
+mod key_host;
+pub use key_host::{check_key_host, key_host, KeyHostError};
+
 /// The bytes a Service Provider signs: the raw query string without its `sig` and
 /// `key` parameters (wherever they stand), joined by `&` as they came.
 pub fn signed_bytes(raw_query: &str) -> String {
@@ -47,7 +50,9 @@ pub struct Fragment {
 /// The assembled key and what it was made of.
 #[derive(Debug, Clone)]
 pub struct PublicKey {
+    /// The public key.
     pub key: RsaPublicKey,
+    /// The fragments it was assembled from, in `p` order.
     pub fragments: Vec<Fragment>,
     /// Modulus size in bits.
     pub bits: usize,
@@ -265,64 +270,6 @@ pub fn txt_fragments(public_key: &RsaPublicKey) -> Vec<String> {
         .collect()
 }
 
-/// Why a `key` parameter cannot name a key host.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum KeyHostError {
-    Empty,
-    TooLong { len: usize },
-    HasDot { key: String },
-    BadCharacters { key: String },
-    /// The template's `syncPubKeyDomain` is empty.
-    NoDomain,
-}
-
-impl fmt::Display for KeyHostError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Empty => write!(f, "the key parameter is empty"),
-            Self::TooLong { .. } => write!(f, "the key parameter is longer than one DNS label (63)"),
-            Self::HasDot { key } => write!(f, "the key parameter {key:?} contains a dot; it must be one label under syncPubKeyDomain"),
-            Self::BadCharacters { key } => write!(f, "the key parameter {key:?} has characters other than letters, digits, '_' and '-'"),
-            Self::NoDomain => write!(f, "the template's syncPubKeyDomain is empty"),
-        }
-    }
-}
-
-impl std::error::Error for KeyHostError {}
-
-/// A `key` parameter must be a single label-like name under `syncPubKeyDomain`: no
-/// dots (which could climb out of or reach elsewhere in the domain), no `..`, not
-/// absolute, only letters, digits, `_` and `-`.
-pub fn check_key_host(key: &str) -> Result<(), KeyHostError> {
-    if key.is_empty() {
-        return Err(KeyHostError::Empty);
-    }
-    if key.len() > 63 {
-        return Err(KeyHostError::TooLong { len: key.len() });
-    }
-    if key.contains('.') {
-        return Err(KeyHostError::HasDot { key: key.to_string() });
-    }
-    if !key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') {
-        return Err(KeyHostError::BadCharacters { key: key.to_string() });
-    }
-    Ok(())
-}
-
-/// The TXT owner a request's key is read from: `{key}.{syncPubKeyDomain}` — the key
-/// checked by [`check_key_host`], the domain trimmed, lowercased and without its
-/// trailing dot. The one place a key host is built.
-pub fn key_host(key: &str, sync_pub_key_domain: &str) -> Result<String, KeyHostError> {
-    check_key_host(key)?;
-    let domain = sync_pub_key_domain.trim().trim_end_matches('.').to_ascii_lowercase();
-    if domain.is_empty() {
-        return Err(KeyHostError::NoDomain);
-    }
-    Ok(format!("{key}.{domain}"))
-}
-
 /// One TXT record in presentation form — one or more quoted strings (`"a" "b"`, with
 /// `\` escapes), or a bare string — as the text of its strings joined.
 pub fn join_txt_strings(record: &str) -> String {
@@ -376,14 +323,6 @@ mod tests {
         assert!(matches!(assemble_key(&["p=1,d=a".into(), "p=1,d=b".into()]), Err(SignatureError::DuplicatePosition(1))));
         assert!(matches!(assemble_key(&["p=1,d=a".into(), "p=3,d=b".into()]), Err(SignatureError::MissingPosition(2))));
         assert!(matches!(assemble_key(&[]), Err(SignatureError::NoKeyRecords)));
-    }
-
-    #[test]
-    fn key_host_rules() {
-        assert!(check_key_host("_dck1").is_ok());
-        assert!(check_key_host("../x").is_err());
-        assert!(check_key_host("a.b.evil.example.").is_err());
-        assert!(check_key_host("").is_err());
     }
 
     #[test]

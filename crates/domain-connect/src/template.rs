@@ -15,38 +15,56 @@ pub const MAX_TEMPLATE_BYTES: usize = 1024 * 1024;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Template {
+    /// The DNS-side name of the Service Provider (`providerId`), as in the apply URL path.
     pub provider_id: String,
+    /// The Service Provider's display name (`providerName`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider_name: Option<String>,
+    /// The template's id within the provider (`serviceId`), as in the apply URL path.
     pub service_id: String,
+    /// The service's display name (`serviceName`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_name: Option<String>,
+    /// The template's version (`version`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<i64>,
+    /// The Service Provider's logo (`logoUrl`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logo_url: Option<String>,
+    /// What the template does (`description`), for people.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// What the variables mean (`variableDescription`), for people.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub variable_description: Option<String>,
+    /// Deprecated form of `sharedProviderName` (`shared`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shared: Option<bool>,
+    /// The template may not be applied through the synchronous flow (`syncBlock`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sync_block: Option<bool>,
+    /// The apply URL may name the provider (`sharedProviderName`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shared_provider_name: Option<bool>,
+    /// The apply URL may name the service (`sharedServiceName`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shared_service_name: Option<bool>,
+    /// Where the Service Provider publishes its signing keys (`syncPubKeyDomain`); requests must be signed when set.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sync_pub_key_domain: Option<String>,
+    /// Domains an unsigned request may return to (`syncRedirectDomain`, a comma list).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sync_redirect_domain: Option<String>,
+    /// Several instances may coexist in one zone (`multiInstance`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub multi_instance: Option<bool>,
+    /// Show a phishing warning for unverified requests (`warnPhishing`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub warn_phishing: Option<bool>,
+    /// The template must be applied at a host, not the apex (`hostRequired`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub host_required: Option<bool>,
+    /// The records the template writes (`records`).
     pub records: Vec<TemplateRecord>,
     /// Keys the spec does not define, kept so that lint can name them.
     #[serde(flatten)]
@@ -90,38 +108,55 @@ impl From<i64> for IntField {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase")]
 pub struct TemplateRecord {
+    /// The record type (`type`), as written; see [`TemplateRecord::record_type`].
     #[serde(rename = "type")]
     pub rtype: String,
+    /// The group the record belongs to (`groupId`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_id: Option<String>,
+    /// `Always` or `OnApply` (`essential`): whether removing this record removes the whole instance.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub essential: Option<String>,
+    /// The owner, relative to the domain and host (`host`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub host: Option<String>,
+    /// The SRV owner (`name`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// The address or target host (`pointsTo`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub points_to: Option<String>,
+    /// The TTL in seconds (`ttl`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ttl: Option<IntField>,
+    /// TXT text or custom-type data (`data`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<String>,
+    /// `None`, `All` or `Prefix` (`txtConflictMatchingMode`); see [`TemplateRecord::txt_conflict_mode`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub txt_conflict_matching_mode: Option<String>,
+    /// The prefix for `Prefix` mode (`txtConflictMatchingPrefix`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub txt_conflict_matching_prefix: Option<String>,
+    /// MX/SRV priority (`priority`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<IntField>,
+    /// SRV weight (`weight`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weight: Option<IntField>,
+    /// SRV port (`port`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub port: Option<IntField>,
+    /// SRV protocol (`protocol`, e.g. `_tcp`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub protocol: Option<String>,
+    /// SRV service (`service`, e.g. `_sip`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service: Option<String>,
+    /// SRV target host, or a redirect's URL (`target`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
+    /// The SPF terms an SPFM record merges (`spfRules`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spf_rules: Option<String>,
     /// Keys the spec does not define, kept so that lint can name them.
@@ -133,7 +168,9 @@ pub struct TemplateRecord {
 /// empty for the whole document) and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TemplateError {
+    /// Where: a JSON path such as `records[3].ttl` (empty for the whole document).
     pub path: String,
+    /// What is wrong.
     pub message: String,
 }
 

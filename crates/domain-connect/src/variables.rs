@@ -29,6 +29,7 @@ enum ParamValue {
 }
 
 impl Params {
+    /// No variables.
     pub fn new() -> Self {
         Self::default()
     }
@@ -51,10 +52,12 @@ impl Params {
         }
     }
 
+    /// How many variables.
     pub fn len(&self) -> usize {
         self.values.len()
     }
 
+    /// No variables at all.
     pub fn is_empty(&self) -> bool {
         self.values.is_empty()
     }

@@ -28,6 +28,7 @@ pub enum Verdict {
 /// What was checked, step by step.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SignatureReport {
+    /// The outcome.
     #[serde(flatten)]
     pub verdict: Verdict,
     /// `{key}.{syncPubKeyDomain}`, when it was asked.
@@ -36,7 +37,9 @@ pub struct SignatureReport {
     pub txt: Vec<String>,
     /// The fragments used, in `p` order.
     pub fragments: Vec<Fragment>,
+    /// The key's algorithm (`RS256`), when a key was assembled.
     pub algorithm: Option<String>,
+    /// The key's modulus size in bits.
     pub modulus_bits: Option<usize>,
     /// The exact bytes the signature covers.
     pub signed_bytes: String,
@@ -53,6 +56,7 @@ impl SignatureReport {
             Verdict::Invalid(r) | Verdict::RequiredButMissing(r) => SignatureGate::NotVerified(r.clone()),
         }
     }
+    /// Signed, and the signature verifies.
     pub fn is_valid(&self) -> bool {
         self.verdict == Verdict::Valid
     }
@@ -169,6 +173,7 @@ pub struct RequestFlags {
     pub phishing_warning: bool,
     /// `providerName`/`serviceName` from the URL, when the template allows them.
     pub provider_name_extra: Option<String>,
+    /// `serviceName` from the URL, when the template allows it.
     pub service_name_extra: Option<String>,
     /// Why a URL parameter is ignored (e.g. providerName without sharedProviderName).
     pub ignored: Vec<String>,

@@ -33,6 +33,7 @@ pub struct ProcessOptions<'a> {
     /// The host under the domain (`Some("")` for the apex; `None` when the request
     /// has no host parameter at all — then `%host%` is a missing parameter).
     pub host: Option<&'a str>,
+    /// The variables' values.
     pub params: Option<&'a Params>,
     /// Apply only records whose `groupId` is listed (records without one always
     /// apply); empty: all records.
@@ -41,7 +42,9 @@ pub struct ProcessOptions<'a> {
     pub multi_aware: bool,
     /// The template allows several instances side by side (`multiInstance`).
     pub multi_instance: bool,
+    /// The `providerId` recorded in provenance (`_dc`).
     pub provider_id: Option<&'a str>,
+    /// The `serviceId` recorded in provenance (`_dc`).
     pub service_id: Option<&'a str>,
     /// The instance id written into `_dc.id` (the caller makes a random one when the
     /// request has none; the core has no randomness of its own).
@@ -79,18 +82,28 @@ pub enum SignatureGate {
 /// A request to apply a whole template (DCAZ `DomainConnect.apply_template`).
 #[derive(Debug, Clone)]
 pub struct ApplyRequest<'a> {
+    /// The zone (registered domain), e.g. `example.com`.
     pub domain: &'a str,
+    /// The host under the domain (`Some("")`: the apex).
     pub host: Option<&'a str>,
+    /// The variables' values.
     pub params: &'a Params,
+    /// The groups to apply (empty: all).
     pub group_ids: &'a [String],
+    /// How the caller settled the request's signature.
     pub signature: SignatureGate,
+    /// Track provenance (`_dc`) and replace earlier instances.
     pub multi_aware: bool,
+    /// The instance id written into `_dc.id`.
     pub unique_id: Option<&'a str>,
+    /// The A/AAAA records behind REDIR301/REDIR302.
     pub redirect_records: Option<&'a [TemplateRecord]>,
     /// The provider and service ids as the request named them (the URL path); the
     /// template's own ids when `None`.
     pub provider_id: Option<&'a str>,
+    /// The `serviceId` recorded in provenance (`_dc`).
     pub service_id: Option<&'a str>,
+    /// Which engine's answer to give where they differ on purpose.
     pub dialect: Dialect,
 }
 

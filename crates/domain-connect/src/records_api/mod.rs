@@ -10,9 +10,12 @@ pub mod powerdns;
 /// the caller sends it (sans-IO).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HttpRequest {
+    /// `GET`, `PATCH`, `POST`….
     pub method: &'static str,
+    /// The full URL.
     pub url: String,
     /// (name, value) pairs; credentials travel here, never in `url`.
     pub headers: Vec<(String, String)>,
+    /// The body, if any.
     pub body: Option<Vec<u8>>,
 }

@@ -1,0 +1,152 @@
+//! The browser tier: real headless Chromium over WebDriver (chromedriver), against the
+//! release build served by `cargo xtask test`, with real PowerDNS (and dnsdist) behind
+//! it. Run through `cargo xtask test`, which starts those servers and passes their
+//! addresses in `DC_*` variables; without them these tests fail (they never skip).
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+use std::future::Future;
+use std::time::Duration;
+
+mod consent;
+mod deploy;
+mod tools;
+
+const SIGNED: &str = "/v2/domainTemplates/providers/exampleservice.domainconnect.org/services/template2/apply?domain=arnoldblinn.com&RANDOMTEXT=shm%3A1551036164%3Ahello&IP=132.148.25.185&host=bar&sig=LyCE%2B7H0zr%2FXHaxX36pdD1eSQENRiGTFxm79m7A5NLDPiUKLe71IrsEgnDLN76ndQcLTZlr4%2BHhpWzKZKyFl9ieEpNzZlDHRp35H83Erhm0eDctUmI1Zct51alZ8RuTL%2Baa29WC%2BAM7%2BgSpnL%2FAHl9mxckyeEuFFqXcl%2F3ShwK2F9x%2F7r%2BcICefiUEzsZN3EuqOvwqQkBSqcdVy%2FohjNAG%2FInYAYSX%2B0fUK9UNQfQYkuPqOAptPRjX%2BhUnYsXUk%2FeQq16aX7TzhZm%2BeEq%2BEn%2BoiEgh7qps1yvGbJm6QXKovan%2Fsqng40R6FBP3R3dvfZC6QrfCUtGpQ8c0D0S5oLBw%3D%3D&key=_dck1";
+
+const ROUTES: [&str; 5] = ["/", "/preview?template=exampleservice.domainconnect.org/template2", "/replay", SIGNED, "/no/such/page"];
+
+fn env(name: &str) -> String {
+    std::env::var(name).unwrap_or_else(|_| panic!("{name} is not set: run the browser tier through `cargo xtask test`, which starts the servers"))
+}
+
+async fn browser() -> Client {
+    let caps = json!({
+        "goog:chromeOptions": {
+            "binary": "/usr/bin/chromium",
+            "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                     "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,900"]
+        },
+        "goog:loggingPrefs": {"browser": "ALL"}
+    });
+    let caps = caps.as_object().unwrap().clone();
+    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(caps)
+        .connect(&env("DC_WEBDRIVER"))
+        .await
+        .expect("chromedriver session")
+}
+
+/// Run a test body in a fresh browser; on failure save a screenshot under
+/// `target/browser-failures/` for a person to look at, then fail.
+async fn with_browser<F, Fut>(name: &str, body: F)
+where
+    F: FnOnce(Client) -> Fut + Send + 'static,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let c = browser().await;
+    let task = tokio::spawn(body(c.clone()));
+    let abort = task.abort_handle();
+    let outcome = match tokio::time::timeout(Duration::from_secs(180), task).await {
+        Ok(r) => r,
+        Err(_) => {
+            abort.abort();
+            Err(tokio::spawn(async { panic!("the test took more than 180 s") }).await.unwrap_err())
+        }
+    };
+    if outcome.is_err() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/browser-failures");
+        let _ = std::fs::create_dir_all(&dir);
+        if let Ok(png) = c.screenshot().await {
+            let path = dir.join(format!("{name}.png"));
+            let _ = std::fs::write(&path, png);
+            eprintln!("screenshot of the failure: {}", path.display());
+        }
+    }
+    let _ = c.close().await;
+    if let Err(e) = outcome {
+        match e.try_into_panic() {
+            Ok(p) => std::panic::resume_unwind(p),
+            Err(e) => panic!("{name}: {e}"),
+        }
+    }
+}
+
+/// The browser console since the last call (chromedriver's log endpoint).
+async fn console(c: &Client) -> Vec<Value> {
+    let id = c.session_id().await.unwrap().expect("session id");
+    let url = format!("{}/session/{id}/se/log", env("DC_WEBDRIVER"));
+    let body = json!({"type": "browser"}).to_string();
+    let out = tokio::task::spawn_blocking(move || post(&url, &body)).await.unwrap();
+    let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("log endpoint: {e}: {out}"));
+    v["value"].as_array().cloned().unwrap_or_default()
+}
+
+fn post(url: &str, body: &str) -> String {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let rest = url.strip_prefix("http://").unwrap();
+    let (host, path) = rest.split_once('/').unwrap();
+    let mut s = std::net::TcpStream::connect(host).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(s, "POST /{path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len()).unwrap();
+    // Read the headers, then exactly Content-Length bytes (the server may keep the
+    // connection open).
+    let mut r = BufReader::new(s);
+    let mut len = 0usize;
+    loop {
+        let mut line = String::new();
+        r.read_line(&mut line).unwrap();
+        let l = line.trim_end();
+        if l.is_empty() {
+            break;
+        }
+        if let Some((k, v)) = l.split_once(':') {
+            if k.eq_ignore_ascii_case("content-length") {
+                len = v.trim().parse().unwrap();
+            }
+        }
+    }
+    let mut buf = vec![0; len];
+    r.read_exact(&mut buf).unwrap();
+    String::from_utf8_lossy(&buf).into_owned()
+}
+
+async fn wait_css(c: &Client, css: &str) -> fantoccini::elements::Element {
+    c.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css(css)).await.unwrap_or_else(|e| panic!("{css}: {e}"))
+}
+
+async fn text(c: &Client, css: &str) -> String {
+    wait_css(c, css).await.text().await.unwrap()
+}
+
+/// Wait until the text of `css` satisfies `ok`; the last text seen when it never does.
+async fn wait_text(c: &Client, css: &str, ok: impl Fn(&str) -> bool) -> Result<String, String> {
+    let mut last = String::new();
+    for _ in 0..100 {
+        if let Ok(e) = c.find(Locator::Css(css)).await {
+            last = e.text().await.unwrap_or_default();
+            if ok(&last) {
+                return Ok(last);
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    Err(last)
+}
+
+/// The files a page fetched itself (scripts, wasm, styles), as paths.
+async fn fetched(c: &Client) -> Vec<String> {
+    let v = c
+        .execute("return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)", vec![])
+        .await
+        .unwrap();
+    v.as_array().unwrap().iter().filter_map(|p| p.as_str().map(String::from)).collect()
+}
+
+fn brotli_size(path: &std::path::Path) -> usize {
+    let raw = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams { quality: 11, ..Default::default() };
+    brotli::BrotliCompress(&mut raw.as_slice(), &mut out, &params).unwrap();
+    out.len()
+}
