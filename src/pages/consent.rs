@@ -6,7 +6,6 @@ use crate::components::name::Name;
 use crate::config::Config;
 use crate::context::{use_config, ConfigReady};
 use crate::providers::{self, LoadedTemplate};
-use domain_connect::return_uri::ReturnTo;
 use domain_connect::verdict::{self, Verdict};
 use domain_connect::{review, ApplyUrl, Policy, Review, ZoneInput};
 use leptos::prelude::*;
@@ -71,6 +70,15 @@ pub fn Consent() -> impl IntoView {
     }
 }
 
+/// A phrase from the core as a sentence: capitalised, with a full stop.
+fn sentence(phrase: &str) -> String {
+    let mut c = phrase.chars();
+    match c.next() {
+        Some(first) => format!("{}{}.", first.to_uppercase(), c.as_str().trim_end_matches('.')),
+        None => String::new(),
+    }
+}
+
 #[component]
 fn Screen(l: Loaded) -> impl IntoView {
     let t = &l.template.template;
@@ -83,16 +91,10 @@ fn Screen(l: Loaded) -> impl IntoView {
         _ => "sig bad",
     };
     let sig_text = match &r.signature.verdict {
-        Verdict::Valid => format!("Signed by {provider}: the signature verifies ({}).", r.signature.key_host.clone().unwrap_or_default()),
-        Verdict::NotRequired => "This template does not use signatures.".to_string(),
-        Verdict::Invalid(why) => format!("The signature does not verify: {why}"),
-        Verdict::RequiredButMissing(why) => format!("A signature is required: {why}"),
+        Verdict::Valid => format!("Signed by {provider}: {} ({}).", r.signature.verdict, r.signature.key_host.clone().unwrap_or_default()),
+        other => sentence(&other.to_string()),
     };
-    let return_text = match &r.return_to {
-        ReturnTo::None => "No redirect_uri: the window closes when done.".to_string(),
-        ReturnTo::Allowed { uri, because } => format!("Returns to {uri} ({because})."),
-        ReturnTo::Refused { uri, reason } => format!("Will not return to {uri}: {reason}."),
-    };
+    let return_text = sentence(&r.return_to.to_string());
     let flags = r.flags.clone();
     let provider = match &flags.provider_name_extra {
         Some(extra) => format!("{provider} ({extra})"),

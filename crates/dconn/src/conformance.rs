@@ -5,7 +5,7 @@
 use crate::io;
 use clap::Args;
 use domain_connect::record::{sort_canonical, ZoneRecord};
-use domain_connect::{apply_template, Dialect, process_records, ApplyError, ApplyRequest, ChangeSet, Params, ProcessOptions, SignatureGate, TemplateRecord};
+use domain_connect::{apply_template, Dialect, process_records, ApplyError, ApplyRequest, Fault, Problem, ChangeSet, Params, ProcessOptions, SignatureGate, TemplateRecord};
 use serde_yaml_ng::Value;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -176,7 +176,7 @@ fn run_case(kind: &str, case: &Value, templates: &Path, keys: Option<&Path>, dia
         let file = templates.join(domain_connect::Template::file_name(&pid, &sid));
         let template = match io::read_template(&file) {
             Ok(t) => t,
-            Err(e) => return check_outcome(expect, Err(ApplyError::InvalidTemplate(e)), false, &zone),
+            Err(e) => return check_outcome(expect, Err(ApplyError::InvalidTemplate(Fault::new(Problem::TemplateNotRead { reason: e }))), false, &zone),
         };
         let host = opt_str(input.get("host")).unwrap_or_default();
         let signature = if flag("ignore_signature") {

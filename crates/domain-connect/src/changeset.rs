@@ -7,6 +7,7 @@ use serde::Serialize;
 /// Which conflict rule of the spec ("Record Types and Conflicts") removed a record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "rule", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ConflictRule {
     /// A CNAME (or APEXCNAME) cannot share its name with other records: either the
     /// new record is a CNAME, or the removed record is a CNAME at the new record's name.
@@ -37,6 +38,7 @@ pub enum ConflictRule {
 /// Why a record of the zone is deleted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum DeletionReason {
     /// A conflict with a record the template adds.
     Conflict {

@@ -27,6 +27,7 @@ pub const MAX_ANSWER: usize = 65_535;
 /// Why a DNS-over-HTTPS answer could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", content = "detail", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum DohError {
     /// The host is not a DNS name.
     BadName(String),

@@ -87,7 +87,7 @@ pub mod zone;
 pub use apply_url::{ApplyUrl, ApplyUrlError};
 pub use apply::{apply_template, apply_template_indexed, process_records, process_records_indexed, ApplyRequest, Dialect, IndexedZone, ProcessOptions, SignatureGate};
 pub use changeset::{ChangeSet, ConflictRule, DeletionReason};
-pub use error::ApplyError;
+pub use error::{ApplyError, Fault, Problem};
 pub use record::ZoneRecord;
 pub use record_type::{RecordType, TxtConflictMode};
 pub use template::{Template, TemplateError, TemplateRecord};

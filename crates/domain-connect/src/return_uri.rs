@@ -17,6 +17,7 @@ use serde::Serialize;
 /// Whether the user may be returned to the request's `redirect_uri`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "decision", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ReturnTo {
     /// No redirect_uri: close the window when done.
     None,
@@ -34,6 +35,16 @@ pub enum ReturnTo {
         /// Why it may not be followed.
         reason: String,
     },
+}
+
+impl std::fmt::Display for ReturnTo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReturnTo::None => write!(f, "no redirect_uri: the window closes when done"),
+            ReturnTo::Allowed { uri, because } => write!(f, "returns to {uri} ({because})"),
+            ReturnTo::Refused { uri, reason } => write!(f, "will not return to {uri}: {reason}"),
+        }
+    }
 }
 
 /// Decide whether the request's `redirect_uri` may be followed.

@@ -50,6 +50,7 @@ pub enum KeyAnswer {
 
 /// The zone the request is applied to.
 #[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
 pub enum ZoneInput<'a> {
     /// Records as read (indexed for this one review).
     Records(&'a [ZoneRecord]),
@@ -69,6 +70,7 @@ impl<'a> ZoneInput<'a> {
 
 /// Whether a signature is demanded.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Signatures {
     /// The consent screen and `dconn verify`: a template with `syncPubKeyDomain` needs
     /// a signature that verifies.
@@ -330,7 +332,7 @@ pub fn review(url: &ApplyUrl, template: &Template, key: &KeyAnswer, zone: ZoneIn
         ZoneInput::Indexed(z) => apply_template_indexed(template, z, &req),
     };
     match &changes {
-        Err(ApplyError::HostRequired(_)) if host_missing => {}
+        Err(ApplyError::HostRequired { .. }) if host_missing => {}
         Err(error) => refusals.push(Refusal::Apply { error: error.clone() }),
         Ok(_) => {}
     }

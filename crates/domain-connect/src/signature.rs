@@ -61,6 +61,7 @@ pub struct PublicKey {
 /// Why a key or a signature did not check out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "error", content = "detail", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum SignatureError {
     /// No TXT record at the key host.
     NoKeyRecords,

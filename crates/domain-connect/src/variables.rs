@@ -7,7 +7,7 @@
 //! variable is replaced at once, and scanning resumes after the inserted value so a
 //! value containing `%` is not re-expanded at that spot.
 
-use crate::error::ApplyError;
+use crate::error::{ApplyError, Fault, Problem};
 use std::collections::BTreeMap;
 
 /// A substituted value longer than this is refused (a value that expands itself
@@ -74,9 +74,9 @@ impl Params {
         match self.values.get(name) {
             None => Ok(None),
             Some(ParamValue::Text(v)) => Ok(Some(v)),
-            Some(ParamValue::NotText(shown)) => Err(ApplyError::TypeError(format!(
-                "value of parameter '{name}' is not a string: {shown}"
-            ))),
+            Some(ParamValue::NotText(shown)) => {
+                Err(ApplyError::TypeError(Fault::new(Problem::NotText { variable: name.to_string() }).with_value(shown, None)))
+            }
         }
     }
 }
@@ -94,6 +94,7 @@ impl<K: Into<String>, V: Into<String>> FromIterator<(K, V)> for Params {
 /// Which template field a value comes from; decides how `@`, empty values and
 /// relative names are treated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Field {
     /// `host` (or the SRV `name`): an owner name relative to the applied host.
     Host,
@@ -130,7 +131,7 @@ pub fn resolve(
     host: Option<&str>,
     params: &Params,
     field: Field,
-    field_name: &str,
+    field_name: &'static str,
 ) -> Result<String, ApplyError> {
     let mut s = input.to_string();
     let mut ci = 0usize;
@@ -140,9 +141,9 @@ pub fn resolve(
         let end = match s[start..].find('%') {
             Some(e) => start + e,
             None => {
-                return Err(ApplyError::InvalidTemplate(format!(
-                    "Unpaired variable delimiter in {field_name}: {input}"
-                )))
+                return Err(ApplyError::InvalidTemplate(
+                    Fault::new(Problem::UnpairedDelimiter).in_field(field_name).with_value(input, None),
+                ))
             }
         };
         let name = s[start..end].to_string();
@@ -155,17 +156,17 @@ pub fn resolve(
             "host" => match host {
                 Some(h) => h.to_string(),
                 None => {
-                    return Err(ApplyError::MissingParameter(format!(
-                        "No value for parameter 'host' (in {field_name}: {input})"
-                    )))
+                    return Err(ApplyError::MissingParameter(
+                        Fault::new(Problem::NoValue { variable: "host".into() }).in_field(field_name).with_value(input, None),
+                    ))
                 }
             },
             other => match params.lookup(other)? {
                 Some(v) => v.to_string(),
                 None => {
-                    return Err(ApplyError::MissingParameter(format!(
-                        "No value for parameter '{other}' (in {field_name}: {input})"
-                    )))
+                    return Err(ApplyError::MissingParameter(
+                        Fault::new(Problem::NoValue { variable: other.to_string() }).in_field(field_name).with_value(input, None),
+                    ))
                 }
             },
         };
@@ -173,9 +174,7 @@ pub fn resolve(
         let count = s.matches(&token).count();
         let new_len = s.len() - count * token.len() + count * value.len();
         if new_len > MAX_SUBSTITUTED_LEN {
-            return Err(ApplyError::InvalidData(format!(
-                "{field_name} is longer than {MAX_SUBSTITUTED_LEN} bytes after substituting %{name}%"
-            )));
+            return Err(ApplyError::InvalidData(Fault::new(Problem::TooLongAfterSubstitution { variable: name }).in_field(field_name)));
         }
         s = s.replace(&token, &value);
         ci = pos + value.len();
@@ -214,7 +213,7 @@ fn relative_to_host(input: &str, domain: &str, host: Option<&str>) -> Result<Str
         (true, String::new())
     } else if let Some(r) = input.strip_prefix("*.") {
         if r == "@" || r.is_empty() {
-            return Err(ApplyError::InvalidData(format!("Invalid wildcard host: {input}")));
+            return Err(ApplyError::InvalidData(Fault::new(Problem::BadWildcard).in_field("host").with_value(input, None)));
         }
         (true, r.to_string())
     } else {

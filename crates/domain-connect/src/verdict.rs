@@ -14,6 +14,7 @@ use serde::Serialize;
 /// The outcome.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "verdict", content = "reason", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Verdict {
     /// Signed, and the signature verifies under the published key.
     Valid,
@@ -23,6 +24,17 @@ pub enum Verdict {
     NotRequired,
     /// The template requires a signature and the URL has no `sig` or no `key`.
     RequiredButMissing(String),
+}
+
+impl std::fmt::Display for Verdict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Verdict::Valid => write!(f, "the signature verifies"),
+            Verdict::Invalid(r) => write!(f, "the signature does not verify: {r}"),
+            Verdict::NotRequired => write!(f, "this template does not use signatures"),
+            Verdict::RequiredButMissing(r) => write!(f, "a signature is required: {r}"),
+        }
+    }
 }
 
 /// What was checked, step by step.

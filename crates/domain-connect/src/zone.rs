@@ -15,16 +15,72 @@ use serde::de::{Deserializer, SeqAccess, Visitor};
 use std::fmt;
 use std::str::FromStr;
 
+/// What the JSON reader says when a zone has too many records.
+const TOO_MANY: &str = "the zone has more records than the limit";
+
 /// The largest zone we read.
 pub const MAX_ZONE_RECORDS: usize = 200_000;
 
-/// A zone that could not be read.
+/// A zone that could not be read: where, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ZoneError(pub String);
+#[non_exhaustive]
+pub enum ZoneError {
+    /// JSON records that do not read: at which JSON path, and why.
+    Json {
+        /// The path (`[3].ttl`; empty for the whole document).
+        path: String,
+        /// What serde_json says.
+        reason: String,
+    },
+    /// A zone file the parser refuses.
+    ZoneFile {
+        /// What the parser says.
+        reason: String,
+    },
+    /// A zone file asks to `$INCLUDE` another file (never followed).
+    Include {
+        /// The line (1-based).
+        line: usize,
+    },
+    /// More records than [`MAX_ZONE_RECORDS`].
+    TooManyRecords,
+    /// The zone's origin is not a DNS name.
+    BadOrigin {
+        /// The origin given.
+        origin: String,
+    },
+    /// One record that cannot be read.
+    Record {
+        /// Its owner name as given.
+        owner: String,
+        /// Its type as given.
+        rtype: String,
+        /// Its data as given.
+        rdata: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A records API's answer is not in the shape its documentation gives.
+    Api {
+        /// Which API.
+        api: &'static str,
+        /// What is wrong.
+        reason: String,
+    },
+}
 
 impl fmt::Display for ZoneError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        match self {
+            Self::Json { path, reason } if path.is_empty() => write!(f, "{reason}"),
+            Self::Json { path, reason } => write!(f, "{path}: {reason}"),
+            Self::ZoneFile { reason } => write!(f, "zone file: {reason}"),
+            Self::Include { line } => write!(f, "line {line}: $INCLUDE is not supported"),
+            Self::TooManyRecords => write!(f, "the zone has more than {MAX_ZONE_RECORDS} records"),
+            Self::BadOrigin { origin } => write!(f, "origin {origin:?} is not a DNS name"),
+            Self::Record { owner, rtype, rdata, reason } => write!(f, "{owner} {rtype} {rdata:?}: {reason}"),
+            Self::Api { api, reason } => write!(f, "{api}: {reason}"),
+        }
     }
 }
 
@@ -42,7 +98,7 @@ impl<'de> Visitor<'de> for Limited {
         let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
         while let Some(r) = seq.next_element::<ZoneRecord>()? {
             if out.len() == MAX_ZONE_RECORDS {
-                return Err(A::Error::custom(format!("the zone has more than {MAX_ZONE_RECORDS} records")));
+                return Err(A::Error::custom(TOO_MANY));
             }
             out.push(r);
         }
@@ -59,7 +115,10 @@ pub fn from_json(text: &str) -> Result<Vec<ZoneRecord>, ZoneError> {
     let mut de = serde_json::Deserializer::from_str(text);
     let at = |e: serde_json::Error| {
         let path = crate::json_path::of_error(text, &e);
-        ZoneError(if path.is_empty() { e.to_string() } else { format!("{path}: {e}") })
+        if e.to_string().starts_with(TOO_MANY) {
+            return ZoneError::TooManyRecords;
+        }
+        ZoneError::Json { path, reason: e.to_string() }
     };
     let records = de.deserialize_seq(Limited).map_err(at)?;
     de.end().map_err(at)?;
@@ -77,24 +136,24 @@ pub fn to_json(records: &[ZoneRecord]) -> String {
 pub fn from_bind(text: &str, origin: &str) -> Result<Vec<ZoneRecord>, ZoneError> {
     for (n, line) in text.lines().enumerate() {
         if line.trim_start().to_ascii_uppercase().starts_with("$INCLUDE") {
-            return Err(ZoneError(format!("line {}: $INCLUDE is not supported", n + 1)));
+            return Err(ZoneError::Include { line: n + 1 });
         }
     }
     // A cheap upper bound before parsing: every record needs a line.
     let lines = text.lines().filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with(';')).count();
     if lines > MAX_ZONE_RECORDS * 2 {
-        return Err(ZoneError(format!("the zone has more than {MAX_ZONE_RECORDS} records")));
+        return Err(ZoneError::TooManyRecords);
     }
-    let origin_name = Name::from_str(origin).map_err(|e| ZoneError(format!("origin {origin:?}: {e}")))?;
+    let origin_name = Name::from_str(origin).map_err(|_| ZoneError::BadOrigin { origin: origin.to_string() })?;
     let parser = Parser::new(text, None, Some(origin_name.clone()));
-    let (_, sets) = parser.parse().map_err(|e| ZoneError(format!("zone file: {e}")))?;
+    let (_, sets) = parser.parse().map_err(|e| ZoneError::ZoneFile { reason: e.to_string() })?;
     let mut fqdn_origin = origin_name.to_lowercase();
     fqdn_origin.set_fqdn(true);
     let mut out = Vec::new();
     for set in sets.values() {
         for rec in set.records_without_rrsigs() {
             if out.len() == MAX_ZONE_RECORDS {
-                return Err(ZoneError(format!("the zone has more than {MAX_ZONE_RECORDS} records")));
+                return Err(ZoneError::TooManyRecords);
             }
             out.push(convert(rec, &fqdn_origin)?);
         }
@@ -152,7 +211,7 @@ fn convert(rec: &hickory_proto::rr::Record, origin: &Name) -> Result<ZoneRecord,
         }
         other => {
             if rtype == RecordType::Unknown(0) {
-                return Err(ZoneError(format!("{name}: unknown record type")));
+                return Err(ZoneError::Record { owner: name, rtype: rtype.to_string(), rdata: other.to_string(), reason: "unknown record type".into() });
             }
             r.data = other.to_string();
         }
@@ -251,7 +310,7 @@ mod tests {
     #[test]
     fn include_is_refused() {
         let e = from_bind("$INCLUDE /etc/passwd\n", "example.com").unwrap_err();
-        assert!(e.0.contains("$INCLUDE"), "{e}");
+        assert_eq!(e, ZoneError::Include { line: 1 });
     }
 
     #[test]
@@ -263,7 +322,7 @@ mod tests {
     #[test]
     fn json_errors_name_the_path() {
         let e = from_json(r#"[{"type":"A","name":"@","data":"1.2.3.4","ttl":"x"}]"#).unwrap_err();
-        assert!(e.0.starts_with("[0].ttl: ") && e.0.contains("expected an integer"), "{e}");
+        assert!(matches!(&e, ZoneError::Json { path, reason } if path == "[0].ttl" && reason.contains("expected an integer")), "{e}");
         assert!(from_json("[1,").is_err());
         assert_eq!(from_json("null").unwrap(), vec![]);
     }

@@ -128,7 +128,7 @@ impl Source<'_> {
 }
 
 fn too_large(n: usize) -> ApplyError {
-    ApplyError::InvalidData(format!("a zone of {n} records is too large to index"))
+    ApplyError::InvalidData(crate::error::Fault::new(crate::error::Problem::ZoneTooLarge { records: n }))
 }
 
 enum Names<'z> {

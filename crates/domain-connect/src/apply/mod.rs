@@ -59,6 +59,7 @@ pub struct ProcessOptions<'a> {
 /// Which engine's answer to give on the one rule where the reference compliance suites
 /// and our documented behaviour contradict each other (see the crate docs).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Dialect {
     /// Our engine: SRV records at the apex work (owner `_service._proto`).
     #[default]
@@ -70,6 +71,7 @@ pub enum Dialect {
 
 /// How the caller settled the request's signature before applying.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum SignatureGate {
     /// Do not check (previews, the suites' `ignore_signature`).
     Ignore,
@@ -135,14 +137,11 @@ fn apply(template: &Template, zone: Source<'_>, req: &ApplyRequest<'_>) -> Resul
     let domain = req.domain.to_lowercase();
     let host = req.host.map(str::to_lowercase);
     if template.host_required == Some(true) && host.as_deref().unwrap_or("").is_empty() {
-        return Err(ApplyError::HostRequired(format!(
-            "Template {}/{} requires a host name",
-            template.provider_id, template.service_id
-        )));
+        return Err(ApplyError::HostRequired { provider_id: template.provider_id.clone(), service_id: template.service_id.clone() });
     }
     if template.requires_signature() {
         if let SignatureGate::NotVerified(why) = &req.signature {
-            return Err(ApplyError::InvalidSignature(why.clone()));
+            return Err(ApplyError::InvalidSignature { reason: why.clone() });
         }
     }
     let multi_instance = req.multi_aware && template.multi_instance == Some(true);
@@ -236,7 +235,7 @@ fn process(template_records: &[TemplateRecord], source: Source<'_>, opts: &Proce
             }
         };
         new_record = normalise(&new_record);
-        rules::check_conflict_with_self(&new_record, &added)?;
+        rules::check_conflict_with_self(&new_record, index, &added)?;
         if resolved.rtype != "NS" && new_record.name != "@" {
             rules::delete_ns_above(&new_record, index, &mut zone);
         }

@@ -4,7 +4,7 @@
 
 use super::normalise::is_custom;
 use super::ProcessOptions;
-use crate::error::ApplyError;
+use crate::error::{ApplyError, Fault, Problem};
 use crate::record_type::TxtConflictMode;
 use crate::template::{IntField, TemplateRecord};
 use crate::validate;
@@ -42,9 +42,7 @@ pub fn expand_redirects(
         let upper = r.rtype.to_uppercase();
         if upper == "REDIR301" || upper == "REDIR302" {
             let Some(backing) = redirect_records else {
-                return Err(ApplyError::InvalidTemplate(format!(
-                    "records[{i}]: {upper} record types are not supported here (no redirect records are configured)"
-                )));
+                return Err(ApplyError::InvalidTemplate(Fault::new(Problem::NoRedirectRecords).at_record(i, &upper)));
             };
             for b in backing {
                 // The backing record keeps its type and value; every other attribute
@@ -71,12 +69,16 @@ pub fn expand_redirects(
     Ok(out)
 }
 
-fn req<'a>(v: &'a Option<String>, index: usize, rtype: &str, field: &str) -> Result<&'a str, ApplyError> {
-    v.as_deref().ok_or_else(|| ApplyError::InvalidTemplate(format!("records[{index}]: {rtype} record has no {field}")))
+fn missing(index: usize, rtype: &str, field: &'static str) -> ApplyError {
+    ApplyError::InvalidTemplate(Fault::new(Problem::MissingField).in_field(field).at_record(index, rtype))
 }
 
-fn req_int<'a>(v: &'a Option<IntField>, index: usize, rtype: &str, field: &str) -> Result<&'a str, ApplyError> {
-    v.as_ref().map(|f| f.0.as_str()).ok_or_else(|| ApplyError::InvalidTemplate(format!("records[{index}]: {rtype} record has no {field}")))
+fn req<'a>(v: &'a Option<String>, index: usize, rtype: &str, field: &'static str) -> Result<&'a str, ApplyError> {
+    v.as_deref().ok_or_else(|| missing(index, rtype, field))
+}
+
+fn req_int<'a>(v: &'a Option<IntField>, index: usize, rtype: &str, field: &'static str) -> Result<&'a str, ApplyError> {
+    v.as_ref().map(|f| f.0.as_str()).ok_or_else(|| missing(index, rtype, field))
 }
 
 /// Python's `int(str)`: surrounding whitespace, a sign, digits with single underscores.
@@ -113,33 +115,23 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn resolve(&self, v: &str, field: Field, name: &str) -> Result<String, ApplyError> {
-        resolve(v, self.opts.domain, self.opts.host, self.params, field, name).map_err(|e| self.wrap(e))
+    fn resolve(&self, v: &str, field: Field, name: &'static str) -> Result<String, ApplyError> {
+        resolve(v, self.opts.domain, self.opts.host, self.params, field, name).map_err(|e| e.at_record(self.index, self.rtype))
     }
 
-    fn wrap(&self, e: ApplyError) -> ApplyError {
-        let prefix = format!("records[{}] ({}): ", self.index, self.rtype);
-        match e {
-            ApplyError::InvalidData(m) => ApplyError::InvalidData(prefix + &m),
-            ApplyError::InvalidTemplate(m) => ApplyError::InvalidTemplate(prefix + &m),
-            ApplyError::MissingParameter(m) => ApplyError::MissingParameter(prefix + &m),
-            ApplyError::TypeError(m) => ApplyError::TypeError(prefix + &m),
-            other => other,
-        }
-    }
-
-    fn invalid(&self, msg: String) -> ApplyError {
-        self.wrap(ApplyError::InvalidData(msg))
+    /// InvalidData: `field` of this record is `value` (from the template's `orig`).
+    fn invalid(&self, field: &'static str, problem: Problem, value: &str, orig: Option<&str>) -> ApplyError {
+        ApplyError::InvalidData(Fault::new(problem).in_field(field).with_value(value, orig).at_record(self.index, self.rtype))
     }
 
     /// An integer field: checked as DCAZ does before substitution, then converted.
-    fn int_field(&self, raw: &str, name: &str) -> Result<i64, ApplyError> {
+    fn int_field(&self, raw: &str, name: &'static str) -> Result<i64, ApplyError> {
         if !is_int_field(raw) {
-            return Err(self.invalid(format!("Invalid {name} value (must be an integer or a single %variable%): {raw}")));
+            return Err(self.invalid(name, Problem::NotAnIntegerField, raw, None));
         }
         let v = self.resolve(raw, Field::Plain, name)?;
         // DCAZ crashes with a Python ValueError here; we name the field instead.
-        py_int(&v).ok_or_else(|| self.invalid(format!("Invalid {name} value: {v:?} (from {raw}) is not an integer")))
+        py_int(&v).ok_or_else(|| self.invalid(name, Problem::NotAnInteger, &v, Some(raw)))
     }
 }
 
@@ -149,7 +141,7 @@ pub fn resolve_record(tr: &TemplateRecord, index: usize, opts: &ProcessOptions<'
     let ctx = Ctx { opts, params, index, rtype: &rtype };
     let custom = is_custom(&rtype);
     if custom && !validate::is_custom_type(&rtype) {
-        return Err(ApplyError::TypeError(format!("records[{index}]: Unknown record type ({}) in template", tr.rtype)));
+        return Err(ApplyError::TypeError(Fault::new(Problem::UnknownType).at_record(index, &tr.rtype)));
     }
     let mut out = Resolved { rtype: rtype.clone(), custom, ..Default::default() };
 
@@ -157,13 +149,13 @@ pub fn resolve_record(tr: &TemplateRecord, index: usize, opts: &ProcessOptions<'
     if rtype == "SRV" {
         let name = ctx.resolve(req(&tr.name, index, &rtype, "name")?, Field::Host, "name")?;
         if !validate::is_name_srv(&name) {
-            return Err(ctx.invalid(format!("Invalid data for SRV name: {name}")));
+            return Err(ctx.invalid("name", Problem::InvalidValue, &name, None));
         }
         out.host = name;
     } else if rtype == "APEXCNAME" {
         let h = tr.host.as_deref().unwrap_or("@");
         if h != "@" {
-            return Err(ctx.invalid(format!("Invalid data for APEXCNAME host: {h} (must be @ or omitted)")));
+            return Err(ctx.invalid("host", Problem::ApexCnameNotAtApex, h, None));
         }
         out.host = "@".into();
     } else {
@@ -171,7 +163,7 @@ pub fn resolve_record(tr: &TemplateRecord, index: usize, opts: &ProcessOptions<'
         let host = ctx.resolve(orig, Field::Host, "host")?;
         let ok = if rtype == "CNAME" { validate::is_host_cname_or_ns(&host) } else { validate::is_host_other(&host) };
         if !ok {
-            return Err(ctx.invalid(format!("Invalid data for {rtype} host: {host} (from {orig})")));
+            return Err(ctx.invalid("host", Problem::InvalidValue, &host, Some(orig)));
         }
         out.host = host;
     }
@@ -180,7 +172,7 @@ pub fn resolve_record(tr: &TemplateRecord, index: usize, opts: &ProcessOptions<'
     if matches!(rtype.as_str(), "A" | "AAAA" | "MX" | "CNAME" | "APEXCNAME" | "NS") {
         let orig = req(&tr.points_to, index, &rtype, "pointsTo")?;
         if rtype == "NS" && orig == "@" {
-            return Err(ctx.invalid("Invalid data for NS pointsTo: @ would create a circular delegation".into()));
+            return Err(ctx.invalid("pointsTo", Problem::CircularDelegation, "@", None));
         }
         let v = ctx.resolve(orig, Field::Target, "pointsTo")?;
         let ok = match rtype.as_str() {
@@ -189,7 +181,7 @@ pub fn resolve_record(tr: &TemplateRecord, index: usize, opts: &ProcessOptions<'
             _ => validate::is_target_host(&v),
         };
         if !ok {
-            return Err(ctx.invalid(format!("Invalid data for {rtype} pointsTo: {v} (from {orig})")));
+            return Err(ctx.invalid("pointsTo", Problem::InvalidValue, &v, Some(orig)));
         }
         out.points_to = v;
     }
@@ -200,14 +192,14 @@ pub fn resolve_record(tr: &TemplateRecord, index: usize, opts: &ProcessOptions<'
         let orig = req(&tr.target, index, &rtype, "target")?;
         let v = ctx.resolve(orig, Field::Target, "target")?;
         if !validate::is_target_host(&v) {
-            return Err(ctx.invalid(format!("Invalid data for SRV target: {v} (from {orig})")));
+            return Err(ctx.invalid("target", Problem::InvalidValue, &v, Some(orig)));
         }
         out.target = v;
     } else if rtype == "REDIR301" || rtype == "REDIR302" {
         let orig = req(&tr.target, index, &rtype, "target")?;
         let v = ctx.resolve(orig, Field::Target, "target")?;
         if !validate::is_redirect_target(&v) {
-            return Err(ctx.invalid(format!("Invalid data for {rtype} target: {v} (from {orig})")));
+            return Err(ctx.invalid("target", Problem::InvalidValue, &v, Some(orig)));
         }
         out.target = v;
     }
@@ -221,7 +213,7 @@ pub fn resolve_record(tr: &TemplateRecord, index: usize, opts: &ProcessOptions<'
         let p = ctx.resolve(orig, Field::Plain, "protocol")?.to_lowercase();
         let p = p.strip_prefix('_').unwrap_or(&p).to_string();
         if !matches!(p.as_str(), "tcp" | "udp" | "tls") {
-            return Err(ctx.invalid(format!("Invalid data for SRV protocol: {p} (from {orig})")));
+            return Err(ctx.invalid("protocol", Problem::InvalidValue, &p, Some(orig)));
         }
         // DCAZ checks `_proto.name` before substituting, so SRV at the apex or with
         // variables always failed there; we check the substituted owner.
@@ -231,13 +223,13 @@ pub fn resolve_record(tr: &TemplateRecord, index: usize, opts: &ProcessOptions<'
             format!("_{p}.{}", out.host)
         };
         if !validate::is_host_srv(&owner) {
-            return Err(ctx.invalid(format!("Invalid data for SRV host: {owner}")));
+            return Err(ctx.invalid("name", Problem::InvalidValue, &owner, None));
         }
         out.protocol = p;
         let orig = req(&tr.service, index, &rtype, "service")?;
         let s = ctx.resolve(orig, Field::Plain, "service")?;
         if !validate::is_target_host(&s) {
-            return Err(ctx.invalid(format!("Invalid data for SRV service: {s} (from {orig})")));
+            return Err(ctx.invalid("service", Problem::InvalidValue, &s, Some(orig)));
         }
         out.service = s;
         out.priority = ctx.int_field(req_int(&tr.priority, index, &rtype, "priority")?, "priority")?;
@@ -255,17 +247,17 @@ pub fn resolve_record(tr: &TemplateRecord, index: usize, opts: &ProcessOptions<'
     if custom {
         let d = ctx.resolve(tr.data.as_deref().unwrap_or(""), Field::Plain, "data")?;
         if d.is_empty() {
-            return Err(ctx.invalid(format!("Empty data for custom RR type {rtype}")));
+            return Err(ctx.invalid("data", Problem::EmptyCustomData, &d, None));
         }
         if d == "@" {
-            return Err(ctx.invalid(format!("Invalid data \"@\" for custom RR type {rtype}")));
+            return Err(ctx.invalid("data", Problem::EmptyCustomData, "@", None));
         }
         out.data = d;
     }
 
     // Every type but SPFM (default 6000) and the redirects (no TTL) needs a TTL.
     if out.ttl.is_none() && !matches!(rtype.as_str(), "SPFM" | "REDIR301" | "REDIR302") {
-        return Err(ApplyError::InvalidTemplate(format!("records[{index}]: {rtype} record has no ttl")));
+        return Err(missing(index, &rtype, "ttl"));
     }
     Ok(out)
 }

@@ -4,11 +4,12 @@
 use super::prepare::Resolved;
 use super::Zone;
 use crate::changeset::{Addition, ConflictRule, DeletionReason};
-use crate::error::ApplyError;
+use crate::error::{ApplyError, Fault, Problem};
 use crate::record::ZoneRecord;
 use crate::record_type::TxtConflictMode;
 
 /// What a template record does to the zone.
+#[non_exhaustive]
 pub enum Outcome {
     /// Add this record.
     Add(ZoneRecord),
@@ -64,9 +65,9 @@ pub fn process(r: &Resolved, index: usize, zone: &mut Zone<'_>) -> Result<Outcom
                         TxtConflictMode::All => Some(ConflictRule::TxtAll),
                         TxtConflictMode::Prefix { prefix } => {
                             let Some(prefix) = prefix else {
-                                return Err(ApplyError::InvalidTemplate(format!(
-                                    "records[{index}] (TXT): txtConflictMatchingMode is Prefix but txtConflictMatchingPrefix is missing"
-                                )));
+                                return Err(ApplyError::InvalidTemplate(
+                                    Fault::new(Problem::PrefixWithoutPrefix).in_field("txtConflictMatchingPrefix").at_record(index, "TXT"),
+                                ));
                             };
                             zone.rec(i).data.starts_with(prefix.as_str()).then(|| ConflictRule::TxtPrefix { prefix: prefix.clone() })
                         }
@@ -217,7 +218,7 @@ pub fn spf_contains(spf: &str, rules: &str) -> bool {
 
 /// Template records may not conflict with each other (DCAZ `check_conflict_with_self`):
 /// a CNAME beside anything at its name, an NS beside anything at or below its name.
-pub fn check_conflict_with_self(new: &ZoneRecord, added: &[Addition]) -> Result<(), ApplyError> {
+pub fn check_conflict_with_self(new: &ZoneRecord, index: usize, added: &[Addition]) -> Result<(), ApplyError> {
     let is_cname = |t: &str| t == "CNAME" || t == "APEXCNAME";
     for a in added {
         let old = &a.record;
@@ -226,10 +227,12 @@ pub fn check_conflict_with_self(new: &ZoneRecord, added: &[Addition]) -> Result<
             || (new.rtype == "NS" && !both_ns && (old.name == new.name || old.name.ends_with(&format!(".{}", new.name))))
             || (old.rtype == "NS" && !both_ns && (old.name == new.name || new.name.ends_with(&format!(".{}", old.name))));
         if clash {
-            return Err(ApplyError::InvalidData(format!(
-                "Template record {} {} conflicts with other template record {} {} (from records[{}])",
-                new.rtype, new.name, old.rtype, old.name, a.template_record
-            )));
+            return Err(ApplyError::InvalidData(
+                Fault::new(Problem::ConflictsWithTemplateRecord { other: a.template_record })
+                    .in_field("host")
+                    .with_value(&new.name, None)
+                    .at_record(index, &new.rtype),
+            ));
         }
     }
     Ok(())

@@ -7,6 +7,7 @@ use std::fmt;
 /// Something about the URL worth showing that does not stop it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum UrlNote {
     /// These parameters come after `sig`; they are covered by the signature here, but
     /// some providers (Cloudflare) require `sig` to be last.
@@ -48,6 +49,7 @@ impl fmt::Display for UrlNote {
 /// Why an apply URL was refused.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ApplyUrlError {
     /// Not a URL or path we can read at all.
     Malformed {

@@ -38,20 +38,20 @@ struct Rec {
 
 /// Read `GET /api/v1/servers/{server}/zones/{domain}.` as zone records.
 pub fn zone_from_json(body: &[u8], domain: &str) -> Result<Vec<ZoneRecord>, ZoneError> {
-    let z: ZoneJson = serde_json::from_slice(body).map_err(|e| ZoneError(format!("PowerDNS zone JSON: {e}")))?;
+    let api = |reason: String| ZoneError::Api { api: "PowerDNS", reason };
+    let z: ZoneJson = serde_json::from_slice(body).map_err(|e| api(format!("the zone is not the JSON PowerDNS documents: {e}")))?;
     let mut out = Vec::new();
     for set in &z.rrsets {
         for field in [&set.name, &set.rtype] {
             if field.is_empty() || field.chars().any(|c| c.is_whitespace() || c.is_control() || c == ';') {
-                return Err(ZoneError(format!("PowerDNS rrset {:?}/{:?}: malformed name or type", set.name, set.rtype)));
+                return Err(api(format!("rrset {:?}/{:?}: malformed name or type", set.name, set.rtype)));
             }
         }
         for r in set.records.iter().filter(|r| !r.disabled) {
             if out.len() == zone::MAX_ZONE_RECORDS {
-                return Err(ZoneError(format!("the zone has more than {} records", zone::MAX_ZONE_RECORDS)));
+                return Err(ZoneError::TooManyRecords);
             }
-            let rec = zone::from_presentation(&set.name, set.ttl, &set.rtype, &r.content, domain)
-                .map_err(|e| ZoneError(format!("PowerDNS rrset {e}")))?;
+            let rec = zone::from_presentation(&set.name, set.ttl, &set.rtype, &r.content, domain)?;
             out.push(rec);
         }
     }

@@ -12,7 +12,7 @@ use crate::record::ZoneRecord;
 /// both readers agree.
 pub fn from_presentation(owner: &str, ttl: u32, rtype: &str, rdata: &str, origin: &str) -> Result<ZoneRecord, ZoneError> {
     use crate::record_type::RecordType as T;
-    let bad = |why: String| ZoneError(format!("{owner} {rtype} {rdata:?}: {why}"));
+    let bad = |reason: String| ZoneError::Record { owner: owner.to_string(), rtype: rtype.to_string(), rdata: rdata.to_string(), reason };
     if [owner, rtype, rdata].iter().any(|s| s.chars().any(|c| c.is_control() && c != '\t')) {
         return Err(bad("a control character or line break".into()));
     }
