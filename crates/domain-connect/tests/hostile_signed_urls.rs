@@ -19,7 +19,7 @@ fn judge(query: &str, template: &Template, txt: &[String]) -> Result<(), String>
     match &report.verdict {
         Verdict::Valid => {}
         Verdict::Invalid(r) | Verdict::RequiredButMissing(r) => return Err(format!("signature: {r}")),
-        Verdict::NotRequired => return Err("not required".into()),
+        other => return Err(format!("{other}")),
     }
     if let ReturnTo::Refused { reason, .. } = redirect::decide(template, &url, true) {
         return Err(format!("redirect: {reason}"));
