@@ -1,9 +1,10 @@
 //! The Domain Connect consent and preview screen (Leptos, client-side rendered), as
 //! two bundles with one shell each, so that each audience downloads only its own code:
 //!
-//! * [`mount_consent`] (binary `dc-consent`): the consent screen end users open, and
-//!   the home page — what DNS providers embed and their customers open on phones;
-//! * [`mount_tools`] (binary `dc-tools`): the template preview and support replay.
+//! * [`mount_consent`] (binary `dc-consent`): the consent screen end users open — what
+//!   DNS providers embed and their customers open on phones — and nothing else;
+//! * [`mount_tools`] (binary `dc-tools`): the home page, the template preview and
+//!   support replay.
 //!
 //! `boot.js` (written by `cargo xtask build`) picks the bundle from the path. The app
 //! asks the protocol core (`domain-connect`) for every answer and renders it; it holds
@@ -34,20 +35,17 @@ mod shells {
         view! { <h1>"Not found"</h1><p>"No page here. "<a href="/" rel="external">"Home"</a></p> }
     }
 
+    /// The consent bundle: the consent screen alone, no router (every request is a page
+    /// load of its own; any other path says it is not an apply URL).
     #[component]
     fn ConsentApp() -> impl IntoView {
         provide_config();
         view! {
-            <Router>
-                <Header links=&[("/preview", "Preview", false), ("/replay", "Replay", false)]/>
-                <main id="main" tabindex="-1">
-                    <ConfigProblem/>
-                    <Routes fallback=not_found>
-                        <Route path=path!("/") view=pages::home::Home/>
-                        <Route path=path!("/v2/domainTemplates/providers/:providerId/services/:serviceId/apply") view=pages::consent::Consent/>
-                    </Routes>
-                </main>
-            </Router>
+            <Header links=&[("/preview", "Preview", false), ("/replay", "Replay", false)]/>
+            <main id="main" tabindex="-1">
+                <ConfigProblem/>
+                <pages::consent::Consent/>
+            </main>
         }
     }
 
@@ -60,6 +58,7 @@ mod shells {
                 <main id="main" tabindex="-1">
                     <ConfigProblem/>
                     <Routes fallback=not_found>
+                        <Route path=path!("/") view=pages::home::Home/>
                         <Route path=path!("/preview") view=pages::preview::Preview/>
                         <Route path=path!("/replay") view=pages::replay::Replay/>
                     </Routes>
@@ -79,13 +78,13 @@ mod shells {
     }
 }
 
-/// Mount the consent bundle's app (home and consent routes).
+/// Mount the consent bundle's app (the consent screen).
 #[cfg(target_arch = "wasm32")]
 pub fn mount_consent() {
     shells::consent();
 }
 
-/// Mount the tools bundle's app (preview and replay routes).
+/// Mount the tools bundle's app (home, preview and replay routes).
 #[cfg(target_arch = "wasm32")]
 pub fn mount_tools() {
     shells::tools();

@@ -7,9 +7,11 @@ use crate::config::Config;
 use crate::context::{use_config, ConfigReady};
 use crate::providers::{self, LoadedTemplate};
 use domain_connect::verdict::{self, Verdict};
-use domain_connect::{review, ApplyUrl, Policy, Review, ZoneInput};
+use domain_connect::{review, ApplyUrl, ApplyUrlError, Policy, Review, ZoneInput};
+
+/// What a path that is not an apply URL gets.
+const NOT_FOUND: &str = "No page here: this address is not a Domain Connect apply URL.";
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 use std::sync::Arc;
 
 /// What was fetched, and the core's review of it.
@@ -25,7 +27,10 @@ struct Loaded {
 /// `path` and `search` are the router's: the raw, still percent-encoded forms, so
 /// the signed bytes are exactly what the Service Provider signed.
 async fn load(cfg: Config, path: String, search: String) -> Result<Loaded, String> {
-    let url = ApplyUrl::from_parts(&path, &search).map_err(|e| format!("This link is not a valid Domain Connect request: {e}"))?;
+    let url = ApplyUrl::from_parts(&path, &search).map_err(|e| match e {
+        ApplyUrlError::NotAnApplyPath { .. } => NOT_FOUND.to_string(),
+        e => format!("This link is not a valid Domain Connect request: {e}"),
+    })?;
     // The template (then the key it names) and the zone are fetched together.
     let template_and_key = async {
         let template = providers::load_template(&cfg, &url.provider_id, &url.service_id).await?;
@@ -44,10 +49,13 @@ async fn load(cfg: Config, path: String, search: String) -> Result<Loaded, Strin
 #[component]
 pub fn Consent() -> impl IntoView {
     let config = use_config();
-    let location = use_location();
+    // The consent bundle has no router: each request is a page load of its own.
+    let (path, search) = web_sys::window()
+        .map(|w| (w.location().pathname().unwrap_or_default(), w.location().search().unwrap_or_default()))
+        .unwrap_or_default();
     let data = LocalResource::new(move || {
         let cfg = config.get();
-        let (path, search) = (location.pathname.get(), location.search.get());
+        let (path, search) = (path.clone(), search.clone());
         async move {
             match cfg {
                 ConfigReady::Loading => None,
@@ -60,6 +68,10 @@ pub fn Consent() -> impl IntoView {
         <section aria-labelledby="consent-title">
         {move || match data.get().flatten() {
             None => view! { <p class="loading" aria-live="polite">"Loading the request…"</p> }.into_any(),
+            Some(Err(e)) if e == NOT_FOUND => view! {
+                <h1 id="consent-title">"Not found"</h1>
+                <p>{e}" "<a href="/">"Home"</a></p>
+            }.into_any(),
             Some(Err(e)) => view! {
                 <h1 id="consent-title">"This request cannot be shown"</h1>
                 <div class="problem" role="alert" data-testid="load-error"><p class="mono">{e}</p><p>"Nothing has been changed."</p></div>

@@ -21,10 +21,10 @@ pub fn Home() -> impl IntoView {
         <p>"A Service Provider asks your DNS provider to set the records its service needs. This screen shows, record by record, what applying its template does to your zone — what is added, what is removed and by which rule, what stays — after checking the request's signature in your browser."</p>
         <h2>"Try it"</h2>
         <ul class="examples">
-            <li><a href=SIGNED_EXAMPLE data-testid="example-consent">"Consent: a signed request from exampleservice"</a>" — what a user sees when a Service Provider sends them here."</li>
-            <li><a href=UNSIGNED_EXAMPLE>"Consent: an unsigned request"</a>" — a template that takes no signature."</li>
-            <li><a href="/preview?template=exampleservice.domainconnect.org/template2" rel="external">"Preview a template"</a>" — for template authors: what a template does to a zone, before any provider has it."</li>
-            <li><a href=replay rel="external">"Replay an apply URL"</a>" — for support staff: why a customer's request failed."</li>
+            <li><a href=SIGNED_EXAMPLE rel="external" data-testid="example-consent">"Consent: a signed request from exampleservice"</a>" — what a user sees when a Service Provider sends them here."</li>
+            <li><a href=UNSIGNED_EXAMPLE rel="external">"Consent: an unsigned request"</a>" — a template that takes no signature."</li>
+            <li><a href="/preview?template=exampleservice.domainconnect.org/template2">"Preview a template"</a>" — for template authors: what a template does to a zone, before any provider has it."</li>
+            <li><a href=replay>"Replay an apply URL"</a>" — for support staff: why a customer's request failed."</li>
         </ul>
         <p>"With no configuration, the DNS provider is a sandbox in this browser: zones live in its storage, each starting from an example zone."</p>
         <button type="button" on:click=reset>"Reset the sandbox provider"</button>

@@ -28,7 +28,7 @@ pub const DEFAULT_CONFIG: &str = r#"{
 "#;
 
 /// The paths the tools bundle serves; every other path boots the consent bundle.
-const TOOLS_ROUTES: &str = r"^\/(preview|replay)\/?$";
+const TOOLS_ROUTES: &str = r"^\/((preview|replay)\/?)?$";
 
 /// One bundle: what trunk wrote for one binary.
 struct Bundle {
