@@ -7,7 +7,7 @@ use crate::config::Config;
 use crate::context::{use_config, ConfigReady};
 use crate::providers::{self, LoadedTemplate};
 use domain_connect::verdict::{self, Verdict};
-use domain_connect::{review, ApplyUrl, ApplyUrlError, Policy, Review, ZoneInput};
+use domain_connect::{review, ApplyUrl, ApplyUrlError, Policy, Refusal, Review, ZoneInput};
 
 /// What a path that is not an apply URL gets.
 const NOT_FOUND: &str = "No page here: this address is not a Domain Connect apply URL.";
@@ -115,7 +115,20 @@ fn Screen(l: Loaded) -> impl IntoView {
     if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
         let _ = perf.mark("dc-first-render");
     }
-    let refusals: Vec<String> = r.decision.refusals.iter().map(|x| x.to_string()).collect();
+    // The signature's refusal is the verdict line above; the box does not say it again.
+    let signature_refused = r.decision.refusals.iter().any(|x| {
+        matches!(x, Refusal::SignatureInvalid { .. } | Refusal::SignatureMissing { .. } | Refusal::KeyUnavailable { .. })
+    });
+    let mut refusals: Vec<String> = r
+        .decision
+        .refusals
+        .iter()
+        .filter(|x| !matches!(x, Refusal::SignatureInvalid { .. } | Refusal::SignatureMissing { .. }))
+        .map(|x| x.to_string())
+        .collect();
+    if signature_refused && !r.decision.refusals.iter().any(|x| matches!(x, Refusal::KeyUnavailable { .. })) {
+        refusals.insert(0, "its signature does not hold (see above)".into());
+    }
     let domain = l.url.domain.ascii.clone();
     view! {
         <h1 id="consent-title" data-testid="provider">{provider.clone()}</h1>
