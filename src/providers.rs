@@ -5,7 +5,7 @@
 use crate::config::{Config, Doh, RecordsApi, TemplateSource};
 use crate::net;
 use domain_connect::records_api::powerdns;
-use domain_connect::{doh, signature, zone, KeyAnswer, Template, ZoneRecord};
+use domain_connect::{doh, signature, zone, Approved, KeyAnswer, Template, ZoneRecord};
 
 /// A template and where it was found.
 #[derive(Debug, Clone)]
@@ -136,14 +136,41 @@ pub async fn read_zone(cfg: &Config, domain: &str) -> Result<(Vec<ZoneRecord>, S
     }
 }
 
+/// Where the sandbox keeps the proxy choices of the records it was last given.
+const SANDBOX_PROXIED_PREFIX: &str = "dc-sandbox-proxied:";
+
+/// Apply an approved change set to the configured records API: the zone becomes the
+/// change set's final zone, with the proxy choices of the added records.
+pub async fn apply(cfg: &Config, domain: &str, zone: &[ZoneRecord], approved: &Approved) -> Result<String, String> {
+    match &cfg.records_api {
+        RecordsApi::Sandbox => {
+            let s = storage().ok_or("this browser has no local storage: nothing was changed")?;
+            let final_zone = approved.changes.final_zone(zone);
+            let proxied: Vec<serde_json::Value> = approved
+                .changes
+                .added
+                .iter()
+                .zip(&approved.proxied)
+                .map(|(a, p)| serde_json::json!({"record": a.record, "proxied": p}))
+                .collect();
+            s.set_item(&format!("{SANDBOX_PREFIX}{domain}"), &zone::to_json(&final_zone))
+                .map_err(|_| "the sandbox could not store the zone (storage full?): nothing was changed".to_string())?;
+            let _ = s.set_item(&format!("{SANDBOX_PROXIED_PREFIX}{domain}"), &serde_json::Value::Array(proxied).to_string());
+            Ok("sandbox provider (this browser's storage)".into())
+        }
+        RecordsApi::Powerdns { base, .. } => Err(format!("applying to PowerDNS at {base} lands with the records-API issue: nothing was changed")),
+        RecordsApi::Cloudflare { base } => Err(format!("applying to Cloudflare at {base} lands with the records-API issue: nothing was changed")),
+    }
+}
+
 /// Forget every sandbox zone: each domain starts again from the example zone.
 pub fn reset_sandbox() -> usize {
     let Some(s) = storage() else { return 0 };
     let n = s.length().unwrap_or(0);
     let keys: Vec<String> =
-        (0..n).filter_map(|i| s.key(i).ok().flatten()).filter(|k| k.starts_with(SANDBOX_PREFIX)).collect();
+        (0..n).filter_map(|i| s.key(i).ok().flatten()).filter(|k| k.starts_with(SANDBOX_PREFIX) || k.starts_with(SANDBOX_PROXIED_PREFIX)).collect();
     for k in &keys {
         let _ = s.remove_item(k);
     }
-    keys.len()
+    keys.iter().filter(|k| k.starts_with(SANDBOX_PREFIX)).count()
 }

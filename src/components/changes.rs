@@ -46,26 +46,58 @@ fn owner(r: &ZoneRecord) -> String {
     domain_connect::zone::presentation(r).map(|(o, _)| o).unwrap_or_else(|| r.name.clone())
 }
 
-/// One row: `change` is `add`, `remove` or `keep` (the `data-change` hook).
+/// One row: `change` is `add`, `remove` or `keep` (the `data-change` hook); `added`
+/// is its position among the added records.
 struct Row {
     change: &'static str,
     label: &'static str,
     record: ZoneRecord,
     why: String,
+    added: Option<usize>,
+}
+
+/// The proxy switch of an added record: proxied / DNS only, as Cloudflare shows it; a
+/// type that cannot be proxied says so, disabled.
+#[component]
+fn ProxySwitch(proxy: RwSignal<Vec<Option<bool>>>, at: usize, record: ZoneRecord) -> impl IntoView {
+    let rtype = record.record_type();
+    match rtype.not_proxiable_because() {
+        Some(why) => view! { <span class="proxy off" title=why>"DNS only"<span class="sr-only">{format!(" ({why})")}</span></span> }.into_any(),
+        None => {
+            let on = move || proxy.with(|p| p.get(at).copied().flatten().unwrap_or(false));
+            let label = format!("Proxy {} {}", rtype, record.name);
+            view! {
+                <button type="button" role="switch" class="proxy" data-testid="proxy-toggle" aria-label=label
+                    aria-checked=move || if on() { "true" } else { "false" }
+                    on:click=move |_| proxy.update(|p| if let Some(Some(v)) = p.get_mut(at) { *v = !*v })>
+                    {move || if on() { "Proxied" } else { "DNS only" }}
+                </button>
+            }
+            .into_any()
+        }
+    }
 }
 
 /// The change set, record by record: added, removed (and by which rule), already there,
 /// and the rest of the zone, unchanged. Every value is text, escaped by the DOM.
 #[component]
-pub fn Changes(changes: ChangeSet, zone: ZoneRef, domain: String) -> impl IntoView {
+pub fn Changes(
+    changes: ChangeSet,
+    zone: ZoneRef,
+    domain: String,
+    /// The proxy choices of the added records, when the screen offers them.
+    #[prop(optional)]
+    proxy: Option<RwSignal<Vec<Option<bool>>>>,
+) -> impl IntoView {
     let mut rows: Vec<Row> = Vec::new();
-    rows.extend(changes.added.iter().map(|a| Row { change: "add", label: "added", record: a.record.clone(), why: String::new() }));
-    rows.extend(changes.deleted.iter().map(|d| Row { change: "remove", label: "removed", record: d.record.clone(), why: d.explanation.clone() }));
+    rows.extend(changes.added.iter().enumerate().map(|(i, a)| Row { change: "add", label: "added", record: a.record.clone(), why: String::new(), added: Some(i) }));
+    rows.extend(changes.deleted.iter().map(|d| Row { change: "remove", label: "removed", record: d.record.clone(), why: d.explanation.clone(), added: None }));
     rows.extend(changes.kept.iter().map(|k| Row {
         change: "keep",
         label: "kept",
         record: k.record.clone(),
         why: "already present, as the template asks".into(),
+        added: None,
     }));
     let others: Vec<String> = changes
         .untouched(zone.records())
@@ -83,7 +115,8 @@ pub fn Changes(changes: ChangeSet, zone: ZoneRef, domain: String) -> impl IntoVi
         <div class="table-wrap">
         <table class="records" data-testid="changes">
             <caption class="sr-only">"Records this template changes"</caption>
-            <thead><tr><th scope="col">"Change"</th><th scope="col">"Type"</th><th scope="col">"Name"</th><th scope="col">"Data"</th><th scope="col">"TTL"</th><th scope="col">"Why"</th></tr></thead>
+            <thead><tr><th scope="col">"Change"</th><th scope="col">"Type"</th><th scope="col">"Name"</th><th scope="col">"Data"</th><th scope="col">"TTL"</th><th scope="col">"Why"</th>
+                {proxy.is_some().then(|| view! { <th scope="col">"Proxy"</th> })}</tr></thead>
             <tbody>
                 {rows.into_iter().map(|r| {
                     let name = fqdn(&owner(&r.record), &domain);
@@ -92,11 +125,12 @@ pub fn Changes(changes: ChangeSet, zone: ZoneRef, domain: String) -> impl IntoVi
                     view! {
                         <tr class=format!("change-{}", r.label) data-change=r.change data-type=type_attr data-name=name_attr>
                             <td><span class="badge">{r.label}</span></td>
-                            <td>{rtype}</td>
-                            <td class="mono">{name}</td>
-                            <td class="mono data">{data_of(&r.record)}</td>
-                            <td>{r.record.ttl.map(|t| t.to_string()).unwrap_or_default()}</td>
-                            <td>{r.why}</td>
+                            <td data-label="Type">{rtype}</td>
+                            <td class="mono" data-label="Name">{name}</td>
+                            <td class="mono data" data-label="Data">{data_of(&r.record)}</td>
+                            <td data-label="TTL">{r.record.ttl.map(|t| t.to_string()).unwrap_or_default()}</td>
+                            <td data-label=if r.why.is_empty() { "" } else { "Why" }>{r.why.clone()}</td>
+                            {proxy.map(|p| view! { <td data-label=if r.added.is_some() { "Proxy" } else { "" }>{r.added.map(|at| view! { <ProxySwitch proxy=p at=at record=r.record.clone()/> })}</td> })}
                         </tr>
                     }
                 }).collect_view()}

@@ -13,3 +13,10 @@ pub fn Name(name: DnsName) -> impl IntoView {
         </span>
     }
 }
+
+/// A DNS name that wraps only at label boundaries: a `<wbr>` after every dot.
+#[component]
+pub fn Breakable(name: String) -> impl IntoView {
+    let labels: Vec<String> = name.split_inclusive('.').map(str::to_string).collect();
+    view! { <span class="dns">{labels.into_iter().map(|l| view! { {l}<wbr/> }).collect_view()}</span> }
+}

@@ -2,7 +2,7 @@
 //! shows comes from one call: the core's `review` of the request.
 
 use crate::components::changes::{Changes, ZoneRef};
-use crate::components::name::Name;
+use crate::components::name::{Breakable, Name};
 use crate::config::Config;
 use crate::context::{use_config, ConfigReady};
 use crate::providers::{self, LoadedTemplate};
@@ -17,6 +17,7 @@ use std::sync::Arc;
 /// What was fetched, and the core's review of it.
 #[derive(Clone)]
 struct Loaded {
+    cfg: Config,
     url: ApplyUrl,
     template: LoadedTemplate,
     zone: Arc<Vec<domain_connect::ZoneRecord>>,
@@ -41,9 +42,11 @@ async fn load(cfg: Config, path: String, search: String) -> Result<Loaded, Strin
     let (tk, zone) = futures::join!(template_and_key, providers::read_zone(&cfg, &url.domain.ascii));
     let (template, key) = tk?;
     let (zone, zone_source) = zone?;
-    let policy = Policy { proxy_defaults: Some(&cfg.proxy_defaults), ..Policy::default() };
-    let review = review(&url, &template.template, &key, ZoneInput::Records(&zone), &policy);
-    Ok(Loaded { url, template, zone: Arc::new(zone), zone_source, review })
+    let review = {
+        let policy = Policy { proxy_defaults: Some(&cfg.proxy_defaults), ..Policy::default() };
+        review(&url, &template.template, &key, ZoneInput::Records(&zone), &policy)
+    };
+    Ok(Loaded { cfg, url, template, zone: Arc::new(zone), zone_source, review })
 }
 
 #[component]
@@ -103,8 +106,10 @@ fn Screen(l: Loaded) -> impl IntoView {
         _ => "sig bad",
     };
     let sig_text = match &r.signature.verdict {
-        Verdict::Valid => format!("Signed by {provider}: {} ({}).", r.signature.verdict, r.signature.key_host.clone().unwrap_or_default()),
-        other => sentence(&other.to_string()),
+        Verdict::Valid => view! {
+            {format!("Signed by {provider}: {} (key ", r.signature.verdict)}<Breakable name=r.signature.key_host.clone().unwrap_or_default()/>")."
+        }.into_any(),
+        other => sentence(&other.to_string()).into_any(),
     };
     let return_text = sentence(&r.return_to.to_string());
     let flags = r.flags.clone();
@@ -130,6 +135,7 @@ fn Screen(l: Loaded) -> impl IntoView {
         refusals.insert(0, "its signature does not hold (see above)".into());
     }
     let domain = l.url.domain.ascii.clone();
+    let proxy = RwSignal::new(r.proxy.clone());
     view! {
         <h1 id="consent-title" data-testid="provider">{provider.clone()}</h1>
         <p class="lead">{format!("{provider} asks to set up {service} on ")}<Name name=l.url.domain.clone()/>
@@ -154,6 +160,103 @@ fn Screen(l: Loaded) -> impl IntoView {
             {(!flags.missing_variables.is_empty()).then(|| view! { <p>{format!("Variables the link does not give: {}", flags.missing_variables.join(", "))}</p> })}
             {flags.ignored.iter().map(|i| view! { <p>{format!("Ignored: {i}")}</p> }).collect_view()}
         </details>
-        {r.changes.clone().ok().map(|cs| view! { <Changes changes=cs zone=ZoneRef::Records(l.zone.clone()) domain=domain/> })}
+        {r.changes.clone().ok().map(|cs| view! { <Changes changes=cs zone=ZoneRef::Records(l.zone.clone()) domain=domain proxy=proxy/> })}
+        <Decide l=l.clone() proxy=proxy/>
+    }
+}
+
+/// What happened after Connect or Cancel.
+#[derive(Clone)]
+enum Outcome {
+    Applying,
+    Applied { to: String, next: Option<String> },
+    Failed(String),
+    Cancelled { next: Option<String> },
+}
+
+fn go(url: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_href(url);
+    }
+}
+
+/// Connect and Cancel. Connect is disabled, with the reasons, whenever the review
+/// refuses; a second click never applies twice; Cancel always offers a way out.
+#[component]
+fn Decide(l: Loaded, proxy: RwSignal<Vec<Option<bool>>>) -> impl IntoView {
+    let outcome: RwSignal<Option<Outcome>> = RwSignal::new(None);
+    let may_apply = l.review.decision.may_apply;
+    let l = Arc::new(l);
+    let connect = {
+        let l = l.clone();
+        move |_| {
+            if outcome.get_untracked().is_some() {
+                return; // applying, applied or cancelled: never twice
+            }
+            let approved = match l.review.approve(&proxy.get_untracked()) {
+                Ok(a) => a,
+                Err(_) => return,
+            };
+            outcome.set(Some(Outcome::Applying));
+            let l = l.clone();
+            leptos::task::spawn_local(async move {
+                let result = providers::apply(&l.cfg, &l.url.domain.ascii, &l.zone, &approved).await;
+                outcome.set(Some(match result {
+                    Ok(to) => {
+                        let next = l.review.return_url(&l.url, false);
+                        if let Some(n) = &next {
+                            go(n);
+                        }
+                        Outcome::Applied { to, next }
+                    }
+                    Err(e) => Outcome::Failed(e),
+                }));
+            });
+        }
+    };
+    let cancel = {
+        let l = l.clone();
+        move |_| {
+            if matches!(outcome.get_untracked(), Some(Outcome::Applying | Outcome::Applied { .. })) {
+                return;
+            }
+            let next = l.review.return_url(&l.url, true);
+            outcome.set(Some(Outcome::Cancelled { next: next.clone() }));
+            match next {
+                Some(n) => go(&n),
+                None => {
+                    // Opened as a popup: close it; otherwise the page says it may be closed.
+                    if let Some(w) = web_sys::window() {
+                        if w.opener().map(|o| !o.is_null()).unwrap_or(false) {
+                            let _ = w.close();
+                        }
+                    }
+                }
+            }
+        }
+    };
+    let done = move || outcome.with(|o| o.is_some());
+    view! {
+        <div class="decide">
+            <button type="button" class="connect" data-testid="connect" aria-describedby="connect-why"
+                disabled=move || !may_apply || done() on:click=connect>"Connect"</button>
+            <button type="button" class="cancel" data-testid="cancel" disabled=done on:click=cancel>"Cancel"</button>
+        </div>
+        {(!may_apply).then(|| view! { <p id="connect-why" class="why">"Connect is not offered: this request cannot be applied (see above)."</p> })}
+        <div data-testid="outcome" role="status" aria-live="polite">
+            {move || outcome.get().map(|o| match o {
+                Outcome::Applying => view! { <p>"Applying the changes…"</p> }.into_any(),
+                Outcome::Applied { to, next } => view! {
+                    <p class="sig ok">{format!("Done: the changes were applied to the {to}.")}</p>
+                    <p>{match next { Some(n) => format!("Returning you to {n}…"), None => "You can close this window.".to_string() }}</p>
+                }.into_any(),
+                Outcome::Failed(e) => view! {
+                    <div class="problem" role="alert"><p>"The changes could not be applied:"</p><p class="mono">{e}</p></div>
+                }.into_any(),
+                Outcome::Cancelled { next } => view! {
+                    <p>{match next { Some(n) => format!("Cancelled. Returning you to {n}…"), None => "Cancelled: nothing was changed. You can close this window.".to_string() }}</p>
+                }.into_any(),
+            })}
+        </div>
     }
 }

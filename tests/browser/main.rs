@@ -9,6 +9,7 @@ use std::future::Future;
 use std::time::Duration;
 
 mod consent;
+mod decide;
 mod deploy;
 mod tools;
 

@@ -92,4 +92,4 @@ pub use record::ZoneRecord;
 pub use record_type::{RecordType, TxtConflictMode};
 pub use template::{Template, TemplateError, TemplateRecord};
 pub use variables::Params;
-pub use review::{review, Decision, KeyAnswer, Policy, Refusal, Review, Signatures, ZoneInput};
+pub use review::{review, Approved, Decision, KeyAnswer, Policy, Refusal, Review, Signatures, ZoneInput};

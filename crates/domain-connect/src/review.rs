@@ -244,6 +244,45 @@ fn ser_changes<S: serde::Serializer>(c: &Result<ChangeSet, ApplyError>, s: S) ->
     }
 }
 
+/// What the user approved: the change set, and the proxy choice for each added record
+/// (`None` where the type cannot be proxied), which travel together to the records API.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Approved {
+    /// The change set reviewed.
+    pub changes: ChangeSet,
+    /// Proxied (`Some(true)`), DNS-only (`Some(false)`) or not proxiable (`None`), in
+    /// `changes.added` order.
+    pub proxied: Vec<Option<bool>>,
+}
+
+impl Review {
+    /// Approve the request with the user's proxy choices (in `changes.added` order; a
+    /// choice for a type that cannot be proxied is ignored). Refused when the decision
+    /// refuses: nothing reaches a records API then.
+    pub fn approve(&self, proxied: &[Option<bool>]) -> Result<Approved, Vec<Refusal>> {
+        let changes = match (&self.decision.may_apply, &self.changes) {
+            (true, Ok(cs)) => cs.clone(),
+            _ => return Err(self.decision.refusals.clone()),
+        };
+        let proxied = changes
+            .added
+            .iter()
+            .enumerate()
+            .map(|(i, a)| a.record.record_type().is_proxiable().then(|| proxied.get(i).copied().flatten().unwrap_or(false)))
+            .collect();
+        Ok(Approved { changes, proxied })
+    }
+
+    /// Where to send the user once the request is applied (`cancelled: false`) or
+    /// declined (`true`): the allowed `redirect_uri` with `state`, and on cancel
+    /// `error=access_denied&error_description=user_cancel`. `None`: no allowed
+    /// `redirect_uri` — say the window may be closed.
+    pub fn return_url(&self, url: &ApplyUrl, cancelled: bool) -> Option<String> {
+        let ReturnTo::Allowed { uri, .. } = &self.return_to else { return None };
+        return_uri::return_url(uri, url.state.as_deref(), cancelled.then_some("user_cancel")).ok()
+    }
+}
+
 /// The engine's request for an apply URL: the one place an [`ApplyRequest`] is built
 /// from an [`ApplyUrl`] (domain and host in their ASCII form, the URL's variables and
 /// groups, the path's ids for provenance).

@@ -106,3 +106,31 @@ fn proxy_defaults_per_template_then_star() {
     assert_eq!(d.initial("q", "s", &RecordType::Aaaa), Some(false));
     assert_eq!(d.initial("p", "s", &RecordType::Mx), None);
 }
+
+#[test]
+fn approval_carries_the_proxy_choices_and_is_refused_with_the_decision() {
+    let zone = vec![ZoneRecord::new("A", "bar", "10.0.0.1", Some(600))];
+    let r = review(&url(&format!("{QUERY}&sig={SIG}&key=_dck1")), &template(), &key(), ZoneInput::Records(&zone), &Policy::default());
+    let kinds_added: Vec<String> = r.changes.as_ref().unwrap().added.iter().map(|a| a.record.rtype.clone()).collect();
+    assert_eq!(kinds_added, ["A", "TXT", "CNAME"]);
+    let a = r.approve(&[Some(true), Some(true), None]).unwrap();
+    assert_eq!(a.proxied, [Some(true), None, Some(false)], "TXT cannot be proxied; a missing choice is DNS-only");
+    let tampered = review(&url(&format!("{QUERY}&sig={SIG}&key=_dck1&X=1")), &template(), &key(), ZoneInput::Records(&zone), &Policy::default());
+    assert!(matches!(tampered.approve(&[]).unwrap_err()[..], [Refusal::SignatureInvalid { .. }]));
+}
+
+#[test]
+fn return_urls_for_connect_and_cancel() {
+    let mut t = template();
+    t.sync_pub_key_domain = None;
+    let u = url("domain=a.com&IP=192.0.2.1&RANDOMTEXT=x&redirect_uri=https%3A%2F%2Fapp.exampleservice.domainconnect.org%2Fdone&state=s%201");
+    let r = review(&u, &t, &KeyAnswer::NotAsked, ZoneInput::Records(&[]), &Policy::default());
+    assert_eq!(r.return_url(&u, false).as_deref(), Some("https://app.exampleservice.domainconnect.org/done?state=s+1"));
+    assert_eq!(
+        r.return_url(&u, true).as_deref(),
+        Some("https://app.exampleservice.domainconnect.org/done?state=s+1&error=access_denied&error_description=user_cancel")
+    );
+    let refused = url("domain=a.com&IP=192.0.2.1&RANDOMTEXT=x&redirect_uri=https%3A%2F%2Fevil.example%2F");
+    let r = review(&refused, &t, &KeyAnswer::NotAsked, ZoneInput::Records(&[]), &Policy::default());
+    assert_eq!((r.return_url(&refused, false), r.return_url(&refused, true)), (None, None));
+}
