@@ -146,16 +146,12 @@ pub async fn apply(cfg: &Config, domain: &str, zone: &[ZoneRecord], approved: &A
         RecordsApi::Sandbox => {
             let s = storage().ok_or("this browser has no local storage: nothing was changed")?;
             let final_zone = approved.changes.final_zone(zone);
-            let proxied: Vec<serde_json::Value> = approved
-                .changes
-                .added
-                .iter()
-                .zip(&approved.proxied)
-                .map(|(a, p)| serde_json::json!({"record": a.record, "proxied": p}))
-                .collect();
-            s.set_item(&format!("{SANDBOX_PREFIX}{domain}"), &zone::to_json(&final_zone))
+            let text = serde_json::to_string(&final_zone).map_err(|e| format!("the zone could not be written: {e}: nothing was changed"))?;
+            s.set_item(&format!("{SANDBOX_PREFIX}{domain}"), &text)
                 .map_err(|_| "the sandbox could not store the zone (storage full?): nothing was changed".to_string())?;
-            let _ = s.set_item(&format!("{SANDBOX_PROXIED_PREFIX}{domain}"), &serde_json::Value::Array(proxied).to_string());
+            // The proxy choices, in the order of the added records.
+            let proxied = serde_json::to_string(&approved.proxied).unwrap_or_default();
+            let _ = s.set_item(&format!("{SANDBOX_PROXIED_PREFIX}{domain}"), &proxied);
             Ok("sandbox provider (this browser's storage)".into())
         }
         RecordsApi::Powerdns { base, .. } => Err(format!("applying to PowerDNS at {base} lands with the records-API issue: nothing was changed")),
