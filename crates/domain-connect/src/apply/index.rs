@@ -163,15 +163,22 @@ fn index_touched(records: &[ZoneRecord], wanted: &FxHashSet<String>, below: &[St
     // no touched name of its length, and is not long enough to be below a delegation,
     // is passed over without reading its name; otherwise it is compared with just the
     // few touched names of its length.
-    let mut by_len: Vec<Vec<&str>> = vec![Vec::new(); 256];
-    for w in wanted {
-        by_len[w.len().min(255)].push(w.as_str());
+    let mut by_len: Vec<&str> = wanted.iter().map(String::as_str).collect();
+    by_len.sort_unstable_by_key(|w| w.len().min(255));
+    // `by_len[start[n]..start[n + 1]]`: the touched names of `n` bytes (no allocation).
+    let mut start = [0u32; 257];
+    for w in &by_len {
+        start[w.len().min(255) + 1] += 1;
     }
+    for n in 0..256 {
+        start[n + 1] += start[n];
+    }
+    let of_len = |n: usize| &by_len[start[n] as usize..start[n + 1] as usize];
     let min_below = below.iter().map(String::len).min().unwrap_or(usize::MAX);
     // The skip test alone, compact (256 bytes) for the loop over every record.
     let mut candidate = [false; 256];
     for (n, c) in candidate.iter_mut().enumerate() {
-        *c = n > min_below || !by_len[n].is_empty();
+        *c = n > min_below || start[n + 1] > start[n];
     }
     let mut index: Index = FxHashMap::default();
     for (i, r) in records.iter().enumerate() {
@@ -180,7 +187,7 @@ fn index_touched(records: &[ZoneRecord], wanted: &FxHashSet<String>, below: &[St
             continue;
         }
         let name = r.name.as_str();
-        if let Some(w) = by_len[n.min(255)].iter().find(|w| name.eq_ignore_ascii_case(w)) {
+        if let Some(w) = of_len(n.min(255)).iter().find(|w| name.eq_ignore_ascii_case(w)) {
             match index.get_mut(*w) {
                 Some(v) => v.push(i as u32),
                 None => {
