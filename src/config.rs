@@ -2,6 +2,7 @@
 //! runs on its embedded default (bundled templates, sandbox keys, sandbox provider).
 //! Every key is documented in the README; unknown keys are errors, so a typo shows.
 
+use crate::net::HttpResponse;
 use serde::Deserialize;
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -141,13 +142,11 @@ impl std::fmt::Display for ConfigError {
 impl Config {
     /// The configuration from the answer to `GET /config.json`: 404 is the embedded
     /// default; an HTML page (a host's SPA fallback) is told apart from a broken file.
-    pub fn from_response(status: u16, content_type: Option<&str>, body: &[u8]) -> Result<(Config, String), ConfigError> {
-        let html = content_type.is_some_and(|t| t.to_ascii_lowercase().contains("html"))
-            || body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<');
-        match status {
+    pub fn from_response(resp: &HttpResponse) -> Result<(Config, String), ConfigError> {
+        match resp.status {
             404 => Ok((Config::default(), "embedded default (no config.json)".into())),
-            200..=299 if html => Err(ConfigError::AnsweredWithHtml),
-            200..=299 => Config::from_json(&String::from_utf8_lossy(body)).map(|c| (c, "config.json".into())).map_err(ConfigError::Invalid),
+            200..=299 if resp.is_html() => Err(ConfigError::AnsweredWithHtml),
+            200..=299 => Config::from_json(&resp.text()).map(|c| (c, "config.json".into())).map_err(ConfigError::Invalid),
             s => Err(ConfigError::Http(s)),
         }
     }

@@ -8,11 +8,23 @@ use crate::context::{use_config, ConfigReady};
 use crate::providers::{self, LoadedTemplate};
 use domain_connect::verdict::{self, Verdict};
 use domain_connect::{review, ApplyUrl, ApplyUrlError, Policy, Refusal, Review, ZoneInput};
-
-/// What a path that is not an apply URL gets.
-const NOT_FOUND: &str = "No page here: this address is not a Domain Connect apply URL.";
 use leptos::prelude::*;
 use std::sync::Arc;
+
+/// Why the screen has no request to show.
+#[derive(Clone)]
+enum LoadError {
+    /// The path is not an apply URL at all.
+    NotFound,
+    /// What went wrong, for the user.
+    Problem(String),
+}
+
+impl From<String> for LoadError {
+    fn from(e: String) -> Self {
+        LoadError::Problem(e)
+    }
+}
 
 /// What was fetched, and the core's review of it.
 #[derive(Clone)]
@@ -27,10 +39,10 @@ struct Loaded {
 
 /// `path` and `search` are the router's: the raw, still percent-encoded forms, so
 /// the signed bytes are exactly what the Service Provider signed.
-async fn load(cfg: Config, path: String, search: String) -> Result<Loaded, String> {
+async fn load(cfg: Config, path: String, search: String) -> Result<Loaded, LoadError> {
     let url = ApplyUrl::from_parts(&path, &search).map_err(|e| match e {
-        ApplyUrlError::NotAnApplyPath { .. } => NOT_FOUND.to_string(),
-        e => format!("This link is not a valid Domain Connect request: {e}"),
+        ApplyUrlError::NotAnApplyPath { .. } => LoadError::NotFound,
+        e => LoadError::Problem(format!("This link is not a valid Domain Connect request: {e}")),
     })?;
     // The template (then the key it names) and the zone are fetched together.
     let template_and_key = async {
@@ -62,7 +74,7 @@ pub fn Consent() -> impl IntoView {
         async move {
             match cfg {
                 ConfigReady::Loading => None,
-                ConfigReady::Failed => Some(Err("The DNS provider's configuration cannot be used (see above).".to_string())),
+                ConfigReady::Failed => Some(Err(LoadError::Problem("The DNS provider's configuration cannot be used (see above).".into()))),
                 ConfigReady::Ready(c) => Some(load(c, path, search).await),
             }
         }
@@ -71,11 +83,11 @@ pub fn Consent() -> impl IntoView {
         <section aria-labelledby="consent-title">
         {move || match data.get().flatten() {
             None => view! { <p class="loading" aria-live="polite">"Loading the request…"</p> }.into_any(),
-            Some(Err(e)) if e == NOT_FOUND => view! {
+            Some(Err(LoadError::NotFound)) => view! {
                 <h1 id="consent-title">"Not found"</h1>
-                <p>{e}" "<a href="/">"Home"</a></p>
+                <p>"No page here: this address is not a Domain Connect apply URL. "<a href="/">"Home"</a></p>
             }.into_any(),
-            Some(Err(e)) => view! {
+            Some(Err(LoadError::Problem(e))) => view! {
                 <h1 id="consent-title">"This request cannot be shown"</h1>
                 <div class="problem" role="alert" data-testid="load-error"><p class="mono">{e}</p><p>"Nothing has been changed."</p></div>
             }.into_any(),
@@ -121,19 +133,15 @@ fn Screen(l: Loaded) -> impl IntoView {
         let _ = perf.mark("dc-first-render");
     }
     // The signature's refusal is the verdict line above; the box does not say it again.
-    let signature_refused = r.decision.refusals.iter().any(|x| {
-        matches!(x, Refusal::SignatureInvalid { .. } | Refusal::SignatureMissing { .. } | Refusal::KeyUnavailable { .. })
-    });
-    let mut refusals: Vec<String> = r
+    let refusals: Vec<String> = r
         .decision
         .refusals
         .iter()
-        .filter(|x| !matches!(x, Refusal::SignatureInvalid { .. } | Refusal::SignatureMissing { .. }))
-        .map(|x| x.to_string())
+        .map(|x| match x {
+            Refusal::SignatureInvalid { .. } | Refusal::SignatureMissing { .. } => "its signature does not hold (see above)".into(),
+            other => other.to_string(),
+        })
         .collect();
-    if signature_refused && !r.decision.refusals.iter().any(|x| matches!(x, Refusal::KeyUnavailable { .. })) {
-        refusals.insert(0, "its signature does not hold (see above)".into());
-    }
     let domain = l.url.domain.ascii.clone();
     let proxy = RwSignal::new(r.proxy.clone());
     view! {

@@ -108,7 +108,7 @@ pub struct ApplyUrl {
 }
 
 /// What a path segment must percent-encode (RFC 3986 `pchar` aside from sub-delims).
-const PATH_SEGMENT: &percent_encoding::AsciiSet =
+pub(crate) const PATH_SEGMENT: &percent_encoding::AsciiSet =
     &percent_encoding::CONTROLS.add(b' ').add(b'"').add(b'#').add(b'%').add(b'/').add(b'<').add(b'>').add(b'?').add(b'`').add(b'{').add(b'}');
 
 const FIXED: [(usize, &str); 5] = [(0, "v2"), (1, "domainTemplates"), (2, "providers"), (4, "services"), (6, "apply")];

@@ -231,16 +231,11 @@ pub struct Review {
     pub decision: Decision,
 }
 
+/// The change set, or the error as `dconn apply` prints one (`{"exception", "message"}`).
 fn ser_changes<S: serde::Serializer>(c: &Result<ChangeSet, ApplyError>, s: S) -> Result<S::Ok, S::Error> {
-    #[derive(Serialize)]
-    #[serde(untagged)]
-    enum Out<'a> {
-        Ok(&'a ChangeSet),
-        Err { exception: &'static str, message: String },
-    }
     match c {
-        Ok(cs) => Out::Ok(cs).serialize(s),
-        Err(e) => Out::Err { exception: e.name(), message: e.message().to_string() }.serialize(s),
+        Ok(cs) => cs.serialize(s),
+        Err(e) => e.serialize(s),
     }
 }
 

@@ -61,11 +61,11 @@ pub fn zone_from_json(body: &[u8], domain: &str) -> Result<Vec<ZoneRecord>, Zone
 /// The request that reads a zone: `GET {base}/api/v1/servers/{server_id}/zones/{domain}.`
 /// with the `X-API-Key` header (the key is the caller's to keep; never in the URL).
 pub fn read_zone_request(base: &str, server_id: &str, domain: &str, api_key: &str) -> super::HttpRequest {
-    let seg = |s: &str| percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string();
+    let seg = |s: &str| percent_encoding::utf8_percent_encode(s, crate::apply_url::PATH_SEGMENT).to_string();
     let domain = domain.trim_end_matches('.').to_ascii_lowercase();
     super::HttpRequest {
         method: "GET",
-        url: format!("{}/api/v1/servers/{}/zones/{}.", base.trim_end_matches('/'), seg(server_id), seg(&domain).replace("%2E", ".").replace("%2D", "-")),
+        url: format!("{}/api/v1/servers/{}/zones/{}.", base.trim_end_matches('/'), seg(server_id), seg(&domain)),
         headers: vec![("X-API-Key".into(), api_key.into()), ("Accept".into(), "application/json".into())],
         body: None,
     }

@@ -115,7 +115,7 @@ fn escape(bytes: &[u8], i: usize, out: &mut Vec<u8>) -> Result<usize, String> {
     let digits = bytes.get(i + 1..i + 4).filter(|d| d.iter().all(u8::is_ascii_digit));
     match (digits, bytes.get(i + 1)) {
         (Some(d), _) => {
-            let v: u32 = std::str::from_utf8(d).unwrap_or("999").parse().unwrap_or(999);
+            let v = d.iter().fold(0u32, |v, b| v * 10 + u32::from(b - b'0'));
             out.push(u8::try_from(v).map_err(|_| format!("the escape \\{v} is over 255"))?);
             Ok(i + 4)
         }
