@@ -97,7 +97,7 @@ fn test(args: &[String]) -> Result<(), String> {
     let size = web::size_report()?;
     browser_tier(&shared)?;
     println!("size: consent {:.1} KB brotli (the consent route's first load)", size as f64 / 1024.0);
-    for report in ["browser-report.txt", "browser-size.txt"] {
+    for report in ["browser-report.txt", "browser-size.txt", "browser-large-zone.txt", "browser-fetches.txt"] {
         if let Ok(r) = std::fs::read_to_string(root().join("target").join(report)) {
             print!("{r}");
         }

@@ -8,6 +8,9 @@ use std::process::Command;
 
 pub const TRUNK_VERSION: &str = "0.21.14";
 pub const BINARYEN_VERSION: &str = "132";
+/// esbuild, from npm: minifies wasm-bindgen's JS glue (trunk's own minifier cannot
+/// parse it).
+pub const ESBUILD_VERSION: &str = "0.25.12";
 /// Debian packages of the browser tier (and `sqlite3` to create PowerDNS's database).
 pub const DEBIAN_PACKAGES: [&str; 7] =
     ["pdns-server", "pdns-backend-sqlite3", "dnsdist", "chromium", "chromium-driver", "bind9-dnsutils", "sqlite3"];
@@ -23,6 +26,10 @@ pub fn bin(name: &str) -> PathBuf {
 
 pub fn wasm_opt() -> PathBuf {
     tools_dir().join("node_modules").join(".bin").join("wasm-opt")
+}
+
+pub fn esbuild() -> PathBuf {
+    tools_dir().join("node_modules").join(".bin").join("esbuild")
 }
 
 fn output(cmd: &mut Command) -> Option<String> {
@@ -68,12 +75,14 @@ pub fn ensure_build_tools() -> Result<(), String> {
         // Not --locked: a dependency version it locks is no longer in the registry.
         cargo_install("wasm-bindgen-cli", &wbg, false)?;
     }
+    let npm_install = |package: String| run(Command::new("npm").args(["install", "--no-audit", "--no-fund", "--prefix"]).arg(tools_dir()).arg(package));
     let wo = output(Command::new(wasm_opt()).arg("--version")).unwrap_or_default();
     if !wo.contains(&format!("version {BINARYEN_VERSION}")) {
-        run(Command::new("npm")
-            .args(["install", "--no-audit", "--no-fund", "--prefix"])
-            .arg(tools_dir())
-            .arg(format!("binaryen@{BINARYEN_VERSION}")))?;
+        npm_install(format!("binaryen@{BINARYEN_VERSION}"))?;
+    }
+    let eb = output(Command::new(esbuild()).arg("--version")).unwrap_or_default();
+    if eb.trim() != ESBUILD_VERSION {
+        npm_install(format!("esbuild@{ESBUILD_VERSION}"))?;
     }
     Ok(())
 }

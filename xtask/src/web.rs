@@ -66,6 +66,11 @@ fn wasm_opt(p: &Path) -> Result<(), String> {
         .arg(p))
 }
 
+/// Minify wasm-bindgen's JS glue in place (whitespace, names; same module).
+fn minify_js(p: &Path) -> Result<(), String> {
+    run(Command::new(tools::esbuild()).arg(p).args(["--minify", "--format=esm", "--allow-overwrite", "--log-level=warning"]).arg(format!("--outfile={}", p.display())))
+}
+
 /// Build both bundles into `dist/`, ready for any static host: the consent bundle at
 /// the top, the tools bundle under `tools/`, one `boot.js` that loads the bundle of the
 /// path it is opened at, and `config.json` (the given file, or [`DEFAULT_CONFIG`]).
@@ -90,6 +95,10 @@ pub fn build(config: Option<&Path>) -> Result<(), String> {
             let p = entry.map_err(|e| e.to_string())?.path();
             if p.extension().is_some_and(|x| x == "wasm") {
                 wasm_opt(&p)?;
+            }
+            let glue = p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("dc-"));
+            if glue && p.extension().is_some_and(|x| x == "js") {
+                minify_js(&p)?;
             }
         }
     }
@@ -151,7 +160,8 @@ fn origin_of(url: &str) -> Option<String> {
 /// The policy: nothing but the app itself, plus the origins its configuration names.
 pub fn csp(config: Option<&str>) -> Result<String, String> {
     let mut connect = vec!["'self'".to_string()];
-    let mut img = vec!["'self'".to_string(), "data:".to_string()];
+    // https: for the Service Providers' logos (`logoUrl`, which the core shows only when https).
+    let mut img = vec!["'self'".to_string(), "data:".to_string(), "https:".to_string()];
     if let Some(text) = config {
         let v: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("config.json: {e}"))?;
         let mut urls = Vec::new();
