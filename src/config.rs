@@ -3,29 +3,22 @@
 //! Every key is documented in the README; unknown keys are errors, so a typo shows.
 
 use crate::net::HttpResponse;
-use serde::Deserialize;
+use serde_json::{Map, Value};
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     /// Where templates come from, tried in order.
-    #[serde(default = "default_templates")]
     pub templates: Vec<TemplateSource>,
     /// Where Service Providers' public keys are read.
-    #[serde(default)]
     pub doh: Doh,
     /// The DNS provider's records API.
-    #[serde(default)]
     pub records_api: RecordsApi,
     /// Initial proxy toggle per `providerId/serviceId` (or `*`), per record type.
-    #[serde(default)]
     pub proxy_defaults: domain_connect::review::ProxyDefaults,
-    #[serde(default)]
     pub branding: Branding,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum TemplateSource {
     /// The templates bundled with the app (`templates/index.json`).
     Bundled,
@@ -33,8 +26,7 @@ pub enum TemplateSource {
     Url { base: String },
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub enum Doh {
     /// Keys from the bundled `keys/{host}.txt` files (offline; for the examples).
     #[default]
@@ -45,8 +37,7 @@ pub enum Doh {
     Json { url: String },
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub enum RecordsApi {
     /// An in-browser provider: zones in localStorage, seeded with an example zone.
     #[default]
@@ -54,29 +45,22 @@ pub enum RecordsApi {
     /// PowerDNS Authoritative's HTTP API.
     Powerdns {
         base: String,
-        #[serde(default = "localhost")]
         server_id: String,
         /// The `X-API-Key`; when absent the page asks for it and keeps it for the tab.
-        #[serde(default)]
         api_key: Option<String>,
     },
     /// Cloudflare's v4 API; the token is asked for on the page.
     Cloudflare {
-        #[serde(default = "cloudflare_base")]
         base: String,
     },
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Branding {
-    #[serde(default = "default_name")]
     pub name: String,
     /// A logo URL (same origin, or listed in the CSP by the build).
-    #[serde(default)]
     pub logo: Option<String>,
     /// Accent colour, `#rgb` or `#rrggbb`.
-    #[serde(default)]
     pub accent: Option<String>,
 }
 
@@ -152,17 +136,126 @@ impl Config {
     }
 
     /// Parse `config.json`; the error names the key that is wrong.
+    /// Read `config.json`; an error names the key that is wrong (`records_api.kind`).
     pub fn from_json(text: &str) -> Result<Config, String> {
-        let cfg: Config = serde_json::from_str(text).map_err(|e| {
+        let v: Value = serde_json::from_str(text).map_err(|e| {
             let path = domain_connect::json_path::of_error(text, &e);
             format!("config.json, at {}: {e}", if path.is_empty() { "the top level".into() } else { path })
         })?;
-        if let Some(a) = &cfg.branding.accent {
-            let hex = a.strip_prefix('#').unwrap_or("");
-            if !(hex.len() == 3 || hex.len() == 6) || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-                return Err(format!("config.json, at branding.accent: {a:?} is not a #rgb or #rrggbb colour"));
+        Self::from_value(&v).map_err(|(at, e)| format!("config.json, at {at}: {e}"))
+    }
+
+    fn from_value(v: &Value) -> Result<Config, (String, String)> {
+        let top = object(v, "the top level")?;
+        let mut cfg = Config::default();
+        for (key, val) in top {
+            match key.as_str() {
+                "templates" => {
+                    let list = val.as_array().ok_or_else(|| ("templates".to_string(), "expected a list".to_string()))?;
+                    cfg.templates = list.iter().enumerate().map(|(i, t)| template_source(t, &format!("templates[{i}]"))).collect::<Result<_, _>>()?;
+                }
+                "doh" => cfg.doh = doh(val)?,
+                "records_api" => cfg.records_api = records_api(val)?,
+                "proxy_defaults" => cfg.proxy_defaults = proxy_defaults(val)?,
+                "branding" => cfg.branding = branding(val)?,
+                other => {
+                    return Err((other.to_string(), "unknown key (known: templates, doh, records_api, proxy_defaults, branding)".into()))
+                }
             }
         }
         Ok(cfg)
     }
+}
+
+/// Where a setting is wrong, and why.
+type Wrong = (String, String);
+
+fn object<'a>(v: &'a Value, at: &str) -> Result<&'a Map<String, Value>, Wrong> {
+    v.as_object().ok_or_else(|| (at.to_string(), "expected an object".to_string()))
+}
+
+/// A `{"kind": …}` setting: its kind, checked against `kinds` with the fields each may
+/// have, and its object.
+fn tagged<'v, 'k>(v: &'v Value, at: &str, kinds: &[(&'k str, &[&str])]) -> Result<(&'k str, &'v Map<String, Value>), Wrong> {
+    let o = object(v, at)?;
+    let known: Vec<&str> = kinds.iter().map(|(k, _)| *k).collect();
+    let kind = o.get("kind").and_then(Value::as_str).ok_or_else(|| (format!("{at}.kind"), format!("missing; one of {}", known.join(", "))))?;
+    let Some((kind, fields)) = kinds.iter().find(|(k, _)| *k == kind) else {
+        return Err((format!("{at}.kind"), format!("unknown kind {kind:?}, expected one of {}", known.join(", "))));
+    };
+    if let Some(extra) = o.keys().find(|k| *k != "kind" && !fields.contains(&k.as_str())) {
+        return Err((format!("{at}.{extra}"), format!("kind {kind:?} has no such field (it has: {})", fields.join(", "))));
+    }
+    Ok((kind, o))
+}
+
+/// An optional string field.
+fn string(o: &Map<String, Value>, at: &str, field: &str) -> Result<Option<String>, Wrong> {
+    match o.get(field) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(_) => Err((format!("{at}.{field}"), "expected a string".into())),
+    }
+}
+
+fn required(o: &Map<String, Value>, at: &str, field: &str) -> Result<String, Wrong> {
+    string(o, at, field)?.ok_or_else(|| (format!("{at}.{field}"), "missing".into()))
+}
+
+fn template_source(v: &Value, at: &str) -> Result<TemplateSource, Wrong> {
+    Ok(match tagged(v, at, &[("bundled", &[]), ("url", &["base"])])? {
+        ("bundled", _) => TemplateSource::Bundled,
+        (_, o) => TemplateSource::Url { base: required(o, at, "base")? },
+    })
+}
+
+fn doh(v: &Value) -> Result<Doh, Wrong> {
+    Ok(match tagged(v, "doh", &[("sandbox", &[]), ("wire", &["url"]), ("json", &["url"])])? {
+        ("sandbox", _) => Doh::Sandbox,
+        ("wire", o) => Doh::Wire { url: required(o, "doh", "url")? },
+        (_, o) => Doh::Json { url: required(o, "doh", "url")? },
+    })
+}
+
+fn records_api(v: &Value) -> Result<RecordsApi, Wrong> {
+    let at = "records_api";
+    Ok(match tagged(v, at, &[("sandbox", &[]), ("powerdns", &["base", "server_id", "api_key"]), ("cloudflare", &["base"])])? {
+        ("sandbox", _) => RecordsApi::Sandbox,
+        ("powerdns", o) => RecordsApi::Powerdns {
+            base: required(o, at, "base")?,
+            server_id: string(o, at, "server_id")?.unwrap_or_else(localhost),
+            api_key: string(o, at, "api_key")?,
+        },
+        (_, o) => RecordsApi::Cloudflare { base: string(o, at, "base")?.unwrap_or_else(cloudflare_base) },
+    })
+}
+
+/// `{"providerId/serviceId" or "*": {"A": true, …}}`.
+fn proxy_defaults(v: &Value) -> Result<domain_connect::review::ProxyDefaults, Wrong> {
+    let mut out = std::collections::BTreeMap::new();
+    for (template, types) in object(v, "proxy_defaults")? {
+        let at = format!("proxy_defaults.{template}");
+        let mut per_type = std::collections::BTreeMap::new();
+        for (rtype, on) in object(types, &at)? {
+            let on = on.as_bool().ok_or_else(|| (format!("{at}.{rtype}"), "expected true or false".to_string()))?;
+            per_type.insert(rtype.clone(), on);
+        }
+        out.insert(template.clone(), per_type);
+    }
+    Ok(domain_connect::review::ProxyDefaults(out))
+}
+
+fn branding(v: &Value) -> Result<Branding, Wrong> {
+    let o = object(v, "branding")?;
+    if let Some(extra) = o.keys().find(|k| !["name", "logo", "accent"].contains(&k.as_str())) {
+        return Err((format!("branding.{extra}"), "unknown key (known: name, logo, accent)".into()));
+    }
+    let accent = string(o, "branding", "accent")?;
+    if let Some(a) = &accent {
+        let hex = a.strip_prefix('#').unwrap_or("");
+        if !(hex.len() == 3 || hex.len() == 6) || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(("branding.accent".into(), format!("{a:?} is not a #rgb or #rrggbb colour")));
+        }
+    }
+    Ok(Branding { name: string(o, "branding", "name")?.unwrap_or_else(default_name), logo: string(o, "branding", "logo")?, accent })
 }

@@ -22,6 +22,8 @@ mod net;
 mod pages;
 #[cfg(target_arch = "wasm32")]
 mod providers;
+#[cfg(target_arch = "wasm32")]
+mod web;
 
 #[cfg(target_arch = "wasm32")]
 mod shells {
@@ -41,7 +43,8 @@ mod shells {
     fn ConsentApp() -> impl IntoView {
         provide_config();
         view! {
-            <Header links=&[("/preview", "Preview", false), ("/replay", "Replay", false)]/>
+            // End users see no links to the authors' and support tools.
+            <Header links=&[]/>
             <main id="main" tabindex="-1">
                 <ConfigProblem/>
                 <pages::consent::Consent/>
@@ -67,13 +70,28 @@ mod shells {
         }
     }
 
+    /// A panic is written to the console, with where it happened, so a bug shows as a
+    /// message and not as a silent blank (a smaller stand-in for console_error_panic_hook).
+    fn panic_to_console() {
+        std::panic::set_hook(Box::new(|info| {
+            let mut msg = String::from("panicked");
+            if let Some(l) = info.location() {
+                msg = msg + " at " + l.file() + ":" + &l.line().to_string();
+            }
+            if let Some(p) = info.payload_as_str() {
+                msg = msg + ": " + p;
+            }
+            web_sys::console::error_1(&msg.into());
+        }));
+    }
+
     pub fn consent() {
-        console_error_panic_hook::set_once();
+        panic_to_console();
         leptos::mount::mount_to_body(ConsentApp);
     }
 
     pub fn tools() {
-        console_error_panic_hook::set_once();
+        panic_to_console();
         leptos::mount::mount_to_body(ToolsApp);
     }
 }

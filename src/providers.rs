@@ -14,8 +14,28 @@ pub struct LoadedTemplate {
     pub source: String,
 }
 
+/// Why a template could not be loaded: no source has it, or one failed.
+#[derive(Debug, Clone)]
+pub struct TemplateLoadError {
+    /// No configured source has the template (this provider does not support it).
+    pub missing: bool,
+    pub message: String,
+}
+
+impl std::fmt::Display for TemplateLoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl From<String> for TemplateLoadError {
+    fn from(message: String) -> Self {
+        TemplateLoadError { missing: false, message }
+    }
+}
+
 /// Load `{providerId}.{serviceId}.json` from the configured sources, in order.
-pub async fn load_template(cfg: &Config, provider_id: &str, service_id: &str) -> Result<LoadedTemplate, String> {
+pub async fn load_template(cfg: &Config, provider_id: &str, service_id: &str) -> Result<LoadedTemplate, TemplateLoadError> {
     let file = Template::file_name(provider_id, service_id);
     let mut tried = Vec::new();
     for src in &cfg.templates {
@@ -29,12 +49,12 @@ pub async fn load_template(cfg: &Config, provider_id: &str, service_id: &str) ->
             continue;
         }
         if !resp.ok() {
-            return Err(format!("GET {url}: HTTP {}", resp.status));
+            return Err(format!("GET {url}: HTTP {}", resp.status).into());
         }
         let template = Template::from_json_bytes(&resp.body).map_err(|e| format!("{url}: {e}"))?;
         return Ok(LoadedTemplate { template, source: url });
     }
-    Err(format!("no template {provider_id}/{service_id}: not found at {}", tried.join(", ")))
+    Err(TemplateLoadError { missing: true, message: format!("no template {provider_id}/{service_id}: not found at {}", tried.join(", ")) })
 }
 
 /// A bundled template by its file name (as `templates/index.json` lists them).
@@ -73,7 +93,7 @@ async fn key_txt(cfg: &Config, host: &str) -> Result<(Vec<String>, String), Stri
                 return Ok((Vec::new(), format!("{url} (sandbox key store): no such key")));
             }
             if !resp.ok() {
-                return Err(format!("GET {url}: HTTP {}", resp.status));
+                return Err(format!("GET {url}: HTTP {}", resp.status).into());
             }
             Ok((signature::parse_txt_lines(&resp.text()), format!("{url} (sandbox key store)")))
         }

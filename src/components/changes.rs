@@ -1,3 +1,5 @@
+use domain_connect::changeset::{ConflictRule, DeletionReason};
+use domain_connect::display::visible;
 use domain_connect::{ChangeSet, IndexedZone, ZoneRecord};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -54,6 +56,8 @@ struct Row {
     record: ZoneRecord,
     why: String,
     added: Option<usize>,
+    /// For an SPF record made by merging: the record it replaces (before → after).
+    before: Option<String>,
 }
 
 /// The proxy switch of an added record: proxied / DNS only, as Cloudflare shows it; a
@@ -90,18 +94,35 @@ pub fn Changes(
     proxy: Option<RwSignal<Vec<Option<bool>>>>,
 ) -> impl IntoView {
     let mut rows: Vec<Row> = Vec::new();
-    rows.extend(changes.added.iter().enumerate().map(|(i, a)| Row { change: "add", label: "added", record: a.record.clone(), why: String::new(), added: Some(i) }));
-    rows.extend(changes.deleted.iter().map(|d| Row { change: "remove", label: "removed", record: d.record.clone(), why: d.explanation.clone(), added: None }));
+    let merged_into = |a: &ZoneRecord| {
+        changes.deleted.iter().find_map(|d| match &d.reason {
+            DeletionReason::Conflict { rule: ConflictRule::SpfMerge, by, .. } if by == a => Some(d.record.data.clone()),
+            _ => None,
+        })
+    };
+    rows.extend(changes.added.iter().enumerate().map(|(i, a)| {
+        let before = merged_into(&a.record);
+        Row {
+            change: "add",
+            label: "added",
+            record: a.record.clone(),
+            why: before.as_ref().map(|_| "SPF rules merged into the existing SPF record".to_string()).unwrap_or_default(),
+            added: Some(i),
+            before,
+        }
+    }));
+    rows.extend(changes.deleted.iter().map(|d| Row { change: "remove", label: "removed", record: d.record.clone(), why: d.explanation.clone(), added: None, before: None }));
     rows.extend(changes.kept.iter().map(|k| Row {
         change: "keep",
         label: "kept",
         record: k.record.clone(),
         why: "already present, as the template asks".into(),
         added: None,
+        before: None,
     }));
     let others: Vec<String> = changes
         .untouched(zone.records())
-        .map(|(_, r)| format!("{} {} {}", fqdn(&owner(r), &domain), r.record_type(), data_of(r)))
+        .map(|(_, r)| visible(&format!("{} {} {}", fqdn(&owner(r), &domain), r.record_type(), data_of(r))).into_owned())
         .collect();
     let summary = format!(
         "{} to add, {} to remove, {} already present, {} other records unchanged",
@@ -126,8 +147,11 @@ pub fn Changes(
                         <tr class=format!("change-{}", r.label) data-change=r.change data-type=type_attr data-name=name_attr>
                             <td><span class="badge">{r.label}</span></td>
                             <td data-label="Type">{rtype}</td>
-                            <td class="mono" data-label="Name">{name}</td>
-                            <td class="mono data" data-label="Data">{data_of(&r.record)}</td>
+                            <td class="mono" data-label="Name">{visible(&name).into_owned()}</td>
+                            <td class="mono data" data-label="Data">
+                                {r.before.map(|b| view! { <span class="before" data-testid="spf-before">{visible(&b).into_owned()}</span>" → "<br/> })}
+                                {visible(&data_of(&r.record)).into_owned()}
+                            </td>
                             <td data-label="TTL">{r.record.ttl.map(|t| t.to_string()).unwrap_or_default()}</td>
                             <td data-label=if r.why.is_empty() { "" } else { "Why" }>{r.why.clone()}</td>
                             {proxy.map(|p| view! { <td data-label=if r.added.is_some() { "Proxy" } else { "" }>{r.added.map(|at| view! { <ProxySwitch proxy=p at=at record=r.record.clone()/> })}</td> })}

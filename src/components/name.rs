@@ -1,15 +1,18 @@
 use domain_connect::apply_url::DnsName;
+use domain_connect::display::visible;
 use leptos::prelude::*;
 
-/// A DNS name as it is applied (ASCII/punycode), with its Unicode form beside it when
-/// they differ, so a look-alike IDN cannot pass for another name.
+/// A DNS name in Unicode with the punycode that is applied beside it when they differ
+/// (draft-04 §10.6), so a look-alike IDN cannot pass for another name; invisible
+/// characters written out.
 #[component]
 pub fn Name(name: DnsName) -> impl IntoView {
     let idn = name.is_idn();
+    let shown = if idn { name.unicode.clone() } else { name.ascii.clone() };
     view! {
         <span class="name">
-            <span class="mono">{name.ascii.clone()}</span>
-            {idn.then(|| view! { <span class="idn">" (shown as “" {name.unicode.clone()} "”)"</span> })}
+            <span class="mono">{visible(&shown).into_owned()}</span>
+            {idn.then(|| view! { <span class="idn">" (punycode " <span class="mono">{name.ascii.clone()}</span> ")"</span> })}
         </span>
     }
 }

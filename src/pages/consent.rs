@@ -6,6 +6,7 @@ use crate::components::name::{Breakable, Name};
 use crate::config::Config;
 use crate::context::{use_config, ConfigReady};
 use crate::providers::{self, LoadedTemplate};
+use domain_connect::display::visible;
 use domain_connect::verdict::{self, Verdict};
 use domain_connect::{review, ApplyUrl, ApplyUrlError, Policy, Refusal, Review, ZoneInput};
 use leptos::prelude::*;
@@ -16,18 +17,32 @@ use std::sync::Arc;
 enum LoadError {
     /// The path is not an apply URL at all.
     NotFound,
-    /// What went wrong, for the user.
-    Problem(String),
+    /// A step failed: what happened, what the user can do, and the detail for support.
+    Problem { title: String, advice: &'static str, stage: &'static str, detail: String },
 }
 
-impl From<String> for LoadError {
-    fn from(e: String) -> Self {
-        LoadError::Problem(e)
+const START_AGAIN: &str =
+    "Go back to the service that sent you here and start the setup again. If this happens again, send the diagnostic below to its support.";
+const TRY_LATER: &str =
+    "Try again in a moment. If it keeps failing, send the diagnostic below to your DNS provider's support.";
+const NOT_SUPPORTED: &str =
+    "Ask the service for another way to connect your domain, or add the records it needs by hand in your DNS provider's dashboard.";
+
+impl LoadError {
+    fn problem(title: impl Into<String>, advice: &'static str, stage: &'static str, detail: impl Into<String>) -> Self {
+        LoadError::Problem { title: title.into(), advice, stage, detail: detail.into() }
     }
 }
 
-/// What was fetched, and the core's review of it.
-#[derive(Clone)]
+/// The copyable block for support: when, where, which step, and what it said. The
+/// page address carries the request (no credential is ever in it).
+fn diagnostic(stage: &str, detail: &str) -> String {
+    let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    let when = String::from(js_sys::Date::new_0().to_iso_string());
+    format!("Domain Connect consent: diagnostic\nwhen: {when}\nstep: {stage}\npage: {href}\nerror: {}", visible(detail))
+}
+
+/// What was fetched, and the core's review of it (shared, never copied).
 struct Loaded {
     cfg: Config,
     url: ApplyUrl,
@@ -39,26 +54,34 @@ struct Loaded {
 
 /// `path` and `search` are the router's: the raw, still percent-encoded forms, so
 /// the signed bytes are exactly what the Service Provider signed.
-async fn load(cfg: Config, path: String, search: String) -> Result<Loaded, LoadError> {
-    let url = ApplyUrl::from_parts(&path, &search).map_err(|e| match e {
+async fn load(cfg: Config, path: String, search: String) -> Result<Arc<Loaded>, LoadError> {
+    let url = ApplyUrl::from_parts_with(&path, &search, &crate::web::Browser).map_err(|e| match e {
         ApplyUrlError::NotAnApplyPath { .. } => LoadError::NotFound,
-        e => LoadError::Problem(format!("This link is not a valid Domain Connect request: {e}")),
+        e => LoadError::problem("This link is not a valid Domain Connect request", START_AGAIN, "reading the link", e.to_string()),
     })?;
     // The template (then the key it names) and the zone are fetched together.
     let template_and_key = async {
-        let template = providers::load_template(&cfg, &url.provider_id, &url.service_id).await?;
+        let template = providers::load_template(&cfg, &url.provider_id, &url.service_id).await.map_err(|e| {
+            if e.missing {
+                let title = format!("This DNS provider does not support {} from {} yet", url.service_id, url.provider_id);
+                LoadError::problem(title, NOT_SUPPORTED, "loading the template", e.message)
+            } else {
+                LoadError::problem("The service's template cannot be read", TRY_LATER, "loading the template", e.message)
+            }
+        })?;
         let host = verdict::key_host(&template.template, &url).ok();
         let key = providers::key_answer(&cfg, host.as_deref()).await;
-        Ok::<_, String>((template, key))
+        Ok::<_, LoadError>((template, key))
     };
     let (tk, zone) = futures::join!(template_and_key, providers::read_zone(&cfg, &url.domain.ascii));
     let (template, key) = tk?;
-    let (zone, zone_source) = zone?;
+    let (zone, zone_source) =
+        zone.map_err(|e| LoadError::problem("Your domain's records cannot be read", TRY_LATER, "reading the zone", e))?;
     let review = {
         let policy = Policy { proxy_defaults: Some(&cfg.proxy_defaults), ..Policy::default() };
         review(&url, &template.template, &key, ZoneInput::Records(&zone), &policy)
     };
-    Ok(Loaded { cfg, url, template, zone: Arc::new(zone), zone_source, review })
+    Ok(Arc::new(Loaded { cfg, url, template, zone: Arc::new(zone), zone_source, review }))
 }
 
 #[component]
@@ -74,7 +97,12 @@ pub fn Consent() -> impl IntoView {
         async move {
             match cfg {
                 ConfigReady::Loading => None,
-                ConfigReady::Failed => Some(Err(LoadError::Problem("The DNS provider's configuration cannot be used (see above).".into()))),
+                ConfigReady::Failed => Some(Err(LoadError::problem(
+                    "The DNS provider's configuration cannot be used",
+                    TRY_LATER,
+                    "loading config.json",
+                    "see the configuration problem above",
+                ))),
                 ConfigReady::Ready(c) => Some(load(c, path, search).await),
             }
         }
@@ -87,9 +115,11 @@ pub fn Consent() -> impl IntoView {
                 <h1 id="consent-title">"Not found"</h1>
                 <p>"No page here: this address is not a Domain Connect apply URL. "<a href="/">"Home"</a></p>
             }.into_any(),
-            Some(Err(LoadError::Problem(e))) => view! {
-                <h1 id="consent-title">"This request cannot be shown"</h1>
-                <div class="problem" role="alert" data-testid="load-error"><p class="mono">{e}</p><p>"Nothing has been changed."</p></div>
+            Some(Err(LoadError::Problem { title, advice, stage, detail })) => view! {
+                <h1 id="consent-title">{title}</h1>
+                <div class="problem" role="alert" data-testid="load-error"><p class="mono">{visible(&detail).into_owned()}</p><p>"Nothing has been changed."</p></div>
+                <p>{advice}</p>
+                <Diagnostic text=diagnostic(stage, &detail) open=true/>
             }.into_any(),
             Some(Ok(l)) => view! { <Screen l=l/> }.into_any(),
         }}
@@ -97,17 +127,28 @@ pub fn Consent() -> impl IntoView {
     }
 }
 
+/// A block support can be sent, selected whole with one click.
+#[component]
+fn Diagnostic(text: String, #[prop(optional)] open: bool) -> impl IntoView {
+    view! {
+        <details class="diagnostic" open=open>
+            <summary>"Diagnostic for support"</summary>
+            <pre class="mono wrap" data-testid="diagnostic" tabindex="0">{text}</pre>
+        </details>
+    }
+}
+
 /// A phrase from the core as a sentence: capitalised, with a full stop.
 fn sentence(phrase: &str) -> String {
     let mut c = phrase.chars();
     match c.next() {
-        Some(first) => format!("{}{}.", first.to_uppercase(), c.as_str().trim_end_matches('.')),
+        Some(first) => format!("{}{}.", first.to_ascii_uppercase(), c.as_str().trim_end_matches('.')),
         None => String::new(),
     }
 }
 
 #[component]
-fn Screen(l: Loaded) -> impl IntoView {
+fn Screen(l: Arc<Loaded>) -> impl IntoView {
     let t = &l.template.template;
     let r = &l.review;
     let provider = t.provider_name.clone().unwrap_or_else(|| t.provider_id.clone());
@@ -125,6 +166,7 @@ fn Screen(l: Loaded) -> impl IntoView {
     };
     let return_text = sentence(&r.return_to.to_string());
     let flags = r.flags.clone();
+    let proxy = RwSignal::new(r.proxy.clone());
     let provider = match &flags.provider_name_extra {
         Some(extra) => format!("{provider} ({extra})"),
         None => provider,
@@ -143,11 +185,39 @@ fn Screen(l: Loaded) -> impl IntoView {
         })
         .collect();
     let domain = l.url.domain.ascii.clone();
-    let proxy = RwSignal::new(r.proxy.clone());
+    // What else the user should know about who is asking and what is applied, each a
+    // plain paragraph: the template's own names when the link adds names (shared
+    // templates), the host's underscore labels, the groups the link selects.
+    let mut notes: Vec<(&'static str, String)> = Vec::new();
+    if flags.provider_name_extra.is_some() || flags.service_name_extra.is_some() {
+        let own = |name: &Option<String>, id: &str| name.clone().unwrap_or_else(|| id.to_string());
+        notes.push((
+            "template-names",
+            format!("Template: {} / {} ({}/{})", own(&t.provider_name, &t.provider_id), own(&t.service_name, &t.service_id), t.provider_id, t.service_id),
+        ));
+    }
+    if !flags.service_labels.is_empty() {
+        notes.push(("service-labels", format!(
+            "{}: a name starting with an underscore holds settings for a service (mail authentication, certificates), not a web site.",
+            flags.service_labels.join(", ")
+        )));
+    }
+    if !l.url.group_ids.is_empty() {
+        notes.push(("groups", format!("Only these parts of the template are applied (groupId): {}.", l.url.group_ids.join(", "))));
+    }
+    let service = flags.service_name_extra.clone().map(|extra| format!("{service} ({extra})")).unwrap_or(service);
+    // A logo only from https (the core checks). It is decoration: the name beside it is
+    // the text, so an image that does not load takes no room.
+    let logo = flags.logo_url.clone().map(|src| view! { <img class="logo" src=src alt="" referrerpolicy="no-referrer"/> });
+    let warnings = {
+        let l = l.clone();
+        move || proxy.with(|p| l.review.proxy_warnings(p))
+    };
     view! {
-        <h1 id="consent-title" data-testid="provider">{provider.clone()}</h1>
+        <div class="who">{logo}<h1 id="consent-title" data-testid="provider">{provider.clone()}</h1></div>
         <p class="lead">{format!("{provider} asks to set up {service} on ")}<Name name=l.url.domain.clone()/>
             {l.url.host.clone().filter(|h| !h.ascii.is_empty()).map(|h| view! { " at host " <Name name=h/> })}</p>
+        {notes.into_iter().map(|(id, text)| view! { <p class="note" data-testid=id>{text}</p> }).collect_view()}
         <p class=sig_class data-testid="signature">{sig_text}</p>
         {flags.phishing_warning.then(|| view! {
             <p class="warning" role="note" data-testid="phishing">"Check this request: its values were chosen by whoever made the link and are not vouched for by a verified signature. Apply it only if you started this setup yourself at "{service.clone()}"."</p>
@@ -155,9 +225,10 @@ fn Screen(l: Loaded) -> impl IntoView {
         {(!refusals.is_empty()).then(|| view! {
             <div class="problem" role="alert" data-testid="refusals">
                 <p>"This request cannot be applied:"</p>
-                <ul>{refusals.into_iter().map(|x| view! { <li>{x}</li> }).collect_view()}</ul>
+                <ul>{refusals.iter().map(|x| view! { <li>{visible(x).into_owned()}</li> }).collect_view()}</ul>
                 <p>"Nothing has been changed."</p>
             </div>
+            <Diagnostic text=diagnostic("reviewing the request", &refusals.join("; "))/>
         })}
         <details class="steps"><summary>"How this was checked"</summary>
             <ul>{r.signature.steps.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ul>
@@ -169,6 +240,12 @@ fn Screen(l: Loaded) -> impl IntoView {
             {flags.ignored.iter().map(|i| view! { <p>{format!("Ignored: {i}")}</p> }).collect_view()}
         </details>
         {r.changes.clone().ok().map(|cs| view! { <Changes changes=cs zone=ZoneRef::Records(l.zone.clone()) domain=domain proxy=proxy/> })}
+        {move || {
+            let w = warnings();
+            (!w.is_empty()).then(|| view! {
+                <div class="warning" role="note" data-testid="proxy-warnings"><ul>{w.into_iter().map(|w| view! { <li>{w.to_string()}</li> }).collect_view()}</ul></div>
+            })
+        }}
         <Decide l=l.clone() proxy=proxy/>
     }
 }
@@ -191,10 +268,9 @@ fn go(url: &str) {
 /// Connect and Cancel. Connect is disabled, with the reasons, whenever the review
 /// refuses; a second click never applies twice; Cancel always offers a way out.
 #[component]
-fn Decide(l: Loaded, proxy: RwSignal<Vec<Option<bool>>>) -> impl IntoView {
+fn Decide(l: Arc<Loaded>, proxy: RwSignal<Vec<Option<bool>>>) -> impl IntoView {
     let outcome: RwSignal<Option<Outcome>> = RwSignal::new(None);
     let may_apply = l.review.decision.may_apply;
-    let l = Arc::new(l);
     let connect = {
         let l = l.clone();
         move |_| {

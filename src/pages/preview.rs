@@ -50,7 +50,7 @@ pub fn Preview() -> impl IntoView {
             Some(match choice {
                 Choice::None => return None,
                 Choice::File(f) => providers::load_bundled(&f).await,
-                Choice::Ids(p, s) => providers::load_template(&cfg, &p, &s).await,
+                Choice::Ids(p, s) => providers::load_template(&cfg, &p, &s).await.map_err(|e| e.to_string()),
             })
         }
     });

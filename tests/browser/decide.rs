@@ -21,6 +21,19 @@ fn expected_final_zone(url: &str, template_file: &str) -> Vec<domain_connect::Zo
     r.changes.unwrap().sorted_final_zone(&seed)
 }
 
+/// Wait (up to 10 s) for the browser to be at `want`; the last address seen.
+async fn wait_url(c: &Client, want: &str) -> String {
+    let mut now = String::new();
+    for _ in 0..100 {
+        now = c.current_url().await.map(|u| u.to_string()).unwrap_or_default();
+        if now == want {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    now
+}
+
 async fn stored(c: &Client, key: &str) -> Option<String> {
     let v = c.execute("return localStorage.getItem(arguments[0])", vec![json!(key)]).await.unwrap();
     v.as_str().map(String::from)
@@ -67,15 +80,7 @@ async fn cancel_returns_to_an_allowed_redirect_uri_with_access_denied() {
         assert!(wait_css(&c, "[data-testid=connect]").await.is_enabled().await.unwrap());
         wait_css(&c, "[data-testid=cancel]").await.click().await.unwrap();
         let want = "https://exampleservice.domainconnect.org/done?state=abc&error=access_denied&error_description=user_cancel";
-        let mut now = String::new();
-        for _ in 0..100 {
-            now = c.current_url().await.map(|u| u.to_string()).unwrap_or_default();
-            if now == want {
-                break;
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        assert_eq!(now, want);
+        assert_eq!(wait_url(&c, want).await, want);
     })
     .await;
 }
@@ -100,6 +105,18 @@ async fn a_refused_request_or_redirect_uri_is_never_acted_on() {
         wait_css(&c, "[data-testid=changes]").await;
         assert!(!wait_css(&c, "[data-testid=connect]").await.is_enabled().await.unwrap());
         assert!(wait_css(&c, "[data-testid=cancel]").await.is_enabled().await.unwrap());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn connect_lands_on_the_allowed_redirect_uri_with_state() {
+    with_browser("connect_redirect", |c| async move {
+        c.goto(&format!("{}{UNSIGNED_WITH_RETURN}", env("DC_SANDBOX_APP"))).await.unwrap();
+        wait_css(&c, "[data-testid=changes]").await;
+        wait_css(&c, "[data-testid=connect]").await.click().await.unwrap();
+        let want = "https://exampleservice.domainconnect.org/done?state=abc";
+        assert_eq!(wait_url(&c, want).await, want);
     })
     .await;
 }

@@ -28,7 +28,7 @@ async fn dist_works_on_a_static_host_and_each_route_loads_only_its_bundle() {
             lines.join("\n")
         );
         print!("{report}");
-        std::fs::write(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/browser-size.txt"), report).unwrap();
+        std::fs::write(target("browser-size.txt"), report).unwrap();
         // A tools page loads the tools bundle and not the consent one.
         c.goto(&format!("{base}/replay")).await.unwrap();
         assert_eq!(text(&c, "main h1").await, "Replay an apply URL");

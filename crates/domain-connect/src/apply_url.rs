@@ -25,6 +25,7 @@
 
 use crate::signature;
 use crate::variables::Params;
+use crate::web::{RustWeb, WebStandards, WebUrl};
 use percent_encoding::percent_decode_str;
 use serde::Serialize;
 
@@ -89,6 +90,9 @@ pub struct ApplyUrl {
     pub group_ids: Vec<String>,
     /// Where to return the user (`redirect_uri`), not yet judged; see [`crate::return_uri`].
     pub redirect_uri: Option<String>,
+    /// `redirect_uri` as the URL parser read it, or why it is not a URL.
+    #[serde(skip)]
+    pub redirect: Option<Result<WebUrl, String>>,
     /// Passed back to the Service Provider (`state`).
     pub state: Option<String>,
     /// `providerName`, for shared templates.
@@ -116,6 +120,11 @@ const FIXED: [(usize, &str); 5] = [(0, "v2"), (1, "domainTemplates"), (2, "provi
 impl ApplyUrl {
     /// Parse an absolute URL, or a path with its query (`/v2/…/apply?domain=…`).
     pub fn parse(input: &str) -> Result<ApplyUrl, ApplyUrlError> {
+        Self::parse_with(input, &RustWeb)
+    }
+
+    /// [`ApplyUrl::parse`] with a given URL parser and IDNA mapping (a browser's own).
+    pub fn parse_with(input: &str, web: &dyn WebStandards) -> Result<ApplyUrl, ApplyUrlError> {
         let input = input.trim();
         let (before_fragment, fragment) = match input.split_once('#') {
             Some((b, _)) => (b, true),
@@ -125,13 +134,13 @@ impl ApplyUrl {
         let path = if path.starts_with('/') {
             path.to_string()
         } else {
-            let url = url::Url::parse(before_fragment).map_err(|e| ApplyUrlError::Malformed { reason: e.to_string() })?;
-            if !matches!(url.scheme(), "http" | "https") {
-                return Err(ApplyUrlError::Malformed { reason: format!("scheme {:?} is not http or https", url.scheme()) });
+            let url = web.parse_url(before_fragment).map_err(|reason| ApplyUrlError::Malformed { reason })?;
+            if !matches!(url.scheme.as_str(), "http" | "https") {
+                return Err(ApplyUrlError::Malformed { reason: format!("scheme {:?} is not http or https", url.scheme) });
             }
-            url.path().to_string()
+            url.path
         };
-        let mut out = Self::from_parts(&path, query)?;
+        let mut out = Self::from_parts_with(&path, query, web)?;
         if fragment {
             out.notes.push(UrlNote::FragmentIgnored);
         }
@@ -141,6 +150,11 @@ impl ApplyUrl {
     /// Parse from a path and a raw query string (without `?`), as a browser's
     /// `location.pathname` and `location.search` give them.
     pub fn from_parts(path: &str, raw_query: &str) -> Result<ApplyUrl, ApplyUrlError> {
+        Self::from_parts_with(path, raw_query, &RustWeb)
+    }
+
+    /// [`ApplyUrl::from_parts`] with a given URL parser and IDNA mapping (a browser's own).
+    pub fn from_parts_with(path: &str, raw_query: &str, web: &dyn WebStandards) -> Result<ApplyUrl, ApplyUrlError> {
         let raw_query = raw_query.strip_prefix('?').unwrap_or(raw_query);
         let (provider_id, service_id) = parse_path(path)?;
         if raw_query.len() > MAX_QUERY_LEN {
@@ -151,7 +165,7 @@ impl ApplyUrl {
         let get = |n: &str| params.iter().find(|p| p.name == n).map(|p| p.value.clone());
 
         let domain = match get("domain").filter(|d| !d.trim().is_empty()) {
-            Some(d) => dns_name("domain", &d, false)?,
+            Some(d) => dns_name("domain", &d, false, web)?,
             None => {
                 let hint = params
                     .iter()
@@ -161,7 +175,7 @@ impl ApplyUrl {
             }
         };
         let host = match get("host") {
-            Some(h) => Some(dns_name("host", &h, true)?),
+            Some(h) => Some(dns_name("host", &h, true, web)?),
             None => None,
         };
         let mut variables = Params::new();
@@ -181,6 +195,8 @@ impl ApplyUrl {
                 notes.push(UrlNote::ParamsAfterSig { names });
             }
         }
+        let redirect_uri = get("redirect_uri");
+        let redirect = redirect_uri.as_deref().map(|r| web.parse_url(r));
         Ok(ApplyUrl {
             provider_id,
             service_id,
@@ -188,7 +204,8 @@ impl ApplyUrl {
             host,
             variables,
             group_ids,
-            redirect_uri: get("redirect_uri"),
+            redirect_uri,
+            redirect,
             state: get("state"),
             provider_name: get("providerName"),
             service_name: get("serviceName"),
@@ -314,7 +331,7 @@ fn parse_query(raw: &str, notes: &mut Vec<UrlNote>) -> Result<Vec<QueryParam>, A
 
 /// A `domain`/`host` value as a DNS name: lowercased, trailing dot removed, IDNs in
 /// both forms. `allow_empty`: an empty host is the apex.
-fn dns_name(param: &str, value: &str, allow_empty: bool) -> Result<DnsName, ApplyUrlError> {
+fn dns_name(param: &str, value: &str, allow_empty: bool, web: &dyn WebStandards) -> Result<DnsName, ApplyUrlError> {
     let bad = |reason: String| ApplyUrlError::BadName { param: param.into(), value: value.into(), reason };
     let trimmed = value.strip_suffix('.').unwrap_or(value);
     if trimmed.is_empty() || trimmed == "@" {
@@ -330,18 +347,15 @@ fn dns_name(param: &str, value: &str, allow_empty: bool) -> Result<DnsName, Appl
     if trimmed.split('.').any(str::is_empty) {
         return Err(bad("it has an empty label".into()));
     }
-    let ascii = if trimmed.is_ascii() {
+    let ascii = if trimmed.is_ascii() && !trimmed.split('.').any(crate::web::is_a_label) {
         trimmed.to_ascii_lowercase()
     } else {
-        idna::domain_to_ascii(trimmed).map_err(|_| bad("it is not a valid internationalised name".into()))?
+        web.domain_to_ascii(trimmed).ok_or_else(|| bad("it is not a valid internationalised name".into()))?
     };
     if ascii.len() > 253 || ascii.split('.').any(|l| l.len() > 63) {
         return Err(bad("it is longer than DNS allows (253 in all, 63 per label)".into()));
     }
-    let (unicode, result) = idna::domain_to_unicode(&ascii);
-    if result.is_err() {
-        return Err(bad("its punycode labels do not decode".into()));
-    }
+    let unicode = crate::web::to_unicode(&ascii).ok_or_else(|| bad("its punycode labels do not decode".into()))?;
     Ok(DnsName { given: value.into(), ascii, unicode })
 }
 

@@ -1,10 +1,9 @@
 //! DNS-over-HTTPS messages for reading a Service Provider's key TXT records — RFC 8484
 //! wireformat (GET `?dns=` base64url or POST `application/dns-message`) and the JSON
 //! dialect (`application/dns-json`) of public resolvers. The wire messages are written
-//! and read with hickory-proto's header, question, name and character-string codecs;
-//! answer records other than TXT and CNAME are skipped by their length, so the consent
-//! screen does not carry a decoder for every record type. No I/O: the caller sends the request this module builds and hands back
-//! the answer's bytes.
+//! and read by [`wire`] (header, question, names, TXT character-strings); answer
+//! records other than TXT and CNAME are skipped by their length. No I/O: the caller
+//! sends the request this module builds and hands back the answer's bytes.
 //!
 //! Reading an answer: the ID and question must be ours; RCODE NXDOMAIN means "no
 //! records" (the verdict then says no key was published); any other RCODE than
@@ -12,12 +11,11 @@
 //! answer (at most [`MAX_CNAME_HOPS`]); each TXT record's strings are joined.
 
 use base64::Engine;
-use hickory_proto::op::{Header, HeaderCounts, Message, MessageType, Metadata, OpCode, Query, ResponseCode};
-use hickory_proto::rr::{Name, RecordType};
-use hickory_proto::serialize::binary::{BinDecodable, BinDecoder, BinEncodable, BinEncoder};
 use serde::Serialize;
+use wire::{Reader, WireName};
+
+mod wire;
 use std::fmt;
-use std::str::FromStr;
 
 /// The longest CNAME chain followed within one answer.
 pub const MAX_CNAME_HOPS: usize = 8;
@@ -48,8 +46,8 @@ pub enum DohError {
     QuestionMismatch(String),
     /// The answer is truncated (TC).
     Truncated,
-    /// The resolver answered with an error RCODE.
-    Rcode(String),
+    /// The resolver answered with an error RCODE (its number).
+    Rcode(u16),
     /// The CNAME chain is too long or loops.
     CnameLoop,
 }
@@ -64,7 +62,11 @@ impl fmt::Display for DohError {
             Self::IdMismatch { sent, got } => write!(f, "the answer's ID {got} is not the query's {sent}"),
             Self::QuestionMismatch(q) => write!(f, "the answer is for another question ({q})"),
             Self::Truncated => write!(f, "the answer is truncated (TC set)"),
-            Self::Rcode(r) => write!(f, "the resolver answered {r}"),
+            Self::Rcode(r) => {
+                // RFC 1035 §4.1.1's codes by name; others by number.
+                let name = ["NOERROR", "FORMERR", "SERVFAIL", "NXDOMAIN", "NOTIMP", "REFUSED"].get(usize::from(*r));
+                write!(f, "the resolver answered RCODE {r}{}", name.map(|n| format!(" ({n})")).unwrap_or_default())
+            }
             Self::CnameLoop => write!(f, "the answer's CNAME chain is longer than {MAX_CNAME_HOPS} or loops"),
         }
     }
@@ -72,23 +74,10 @@ impl fmt::Display for DohError {
 
 impl std::error::Error for DohError {}
 
-fn name(s: &str) -> Result<Name, DohError> {
-    let mut n = Name::from_str(s.trim_end_matches('.')).map_err(|e| DohError::BadName(e.to_string()))?;
-    n.set_fqdn(true);
-    Ok(n)
-}
-
 /// The wire query for the TXT records at `host` (recursion desired). RFC 8484 suggests
 /// ID 0 for GET, so caches can share answers.
 pub fn txt_query(host: &str, id: u16) -> Result<Vec<u8>, DohError> {
-    let mut metadata = Metadata::new(id, MessageType::Query, OpCode::Query);
-    metadata.recursion_desired = true;
-    let header = Header { metadata, counts: HeaderCounts { queries: 1, ..HeaderCounts::default() } };
-    let mut buf = Vec::with_capacity(64);
-    let mut enc = BinEncoder::new(&mut buf);
-    header.emit(&mut enc).map_err(|e| DohError::Malformed(e.to_string()))?;
-    Query::query(name(host)?, RecordType::TXT).emit(&mut enc).map_err(|e| DohError::Malformed(e.to_string()))?;
-    Ok(buf)
+    Ok(wire::query(&WireName::from_ascii(host)?, id))
 }
 
 /// The RFC 8484 GET URL for a wire query.
@@ -99,36 +88,35 @@ pub fn get_url(endpoint: &str, query: &[u8]) -> String {
 
 /// An answer record this module reads.
 enum Answer {
-    Txt(Name, String),
-    Cname(Name, Name),
+    Txt(WireName, String),
+    Cname(WireName, WireName),
 }
 
 /// The answer section's TXT and CNAME records; other records are skipped by length.
-fn read_answers(d: &mut BinDecoder<'_>, count: u16) -> Result<Vec<Answer>, DohError> {
-    let bad = |e: hickory_proto::serialize::binary::DecodeError| DohError::Malformed(e.to_string());
+fn read_answers(msg: &[u8], d: &mut Reader<'_>, count: u16) -> Result<Vec<Answer>, DohError> {
     let mut out = Vec::new();
     for _ in 0..count {
-        let owner = Name::read(d).map_err(bad)?;
-        let rtype = d.read_u16().map_err(bad)?.unverified(/*compared only*/);
-        let _class = d.read_u16().map_err(bad)?;
-        let _ttl = d.read_u32().map_err(bad)?;
-        let len = usize::from(d.read_u16().map_err(bad)?.unverified(/*checked against what is read*/));
-        let end = d.index() + len;
-        match RecordType::from(rtype) {
-            RecordType::TXT => {
+        let r = d.record()?;
+        let mut data = Reader::at(&msg[..r.data.end], r.data.start);
+        match r.rtype {
+            wire::TXT => {
                 let mut text = Vec::new();
-                while d.index() < end {
-                    text.extend_from_slice(d.read_character_data().map_err(bad)?.unverified(/*any bytes*/));
+                while data.pos() < r.data.end {
+                    let len = usize::from(data.u8()?);
+                    text.extend_from_slice(data.bytes(len)?);
                 }
-                out.push(Answer::Txt(owner, String::from_utf8_lossy(&text).into_owned()));
+                out.push(Answer::Txt(r.owner, String::from_utf8_lossy(&text).into_owned()));
             }
-            RecordType::CNAME => out.push(Answer::Cname(owner, Name::read(d).map_err(bad)?)),
-            _ => {
-                d.read_slice(len).map_err(bad)?;
+            wire::CNAME => {
+                // The target may point back into the whole message, but must end with the data.
+                let mut target = Reader::at(msg, r.data.start);
+                let name = target.name()?;
+                if target.pos() != r.data.end {
+                    return Err(DohError::Malformed(format!("a record's data is not {} bytes long", r.data.len())));
+                }
+                out.push(Answer::Cname(r.owner, name));
             }
-        }
-        if d.index() != end {
-            return Err(DohError::Malformed(format!("a record's data is not {len} bytes long")));
+            _ => {}
         }
     }
     Ok(out)
@@ -139,34 +127,36 @@ pub fn read_wire_answer(bytes: &[u8], host: &str, id: u16) -> Result<Vec<String>
     if bytes.len() > MAX_ANSWER {
         return Err(DohError::TooLarge(bytes.len()));
     }
-    let bad = |e: hickory_proto::serialize::binary::DecodeError| DohError::Malformed(e.to_string());
-    let mut d = BinDecoder::new(bytes);
-    let header = Header::read(&mut d).map_err(bad)?;
-    if header.metadata.message_type != MessageType::Response {
+    let mut d = Reader::new(bytes);
+    let header = d.header()?;
+    if !header.response {
         return Err(DohError::NotAResponse);
     }
-    if header.metadata.id != id {
-        return Err(DohError::IdMismatch { sent: id, got: header.metadata.id });
+    if header.id != id {
+        return Err(DohError::IdMismatch { sent: id, got: header.id });
     }
-    let want = name(host)?;
-    let queries = Message::read_queries(&mut d, usize::from(header.counts.queries)).map_err(|e| DohError::Malformed(e.to_string()))?;
-    match queries.as_slice() {
-        [q] if q.name().eq_case(&want) || *q.name() == want => {
-            if q.query_type() != RecordType::TXT {
-                return Err(DohError::QuestionMismatch(format!("{} {}", q.name(), q.query_type())));
+    let want = WireName::from_ascii(host)?;
+    let mut questions = Vec::new();
+    for _ in 0..header.questions {
+        questions.push(d.question()?);
+    }
+    match questions.as_slice() {
+        [(qname, qtype)] if *qname == want => {
+            if *qtype != wire::TXT {
+                return Err(DohError::QuestionMismatch(format!("{} TYPE{qtype}", qname.to_text())));
             }
         }
-        qs => return Err(DohError::QuestionMismatch(qs.iter().map(|q| q.name().to_string()).collect::<Vec<_>>().join(", "))),
+        qs => return Err(DohError::QuestionMismatch(qs.iter().map(|(n, _)| n.to_text()).collect::<Vec<_>>().join(", "))),
     }
-    if header.metadata.truncation {
+    if header.truncated {
         return Err(DohError::Truncated);
     }
-    match header.metadata.response_code {
-        ResponseCode::NoError => {}
-        ResponseCode::NXDomain => return Ok(Vec::new()),
-        r => return Err(DohError::Rcode(r.to_string())),
+    match header.rcode {
+        0 => {}
+        3 => return Ok(Vec::new()), // NXDOMAIN
+        r => return Err(DohError::Rcode(r)),
     }
-    let answers = read_answers(&mut d, header.counts.answers)?;
+    let answers = read_answers(bytes, &mut d, header.answers)?;
     let mut current = want;
     for _ in 0..=MAX_CNAME_HOPS {
         let txt: Vec<String> = answers
@@ -209,7 +199,7 @@ pub fn read_json_answer(text: &str, host: &str) -> Result<Vec<String>, DohError>
     match v["Status"].as_u64() {
         Some(0) => {}
         Some(3) => return Ok(Vec::new()),
-        Some(s) => return Err(DohError::Rcode(ResponseCode::from(0, s as u8).to_string())),
+        Some(s) => return Err(DohError::Rcode(u16::try_from(s).unwrap_or(u16::MAX))),
         None => return Err(DohError::Malformed("no Status".into())),
     }
     let norm = |s: &str| s.trim_end_matches('.').to_ascii_lowercase();

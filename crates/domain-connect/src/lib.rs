@@ -23,6 +23,8 @@
 //! | [`doh`] | DNS-over-HTTPS: TXT queries and answers, RFC 8484 wire and JSON dialects |
 //! | [`return_uri`] | "Same Browser Window": `redirect_uri` policy (syncRedirectDomain, signature), the return URL |
 //! | [`review`] | the whole request: signature, flags, `redirect_uri`, change set, and whether it may be applied |
+//! | [`web`] | the WHATWG URL parser and UTS #46 IDNA the rules lean on, as a seam (a browser passes its own) |
+//! | [`display`] | hostile text made safe to show: invisible and control characters written out |
 //! | [`record_type`] | "Record Types and Conflicts": record types and TXT conflict modes, typed |
 //!
 //! ## Reference behaviour, and where we differ
@@ -62,13 +64,16 @@
 //!   rules, which also makes a zone name spelled with U+212A KELVIN SIGN equal to `k`
 //!   (the one character that lowercases into ASCII; template hosts are validated ASCII,
 //!   so that is the whole difference). It also lets the engine pass over a record whose
-//!   name has the wrong length without reading the name.
+//!   name has the wrong length without reading the name. The same ASCII rule lowercases
+//!   names and name-valued data (CNAME/MX/NS/SRV targets) when records are normalised,
+//!   and uppercases record types.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 pub mod apply;
 pub mod apply_url;
 pub mod changeset;
+pub mod display;
 pub mod doh;
 pub mod error;
 pub mod json_path;
@@ -82,6 +87,7 @@ pub mod template;
 pub mod validate;
 pub mod variables;
 pub mod verdict;
+pub mod web;
 pub mod zone;
 
 pub use apply_url::{ApplyUrl, ApplyUrlError};
@@ -92,4 +98,5 @@ pub use record::ZoneRecord;
 pub use record_type::{RecordType, TxtConflictMode};
 pub use template::{Template, TemplateError, TemplateRecord};
 pub use variables::Params;
+pub use web::{RustWeb, WebStandards, WebUrl};
 pub use review::{review, Approved, Decision, KeyAnswer, Policy, Refusal, Review, Signatures, ZoneInput};

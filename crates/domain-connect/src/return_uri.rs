@@ -12,6 +12,7 @@
 
 use crate::apply_url::ApplyUrl;
 use crate::template::Template;
+use crate::web::WebUrl;
 use serde::Serialize;
 
 /// Whether the user may be returned to the request's `redirect_uri`.
@@ -51,17 +52,18 @@ impl std::fmt::Display for ReturnTo {
 pub fn decide(template: &Template, url: &ApplyUrl, signature_verified: bool) -> ReturnTo {
     let Some(uri) = url.redirect_uri.clone() else { return ReturnTo::None };
     let refuse = |reason: String| ReturnTo::Refused { uri: uri.clone(), reason };
-    let parsed = match url::Url::parse(&uri) {
-        Ok(u) => u,
-        Err(e) => return refuse(format!("not an absolute URL: {e}")),
+    let parsed = match &url.redirect {
+        Some(Ok(u)) => u,
+        Some(Err(e)) => return refuse(format!("not an absolute URL: {e}")),
+        None => return refuse("not an absolute URL".into()),
     };
-    if !matches!(parsed.scheme(), "http" | "https") {
-        return refuse(format!("scheme {:?} is not http or https", parsed.scheme()));
+    if !matches!(parsed.scheme.as_str(), "http" | "https") {
+        return refuse(format!("scheme {:?} is not http or https", parsed.scheme));
     }
-    if !parsed.username().is_empty() || parsed.password().is_some() {
+    if parsed.has_user_info {
         return refuse("it carries user-info (user@host), a common way to disguise the real host".into());
     }
-    let Some(host) = parsed.host_str().map(|h| h.trim_end_matches('.').to_ascii_lowercase()) else {
+    let Some(host) = parsed.host.as_deref().map(|h| h.trim_end_matches('.').to_ascii_lowercase()) else {
         return refuse("it has no host".into());
     };
     if signature_verified {
@@ -84,21 +86,26 @@ pub fn decide(template: &Template, url: &ApplyUrl, signature_verified: bool) -> 
     }
 }
 
-/// The URL to send the browser to: `uri` with `state` and, when `error` is given,
-/// `error=access_denied&error_description=…` appended to its query.
-pub fn return_url(uri: &str, state: Option<&str>, error_description: Option<&str>) -> Result<String, url::ParseError> {
-    let mut u = url::Url::parse(uri)?;
-    {
-        let mut q = u.query_pairs_mut();
-        if let Some(s) = state {
-            q.append_pair("state", s);
-        }
-        if let Some(d) = error_description {
-            q.append_pair("error", "access_denied");
-            q.append_pair("error_description", d);
-        }
+/// The URL to send the browser to: the parsed `redirect_uri` with `state` and, when
+/// `error_description` is given, `error=access_denied&error_description=…` appended to
+/// its query (form-encoded, before any `#fragment`, as WHATWG URL's `searchParams` would).
+pub fn return_url(uri: &WebUrl, state: Option<&str>, error_description: Option<&str>) -> String {
+    let (before, fragment) = match uri.href.find('#') {
+        Some(i) => uri.href.split_at(i),
+        None => (uri.href.as_str(), ""),
+    };
+    let mut q = match before.split_once('?') {
+        Some((_, query)) => form_urlencoded::Serializer::for_suffix(before.to_string(), before.len() - query.len()),
+        None => form_urlencoded::Serializer::for_suffix(format!("{before}?"), before.len() + 1),
+    };
+    if let Some(s) = state {
+        q.append_pair("state", s);
     }
-    Ok(u.to_string())
+    if let Some(d) = error_description {
+        q.append_pair("error", "access_denied");
+        q.append_pair("error_description", d);
+    }
+    q.finish() + fragment
 }
 
 #[cfg(test)]
@@ -149,12 +156,36 @@ mod tests {
         assert!(!allowed(decide(&tpl, &u("javascript:alert(1)"), true)));
     }
 
+    fn ret(uri: &str, state: Option<&str>, error: Option<&str>) -> String {
+        use crate::web::WebStandards;
+        return_url(&crate::web::RustWeb.parse_url(uri).unwrap(), state, error)
+    }
+
     #[test]
     fn return_url_appends_state_and_cancel() {
-        assert_eq!(return_url("https://sp.example/done?a=1", Some("x y&z"), None).unwrap(), "https://sp.example/done?a=1&state=x+y%26z");
+        assert_eq!(ret("https://sp.example/done?a=1", Some("x y&z"), None), "https://sp.example/done?a=1&state=x+y%26z");
         assert_eq!(
-            return_url("https://sp.example/done", Some("s"), Some("user_cancel")).unwrap(),
+            ret("https://sp.example/done", Some("s"), Some("user_cancel")),
             "https://sp.example/done?state=s&error=access_denied&error_description=user_cancel"
         );
+    }
+
+    /// The return URL is what the `url` crate's `query_pairs_mut` (WHATWG
+    /// `searchParams.append`) makes of the same URL, fragment and empty query included.
+    #[test]
+    fn return_url_agrees_with_the_url_crate() {
+        for uri in [
+            "https://sp.example/done",
+            "https://sp.example/done?",
+            "https://sp.example/done?a=1&",
+            "https://sp.example/done#frag?x",
+            "https://sp.example/d?q=1#f",
+            "https://sp.example",
+            "http://[::1]:8080/p?x=%20",
+        ] {
+            let mut theirs = url::Url::parse(uri).unwrap();
+            theirs.query_pairs_mut().append_pair("state", "a b");
+            assert_eq!(ret(uri, Some("a b"), None), theirs.as_str(), "{uri}");
+        }
     }
 }

@@ -19,13 +19,14 @@ use crate::apply_url::ApplyUrl;
 use crate::changeset::ChangeSet;
 use crate::error::ApplyError;
 use crate::record::ZoneRecord;
-use crate::record_type::RecordType;
 use crate::return_uri::{self, ReturnTo};
 use crate::template::{Template, TemplateRecord};
 use crate::verdict::{self, RequestFlags, SignatureReport, Verdict};
 use serde::Serialize;
-use std::collections::BTreeMap;
 use std::fmt;
+
+mod proxy;
+pub use proxy::{ProxyDefaults, ProxyWarning};
 
 /// What the key lookup at `{key}.{syncPubKeyDomain}` gave.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,26 +80,6 @@ pub enum Signatures {
     /// A template author's preview, before any key is published: the verdict is still
     /// reported, but it does not refuse the request.
     Preview,
-}
-
-/// Initial proxy state per template (`providerId/serviceId`, then `*`), per record
-/// type — Cloudflare-style "proxied" toggles for A, AAAA and CNAME records.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
-#[serde(transparent)]
-pub struct ProxyDefaults(pub BTreeMap<String, BTreeMap<String, bool>>);
-
-impl ProxyDefaults {
-    /// The initial toggle of a record of `rtype` added by template `provider_id/service_id`:
-    /// `None` when the type cannot be proxied; otherwise the template's own entry, then
-    /// `*`'s, then DNS-only (`false`).
-    pub fn initial(&self, provider_id: &str, service_id: &str, rtype: &RecordType) -> Option<bool> {
-        if !rtype.is_proxiable() {
-            return None;
-        }
-        let key = format!("{provider_id}/{service_id}");
-        let pick = |k: &str| self.0.get(k).and_then(|m| m.iter().find(|(t, _)| RecordType::parse(t) == *rtype).map(|(_, v)| *v));
-        Some(pick(&key).or_else(|| pick("*")).unwrap_or(false))
-    }
 }
 
 /// The DNS provider's side of a request.
@@ -268,13 +249,22 @@ impl Review {
         Ok(Approved { changes, proxied })
     }
 
+    /// What is worth a warning in these proxy choices (in `changes.added` order).
+    pub fn proxy_warnings(&self, proxied: &[Option<bool>]) -> Vec<ProxyWarning> {
+        match &self.changes {
+            Ok(cs) => proxy::warnings(cs, proxied),
+            Err(_) => Vec::new(),
+        }
+    }
+
     /// Where to send the user once the request is applied (`cancelled: false`) or
     /// declined (`true`): the allowed `redirect_uri` with `state`, and on cancel
     /// `error=access_denied&error_description=user_cancel`. `None`: no allowed
     /// `redirect_uri` — say the window may be closed.
     pub fn return_url(&self, url: &ApplyUrl, cancelled: bool) -> Option<String> {
-        let ReturnTo::Allowed { uri, .. } = &self.return_to else { return None };
-        return_uri::return_url(uri, url.state.as_deref(), cancelled.then_some("user_cancel")).ok()
+        let ReturnTo::Allowed { .. } = &self.return_to else { return None };
+        let Some(Ok(uri)) = &url.redirect else { return None };
+        Some(return_uri::return_url(uri, url.state.as_deref(), cancelled.then_some("user_cancel")))
     }
 }
 

@@ -189,12 +189,27 @@ pub fn assemble_key(txt_records: &[String]) -> Result<PublicKey, SignatureError>
     let der = base64::engine::general_purpose::STANDARD
         .decode(b64.as_bytes())
         .map_err(|e| SignatureError::KeyNotBase64(e.to_string()))?;
-    let key = RsaPublicKey::from_public_key_der(&der).map_err(|e| SignatureError::KeyNotSpki(e.to_string()))?;
+    let key = RsaPublicKey::from_public_key_der(&der).map_err(|e| SignatureError::KeyNotSpki(spki_problem(&e)))?;
     let bits = key.n().bits();
     if bits < 2048 {
         return Err(SignatureError::KeyTooSmall(bits));
     }
     Ok(PublicKey { key, fragments: frags, bits })
+}
+
+/// What is wrong with a key's DER, in words of our own: formatting the `der` and
+/// `spki` errors would bring every ASN.1 message they know into the consent page.
+fn spki_problem(e: &rsa::pkcs8::spki::Error) -> String {
+    use rsa::pkcs8::spki::Error;
+    match e {
+        Error::OidUnknown { .. } => "its algorithm is not RSA".into(),
+        Error::KeyMalformed => "the RSA key inside it is malformed".into(),
+        Error::Asn1(d) => match d.position() {
+            Some(at) => format!("its DER cannot be read at byte {at}"),
+            None => "its DER cannot be read".into(),
+        },
+        _ => "its algorithm identifier is incomplete".into(),
+    }
 }
 
 /// Decode a `sig` value (already percent-decoded). A `+` that became a space on the

@@ -227,7 +227,7 @@ impl Template {
 
     /// The file name a template store uses: `{providerId}.{serviceId}.json`, lowercased.
     pub fn file_name(provider_id: &str, service_id: &str) -> String {
-        format!("{}.{}.json", provider_id.to_lowercase(), service_id.to_lowercase())
+        format!("{}.{}.json", provider_id.to_ascii_lowercase(), service_id.to_ascii_lowercase())
     }
 
     /// The distinct `groupId` values in record order.

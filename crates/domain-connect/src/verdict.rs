@@ -179,10 +179,16 @@ pub fn check(template: &Template, url: &ApplyUrl, txt: &[String]) -> SignatureRe
 pub struct RequestFlags {
     /// The template may not be applied through the synchronous flow at all.
     pub sync_blocked: bool,
-    /// Show the phishing warning: the template asks for it (`warnPhishing`) and the
-    /// request is not verified, or the request is unsigned and the template takes
-    /// variables (their values are whatever the link's author chose).
+    /// Show the phishing caution: the request is not signed and verified. The IETF
+    /// draft (-04, §11) deprecates `warnPhishing` and treats every unsigned request as
+    /// possibly crafted, so the template's flag no longer decides it.
     pub phishing_warning: bool,
+    /// The template's `logoUrl` when it is an `https:` URL (anything else is not shown,
+    /// and says so in `ignored`; the draft allows only https logos).
+    pub logo_url: Option<String>,
+    /// The labels of the request's host that start with `_` (`_dmarc`,
+    /// `_acme-challenge`): names that hold settings for a service, not a web site.
+    pub service_labels: Vec<String>,
     /// `providerName`/`serviceName` from the URL, when the template allows them.
     pub provider_name_extra: Option<String>,
     /// `serviceName` from the URL, when the template allows it.
@@ -195,13 +201,22 @@ pub struct RequestFlags {
     pub unused_variables: Vec<String>,
 }
 
+/// `https://` followed by a host, with nothing a browser would read differently
+/// (whitespace, controls, a backslash).
+fn is_https_url(url: &str) -> bool {
+    let rest = match url.get(..8) {
+        Some(scheme) if scheme.eq_ignore_ascii_case("https://") => &url[8..],
+        _ => return false,
+    };
+    !rest.is_empty() && !rest.starts_with(['/', '?', '#']) && !url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '\\')
+}
+
 /// Evaluate the template's flags for this request and its signature report.
 pub fn flags(template: &Template, url: &ApplyUrl, report: &SignatureReport) -> RequestFlags {
     let verified = report.is_valid();
     let used = template.variables(&url.group_ids);
     let missing_variables: Vec<String> = used.iter().filter(|v| url.variables.get(v).is_none()).cloned().collect();
     let unused_variables: Vec<String> = url.variables.iter().map(|(k, _)| k.to_string()).filter(|k| !used.contains(k)).collect();
-    let takes_variables = !used.is_empty();
     let mut ignored = Vec::new();
     let shared_provider = template.shared_provider_name == Some(true) || template.shared == Some(true);
     let shared_service = template.shared_service_name == Some(true);
@@ -221,9 +236,20 @@ pub fn flags(template: &Template, url: &ApplyUrl, report: &SignatureReport) -> R
         }
         _ => None,
     };
+    let logo_url = match template.logo_url.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
+        Some(l) if is_https_url(l) => Some(l.to_string()),
+        Some(_) => {
+            ignored.push("logoUrl: not an https URL, so no logo is shown".into());
+            None
+        }
+        None => None,
+    };
+    let service_labels = url.host_ascii().split('.').filter(|l| l.starts_with('_')).map(String::from).collect();
     RequestFlags {
         sync_blocked: template.sync_block == Some(true),
-        phishing_warning: !verified && (template.warn_phishing == Some(true) || takes_variables),
+        phishing_warning: !verified,
+        logo_url,
+        service_labels,
         provider_name_extra,
         service_name_extra,
         ignored,
@@ -294,7 +320,7 @@ mod tests {
         t.sync_pub_key_domain = None;
         t.shared_provider_name = Some(true);
         let f = flags(&t, &u, &check(&t, &u, &[]));
-        assert!(f.phishing_warning, "unsigned with variables");
+        assert!(f.phishing_warning, "unsigned");
         assert_eq!(f.provider_name_extra.as_deref(), Some("Reseller"));
         let (t, u, _) = setup("");
         let u2 = ApplyUrl::parse(&format!("/v2/domainTemplates/providers/p/services/s/apply?{}", u.raw_query.replace("&IP=132.148.25.185", ""))).unwrap();
@@ -308,5 +334,30 @@ mod tests {
         let gu = ApplyUrl::parse("/v2/domainTemplates/providers/p/services/s/apply?domain=a.com&groupId=a&B=1").unwrap();
         let f = flags(&g, &gu, &check(&g, &gu, &[]));
         assert_eq!((f.missing_variables, f.unused_variables), (vec!["IP".to_string(), "A".to_string()], vec!["B".to_string()]));
+        // Unsigned and without variables: still the caution (draft-04 §11).
+        let plain = Template::from_json(r#"{"providerId":"p","serviceId":"s","records":[{"type":"TXT","host":"@","data":"x","ttl":1}]}"#).unwrap();
+        let pu = ApplyUrl::parse("/v2/domainTemplates/providers/p/services/s/apply?domain=a.com&host=_dmarc.mail").unwrap();
+        let f = flags(&plain, &pu, &check(&plain, &pu, &[]));
+        assert!(f.phishing_warning);
+        assert_eq!(f.service_labels, ["_dmarc"]);
+    }
+
+    #[test]
+    fn logo_only_from_https() {
+        let (mut t, u, _) = setup("");
+        for (logo, shown) in [
+            ("https://sp.example/logo.png", true),
+            ("HTTPS://sp.example/l.svg", true),
+            ("http://sp.example/logo.png", false),
+            ("javascript:alert(1)", false),
+            ("https:///logo.png", false),
+            ("https://sp.example/a b.png", false),
+            ("//sp.example/logo.png", false),
+        ] {
+            t.logo_url = Some(logo.into());
+            let f = flags(&t, &u, &check(&t, &u, &[]));
+            assert_eq!(f.logo_url.is_some(), shown, "{logo}");
+            assert_eq!(f.ignored.iter().any(|i| i.starts_with("logoUrl")), !shown, "{logo}");
+        }
     }
 }

@@ -134,8 +134,8 @@ pub fn apply_template_indexed(template: &Template, zone: &IndexedZone, req: &App
 }
 
 fn apply(template: &Template, zone: Source<'_>, req: &ApplyRequest<'_>) -> Result<ChangeSet, ApplyError> {
-    let domain = req.domain.to_lowercase();
-    let host = req.host.map(str::to_lowercase);
+    let domain = req.domain.to_ascii_lowercase();
+    let host = req.host.map(str::to_ascii_lowercase);
     if template.host_required == Some(true) && host.as_deref().unwrap_or("").is_empty() {
         return Err(ApplyError::HostRequired { provider_id: template.provider_id.clone(), service_id: template.service_id.clone() });
     }
@@ -202,7 +202,7 @@ fn process(template_records: &[TemplateRecord], source: Source<'_>, opts: &Proce
         }
         let r = prepare::resolve_record(tr, *index, opts, params);
         if let Ok(r) = &r {
-            let mut name = r.host.to_lowercase();
+            let mut name = r.host.to_ascii_lowercase();
             if r.rtype == "NS" {
                 below.push(name.clone());
             }

@@ -15,19 +15,19 @@ pub fn is_custom(rtype: &str) -> bool {
 
 /// A normalised copy of a record.
 pub fn normalise(r: &ZoneRecord) -> ZoneRecord {
-    let rtype = r.rtype.to_uppercase();
+    let rtype = r.rtype.to_ascii_uppercase();
     let data = if rtype == "TXT" || is_custom(&rtype) {
         r.data.clone()
     } else if rtype == "REDIR301" || rtype == "REDIR302" {
         lowercase_url_origin(&r.data)
     } else {
-        r.data.to_lowercase()
+        r.data.to_ascii_lowercase()
     };
     ZoneRecord {
-        name: r.name.to_lowercase(),
+        name: r.name.to_ascii_lowercase(),
         data,
-        protocol: r.protocol.as_ref().map(|s| s.to_lowercase()),
-        service: r.service.as_ref().map(|s| s.to_lowercase()),
+        protocol: r.protocol.as_ref().map(|s| s.to_ascii_lowercase()),
+        service: r.service.as_ref().map(|s| s.to_ascii_lowercase()),
         rtype,
         ..r.clone()
     }
@@ -36,10 +36,10 @@ pub fn normalise(r: &ZoneRecord) -> ZoneRecord {
 /// Lowercase a URL's scheme and authority (case-insensitive by definition) and keep
 /// its path, query and fragment as they are.
 fn lowercase_url_origin(url: &str) -> String {
-    let Some(scheme_end) = url.find("://") else { return url.to_lowercase() };
+    let Some(scheme_end) = url.find("://") else { return url.to_ascii_lowercase() };
     let after = scheme_end + 3;
     let path_start = url[after..].find(['/', '?', '#']).map(|i| i + after).unwrap_or(url.len());
-    format!("{}{}", url[..path_start].to_lowercase(), &url[path_start..])
+    format!("{}{}", url[..path_start].to_ascii_lowercase(), &url[path_start..])
 }
 
 #[cfg(test)]

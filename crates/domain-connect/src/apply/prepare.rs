@@ -39,7 +39,7 @@ pub fn expand_redirects(
 ) -> Result<Vec<(usize, TemplateRecord)>, ApplyError> {
     let mut out = Vec::with_capacity(records.len());
     for (i, r) in records.iter().enumerate() {
-        let upper = r.rtype.to_uppercase();
+        let upper = r.rtype.to_ascii_uppercase();
         if upper == "REDIR301" || upper == "REDIR302" {
             let Some(backing) = redirect_records else {
                 return Err(ApplyError::InvalidTemplate(Fault::new(Problem::NoRedirectRecords).at_record(i, &upper)));
@@ -137,7 +137,7 @@ impl Ctx<'_> {
 
 /// Substitute and validate one template record.
 pub fn resolve_record(tr: &TemplateRecord, index: usize, opts: &ProcessOptions<'_>, params: &Params) -> Result<Resolved, ApplyError> {
-    let rtype = tr.rtype.to_uppercase();
+    let rtype = tr.rtype.to_ascii_uppercase();
     let ctx = Ctx { opts, params, index, rtype: &rtype };
     let custom = is_custom(&rtype);
     if custom && !validate::is_custom_type(&rtype) {
@@ -210,7 +210,7 @@ pub fn resolve_record(tr: &TemplateRecord, index: usize, opts: &ProcessOptions<'
 
     if rtype == "SRV" {
         let orig = req(&tr.protocol, index, &rtype, "protocol")?;
-        let p = ctx.resolve(orig, Field::Plain, "protocol")?.to_lowercase();
+        let p = ctx.resolve(orig, Field::Plain, "protocol")?.to_ascii_lowercase();
         let p = p.strip_prefix('_').unwrap_or(&p).to_string();
         if !matches!(p.as_str(), "tcp" | "udp" | "tls") {
             return Err(ctx.invalid("protocol", Problem::InvalidValue, &p, Some(orig)));

@@ -50,7 +50,7 @@ fn base(r: &Resolved, rtype: &str, data: &str) -> ZoneRecord {
 /// Apply one resolved template record: mark the zone records it removes and return
 /// the record it adds.
 pub fn process(r: &Resolved, index: usize, zone: &mut Zone<'_>) -> Result<Outcome, ApplyError> {
-    let host = r.host.to_lowercase();
+    let host = r.host.to_ascii_lowercase();
     let new = match r.rtype.as_str() {
         "TXT" => {
             let new = base(r, "TXT", &r.data);
@@ -85,7 +85,7 @@ pub fn process(r: &Resolved, index: usize, zone: &mut Zone<'_>) -> Result<Outcom
         "REDIR301" | "REDIR302" => {
             let new = ZoneRecord::new(&r.rtype, &r.host, &r.target, None);
             for i in zone.at(&host) {
-                let old = zone.rec(i).rtype.to_uppercase();
+                let old = zone.rec(i).rtype.to_ascii_uppercase();
                 if !zone.replaced(i) && matches!(old.as_str(), "CNAME" | "REDIR301" | "REDIR302") {
                     mark(zone, i, rule_for(&r.rtype, &old), &new, index);
                 }
@@ -128,7 +128,7 @@ pub fn process(r: &Resolved, index: usize, zone: &mut Zone<'_>) -> Result<Outcom
         "APEXCNAME" => {
             let new = base(r, "APEXCNAME", &r.points_to);
             for i in zone.at("@") {
-                let old = zone.rec(i).rtype.to_uppercase();
+                let old = zone.rec(i).rtype.to_ascii_uppercase();
                 if !zone.replaced(i) && deletes("APEXCNAME").contains(&old.as_str()) {
                     mark(zone, i, ConflictRule::Cname, &new, index);
                 }
@@ -144,7 +144,7 @@ pub fn process(r: &Resolved, index: usize, zone: &mut Zone<'_>) -> Result<Outcom
             }
             let del = deletes(&r.rtype);
             for i in zone.at(&host) {
-                let old = zone.rec(i).rtype.to_uppercase();
+                let old = zone.rec(i).rtype.to_ascii_uppercase();
                 if !zone.replaced(i) && del.contains(&old.as_str()) {
                     mark(zone, i, rule_for(&r.rtype, &old), &new, index);
                 }

@@ -1,6 +1,16 @@
+//! Every answer here is built with hickory-proto, so the hand-written reader is
+//! checked against a second implementation of the wire format.
+
 use super::*;
+use hickory_proto::op::{Message, Query, ResponseCode};
 use hickory_proto::rr::rdata::{CNAME, TXT};
-use hickory_proto::rr::{RData, Record};
+use hickory_proto::rr::{Name, RData, Record, RecordType};
+
+fn name(s: &str) -> Result<Name, hickory_proto::ProtoError> {
+    let mut n = Name::from_ascii(s)?;
+    n.set_fqdn(true);
+    Ok(n)
+}
 
 fn answer(id: u16, q: &str, records: Vec<Record>, rcode: ResponseCode, tc: bool) -> Vec<u8> {
     let mut m = Message::response(id, hickory_proto::op::OpCode::Query);
@@ -85,4 +95,56 @@ fn other_records_are_skipped_and_a_lying_length_is_malformed() {
     let at = bad.len() - "p=1,d=ab".len() - 1 - 2;
     bad[at + 1] += 1;
     assert!(matches!(read_wire_answer(&bad, h, 7), Err(DohError::Malformed(_))), "{:?}", read_wire_answer(&bad, h, 7));
+}
+
+#[test]
+fn query_bytes_are_hickorys() {
+    let h = "_dck1.Sp-1.example";
+    let mut m = Message::query();
+    m.metadata.id = 0x1234;
+    m.metadata.recursion_desired = true;
+    m.add_query(Query::query(name(&h.to_ascii_lowercase()).unwrap(), RecordType::TXT));
+    assert_eq!(txt_query(h, 0x1234).unwrap(), m.to_vec().unwrap());
+    for bad in ["", "a..b", "sp example", "bücher.example", &"a".repeat(64), &["a"; 130].join(".")] {
+        assert!(matches!(txt_query(bad, 0), Err(DohError::BadName(_))), "{bad:?}");
+    }
+}
+
+#[test]
+fn forward_and_looping_pointers_are_malformed() {
+    let h = "_dck1.sp.example";
+    let ok = answer(7, h, vec![txt(h, &["p=1,d=x"])], ResponseCode::NoError, false);
+    // The answer's owner is a pointer to the question's name (offset 12): point it at
+    // itself, and past itself.
+    let at = 12 + h.len() + 2 + 4;
+    assert_eq!(&ok[at..at + 2], &[0xc0, 12]);
+    for target in [at as u8, at as u8 + 2] {
+        let mut bad = ok.clone();
+        bad[at + 1] = target;
+        assert!(matches!(read_wire_answer(&bad, h, 7), Err(DohError::Malformed(_))), "{target}");
+    }
+}
+
+proptest::proptest! {
+    /// Whatever hickory writes — names in any case, compressed or not, any bytes in the
+    /// strings, other records between — the reader gives back the TXT strings at the name.
+    #[test]
+    fn reads_what_hickory_writes(
+        labels in proptest::collection::vec("[a-zA-Z0-9_][a-zA-Z0-9_-]{0,19}", 1..5),
+        strings in proptest::collection::vec(proptest::collection::vec(proptest::collection::vec(0x20u8..0x7f, 0..300), 1..4), 1..4),
+        others in 0usize..4,
+    ) {
+        let h = labels.join(".");
+        let mut records: Vec<Record> = (0..others)
+            .map(|i| Record::from_rdata(name(&format!("o{i}.{h}")).unwrap(), 60, RData::TXT(TXT::new(vec!["x".into()]))))
+            .collect();
+        let mut want = Vec::new();
+        for parts in &strings {
+            let texts: Vec<String> = parts.iter().map(|b| String::from_utf8(b.chunks(255).next().unwrap_or(&[]).to_vec()).unwrap()).collect();
+            want.push(texts.concat());
+            records.push(Record::from_rdata(name(&h.to_ascii_uppercase()).unwrap(), 60, RData::TXT(TXT::new(texts))));
+        }
+        let a = answer(9, &h, records, ResponseCode::NoError, false);
+        proptest::prop_assert_eq!(read_wire_answer(&a, &h, 9).unwrap(), want);
+    }
 }

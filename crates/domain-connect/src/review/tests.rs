@@ -1,4 +1,5 @@
 use super::*;
+use crate::record_type::RecordType;
 use crate::signature;
 
 fn shared(p: &str) -> String {
