@@ -79,12 +79,15 @@ fn absolute(owner: &str, domain: &str) -> String {
     }
 }
 
-/// The PATCH body that turns `zone` into the change set's final zone: every RRset the
-/// change set touches is replaced whole (or deleted when it ends up empty). Redirect
-/// pseudo-records have no DNS form and are not sent.
-pub fn patch_body(changes: &ChangeSet, zone: &[ZoneRecord], domain: &str) -> Value {
+/// An RRset (absolute owner name, type) the change set touches, and its records in the
+/// final zone (`None`: none is left, the RRset is deleted).
+type RrsetChange = ((String, String), Option<Vec<ZoneRecord>>);
+
+/// Every RRset the change set touches, with its final records. Redirect
+/// pseudo-records have no DNS form and are left out.
+fn touched_rrsets(changes: &ChangeSet, zone: &[ZoneRecord], domain: &str) -> Vec<RrsetChange> {
     let domain = domain.trim_end_matches('.').to_ascii_lowercase();
-    let key = |r: &ZoneRecord| zone::presentation(r).map(|(o, _)| (absolute(&o.to_ascii_lowercase(), &domain), r.rtype.clone()));
+    let key = |r: &ZoneRecord| zone::presentation(r).map(|(o, _)| (absolute(&o.to_ascii_lowercase(), &domain), r.rtype.to_ascii_uppercase()));
     let touched: std::collections::BTreeSet<(String, String)> = changes
         .added
         .iter()
@@ -98,20 +101,146 @@ pub fn patch_body(changes: &ChangeSet, zone: &[ZoneRecord], domain: &str) -> Val
             finals.entry(k).or_default().push(r);
         }
     }
-    let rrsets: Vec<Value> = touched
-        .iter()
-        .map(|k| match finals.get(k) {
+    touched.into_iter().map(|k| {
+        let records = finals.remove(&k);
+        (k, records)
+    }).collect()
+}
+
+/// PowerDNS keeps one TTL per RRset: the lowest the final records ask for (3600 when
+/// none gives one).
+fn rrset_ttl(records: &[ZoneRecord]) -> i64 {
+    records.iter().filter_map(|r| r.ttl).min().unwrap_or(3600)
+}
+
+/// An RRset whose records ask for different TTLs, which PowerDNS cannot hold: the
+/// one TTL it gets, said to the user before Connect.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct TtlChoice {
+    /// The owner name, absolute (`www.example.com.`).
+    pub name: String,
+    /// The record type.
+    pub rtype: String,
+    /// The TTLs its records ask for, each once, smallest first.
+    pub asked: Vec<i64>,
+    /// The TTL the RRset gets: the smallest.
+    pub chosen: i64,
+}
+
+impl std::fmt::Display for TtlChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let asked: Vec<String> = self.asked.iter().map(i64::to_string).collect();
+        write!(
+            f,
+            "{} {}: its records ask for TTLs {}, but PowerDNS keeps one TTL per name and type; all get {} s (the smallest)",
+            self.name,
+            self.rtype,
+            asked.join(", "),
+            self.chosen
+        )
+    }
+}
+
+/// The RRsets the change set writes whose records ask for different TTLs.
+pub fn ttl_choices(changes: &ChangeSet, zone: &[ZoneRecord], domain: &str) -> Vec<TtlChoice> {
+    touched_rrsets(changes, zone, domain)
+        .into_iter()
+        .filter_map(|((name, rtype), records)| {
+            let records = records?;
+            let mut asked: Vec<i64> = records.iter().filter_map(|r| r.ttl).collect();
+            asked.sort_unstable();
+            asked.dedup();
+            (asked.len() > 1).then(|| TtlChoice { name, rtype, chosen: asked[0], asked })
+        })
+        .collect()
+}
+
+/// The zone PowerDNS holds once the PATCH is applied: the change set's final zone,
+/// with every RRset it writes at that RRset's one TTL.
+pub fn expected_zone(changes: &ChangeSet, zone: &[ZoneRecord], domain: &str) -> Vec<ZoneRecord> {
+    let d = domain.trim_end_matches('.').to_ascii_lowercase();
+    let ttls: BTreeMap<(String, String), i64> =
+        touched_rrsets(changes, zone, domain).into_iter().filter_map(|(k, records)| records.map(|r| (k, rrset_ttl(&r)))).collect();
+    changes
+        .final_zone(zone)
+        .into_iter()
+        .map(|mut r| {
+            if let Some((o, _)) = zone::presentation(&r) {
+                if let Some(t) = ttls.get(&(absolute(&o.to_ascii_lowercase(), &d), r.rtype.to_ascii_uppercase())) {
+                    r.ttl = Some(*t);
+                }
+            }
+            r
+        })
+        .filter(|r| zone::presentation(r).is_some())
+        .collect()
+}
+
+/// The PATCH body that turns `zone` into the change set's final zone: every RRset the
+/// change set touches is replaced whole (or deleted when it ends up empty). Redirect
+/// pseudo-records have no DNS form and are not sent.
+pub fn patch_body(changes: &ChangeSet, zone: &[ZoneRecord], domain: &str) -> Value {
+    let rrsets: Vec<Value> = touched_rrsets(changes, zone, domain)
+        .into_iter()
+        .map(|((name, rtype), records)| match records {
             Some(records) => json!({
-                "name": k.0, "type": k.1, "changetype": "REPLACE",
-                // PowerDNS keeps one TTL per RRset: the lowest asked for.
-                "ttl": records.iter().filter_map(|r| r.ttl).min().unwrap_or(3600),
+                "name": name, "type": rtype, "changetype": "REPLACE",
+                "ttl": rrset_ttl(&records),
                 "records": records.iter().filter_map(zone::presentation)
                     .map(|(_, rdata)| json!({"content": rdata, "disabled": false})).collect::<Vec<_>>(),
             }),
-            None => json!({"name": k.0, "type": k.1, "changetype": "DELETE"}),
+            None => json!({"name": name, "type": rtype, "changetype": "DELETE"}),
         })
         .collect();
     json!({ "rrsets": rrsets })
+}
+
+/// The one request that applies a change set: `PATCH {base}/api/v1/servers/{server}/zones/{domain}.`
+/// with [`patch_body`], which PowerDNS applies all or nothing.
+pub fn patch_request(base: &str, server_id: &str, domain: &str, api_key: &str, changes: &ChangeSet, zone: &[ZoneRecord]) -> super::HttpRequest {
+    let mut req = read_zone_request(base, server_id, domain, api_key);
+    req.method = "PATCH";
+    req.headers.push(("Content-Type".into(), "application/json".into()));
+    req.body = Some(patch_body(changes, zone, domain).to_string().into_bytes());
+    req
+}
+
+/// PowerDNS's own error messages: `{"error": "…", "errors": ["…"]}`; a body that is not
+/// that JSON is quoted as it came (at most 500 characters).
+fn error_messages(body: &[u8]) -> Vec<String> {
+    #[derive(Deserialize)]
+    struct Err {
+        error: Option<String>,
+        #[serde(default)]
+        errors: Vec<String>,
+    }
+    match serde_json::from_slice::<Err>(body) {
+        Ok(e) => e.error.into_iter().chain(e.errors).collect(),
+        Err(_) => {
+            let text = String::from_utf8_lossy(body);
+            let text = text.trim();
+            if text.is_empty() { Vec::new() } else { vec![text.chars().take(500).collect()] }
+        }
+    }
+}
+
+/// Read the answer to [`patch_request`]: `204 No Content` (or any 2xx) is applied; a
+/// 4xx is refused, nothing applied (one PATCH is one transaction); anything else
+/// leaves the outcome unknown.
+pub fn read_patch_answer(status: u16, body: &[u8]) -> Result<(), super::ApiFailure> {
+    if (200..300).contains(&status) {
+        Ok(())
+    } else {
+        Err(super::ApiFailure::from_status(status, error_messages(body)))
+    }
+}
+
+/// Read the answer to [`read_zone_request`]: the zone's records, or why not.
+pub fn read_zone_answer(status: u16, body: &[u8], domain: &str) -> Result<Vec<ZoneRecord>, super::ReadFailure> {
+    if !(200..300).contains(&status) {
+        return Err(super::ReadFailure::Api(super::ApiFailure::from_status(status, error_messages(body))));
+    }
+    zone_from_json(body, domain).map_err(super::ReadFailure::Zone)
 }
 
 #[cfg(test)]
@@ -173,6 +302,7 @@ mod tests {
         .unwrap();
         let cs = process_records(&recs, &z, &ProcessOptions { domain: "example.com", host: Some(""), ..Default::default() }).unwrap();
         let body = patch_body(&cs, &z, "example.com");
+        assert!(ttl_choices(&cs, &z, "example.com").is_empty());
         let sets = body["rrsets"].as_array().unwrap();
         let get = |n: &str, t: &str| sets.iter().find(|s| s["name"] == n && s["type"] == t).unwrap().clone();
         assert_eq!(get("www.example.com.", "A")["changetype"], "DELETE");
@@ -182,5 +312,39 @@ mod tests {
         let txt = get("example.com.", "TXT");
         assert_eq!(txt["records"][0]["content"], "\"v=spf1 include:b.example include:a.example ~all\"");
         assert_eq!(sets.len(), 3, "untouched RRsets are not sent: {body}");
+    }
+
+    #[test]
+    fn one_ttl_per_rrset_is_chosen_and_said() {
+        use crate::{apply::ProcessOptions, process_records, TemplateRecord};
+        let z = zone_from_json(ZONE.as_bytes(), "example.com").unwrap();
+        // A TXT added beside the SPF record (TTL 300) asks for 900.
+        let recs: Vec<TemplateRecord> = serde_json::from_str(
+            r#"[{"type":"TXT","host":"@","data":"hello","ttl":900,"txtConflictMatchingMode":"None"}]"#,
+        )
+        .unwrap();
+        let cs = process_records(&recs, &z, &ProcessOptions { domain: "example.com", host: Some(""), ..Default::default() }).unwrap();
+        let choices = ttl_choices(&cs, &z, "example.com");
+        assert_eq!(choices, vec![TtlChoice { name: "example.com.".into(), rtype: "TXT".into(), asked: vec![300, 900], chosen: 300 }]);
+        assert!(choices[0].to_string().contains("all get 300 s"), "{}", choices[0]);
+        let body = patch_body(&cs, &z, "example.com");
+        assert_eq!(body["rrsets"][0]["ttl"], 300);
+        assert_eq!(body["rrsets"][0]["records"].as_array().unwrap().len(), 2, "the SPF record stays beside the new TXT: {body}");
+        let expected = expected_zone(&cs, &z, "example.com");
+        assert!(expected.iter().filter(|r| r.rtype == "TXT").all(|r| r.ttl == Some(300)), "{expected:?}");
+        assert_eq!(expected.len(), z.len() + 1);
+    }
+
+    #[test]
+    fn patch_answers_tell_refused_from_unknown() {
+        use super::super::ApiFailure;
+        assert_eq!(read_patch_answer(204, b""), Ok(()));
+        let e = read_patch_answer(422, br#"{"error": "RRset www.example.com. IN CNAME: Conflicts with pre-existing RRset"}"#).unwrap_err();
+        assert_eq!(e, ApiFailure::Refused { status: 422, messages: vec!["RRset www.example.com. IN CNAME: Conflicts with pre-existing RRset".into()] });
+        assert!(matches!(read_patch_answer(500, b"<html>oops</html>"), Err(ApiFailure::Unknown { status: 500, ref messages }) if messages[0] == "<html>oops</html>"));
+        assert!(matches!(read_patch_answer(502, b""), Err(ApiFailure::Unknown { status: 502, ref messages }) if messages.is_empty()));
+        let req = patch_request("http://h:1", "localhost", "example.com", "k", &ChangeSet::default(), &[]);
+        assert_eq!((req.method, req.url.as_str()), ("PATCH", "http://h:1/api/v1/servers/localhost/zones/example.com."));
+        assert_eq!(req.body.as_deref(), Some(&br#"{"rrsets":[]}"#[..]));
     }
 }
