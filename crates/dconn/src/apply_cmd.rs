@@ -2,6 +2,8 @@
 
 use crate::io;
 use clap::Args;
+use domain_connect::records_api::{cloudflare, powerdns};
+use domain_connect::review::ProxyDefaults;
 use domain_connect::{review, ApplyUrl, KeyAnswer, Policy, Signatures, TemplateRecord, ZoneInput};
 use serde_json::json;
 use std::path::PathBuf;
@@ -34,9 +36,36 @@ pub struct ApplyArgs {
     /// and AAAA ::1, TTL 600).
     #[arg(long)]
     redirect_records: Option<PathBuf>,
+    /// Print the request(s) a records API is sent for this change set instead of the
+    /// change set: `{"emit", "requests": [{method, url, headers, body}]}`, credentials
+    /// shown as `<redacted>`. For `cloudflare`, `--zone` is Cloudflare's own list answer
+    /// (`GET /zones/{zone_id}/dns_records`), whose record ids the deletes name.
+    #[arg(long, value_enum)]
+    emit: Option<Emit>,
+    /// The records API's base URL (default: PowerDNS http://127.0.0.1:8081,
+    /// Cloudflare https://api.cloudflare.com/client/v4).
+    #[arg(long)]
+    api_base: Option<String>,
+    /// PowerDNS's server id.
+    #[arg(long, default_value = "localhost")]
+    server_id: String,
+    /// Cloudflare's zone id.
+    #[arg(long)]
+    zone_id: Option<String>,
+    /// Initial proxy toggles, as `proxy_defaults` in config.json
+    /// (`{"providerId/serviceId" or "*": {"A": true, …}}`).
+    #[arg(long)]
+    proxy_defaults: Option<PathBuf>,
     /// Variables as NAME=VALUE.
     #[arg(value_name = "NAME=VALUE")]
     params: Vec<String>,
+}
+
+/// Which records API `--emit` describes.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum Emit {
+    Powerdns,
+    Cloudflare,
 }
 
 fn fail(exception: &str, message: String) -> ExitCode {
@@ -49,9 +78,25 @@ pub fn run(a: ApplyArgs) -> ExitCode {
         Ok(t) => t,
         Err(e) => return fail("InvalidTemplate", e),
     };
-    let zone = match io::read_zone(&a.zone, &a.domain) {
-        Ok(z) => z,
-        Err(e) => return fail("InvalidData", format!("zone {e}")),
+    // Cloudflare's list answer carries the record ids a batch deletes by.
+    let (zone, ids) = match a.emit {
+        Some(Emit::Cloudflare) => match io::read_limited(&a.zone)
+            .and_then(|b| cloudflare::read_list_page(200, &b, &a.domain).map_err(|e| format!("{}: {e}", a.zone.display())))
+        {
+            Ok(p) => (p.records.iter().map(|c| c.record.clone()).collect(), p.records.into_iter().map(|c| c.id).collect()),
+            Err(e) => return fail("InvalidData", format!("zone (Cloudflare's list answer) {e}")),
+        },
+        _ => match io::read_zone(&a.zone, &a.domain) {
+            Ok(z) => (z, Vec::new()),
+            Err(e) => return fail("InvalidData", format!("zone {e}")),
+        },
+    };
+    let proxy_defaults: Option<ProxyDefaults> = match &a.proxy_defaults {
+        None => None,
+        Some(p) => match io::read_limited(p).and_then(|b| serde_json::from_slice(&b).map_err(|e| format!("{}: {e}", p.display()))) {
+            Ok(d) => Some(d),
+            Err(e) => return fail("InvalidData", e),
+        },
     };
     let redirect = match &a.redirect_records {
         None => domain_connect::apply::reference_redirect_records(),
@@ -88,11 +133,35 @@ pub fn run(a: ApplyArgs) -> ExitCode {
         redirect_records: Some(&redirect),
         multi_aware: a.multi_aware,
         unique_id,
+        proxy_defaults: proxy_defaults.as_ref(),
         ..Policy::default()
     };
     let r = review(&url, &template, &KeyAnswer::NotAsked, ZoneInput::Records(&zone), &policy);
-    match &r.changes {
-        Ok(cs) => {
+    match (&r.changes, a.emit) {
+        (Ok(cs), Some(emit)) => {
+            let domain = url.domain.ascii.as_str();
+            let req = match emit {
+                Emit::Powerdns => {
+                    let base = a.api_base.as_deref().unwrap_or("http://127.0.0.1:8081");
+                    powerdns::patch_request(base, &a.server_id, domain, "<redacted>", cs, &zone)
+                }
+                Emit::Cloudflare => {
+                    let base = a.api_base.as_deref().unwrap_or("https://api.cloudflare.com/client/v4");
+                    let Some(zone_id) = &a.zone_id else { return fail("MissingParameter", "--emit cloudflare needs --zone-id".into()) };
+                    match cloudflare::batch_body(cs, &ids, &r.proxy, domain) {
+                        Ok(body) => cloudflare::batch_request(base, zone_id, "<redacted>", &body),
+                        Err(no) => return fail("Unsupported", no.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")),
+                    }
+                }
+            };
+            let name = match emit {
+                Emit::Powerdns => "powerdns",
+                Emit::Cloudflare => "cloudflare",
+            };
+            outln!("{}", serde_json::to_string_pretty(&json!({"emit": name, "requests": [req.redacted_json()]})).expect("JSON"));
+            ExitCode::SUCCESS
+        }
+        (Ok(cs), None) => {
             let out = json!({
                 "new_count": cs.new_count(),
                 "delete_count": cs.delete_count(),
@@ -103,6 +172,6 @@ pub fn run(a: ApplyArgs) -> ExitCode {
             outln!("{}", serde_json::to_string_pretty(&out).expect("JSON"));
             ExitCode::SUCCESS
         }
-        Err(e) => fail(e.name(), e.message().to_string()),
+        (Err(e), _) => fail(e.name(), e.message().to_string()),
     }
 }

@@ -28,7 +28,9 @@ enum Command {
     ///
     /// Prints {"new_count", "delete_count", "records", "changes"}; on a rejected input
     /// prints {"exception", "message"} and exits 2. The signature is not checked here
-    /// (use `dconn verify`).
+    /// (use `dconn verify`). With `--emit powerdns|cloudflare` it prints instead the
+    /// request a DNS provider's backend sends to apply the change set:
+    /// {"emit", "requests": [{"method", "url", "headers", "body"}]}, credentials redacted.
     Apply(apply_cmd::ApplyArgs),
     /// Run compliance suites (the reference engine's YAML format) and report.
     ///

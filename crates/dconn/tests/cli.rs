@@ -225,3 +225,57 @@ fn closed_stdout_is_not_a_panic() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(out.status.code(), Some(141), "{stderr}");
 }
+
+#[test]
+fn apply_emit_prints_the_records_api_requests_without_credentials() {
+    let t = shared().join("conformance/templates/exampleservice.domainconnect.org.template2.json");
+    let zone = tmp("emit-zone.json", r#"[{"type":"CNAME","name":"bar","data":"old.example.net","ttl":60},{"type":"TXT","name":"bar","data":"keep","ttl":60}]"#);
+    let out = dconn()
+        .args(["apply", "--emit", "powerdns", "--api-base", "http://127.0.0.1:8081", "--template"])
+        .arg(&t)
+        .arg("--zone")
+        .arg(&zone)
+        .args(["--domain", "foo.com", "--host", "bar", "IP=192.0.2.1", "RANDOMTEXT=shm:hello"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let req = &v["requests"][0];
+    assert_eq!((v["emit"].as_str(), req["method"].as_str()), (Some("powerdns"), Some("PATCH")));
+    assert_eq!(req["url"], "http://127.0.0.1:8081/api/v1/servers/localhost/zones/foo.com.");
+    assert_eq!(req["headers"]["X-API-Key"], "<redacted>");
+    let sets = req["body"]["rrsets"].as_array().unwrap();
+    let get = |n: &str, ty: &str| sets.iter().find(|s| s["name"] == n && s["type"] == ty).unwrap_or_else(|| panic!("{n} {ty}: {v}")).clone();
+    assert_eq!(get("bar.foo.com.", "CNAME")["changetype"], "DELETE");
+    // The TXT at bar stays beside the new one: the RRset is replaced whole.
+    let txt = get("bar.foo.com.", "TXT");
+    assert_eq!((txt["changetype"].as_str(), txt["records"].as_array().unwrap().len(), txt["ttl"].as_i64()), (Some("REPLACE"), 2, Some(60)));
+
+    // Cloudflare: the zone is Cloudflare's own list answer; deletes name its ids.
+    let listed = tmp(
+        "emit-cf.json",
+        r#"{"success":true,"errors":[],"messages":[],"result_info":{"page":1,"total_pages":1},"result":[
+            {"id":"aaaa0000aaaa0000aaaa0000aaaa0000","name":"bar.foo.com","type":"CNAME","content":"old.example.net","proxied":true,"ttl":1}]}"#,
+    );
+    let pd = tmp("emit-proxy.json", r#"{"*": {"A": true}}"#);
+    let out = dconn()
+        .args(["apply", "--emit", "cloudflare", "--zone-id", "023e105f4ecef8ad9ca31a8372d0c353", "--proxy-defaults"])
+        .arg(&pd)
+        .arg("--template")
+        .arg(&t)
+        .arg("--zone")
+        .arg(&listed)
+        .args(["--domain", "foo.com", "--host", "bar", "IP=192.0.2.1", "RANDOMTEXT=shm:hello"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let req = &v["requests"][0];
+    assert_eq!(req["url"], "https://api.cloudflare.com/client/v4/zones/023e105f4ecef8ad9ca31a8372d0c353/dns_records/batch");
+    assert_eq!(req["headers"]["Authorization"], "<redacted>");
+    assert_eq!(req["body"]["deletes"], serde_json::json!([{"id": "aaaa0000aaaa0000aaaa0000aaaa0000"}]));
+    let a = req["body"]["posts"].as_array().unwrap().iter().find(|p| p["type"] == "A").unwrap().clone();
+    assert_eq!(a, serde_json::json!({"name": "bar.foo.com", "type": "A", "content": "192.0.2.1", "ttl": 1, "proxied": true}));
+    let out = dconn().args(["apply", "--emit", "cloudflare", "--template"]).arg(&t).arg("--zone").arg(&listed).args(["--domain", "foo.com", "IP=1.2.3.4", "RANDOMTEXT=x"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "no --zone-id");
+}
