@@ -4,7 +4,7 @@
 
 use crate::config::{Config, Doh, RecordsApi, TemplateSource};
 use crate::net;
-use domain_connect::records_api::powerdns;
+use domain_connect::records_api::{self, powerdns, ApiFailure, Settled};
 use domain_connect::{doh, signature, zone, Approved, KeyAnswer, Template, ZoneRecord};
 
 /// A template and where it was found.
@@ -144,10 +144,7 @@ pub async fn read_zone(cfg: &Config, domain: &str) -> Result<(Vec<ZoneRecord>, S
             let req = powerdns::read_zone_request(base, server_id, domain, api_key.as_deref().unwrap_or_default());
             let headers: Vec<(&str, &str)> = req.headers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
             let resp = net::fetch(req.method, &req.url, &headers, None).await?;
-            if !resp.ok() {
-                return Err(format!("GET {}: HTTP {}: {}", req.url, resp.status, resp.text().chars().take(300).collect::<String>()));
-            }
-            let records = powerdns::zone_from_json(&resp.body, domain).map_err(|e| format!("{}: {e}", req.url))?;
+            let records = powerdns::read_zone_answer(resp.status, &resp.body, domain).map_err(|e| format!("GET {}: {e}", req.url))?;
             Ok((records, format!("PowerDNS at {base}")))
         }
         RecordsApi::Cloudflare { base } => {
@@ -159,23 +156,122 @@ pub async fn read_zone(cfg: &Config, domain: &str) -> Result<(Vec<ZoneRecord>, S
 /// Where the sandbox keeps the proxy choices of the records it was last given.
 const SANDBOX_PROXIED_PREFIX: &str = "dc-sandbox-proxied:";
 
+/// What applying led to, as far as is known.
+#[derive(Debug, Clone)]
+pub enum ApplyFailure {
+    /// Known not applied: why (the provider's own messages, verbatim).
+    NotApplied(String),
+    /// Refused before sending: the zone is no longer the one previewed. Each line a
+    /// record (`owner ttl type rdata`), gone since the preview or new.
+    ZoneChanged { gone: Vec<String>, new: Vec<String> },
+    /// Not known, even after reading the zone again: what happened.
+    Unknown(String),
+}
+
+/// Where the change went, and the request that carried it (credentials redacted).
+#[derive(Debug, Clone)]
+pub struct Applied {
+    pub to: String,
+    /// The request sent, as `{method, url, headers, body}` JSON; `None` for the sandbox.
+    pub request: Option<String>,
+    /// Said when the answer was lost but a second reading shows the change in place.
+    pub note: Option<String>,
+}
+
+/// Where the last applied change is kept for this tab: the request sent (credentials
+/// redacted) and the change set, keyed by domain.
+const APPLIED_PREFIX: &str = "dc-applied:";
+
+fn session() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
+}
+
+/// A record as a zone file line, for saying what differs.
+fn line(r: &ZoneRecord) -> String {
+    match zone::presentation(r) {
+        Some((owner, rdata)) => format!("{owner} {} {} {rdata}", r.ttl.unwrap_or_default(), r.rtype),
+        None => format!("{} {} {}", r.name, r.rtype, r.data),
+    }
+}
+
+fn lines(records: &[ZoneRecord]) -> Vec<String> {
+    records.iter().map(line).collect()
+}
+
 /// Apply an approved change set to the configured records API: the zone becomes the
-/// change set's final zone, with the proxy choices of the added records.
-pub async fn apply(cfg: &Config, domain: &str, zone: &[ZoneRecord], approved: &Approved) -> Result<String, String> {
+/// change set's final zone, with the proxy choices of the added records. Before
+/// sending, the zone is read again and the apply refused if it changed since the
+/// preview; after a lost or unclear answer it is read again to say what happened.
+pub async fn apply(cfg: &Config, domain: &str, zone: &[ZoneRecord], approved: &Approved) -> Result<Applied, ApplyFailure> {
     match &cfg.records_api {
         RecordsApi::Sandbox => {
-            let s = storage().ok_or("this browser has no local storage: nothing was changed")?;
+            let s = storage().ok_or(ApplyFailure::NotApplied("this browser has no local storage".into()))?;
             let final_zone = approved.changes.final_zone(zone);
-            let text = serde_json::to_string(&final_zone).map_err(|e| format!("the zone could not be written: {e}: nothing was changed"))?;
+            let text = serde_json::to_string(&final_zone).map_err(|e| ApplyFailure::NotApplied(format!("the zone could not be written: {e}")))?;
             s.set_item(&format!("{SANDBOX_PREFIX}{domain}"), &text)
-                .map_err(|_| "the sandbox could not store the zone (storage full?): nothing was changed".to_string())?;
+                .map_err(|_| ApplyFailure::NotApplied("the sandbox could not store the zone (storage full?)".into()))?;
             // The proxy choices, in the order of the added records.
             let proxied = serde_json::to_string(&approved.proxied).unwrap_or_default();
             let _ = s.set_item(&format!("{SANDBOX_PROXIED_PREFIX}{domain}"), &proxied);
-            Ok("sandbox provider (this browser's storage)".into())
+            Ok(Applied { to: "sandbox provider (this browser's storage)".into(), request: None, note: None })
         }
-        RecordsApi::Powerdns { base, .. } => Err(format!("applying to PowerDNS at {base} lands with the records-API issue: nothing was changed")),
-        RecordsApi::Cloudflare { base } => Err(format!("applying to Cloudflare at {base} lands with the records-API issue: nothing was changed")),
+        RecordsApi::Powerdns { base, server_id, api_key } => {
+            let key = api_key.as_deref().unwrap_or_default();
+            // 1. The zone must still be the one previewed.
+            let (now, _) = read_zone(cfg, domain).await.map_err(|e| ApplyFailure::NotApplied(format!("the zone could not be read again before applying: {e}")))?;
+            let changed = records_api::diff(zone, &now);
+            if !changed.is_empty() {
+                return Err(ApplyFailure::ZoneChanged { gone: lines(&changed.gone), new: lines(&changed.new) });
+            }
+            // 2. One PATCH, all or nothing.
+            let req = powerdns::patch_request(base, server_id, domain, key, &approved.changes, zone);
+            let shown = req.redacted_json().to_string();
+            if let Some(s) = session() {
+                let _ = s.set_item(&format!("{APPLIED_PREFIX}{domain}"), &format!("{{\"request\":{shown},\"state\":\"sending\"}}"));
+            }
+            let headers: Vec<(&str, &str)> = req.headers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            let answer = net::fetch(req.method, &req.url, &headers, req.body.as_deref()).await;
+            let failure = match answer {
+                Ok(resp) => match powerdns::read_patch_answer(resp.status, &resp.body) {
+                    Ok(()) => None,
+                    Err(ApiFailure::Refused { status, messages }) => {
+                        return Err(ApplyFailure::NotApplied(format!("PowerDNS refused the change (HTTP {status}): {}", messages.join("; "))));
+                    }
+                    Err(e) => Some(e.to_string()),
+                },
+                Err(e) => Some(e),
+            };
+            let to = format!("PowerDNS at {base}");
+            let remember = |state: &str| {
+                if let Some(s) = session() {
+                    let _ = s.set_item(&format!("{APPLIED_PREFIX}{domain}"), &format!("{{\"request\":{shown},\"state\":\"{state}\"}}"));
+                }
+            };
+            let Some(failure) = failure else {
+                remember("applied");
+                return Ok(Applied { to, request: Some(shown), note: None });
+            };
+            // 3. The answer was lost or unclear: read the zone again and compare.
+            let expected = powerdns::expected_zone(&approved.changes, zone, domain);
+            match read_zone(cfg, domain).await {
+                Err(e) => Err(ApplyFailure::Unknown(format!("{failure}; the zone could not be read again to see whether it changed: {e}"))),
+                Ok((after, _)) => match records_api::settle(zone, &expected, &after) {
+                    Settled::Applied => {
+                        remember("applied");
+                        Ok(Applied { to, request: Some(shown), note: Some(format!("the answer was lost ({failure}), but reading the zone again shows every change in place")) })
+                    }
+                    Settled::NotApplied => Err(ApplyFailure::NotApplied(format!("{failure}; reading the zone again shows it unchanged"))),
+                    Settled::Neither { from_expected } => Err(ApplyFailure::Unknown(format!(
+                        "{failure}; reading the zone again shows neither the old nor the new zone: missing {} record(s), {} unexpected: {}",
+                        from_expected.gone.len(),
+                        from_expected.new.len(),
+                        lines(&from_expected.gone).into_iter().chain(lines(&from_expected.new)).collect::<Vec<_>>().join(" | ")
+                    ))),
+                    _ => Err(ApplyFailure::Unknown(failure)),
+                },
+            }
+        }
+        RecordsApi::Cloudflare { base } => Err(ApplyFailure::NotApplied(format!("applying to Cloudflare at {base} is not offered yet"))),
     }
 }
 

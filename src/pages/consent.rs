@@ -3,7 +3,8 @@
 
 use crate::components::changes::{Changes, ZoneRef};
 use crate::components::name::{Breakable, Name};
-use crate::config::Config;
+use crate::config::{Config, RecordsApi};
+use domain_connect::records_api::powerdns;
 use crate::context::{use_config, ConfigReady};
 use crate::providers::{self, LoadedTemplate};
 use domain_connect::display::visible;
@@ -138,6 +139,12 @@ fn Diagnostic(text: String, #[prop(optional)] open: bool) -> impl IntoView {
     }
 }
 
+/// Opened on this machine (a loopback host), where a key in config.json is a test.
+fn on_loopback() -> bool {
+    let host = web_sys::window().and_then(|w| w.location().hostname().ok()).unwrap_or_default();
+    host == "localhost" || host == "[::1]" || host.starts_with("127.")
+}
+
 /// A phrase from the core as a sentence: capitalised, with a full stop.
 fn sentence(phrase: &str) -> String {
     let mut c = phrase.chars();
@@ -205,6 +212,16 @@ fn Screen(l: Arc<Loaded>) -> impl IntoView {
     if !l.url.group_ids.is_empty() {
         notes.push(("groups", format!("Only these parts of the template are applied (groupId): {}.", l.url.group_ids.join(", "))));
     }
+    // PowerDNS keeps one TTL per name and type: say which TTL an RRset gets when its
+    // records ask for different ones.
+    if let (RecordsApi::Powerdns { .. }, Ok(cs)) = (&l.cfg.records_api, &r.changes) {
+        for choice in powerdns::ttl_choices(cs, &l.zone, &domain) {
+            notes.push(("ttl-choice", format!("{choice}.")));
+        }
+    }
+    // A records-API key in config.json is readable by anyone who opens this page: for
+    // testing on this machine only.
+    let key_in_config = matches!(&l.cfg.records_api, RecordsApi::Powerdns { api_key: Some(_), .. }) && !on_loopback();
     let service = flags.service_name_extra.clone().map(|extra| format!("{service} ({extra})")).unwrap_or(service);
     // A logo only from https (the core checks). It is decoration: the name beside it is
     // the text, so an image that does not load takes no room.
@@ -218,6 +235,9 @@ fn Screen(l: Arc<Loaded>) -> impl IntoView {
         <p class="lead">{format!("{provider} asks to set up {service} on ")}<Name name=l.url.domain.clone()/>
             {l.url.host.clone().filter(|h| !h.ascii.is_empty()).map(|h| view! { " at host " <Name name=h/> })}</p>
         {notes.into_iter().map(|(id, text)| view! { <p class="note" data-testid=id>{text}</p> }).collect_view()}
+        {key_in_config.then(|| view! {
+            <p class="warning" role="note" data-testid="key-in-config">"This page's config.json holds the records API key, so anyone who can open this page can read it. That is for testing on this machine only: hand the key over from your dashboard instead."</p>
+        })}
         <p class=sig_class data-testid="signature">{sig_text}</p>
         {flags.phishing_warning.then(|| view! {
             <p class="warning" role="note" data-testid="phishing">"Check this request: its values were chosen by whoever made the link and are not vouched for by a verified signature. Apply it only if you started this setup yourself at "{service.clone()}"."</p>
@@ -254,14 +274,39 @@ fn Screen(l: Arc<Loaded>) -> impl IntoView {
 #[derive(Clone)]
 enum Outcome {
     Applying,
-    Applied { to: String, next: Option<String> },
-    Failed(String),
+    Applied { applied: providers::Applied, next: Option<String> },
+    Failed(providers::ApplyFailure),
     Cancelled { next: Option<String> },
 }
 
 fn go(url: &str) {
     if let Some(w) = web_sys::window() {
         let _ = w.location().set_href(url);
+    }
+}
+
+/// What the user is told when Connect did not (or may not have) changed the zone.
+fn failed(f: providers::ApplyFailure) -> impl IntoView {
+    use providers::ApplyFailure as F;
+    let (title, body, tail) = match f {
+        F::NotApplied(why) => ("The changes were not applied.", vec![visible(&why).into_owned()], "Nothing was changed."),
+        F::ZoneChanged { gone, new } => (
+            "Your domain's records changed after this page read them, so nothing was applied. Reload the page to review the changes against the records as they are now.",
+            gone.iter().map(|g| format!("gone: {}", visible(g))).chain(new.iter().map(|n| format!("new: {}", visible(n)))).collect(),
+            "Nothing was changed.",
+        ),
+        F::Unknown(why) => (
+            "It is not known whether the changes were applied.",
+            vec![visible(&why).into_owned()],
+            "Check your domain's records in your DNS provider's dashboard before trying again.",
+        ),
+    };
+    view! {
+        <div class="problem" role="alert" data-testid="apply-failed">
+            <p>{title}</p>
+            <ul class="mono wrap">{body.into_iter().map(|b| view! { <li>{b}</li> }).collect_view()}</ul>
+            <p>{tail}</p>
+        </div>
     }
 }
 
@@ -286,12 +331,12 @@ fn Decide(l: Arc<Loaded>, proxy: RwSignal<Vec<Option<bool>>>) -> impl IntoView {
             leptos::task::spawn_local(async move {
                 let result = providers::apply(&l.cfg, &l.url.domain.ascii, &l.zone, &approved).await;
                 outcome.set(Some(match result {
-                    Ok(to) => {
+                    Ok(applied) => {
                         let next = l.review.return_url(&l.url, false);
                         if let Some(n) = &next {
                             go(n);
                         }
-                        Outcome::Applied { to, next }
+                        Outcome::Applied { applied, next }
                     }
                     Err(e) => Outcome::Failed(e),
                 }));
@@ -330,13 +375,15 @@ fn Decide(l: Arc<Loaded>, proxy: RwSignal<Vec<Option<bool>>>) -> impl IntoView {
         <div data-testid="outcome" role="status" aria-live="polite">
             {move || outcome.get().map(|o| match o {
                 Outcome::Applying => view! { <p>"Applying the changes…"</p> }.into_any(),
-                Outcome::Applied { to, next } => view! {
-                    <p class="sig ok">{format!("Done: the changes were applied to the {to}.")}</p>
+                Outcome::Applied { applied, next } => view! {
+                    <p class="sig ok">{format!("Done: the changes were applied to the {}.", applied.to)}</p>
+                    {applied.note.map(|n| view! { <p>{sentence(&n)}</p> })}
                     <p>{match next { Some(n) => format!("Returning you to {n}…"), None => "You can close this window.".to_string() }}</p>
+                    {applied.request.map(|r| view! {
+                        <details><summary>"The request that was sent"</summary><pre class="mono wrap" data-testid="request-sent">{r}</pre></details>
+                    })}
                 }.into_any(),
-                Outcome::Failed(e) => view! {
-                    <div class="problem" role="alert"><p>"The changes could not be applied:"</p><p class="mono">{e}</p></div>
-                }.into_any(),
+                Outcome::Failed(f) => failed(f).into_any(),
                 Outcome::Cancelled { next } => view! {
                     <p>{match next { Some(n) => format!("Cancelled. Returning you to {n}…"), None => "Cancelled: nothing was changed. You can close this window.".to_string() }}</p>
                 }.into_any(),

@@ -11,6 +11,7 @@ use std::time::Duration;
 mod consent;
 mod decide;
 mod deploy;
+mod records;
 mod screen;
 mod tools;
 

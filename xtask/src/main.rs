@@ -157,6 +157,8 @@ fn browser_tier(shared: &Path) -> Result<(), String> {
         serve::spawn(l, serve::Site::static_host(web::dist(), without_config)?);
     }
 
+    // `dconn apply --emit` is held to what the page sends.
+    run(cargo().args(["build", "--release", "--quiet", "-p", "dconn"]))?;
     let result = run(cargo()
         .args(["test", "--release", "-p", "dc-consent", "--test", "browser", "--", "--test-threads=1"])
         .env("DC_SANDBOX_APP", &sandbox_url)
@@ -166,6 +168,8 @@ fn browser_tier(shared: &Path) -> Result<(), String> {
         .env("DC_PDNS_API", &pdns.api)
         .env("DC_PDNS_KEY", servers::PDNS_API_KEY)
         .env("DC_DOH", &doh.url)
+        .env("DC_PDNS_DNS_PORT", pdns.dns_port.to_string())
+        .env("DC_DCONN", root().join("target/release/dconn"))
         .env("DC_WEBDRIVER", &driver.url));
     drop((driver, doh, pdns));
     result
@@ -180,11 +184,9 @@ fn seed_pdns(api: &str, shared: &Path) -> Result<(), String> {
         .map(|l| format!("\"{l}\""))
         .collect();
     let zones = [
-        serde_json::json!({"name": "arnoldblinn.com.", "kind": "Native", "nameservers": ["ns1.arnoldblinn.com."], "rrsets": [
-            {"name": "bar.arnoldblinn.com.", "type": "A", "ttl": 600, "changetype": "REPLACE", "records": [{"content": "192.0.2.99", "disabled": false}]},
-            {"name": "arnoldblinn.com.", "type": "TXT", "ttl": 3600, "changetype": "REPLACE", "records": [{"content": "\"v=spf1 -all\"", "disabled": false}]},
-            {"name": "www.arnoldblinn.com.", "type": "CNAME", "ttl": 3600, "changetype": "REPLACE", "records": [{"content": "arnoldblinn.com.", "disabled": false}]}
-        ]}),
+        // The customer's zone; the browser tests put it back after changing it.
+        serde_json::from_str::<serde_json::Value>(&std::fs::read_to_string(root().join("tests/browser/pdns-zone.json")).map_err(|e| e.to_string())?)
+            .map_err(|e| format!("tests/browser/pdns-zone.json: {e}"))?,
         serde_json::json!({"name": "exampleservice.domainconnect.org.", "kind": "Native", "nameservers": ["ns1.exampleservice.domainconnect.org."], "rrsets": [
             {"name": "_dck1.exampleservice.domainconnect.org.", "type": "TXT", "ttl": 3600, "changetype": "REPLACE",
              "records": key_lines.iter().map(|c| serde_json::json!({"content": c, "disabled": false})).collect::<Vec<_>>()}

@@ -77,7 +77,26 @@ impl std::error::Error for DohError {}
 /// The wire query for the TXT records at `host` (recursion desired). RFC 8484 suggests
 /// ID 0 for GET, so caches can share answers.
 pub fn txt_query(host: &str, id: u16) -> Result<Vec<u8>, DohError> {
-    Ok(wire::query(&WireName::from_ascii(host)?, id))
+    query(host, wire::TXT, id)
+}
+
+/// The wire query for the records of type `qtype` (an RFC 1035 type number) at `host`.
+pub fn query(host: &str, qtype: u16, id: u16) -> Result<Vec<u8>, DohError> {
+    Ok(wire::query(&WireName::from_ascii(host)?, qtype, id))
+}
+
+/// The type numbers [`read_answer`] reads, by name.
+pub fn type_number(rtype: &str) -> Option<u16> {
+    Some(match rtype {
+        "A" => wire::A,
+        "AAAA" => wire::AAAA,
+        "CNAME" => wire::CNAME,
+        "NS" => wire::NS,
+        "MX" => wire::MX,
+        "TXT" => wire::TXT,
+        "SRV" => wire::SRV,
+        _ => return None,
+    })
 }
 
 /// The RFC 8484 GET URL for a wire query.
@@ -86,44 +105,90 @@ pub fn get_url(endpoint: &str, query: &[u8]) -> String {
     format!("{endpoint}{sep}dns={}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(query))
 }
 
-/// An answer record this module reads.
-enum Answer {
-    Txt(WireName, String),
-    Cname(WireName, WireName),
+/// An answer record this module reads: its owner, its type, and its data as text
+/// ([`read_answer`] says which form); a CNAME's target also as a name, to follow.
+struct Answer {
+    owner: WireName,
+    rtype: u16,
+    text: String,
+    cname: Option<WireName>,
 }
 
-/// The answer section's TXT and CNAME records; other records are skipped by length.
+/// The host name in a record's data at `at` (may point back into the whole message),
+/// as text without the trailing dot.
+fn data_name(msg: &[u8], at: usize) -> Result<(WireName, usize), DohError> {
+    let mut r = Reader::at(msg, at);
+    let name = r.name()?;
+    Ok((name, r.pos()))
+}
+
+/// The answer section's records of the types [`type_number`] names; others are
+/// skipped by length.
 fn read_answers(msg: &[u8], d: &mut Reader<'_>, count: u16) -> Result<Vec<Answer>, DohError> {
     let mut out = Vec::new();
     for _ in 0..count {
         let r = d.record()?;
         let mut data = Reader::at(&msg[..r.data.end], r.data.start);
-        match r.rtype {
+        let short = || DohError::Malformed(format!("a record's data is not {} bytes long", r.data.len()));
+        let host = |at: usize| -> Result<(WireName, String), DohError> {
+            let (name, end) = data_name(msg, at)?;
+            if end != r.data.end {
+                return Err(short());
+            }
+            let text = name.to_text();
+            let text = text.strip_suffix('.').filter(|t| !t.is_empty()).unwrap_or(&text).to_string();
+            Ok((name, text))
+        };
+        let mut cname = None;
+        let text = match r.rtype {
             wire::TXT => {
                 let mut text = Vec::new();
                 while data.pos() < r.data.end {
                     let len = usize::from(data.u8()?);
                     text.extend_from_slice(data.bytes(len)?);
                 }
-                out.push(Answer::Txt(r.owner, String::from_utf8_lossy(&text).into_owned()));
+                String::from_utf8_lossy(&text).into_owned()
             }
-            wire::CNAME => {
-                // The target may point back into the whole message, but must end with the data.
-                let mut target = Reader::at(msg, r.data.start);
-                let name = target.name()?;
-                if target.pos() != r.data.end {
-                    return Err(DohError::Malformed(format!("a record's data is not {} bytes long", r.data.len())));
+            wire::A | wire::AAAA => {
+                let b = data.bytes(r.data.len())?;
+                match b.len() {
+                    4 => std::net::Ipv4Addr::new(b[0], b[1], b[2], b[3]).to_string(),
+                    16 => std::net::Ipv6Addr::from(<[u8; 16]>::try_from(b).map_err(|_| short())?).to_string(),
+                    _ => return Err(short()),
                 }
-                out.push(Answer::Cname(r.owner, name));
             }
-            _ => {}
-        }
+            wire::CNAME | wire::NS => {
+                let (name, text) = host(r.data.start)?;
+                if r.rtype == wire::CNAME {
+                    cname = Some(name);
+                }
+                text
+            }
+            wire::MX => {
+                let pref = data.u16()?;
+                format!("{pref} {}", host(r.data.start + 2)?.1)
+            }
+            wire::SRV => {
+                let (p, w, port) = (data.u16()?, data.u16()?, data.u16()?);
+                format!("{p} {w} {port} {}", host(r.data.start + 6)?.1)
+            }
+            _ => continue,
+        };
+        out.push(Answer { owner: r.owner, rtype: r.rtype, text, cname });
     }
     Ok(out)
 }
 
 /// The TXT strings (one per record, its strings joined) in a wire answer to [`txt_query`].
 pub fn read_wire_answer(bytes: &[u8], host: &str, id: u16) -> Result<Vec<String>, DohError> {
+    read_answer(bytes, host, wire::TXT, id)
+}
+
+/// The records of type `qtype` at `host` in a wire answer to [`query`], following
+/// CNAMEs (unless CNAME is asked), each as text: an address as Rust writes it, a host
+/// name lowercase without the trailing dot (MX `pref host`, SRV `prio weight port
+/// host`), a TXT record's strings joined.
+pub fn read_answer(bytes: &[u8], host: &str, qtype: u16, id: u16) -> Result<Vec<String>, DohError> {
     if bytes.len() > MAX_ANSWER {
         return Err(DohError::TooLarge(bytes.len()));
     }
@@ -136,13 +201,14 @@ pub fn read_wire_answer(bytes: &[u8], host: &str, id: u16) -> Result<Vec<String>
         return Err(DohError::IdMismatch { sent: id, got: header.id });
     }
     let want = WireName::from_ascii(host)?;
+    let want_type = qtype;
     let mut questions = Vec::new();
     for _ in 0..header.questions {
         questions.push(d.question()?);
     }
     match questions.as_slice() {
         [(qname, qtype)] if *qname == want => {
-            if *qtype != wire::TXT {
+            if *qtype != want_type {
                 return Err(DohError::QuestionMismatch(format!("{} TYPE{qtype}", qname.to_text())));
             }
         }
@@ -159,21 +225,12 @@ pub fn read_wire_answer(bytes: &[u8], host: &str, id: u16) -> Result<Vec<String>
     let answers = read_answers(bytes, &mut d, header.answers)?;
     let mut current = want;
     for _ in 0..=MAX_CNAME_HOPS {
-        let txt: Vec<String> = answers
-            .iter()
-            .filter_map(|a| match a {
-                Answer::Txt(n, t) if *n == current => Some(t.clone()),
-                _ => None,
-            })
-            .collect();
-        if !txt.is_empty() {
-            return Ok(txt);
+        let found: Vec<String> = answers.iter().filter(|a| a.owner == current && a.rtype == qtype).map(|a| a.text.clone()).collect();
+        if !found.is_empty() || qtype == wire::CNAME {
+            return Ok(found);
         }
-        match answers.iter().find_map(|a| match a {
-            Answer::Cname(n, target) if *n == current => Some(target.clone()),
-            _ => None,
-        }) {
-            Some(next) => current = next,
+        match answers.iter().find_map(|a| a.cname.as_ref().filter(|_| a.owner == current)) {
+            Some(next) => current = next.clone(),
             None => return Ok(Vec::new()),
         }
     }

@@ -77,6 +77,7 @@ pub mod display;
 pub mod doh;
 pub mod error;
 pub mod json_path;
+pub mod propagation;
 pub mod record;
 pub mod record_type;
 pub mod records_api;

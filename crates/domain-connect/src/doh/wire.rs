@@ -13,10 +13,14 @@
 
 use super::DohError;
 
-/// Query type TXT, and class IN.
-pub(super) const TXT: u16 = 16;
-/// Answer type CNAME.
+/// Record types read from answers.
+pub(super) const A: u16 = 1;
+pub(super) const NS: u16 = 2;
 pub(super) const CNAME: u16 = 5;
+pub(super) const MX: u16 = 15;
+pub(super) const TXT: u16 = 16;
+pub(super) const AAAA: u16 = 28;
+pub(super) const SRV: u16 = 33;
 const CLASS_IN: u16 = 1;
 /// The longest name, in wire form (RFC 1035 §3.1).
 const MAX_NAME: usize = 255;
@@ -75,14 +79,14 @@ impl WireName {
     }
 }
 
-/// The query for the TXT records at `name`, recursion desired.
-pub(super) fn query(name: &WireName, id: u16) -> Vec<u8> {
+/// The query for the `qtype` records at `name`, recursion desired.
+pub(super) fn query(name: &WireName, qtype: u16, id: u16) -> Vec<u8> {
     let mut out = Vec::with_capacity(12 + name.0.len() + 4);
     out.extend(id.to_be_bytes());
     out.extend(0x0100u16.to_be_bytes()); // RD
     out.extend([0, 1, 0, 0, 0, 0, 0, 0]); // one question
     out.extend(&name.0);
-    out.extend(TXT.to_be_bytes());
+    out.extend(qtype.to_be_bytes());
     out.extend(CLASS_IN.to_be_bytes());
     out
 }

@@ -131,10 +131,14 @@ impl ZoneDiff {
 
 /// What identifies a record across readings: the owner (lowercase), the type, the
 /// rdata in presentation form (host names lowercase), the TTL. Redirect
-/// pseudo-records, which no records API holds as DNS records, have none.
+/// pseudo-records, which no records API holds as DNS records, have none; nor has the
+/// SOA, whose serial a provider bumps on every change (its bookkeeping, not content).
 fn identity(r: &ZoneRecord) -> Option<(String, String, String, Option<i64>)> {
     let (owner, rdata) = crate::zone::presentation(r)?;
     let rtype = r.rtype.to_ascii_uppercase();
+    if rtype == "SOA" {
+        return None;
+    }
     let rdata = if matches!(rtype.as_str(), "TXT" | "SPF" | "CAA") { rdata } else { rdata.to_ascii_lowercase() };
     Some((owner.to_ascii_lowercase(), rtype, rdata, r.ttl))
 }
@@ -207,6 +211,8 @@ mod tests {
         assert_eq!(d.new, vec![r("TXT", "@", "Hello", 60)]);
         assert!(!diff(&[r("TXT", "@", "Hello", 60)], &[r("TXT", "@", "hello", 60)]).is_empty(), "TXT text keeps its case");
         assert!(!diff(&[r("A", "a", "192.0.2.1", 60)], &[r("A", "a", "192.0.2.1", 61)]).is_empty(), "a TTL change is a change");
+        let soa = |serial: u32| r("SOA", "@", &format!("ns1.example. h.example. {serial} 10800 3600 604800 3600"), 3600);
+        assert!(diff(&[soa(1)], &[soa(2)]).is_empty(), "the provider's serial is its bookkeeping");
     }
 
     #[test]

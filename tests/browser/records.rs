@@ -1,0 +1,139 @@
+//! Applying to a real records API: PowerDNS started by `cargo xtask test`. Connect
+//! leaves exactly the zone the core expects (read back through the API and served on
+//! PowerDNS's DNS port), sends exactly what `dconn apply --emit powerdns` prints, and a
+//! zone changed behind the page's back is refused with the difference shown.
+
+use super::*;
+use domain_connect::records_api::{self, powerdns};
+use domain_connect::{review, ApplyUrl, KeyAnswer, Policy, Signatures, Template, ZoneInput, ZoneRecord};
+
+const DOMAIN: &str = "arnoldblinn.com";
+
+/// One HTTP/1.1 request to PowerDNS's API (it closes after answering): status, body.
+fn http(method: &str, url: &str, body: Option<&str>) -> (u16, String) {
+    use std::io::{Read, Write};
+    let rest = url.strip_prefix("http://").unwrap();
+    let (host, path) = rest.split_once('/').unwrap();
+    let mut s = std::net::TcpStream::connect(host).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    let body = body.unwrap_or("");
+    write!(
+        s,
+        "{method} /{path} HTTP/1.1\r\nHost: {host}\r\nX-API-Key: {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        env("DC_PDNS_KEY"),
+        body.len()
+    )
+    .unwrap();
+    let mut out = Vec::new();
+    let _ = s.read_to_end(&mut out);
+    let text = String::from_utf8_lossy(&out).into_owned();
+    let (head, rest) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    (status, rest.to_string())
+}
+
+/// The zone as PowerDNS holds it now, read as the page reads it.
+fn pdns_zone() -> Vec<ZoneRecord> {
+    let req = powerdns::read_zone_request(&env("DC_PDNS_API"), "localhost", DOMAIN, "");
+    let (status, body) = http("GET", &req.url, None);
+    powerdns::read_zone_answer(status, body.as_bytes(), DOMAIN).unwrap_or_else(|e| panic!("{e}: {body}"))
+}
+
+/// Put the customer's zone back as the test tier created it.
+fn reset_zone() {
+    let api = env("DC_PDNS_API");
+    let _ = http("DELETE", &format!("{api}/api/v1/servers/localhost/zones/{DOMAIN}."), None);
+    let seed = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/pdns-zone.json")).unwrap();
+    let (status, body) = http("POST", &format!("{api}/api/v1/servers/localhost/zones"), Some(&seed));
+    assert_eq!(status, 201, "{body}");
+}
+
+/// What `dig` gets from PowerDNS's DNS port.
+fn dig(name: &str, rtype: &str) -> Vec<String> {
+    let out = std::process::Command::new("dig")
+        .args(["@127.0.0.1", "-p", &env("DC_PDNS_DNS_PORT"), "+short", "+time=2", "+tries=2", name, rtype])
+        .output()
+        .expect("dig (bind9-dnsutils) runs");
+    let mut v: Vec<String> = String::from_utf8_lossy(&out.stdout).lines().map(String::from).collect();
+    v.sort();
+    v
+}
+
+fn template2() -> Template {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/templates/exampleservice.domainconnect.org.template2.json");
+    Template::from_json(&std::fs::read_to_string(p).unwrap()).unwrap()
+}
+
+#[tokio::test]
+async fn connect_on_powerdns_leaves_exactly_the_expected_zone_and_sends_what_dconn_emits() {
+    with_browser("powerdns_apply", |c| async move {
+        reset_zone();
+        let before = pdns_zone();
+        let url = ApplyUrl::parse(&format!("https://dns.example{SIGNED}")).unwrap();
+        let policy = Policy { signatures: Signatures::Preview, ..Policy::default() };
+        let changes = review(&url, &template2(), &KeyAnswer::NotAsked, ZoneInput::Records(&before), &policy).changes.unwrap();
+        let expected = powerdns::expected_zone(&changes, &before, DOMAIN);
+
+        c.goto(&format!("{}{SIGNED}", env("DC_PDNS_APP"))).await.unwrap();
+        wait_css(&c, "[data-testid=changes]").await;
+        wait_css(&c, "[data-testid=connect]").await.click().await.unwrap();
+        let outcome = wait_text(&c, "[data-testid=outcome]", |t| t.contains("Done") || t.contains("not")).await;
+        assert!(outcome.as_deref().is_ok_and(|t| t.contains("PowerDNS")), "{outcome:?}");
+
+        // Through the API: exactly the zone the core expects.
+        let after = pdns_zone();
+        let d = records_api::diff(&expected, &after);
+        assert!(d.is_empty(), "PowerDNS holds a different zone than the core expects: {d:?}");
+        // On the DNS port: the new records answer, the removed one is gone.
+        assert_eq!(dig("bar.arnoldblinn.com", "A"), ["132.148.25.185"]);
+        assert_eq!(dig("bar.arnoldblinn.com", "TXT"), ["\"shm:1551036164:hello\""]);
+        assert_eq!(dig("www.arnoldblinn.com", "CNAME"), ["arnoldblinn.com."], "records beside the change are untouched");
+
+        // The request the page sent is what `dconn apply --emit powerdns` prints.
+        let sent: Value = serde_json::from_str(
+            &c.execute("return document.querySelector('[data-testid=request-sent]').textContent", vec![]).await.unwrap().as_str().unwrap().to_string(),
+        )
+        .unwrap();
+        assert!(!sent.to_string().contains(&env("DC_PDNS_KEY")), "the key is not in the request shown");
+        let dir = std::env::temp_dir().join(format!("dc-emit-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let zone_file = dir.join("zone.json");
+        std::fs::write(&zone_file, domain_connect::zone::to_json(&before)).unwrap();
+        let out = std::process::Command::new(env("DC_DCONN"))
+            .args(["apply", "--emit", "powerdns", "--api-base", &env("DC_PDNS_API"), "--template"])
+            .arg(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/templates/exampleservice.domainconnect.org.template2.json"))
+            .arg("--zone")
+            .arg(&zone_file)
+            .args(["--domain", DOMAIN, "--host", "bar", "IP=132.148.25.185", "RANDOMTEXT=shm:1551036164:hello"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+        let emitted: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(emitted["requests"][0], sent, "dconn apply --emit and the page send the same request");
+        reset_zone();
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_zone_changed_behind_the_pages_back_is_refused_with_the_difference() {
+    with_browser("powerdns_changed", |c| async move {
+        reset_zone();
+        c.goto(&format!("{}{SIGNED}", env("DC_PDNS_APP"))).await.unwrap();
+        wait_css(&c, "[data-testid=changes]").await;
+        // Someone else changes the zone between the preview and Connect.
+        let patch = json!({"rrsets": [{"name": "sneaky.arnoldblinn.com.", "type": "TXT", "ttl": 300, "changetype": "REPLACE",
+            "records": [{"content": "\"added meanwhile\"", "disabled": false}]}]});
+        let (status, body) = http("PATCH", &format!("{}/api/v1/servers/localhost/zones/{DOMAIN}.", env("DC_PDNS_API")), Some(&patch.to_string()));
+        assert_eq!(status, 204, "{body}");
+        let before = pdns_zone();
+        wait_css(&c, "[data-testid=connect]").await.click().await.unwrap();
+        let failed = wait_text(&c, "[data-testid=apply-failed]", |t| t.contains("sneaky")).await;
+        let failed = failed.unwrap_or_else(|t| panic!("no refusal naming the new record: {t:?}"));
+        assert!(failed.contains("changed after this page read them") && failed.contains("added meanwhile"), "{failed}");
+        assert!(failed.contains("Nothing was changed"), "{failed}");
+        assert!(records_api::diff(&before, &pdns_zone()).is_empty(), "nothing was applied");
+        reset_zone();
+    })
+    .await;
+}
