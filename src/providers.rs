@@ -215,63 +215,91 @@ pub async fn apply(cfg: &Config, domain: &str, zone: &[ZoneRecord], approved: &A
             let _ = s.set_item(&format!("{SANDBOX_PROXIED_PREFIX}{domain}"), &proxied);
             Ok(Applied { to: "sandbox provider (this browser's storage)".into(), request: None, note: None })
         }
-        RecordsApi::Powerdns { base, server_id, api_key } => {
-            let key = api_key.as_deref().unwrap_or_default();
-            // 1. The zone must still be the one previewed.
-            let (now, _) = read_zone(cfg, domain).await.map_err(|e| ApplyFailure::NotApplied(format!("the zone could not be read again before applying: {e}")))?;
-            let changed = records_api::diff(zone, &now);
-            if !changed.is_empty() {
-                return Err(ApplyFailure::ZoneChanged { gone: lines(&changed.gone), new: lines(&changed.new) });
-            }
-            // 2. One PATCH, all or nothing.
-            let req = powerdns::patch_request(base, server_id, domain, key, &approved.changes, zone);
-            let shown = req.redacted_json().to_string();
-            if let Some(s) = session() {
-                let _ = s.set_item(&format!("{APPLIED_PREFIX}{domain}"), &format!("{{\"request\":{shown},\"state\":\"sending\"}}"));
-            }
-            let headers: Vec<(&str, &str)> = req.headers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-            let answer = net::fetch(req.method, &req.url, &headers, req.body.as_deref()).await;
-            let failure = match answer {
-                Ok(resp) => match powerdns::read_patch_answer(resp.status, &resp.body) {
-                    Ok(()) => None,
-                    Err(ApiFailure::Refused { status, messages }) => {
-                        return Err(ApplyFailure::NotApplied(format!("PowerDNS refused the change (HTTP {status}): {}", messages.join("; "))));
-                    }
-                    Err(e) => Some(e.to_string()),
-                },
-                Err(e) => Some(e),
-            };
-            let to = format!("PowerDNS at {base}");
-            let remember = |state: &str| {
-                if let Some(s) = session() {
-                    let _ = s.set_item(&format!("{APPLIED_PREFIX}{domain}"), &format!("{{\"request\":{shown},\"state\":\"{state}\"}}"));
-                }
-            };
-            let Some(failure) = failure else {
-                remember("applied");
-                return Ok(Applied { to, request: Some(shown), note: None });
-            };
-            // 3. The answer was lost or unclear: read the zone again and compare.
+        RecordsApi::Powerdns { .. } => {
             let expected = powerdns::expected_zone(&approved.changes, zone, domain);
-            match read_zone(cfg, domain).await {
-                Err(e) => Err(ApplyFailure::Unknown(format!("{failure}; the zone could not be read again to see whether it changed: {e}"))),
-                Ok((after, _)) => match records_api::settle(zone, &expected, &after) {
-                    Settled::Applied => {
-                        remember("applied");
-                        Ok(Applied { to, request: Some(shown), note: Some(format!("the answer was lost ({failure}), but reading the zone again shows every change in place")) })
-                    }
-                    Settled::NotApplied => Err(ApplyFailure::NotApplied(format!("{failure}; reading the zone again shows it unchanged"))),
-                    Settled::Neither { from_expected } => Err(ApplyFailure::Unknown(format!(
-                        "{failure}; reading the zone again shows neither the old nor the new zone: missing {} record(s), {} unexpected: {}",
-                        from_expected.gone.len(),
-                        from_expected.new.len(),
-                        lines(&from_expected.gone).into_iter().chain(lines(&from_expected.new)).collect::<Vec<_>>().join(" | ")
-                    ))),
-                    _ => Err(ApplyFailure::Unknown(failure)),
-                },
-            }
+            change_zone(cfg, domain, zone, &expected).await
         }
         RecordsApi::Cloudflare { base } => Err(ApplyFailure::NotApplied(format!("applying to Cloudflare at {base} is not offered yet"))),
+    }
+}
+
+/// Undo the change last applied to `domain` in this tab: the zone goes back to what it
+/// was, under the same rules as Connect (read first, refused if changed since; one
+/// PATCH; an unclear answer settled by reading again).
+pub async fn undo(cfg: &Config, domain: &str) -> Result<Applied, ApplyFailure> {
+    let kept = session().and_then(|s| s.get_item(&format!("{APPLIED_PREFIX}{domain}")).ok().flatten());
+    let v: serde_json::Value = kept.and_then(|k| serde_json::from_str(&k).ok()).ok_or(ApplyFailure::NotApplied("this tab holds no applied change to undo".into()))?;
+    let zone_of = |key: &str| serde_json::from_value::<Vec<ZoneRecord>>(v[key].clone()).map_err(|e| ApplyFailure::NotApplied(format!("the kept change cannot be read: {e}")));
+    let (before, after) = (zone_of("before")?, zone_of("after")?);
+    let undone = change_zone(cfg, domain, &after, &before).await?;
+    if let Some(s) = session() {
+        let _ = s.remove_item(&format!("{APPLIED_PREFIX}{domain}"));
+    }
+    Ok(undone)
+}
+
+/// The change kept for Undo and download: the request sent (credentials redacted),
+/// the zone before and the zone expected after, as JSON.
+pub fn kept_change(domain: &str) -> Option<String> {
+    session().and_then(|s| s.get_item(&format!("{APPLIED_PREFIX}{domain}")).ok().flatten())
+}
+
+/// Turn the zone, read as `from`, into `to` through the records API: read it again and
+/// refuse if it is no longer `from`; send one request; on a lost or unclear answer read
+/// it again and say what happened. The change is kept in this tab for Undo.
+async fn change_zone(cfg: &Config, domain: &str, from: &[ZoneRecord], to: &[ZoneRecord]) -> Result<Applied, ApplyFailure> {
+    let RecordsApi::Powerdns { base, server_id, api_key } = &cfg.records_api else {
+        return Err(ApplyFailure::NotApplied("this records API cannot apply changes here".into()));
+    };
+    let key = api_key.as_deref().unwrap_or_default();
+    // 1. The zone must still be the one previewed.
+    let (now, _) = read_zone(cfg, domain).await.map_err(|e| ApplyFailure::NotApplied(format!("the zone could not be read again before applying: {e}")))?;
+    let changed = records_api::diff(from, &now);
+    if !changed.is_empty() {
+        return Err(ApplyFailure::ZoneChanged { gone: lines(&changed.gone), new: lines(&changed.new) });
+    }
+    // 2. One PATCH, all or nothing.
+    let req = powerdns::patch_between_request(base, server_id, domain, key, &now, to);
+    let shown = req.redacted_json().to_string();
+    let headers: Vec<(&str, &str)> = req.headers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let failure = match net::fetch(req.method, &req.url, &headers, req.body.as_deref()).await {
+        Ok(resp) => match powerdns::read_patch_answer(resp.status, &resp.body) {
+            Ok(()) => None,
+            Err(ApiFailure::Refused { status, messages }) => {
+                return Err(ApplyFailure::NotApplied(format!("PowerDNS refused the change (HTTP {status}): {}", messages.join("; "))));
+            }
+            Err(e) => Some(e.to_string()),
+        },
+        Err(e) => Some(e),
+    };
+    let to_label = format!("PowerDNS at {base}");
+    let keep = || {
+        if let Some(s) = session() {
+            let kept = serde_json::json!({"request": req.redacted_json(), "before": now, "after": to});
+            let _ = s.set_item(&format!("{APPLIED_PREFIX}{domain}"), &kept.to_string());
+        }
+    };
+    let Some(failure) = failure else {
+        keep();
+        return Ok(Applied { to: to_label, request: Some(shown), note: None });
+    };
+    // 3. The answer was lost or unclear: read the zone again and compare.
+    match read_zone(cfg, domain).await {
+        Err(e) => Err(ApplyFailure::Unknown(format!("{failure}; the zone could not be read again to see whether it changed: {e}"))),
+        Ok((after, _)) => match records_api::settle(&now, to, &after) {
+            Settled::Applied => {
+                keep();
+                Ok(Applied { to: to_label, request: Some(shown), note: Some(format!("the answer was lost ({failure}), but reading the zone again shows every change in place")) })
+            }
+            Settled::NotApplied => Err(ApplyFailure::NotApplied(format!("{failure}; reading the zone again shows it unchanged"))),
+            Settled::Neither { from_expected } => Err(ApplyFailure::Unknown(format!(
+                "{failure}; reading the zone again shows neither the old nor the new zone: missing {} record(s), {} unexpected: {}",
+                from_expected.gone.len(),
+                from_expected.new.len(),
+                lines(&from_expected.gone).into_iter().chain(lines(&from_expected.new)).collect::<Vec<_>>().join(" | ")
+            ))),
+            _ => Err(ApplyFailure::Unknown(failure)),
+        },
     }
 }
 
@@ -285,4 +313,20 @@ pub fn reset_sandbox() -> usize {
         let _ = s.remove_item(k);
     }
     keys.iter().filter(|k| k.starts_with(SANDBOX_PREFIX)).count()
+}
+
+/// Ask the configured DNS-over-HTTPS resolver whether it serves a probe's record.
+/// `Err`: it cannot be asked (no RFC 8484 resolver configured, or it failed).
+pub async fn probe(cfg: &Config, p: &domain_connect::propagation::Probe) -> Result<bool, String> {
+    let Doh::Wire { url } = &cfg.doh else {
+        return Err("no RFC 8484 DNS-over-HTTPS resolver is configured to check with".into());
+    };
+    // A fresh ID each time: the GET URL differs, so no HTTP cache answers from before.
+    let id = (js_sys::Math::random() * 65535.0) as u16 | 1;
+    let query = p.query(id).map_err(|e| e.to_string())?;
+    let resp = net::fetch("GET", &doh::get_url(url, &query), &[("Accept", "application/dns-message")], None).await?;
+    if !resp.ok() {
+        return Err(format!("DNS-over-HTTPS {url}: HTTP {}", resp.status));
+    }
+    p.seen_in(&resp.body, id).map_err(|e| format!("DNS-over-HTTPS {url}: {e}"))
 }

@@ -13,6 +13,10 @@ use domain_connect::{review, ApplyUrl, ApplyUrlError, Policy, Refusal, Review, Z
 use leptos::prelude::*;
 use std::sync::Arc;
 
+mod decide;
+mod verify;
+use decide::Decide;
+
 /// Why the screen has no request to show.
 #[derive(Clone)]
 enum LoadError {
@@ -267,127 +271,5 @@ fn Screen(l: Arc<Loaded>) -> impl IntoView {
             })
         }}
         <Decide l=l.clone() proxy=proxy/>
-    }
-}
-
-/// What happened after Connect or Cancel.
-#[derive(Clone)]
-enum Outcome {
-    Applying,
-    Applied { applied: providers::Applied, next: Option<String> },
-    Failed(providers::ApplyFailure),
-    Cancelled { next: Option<String> },
-}
-
-fn go(url: &str) {
-    if let Some(w) = web_sys::window() {
-        let _ = w.location().set_href(url);
-    }
-}
-
-/// What the user is told when Connect did not (or may not have) changed the zone.
-fn failed(f: providers::ApplyFailure) -> impl IntoView {
-    use providers::ApplyFailure as F;
-    let (title, body, tail) = match f {
-        F::NotApplied(why) => ("The changes were not applied.", vec![visible(&why).into_owned()], "Nothing was changed."),
-        F::ZoneChanged { gone, new } => (
-            "Your domain's records changed after this page read them, so nothing was applied. Reload the page to review the changes against the records as they are now.",
-            gone.iter().map(|g| format!("gone: {}", visible(g))).chain(new.iter().map(|n| format!("new: {}", visible(n)))).collect(),
-            "Nothing was changed.",
-        ),
-        F::Unknown(why) => (
-            "It is not known whether the changes were applied.",
-            vec![visible(&why).into_owned()],
-            "Check your domain's records in your DNS provider's dashboard before trying again.",
-        ),
-    };
-    view! {
-        <div class="problem" role="alert" data-testid="apply-failed">
-            <p>{title}</p>
-            <ul class="mono wrap">{body.into_iter().map(|b| view! { <li>{b}</li> }).collect_view()}</ul>
-            <p>{tail}</p>
-        </div>
-    }
-}
-
-/// Connect and Cancel. Connect is disabled, with the reasons, whenever the review
-/// refuses; a second click never applies twice; Cancel always offers a way out.
-#[component]
-fn Decide(l: Arc<Loaded>, proxy: RwSignal<Vec<Option<bool>>>) -> impl IntoView {
-    let outcome: RwSignal<Option<Outcome>> = RwSignal::new(None);
-    let may_apply = l.review.decision.may_apply;
-    let connect = {
-        let l = l.clone();
-        move |_| {
-            if outcome.get_untracked().is_some() {
-                return; // applying, applied or cancelled: never twice
-            }
-            let approved = match l.review.approve(&proxy.get_untracked()) {
-                Ok(a) => a,
-                Err(_) => return,
-            };
-            outcome.set(Some(Outcome::Applying));
-            let l = l.clone();
-            leptos::task::spawn_local(async move {
-                let result = providers::apply(&l.cfg, &l.url.domain.ascii, &l.zone, &approved).await;
-                outcome.set(Some(match result {
-                    Ok(applied) => {
-                        let next = l.review.return_url(&l.url, false);
-                        if let Some(n) = &next {
-                            go(n);
-                        }
-                        Outcome::Applied { applied, next }
-                    }
-                    Err(e) => Outcome::Failed(e),
-                }));
-            });
-        }
-    };
-    let cancel = {
-        let l = l.clone();
-        move |_| {
-            if matches!(outcome.get_untracked(), Some(Outcome::Applying | Outcome::Applied { .. })) {
-                return;
-            }
-            let next = l.review.return_url(&l.url, true);
-            outcome.set(Some(Outcome::Cancelled { next: next.clone() }));
-            match next {
-                Some(n) => go(&n),
-                None => {
-                    // Opened as a popup: close it; otherwise the page says it may be closed.
-                    if let Some(w) = web_sys::window() {
-                        if w.opener().map(|o| !o.is_null()).unwrap_or(false) {
-                            let _ = w.close();
-                        }
-                    }
-                }
-            }
-        }
-    };
-    let done = move || outcome.with(|o| o.is_some());
-    view! {
-        <div class="decide">
-            <button type="button" class="connect" data-testid="connect" aria-describedby="connect-why"
-                disabled=move || !may_apply || done() on:click=connect>"Connect"</button>
-            <button type="button" class="cancel" data-testid="cancel" disabled=done on:click=cancel>"Cancel"</button>
-        </div>
-        {(!may_apply).then(|| view! { <p id="connect-why" class="why">"Connect is not offered: this request cannot be applied (see above)."</p> })}
-        <div data-testid="outcome" role="status" aria-live="polite">
-            {move || outcome.get().map(|o| match o {
-                Outcome::Applying => view! { <p>"Applying the changes…"</p> }.into_any(),
-                Outcome::Applied { applied, next } => view! {
-                    <p class="sig ok">{format!("Done: the changes were applied to the {}.", applied.to)}</p>
-                    {applied.note.map(|n| view! { <p>{sentence(&n)}</p> })}
-                    <p>{match next { Some(n) => format!("Returning you to {n}…"), None => "You can close this window.".to_string() }}</p>
-                    {applied.request.map(|r| view! {
-                        <details><summary>"The request that was sent"</summary><pre class="mono wrap" data-testid="request-sent">{r}</pre></details>
-                    })}
-                }.into_any(),
-                Outcome::Failed(f) => failed(f).into_any(),
-                Outcome::Cancelled { next } => view! {
-                    <p>{match next { Some(n) => format!("Cancelled. Returning you to {n}…"), None => "Cancelled: nothing was changed. You can close this window.".to_string() }}</p>
-                }.into_any(),
-            })}
-        </div>
     }
 }

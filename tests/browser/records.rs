@@ -89,6 +89,14 @@ async fn connect_on_powerdns_leaves_exactly_the_expected_zone_and_sends_what_dco
         assert_eq!(dig("bar.arnoldblinn.com", "TXT"), ["\"shm:1551036164:hello\""]);
         assert_eq!(dig("www.arnoldblinn.com", "CNAME"), ["arnoldblinn.com."], "records beside the change are untouched");
 
+        // Verify after apply: every new record answers through dnsdist's DoH.
+        let verified = wait_text(&c, "[data-testid=verify-state]", |t| t.starts_with("All")).await;
+        assert_eq!(verified.as_deref(), Ok("All 3 records answer as expected."), "{verified:?}");
+        let items = text(&c, "[data-testid=verify] ul").await;
+        assert_eq!(items.matches("answers as expected").count(), 3, "{items}");
+        std::fs::create_dir_all(target("screenshots")).unwrap();
+        std::fs::write(target("screenshots/powerdns-applied.png"), c.screenshot().await.unwrap()).unwrap();
+
         // The request the page sent is what `dconn apply --emit powerdns` prints.
         let sent: Value = serde_json::from_str(
             &c.execute("return document.querySelector('[data-testid=request-sent]').textContent", vec![]).await.unwrap().as_str().unwrap().to_string(),
@@ -110,6 +118,20 @@ async fn connect_on_powerdns_leaves_exactly_the_expected_zone_and_sends_what_dco
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
         let emitted: Value = serde_json::from_slice(&out.stdout).unwrap();
         assert_eq!(emitted["requests"][0], sent, "dconn apply --emit and the page send the same request");
+
+        // The change can be saved, without the key.
+        for id in ["download-json", "download-bind", "download-request"] {
+            let href = wait_css(&c, &format!("[data-testid={id}]")).await.attr("href").await.unwrap().unwrap_or_default();
+            assert!(href.starts_with("data:") && !href.contains(&env("DC_PDNS_KEY")), "{id}: {href}");
+        }
+        // Undo restores the zone exactly, and the earlier record answers again.
+        wait_css(&c, "[data-testid=undo]").await.click().await.unwrap();
+        let undone = wait_text(&c, "[data-testid=undo-outcome]", |t| t.contains("All 1 records answer") || t.contains("not")).await;
+        assert!(undone.as_deref().is_ok_and(|t| t.contains("Undone")), "{undone:?}");
+        let d = records_api::diff(&before, &pdns_zone());
+        assert!(d.is_empty(), "Undo left a different zone: {d:?}");
+        assert_eq!(dig("bar.arnoldblinn.com", "A"), ["192.0.2.99"]);
+        assert!(dig("whd.bar.arnoldblinn.com", "CNAME").is_empty());
         reset_zone();
     })
     .await;
@@ -133,6 +155,108 @@ async fn a_zone_changed_behind_the_pages_back_is_refused_with_the_difference() {
         assert!(failed.contains("changed after this page read them") && failed.contains("added meanwhile"), "{failed}");
         assert!(failed.contains("Nothing was changed"), "{failed}");
         assert!(records_api::diff(&before, &pdns_zone()).is_empty(), "nothing was applied");
+        reset_zone();
+    })
+    .await;
+}
+
+/// What the proxy in front of PowerDNS does with a PATCH.
+#[derive(Clone, Copy, PartialEq)]
+enum OnPatch {
+    /// Close the connection without sending it on: PowerDNS stopped.
+    Drop,
+    /// Send it on, then close without the answer: the answer is lost.
+    LoseAnswer,
+}
+
+/// A proxy on `DC_PROXY_PORT` to PowerDNS's API: every request is passed on, except a
+/// PATCH, handled as `mode` says at the time. Runs until the test process ends.
+fn proxy_switchable(mode: std::sync::Arc<std::sync::Mutex<OnPatch>>) -> std::sync::Arc<std::sync::atomic::AtomicUsize> {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let patches = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let listener = std::net::TcpListener::bind(format!("127.0.0.1:{}", env("DC_PROXY_PORT"))).expect("the proxy port is free");
+    let api = env("DC_PDNS_API").trim_start_matches("http://").to_string();
+    let seen = patches.clone();
+    std::thread::spawn(move || {
+        for client in listener.incoming().flatten() {
+            let (api, seen) = (api.clone(), seen.clone());
+            let on_patch = *mode.lock().unwrap();
+            std::thread::spawn(move || {
+                let mut r = BufReader::new(client.try_clone().unwrap());
+                let mut head = String::new();
+                let mut len = 0;
+                loop {
+                    let mut line = String::new();
+                    if r.read_line(&mut line).unwrap_or(0) == 0 {
+                        return;
+                    }
+                    if let Some((k, v)) = line.split_once(':') {
+                        if k.eq_ignore_ascii_case("content-length") {
+                            len = v.trim().parse().unwrap_or(0);
+                        }
+                    }
+                    // One request per connection: the browser opens another.
+                    if !line.to_ascii_lowercase().starts_with("connection:") {
+                        head.push_str(&line);
+                    }
+                    if line == "\r\n" {
+                        break;
+                    }
+                }
+                let mut body = vec![0; len];
+                r.read_exact(&mut body).unwrap();
+                let is_patch = head.starts_with("PATCH ");
+                if is_patch {
+                    seen.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    if on_patch == OnPatch::Drop {
+                        return; // closed: nothing reached PowerDNS
+                    }
+                }
+                let head = head.trim_end_matches("\r\n").to_string() + "\r\nConnection: close\r\n\r\n";
+                let mut upstream = std::net::TcpStream::connect(&api).unwrap();
+                upstream.write_all(head.as_bytes()).unwrap();
+                upstream.write_all(&body).unwrap();
+                let mut answer = Vec::new();
+                let _ = upstream.read_to_end(&mut answer);
+                if is_patch && on_patch == OnPatch::LoseAnswer {
+                    return; // applied, but the page never hears so
+                }
+                let mut client = client;
+                let _ = client.write_all(&answer);
+            });
+        }
+    });
+    patches
+}
+
+#[tokio::test]
+async fn a_stopped_server_or_a_lost_answer_is_settled_by_reading_the_zone_again() {
+    with_browser("powerdns_dropped", |c| async move {
+        reset_zone();
+        let before = pdns_zone();
+        // One proxy for the whole test (its port is bound once): first PowerDNS
+        // "stops" at the PATCH, so nothing is applied.
+        let mode = std::sync::Arc::new(std::sync::Mutex::new(OnPatch::Drop));
+        let patches = proxy_switchable(mode.clone());
+        c.goto(&format!("{}{SIGNED}", env("DC_PROXY_APP"))).await.unwrap();
+        wait_css(&c, "[data-testid=changes]").await;
+        wait_css(&c, "[data-testid=connect]").await.click().await.unwrap();
+        let failed = wait_text(&c, "[data-testid=apply-failed]", |t| t.contains("Nothing was changed")).await;
+        let failed = failed.unwrap_or_else(|t| panic!("no clear 'not applied': {t:?}"));
+        assert!(failed.contains("The changes were not applied") && failed.contains("unchanged"), "{failed}");
+        assert_eq!(patches.load(std::sync::atomic::Ordering::SeqCst), 1);
+        assert!(records_api::diff(&before, &pdns_zone()).is_empty(), "nothing half-applied");
+
+        // Then the answer to a PATCH that PowerDNS applied is lost: the page reads the
+        // zone again and says the change is in place.
+        *mode.lock().unwrap() = OnPatch::LoseAnswer;
+        c.goto(&format!("{}{SIGNED}", env("DC_PROXY_APP"))).await.unwrap();
+        wait_css(&c, "[data-testid=changes]").await;
+        wait_css(&c, "[data-testid=connect]").await.click().await.unwrap();
+        let outcome = wait_text(&c, "[data-testid=outcome]", |t| t.contains("Done") || t.contains("not")).await;
+        let outcome = outcome.unwrap_or_else(|t| panic!("{t:?}"));
+        assert!(outcome.contains("Done") && outcome.contains("reading the zone again shows every change in place"), "{outcome}");
+        assert_eq!(patches.load(std::sync::atomic::Ordering::SeqCst), 2);
         reset_zone();
     })
     .await;

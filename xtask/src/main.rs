@@ -147,6 +147,16 @@ fn browser_tier(shared: &Path) -> Result<(), String> {
         "branding": {"name": "Test DNS", "accent": "#7c2d12"}
     });
     serve::spawn(with_pdns, serve::Site::new(web::dist(), Some(pdns_config.to_string()))?);
+    // The same, but reaching PowerDNS's API through a port the tests open themselves
+    // (a proxy they can make drop a request, as a stopped server or a lost answer would).
+    let proxy_port = servers::free_port()?;
+    let via_proxy = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
+    let proxy_app_url = format!("http://{}", via_proxy.local_addr().map_err(|e| e.to_string())?);
+    let proxy_config = serde_json::json!({
+        "records_api": {"kind": "powerdns", "base": format!("http://127.0.0.1:{proxy_port}"), "api_key": servers::PDNS_API_KEY},
+        "doh": {"kind": "wire", "url": doh.url},
+    });
+    serve::spawn(via_proxy, serve::Site::new(web::dist(), Some(proxy_config.to_string()))?);
 
     // dist/ as an ordinary static host serves it (single-page fallback for every
     // unknown path), with its config.json and without.
@@ -169,6 +179,8 @@ fn browser_tier(shared: &Path) -> Result<(), String> {
         .env("DC_PDNS_KEY", servers::PDNS_API_KEY)
         .env("DC_DOH", &doh.url)
         .env("DC_PDNS_DNS_PORT", pdns.dns_port.to_string())
+        .env("DC_PROXY_APP", &proxy_app_url)
+        .env("DC_PROXY_PORT", proxy_port.to_string())
         .env("DC_DCONN", root().join("target/release/dconn"))
         .env("DC_WEBDRIVER", &driver.url));
     drop((driver, doh, pdns));

@@ -38,11 +38,17 @@ fn host(s: &str) -> String {
 /// cannot be probed (redirects, which are not DNS records; types the DoH reader does
 /// not read).
 pub fn probes(changes: &ChangeSet, domain: &str) -> (Vec<Probe>, Vec<Unchecked>) {
+    let added: Vec<ZoneRecord> = changes.added.iter().map(|a| a.record.clone()).collect();
+    probes_for(&added, domain)
+}
+
+/// The probes for records of `domain` that should answer (after an Undo: the records
+/// the apply had removed).
+pub fn probes_for(records: &[ZoneRecord], domain: &str) -> (Vec<Probe>, Vec<Unchecked>) {
     let domain = host(domain);
     let mut probes = Vec::new();
     let mut unchecked = Vec::new();
-    for a in &changes.added {
-        let r = &a.record;
+    for r in records {
         let rtype = r.rtype.to_ascii_uppercase();
         let Some((owner, _)) = zone::presentation(r) else {
             unchecked.push(Unchecked { record: r.clone(), why: "a redirect is served by the provider's web servers, not as a DNS record" });

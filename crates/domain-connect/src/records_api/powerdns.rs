@@ -205,6 +205,53 @@ pub fn patch_request(base: &str, server_id: &str, domain: &str, api_key: &str, c
     req
 }
 
+/// The PATCH body that turns zone `from` into zone `to` (both as read from PowerDNS,
+/// or expected): every RRset whose records differ is replaced whole by `to`'s, or
+/// deleted when `to` has none. `patch_between(after, before)` undoes an apply.
+pub fn patch_between(from: &[ZoneRecord], to: &[ZoneRecord], domain: &str) -> Value {
+    let d = domain.trim_end_matches('.').to_ascii_lowercase();
+    let mut sets: BTreeMap<(String, String), (Vec<&ZoneRecord>, Vec<&ZoneRecord>)> = BTreeMap::new();
+    for (side, zone) in [(0, from), (1, to)] {
+        for r in zone {
+            let Some((owner, _)) = zone::presentation(r) else { continue };
+            let rtype = r.rtype.to_ascii_uppercase();
+            if rtype == "SOA" {
+                continue;
+            }
+            let e = sets.entry((absolute(&owner.to_ascii_lowercase(), &d), rtype)).or_default();
+            if side == 0 { e.0.push(r) } else { e.1.push(r) }
+        }
+    }
+    let rrsets: Vec<Value> = sets
+        .into_iter()
+        .filter(|(_, (a, b))| {
+            let own = |v: &Vec<&ZoneRecord>| v.iter().map(|r| (*r).clone()).collect::<Vec<_>>();
+            !super::diff(&own(a), &own(b)).is_empty()
+        })
+        .map(|((name, rtype), (_, to))| {
+            if to.is_empty() {
+                json!({"name": name, "type": rtype, "changetype": "DELETE"})
+            } else {
+                let records: Vec<ZoneRecord> = to.into_iter().cloned().collect();
+                json!({
+                    "name": name, "type": rtype, "changetype": "REPLACE", "ttl": rrset_ttl(&records),
+                    "records": records.iter().filter_map(zone::presentation).map(|(_, rdata)| json!({"content": rdata, "disabled": false})).collect::<Vec<_>>(),
+                })
+            }
+        })
+        .collect();
+    json!({ "rrsets": rrsets })
+}
+
+/// The request carrying [`patch_between`] (`PATCH`, like [`patch_request`]).
+pub fn patch_between_request(base: &str, server_id: &str, domain: &str, api_key: &str, from: &[ZoneRecord], to: &[ZoneRecord]) -> super::HttpRequest {
+    let mut req = read_zone_request(base, server_id, domain, api_key);
+    req.method = "PATCH";
+    req.headers.push(("Content-Type".into(), "application/json".into()));
+    req.body = Some(patch_between(from, to, domain).to_string().into_bytes());
+    req
+}
+
 /// PowerDNS's own error messages: `{"error": "…", "errors": ["…"]}`; a body that is not
 /// that JSON is quoted as it came (at most 500 characters).
 fn error_messages(body: &[u8]) -> Vec<String> {
@@ -333,6 +380,30 @@ mod tests {
         let expected = expected_zone(&cs, &z, "example.com");
         assert!(expected.iter().filter(|r| r.rtype == "TXT").all(|r| r.ttl == Some(300)), "{expected:?}");
         assert_eq!(expected.len(), z.len() + 1);
+    }
+
+    #[test]
+    fn patch_between_undoes_an_apply() {
+        use crate::{apply::ProcessOptions, process_records, TemplateRecord};
+        let z = zone_from_json(ZONE.as_bytes(), "example.com").unwrap();
+        let recs: Vec<TemplateRecord> = serde_json::from_str(
+            r#"[{"type":"CNAME","host":"www","pointsTo":"shop.example.net","ttl":600},
+                {"type":"SPFM","host":"@","spfRules":"include:b.example"}]"#,
+        )
+        .unwrap();
+        let cs = process_records(&recs, &z, &ProcessOptions { domain: "example.com", host: Some(""), ..Default::default() }).unwrap();
+        let after = expected_zone(&cs, &z, "example.com");
+        // Forward, it is the apply's own PATCH; backward, it restores each RRset whole.
+        assert_eq!(patch_between(&z, &after, "example.com"), patch_body(&cs, &z, "example.com"));
+        let undo = patch_between(&after, &z, "example.com");
+        let sets = undo["rrsets"].as_array().unwrap();
+        let get = |n: &str, t: &str| sets.iter().find(|s| s["name"] == n && s["type"] == t).unwrap().clone();
+        assert_eq!(get("www.example.com.", "CNAME")["changetype"], "DELETE");
+        assert_eq!(get("www.example.com.", "A")["records"], json!([{"content": "192.0.2.1", "disabled": false}]));
+        assert_eq!(get("www.example.com.", "A")["ttl"], 60);
+        assert_eq!(get("example.com.", "TXT")["records"][0]["content"], "\"v=spf1 include:a.example ~all\"");
+        assert_eq!(sets.len(), 3, "{undo}");
+        assert_eq!(patch_between(&z, &z, "example.com"), json!({"rrsets": []}));
     }
 
     #[test]

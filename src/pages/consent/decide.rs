@@ -1,0 +1,185 @@
+//! Connect and Cancel, and what the user is told after either.
+
+use super::{sentence, Loaded};
+use crate::providers;
+use domain_connect::display::visible;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// What happened after Connect or Cancel.
+#[derive(Clone)]
+enum Outcome {
+    Applying,
+    Applied { applied: providers::Applied, next: Option<String> },
+    Failed(providers::ApplyFailure),
+    Cancelled { next: Option<String> },
+}
+
+fn go(url: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_href(url);
+    }
+}
+
+/// A file to save, as a link (`data:` URL; nothing leaves the browser).
+fn download(name: &'static str, mime: &'static str, text: &str, label: &'static str, testid: &'static str) -> impl IntoView {
+    let href = format!("data:{mime};charset=utf-8,{}", String::from(js_sys::encode_uri_component(text)));
+    view! { <a href=href download=name data-testid=testid>{label}</a> }
+}
+
+/// After Connect, when the user stays on the page: the new records checked over DNS,
+/// the change to download, and Undo.
+#[component]
+fn AfterApply(l: Arc<Loaded>) -> impl IntoView {
+    let domain = l.url.domain.ascii.clone();
+    let Ok(cs) = l.review.changes.clone() else { return ().into_any() };
+    let added: Vec<_> = cs.added.iter().map(|a| a.record.clone()).collect();
+    let removed: Vec<_> = cs.deleted.iter().map(|d| d.record.clone()).collect();
+    let change_json = serde_json::json!({"domain": domain, "added": cs.added, "deleted": cs.deleted, "kept": cs.kept}).to_string();
+    let bind = format!(
+        "; added\n{}; removed\n{}",
+        domain_connect::zone::to_bind(&added, &domain),
+        domain_connect::zone::to_bind(&removed, &domain).lines().map(|l| format!("; {l}\n")).collect::<String>()
+    );
+    let request = providers::kept_change(&domain).unwrap_or_default();
+    let undone: RwSignal<Option<Result<providers::Applied, providers::ApplyFailure>>> = RwSignal::new(None);
+    let busy = RwSignal::new(false);
+    let on_undo = {
+        let (cfg, domain) = (l.cfg.clone(), domain.clone());
+        move |_| {
+            if busy.get_untracked() || undone.get_untracked().is_some() {
+                return;
+            }
+            busy.set(true);
+            let (cfg, domain) = (cfg.clone(), domain.clone());
+            leptos::task::spawn_local(async move {
+                undone.set(Some(providers::undo(&cfg, &domain).await));
+                busy.set(false);
+            });
+        }
+    };
+    let (cfg, d2) = (l.cfg.clone(), domain.clone());
+    view! {
+        <super::verify::Verify cfg=l.cfg.clone() records=added domain=domain.clone() title="Checking that the new records answer"/>
+        <p class="downloads">"Save this change: "
+            {download("change.json", "application/json", &change_json, "as JSON", "download-json")}", "
+            {download("change.zone", "text/plain", &bind, "as zone-file text", "download-bind")}", "
+            {download("applied.json", "application/json", &request, "the request sent, with the zone before and after (no key)", "download-request")}</p>
+        <button type="button" class="cancel" data-testid="undo" disabled=move || busy.get() || undone.with(|u| u.is_some()) on:click=on_undo>"Undo"</button>
+        <div data-testid="undo-outcome" role="status">{move || undone.get().map(|u| match u {
+            Ok(_) => view! {
+                <p class="sig ok">"Undone: your records are back as they were before Connect."</p>
+                <super::verify::Verify cfg=cfg.clone() records=removed.clone() domain=d2.clone() title="Checking that the earlier records answer again"/>
+            }.into_any(),
+            Err(f) => failed(f).into_any(),
+        })}</div>
+    }.into_any()
+}
+
+/// What the user is told when Connect did not (or may not have) changed the zone.
+fn failed(f: providers::ApplyFailure) -> impl IntoView {
+    use providers::ApplyFailure as F;
+    let (title, body, tail) = match f {
+        F::NotApplied(why) => ("The changes were not applied.", vec![visible(&why).into_owned()], "Nothing was changed."),
+        F::ZoneChanged { gone, new } => (
+            "Your domain's records changed after this page read them, so nothing was applied. Reload the page to review the changes against the records as they are now.",
+            gone.iter().map(|g| format!("gone: {}", visible(g))).chain(new.iter().map(|n| format!("new: {}", visible(n)))).collect(),
+            "Nothing was changed.",
+        ),
+        F::Unknown(why) => (
+            "It is not known whether the changes were applied.",
+            vec![visible(&why).into_owned()],
+            "Check your domain's records in your DNS provider's dashboard before trying again.",
+        ),
+    };
+    view! {
+        <div class="problem" role="alert" data-testid="apply-failed">
+            <p>{title}</p>
+            <ul class="mono wrap">{body.into_iter().map(|b| view! { <li>{b}</li> }).collect_view()}</ul>
+            <p>{tail}</p>
+        </div>
+    }
+}
+
+/// Connect and Cancel. Connect is disabled, with the reasons, whenever the review
+/// refuses; a second click never applies twice; Cancel always offers a way out.
+#[component]
+pub(super) fn Decide(l: Arc<Loaded>, proxy: RwSignal<Vec<Option<bool>>>) -> impl IntoView {
+    let outcome: RwSignal<Option<Outcome>> = RwSignal::new(None);
+    let may_apply = l.review.decision.may_apply;
+    let connect = {
+        let l = l.clone();
+        move |_| {
+            if outcome.get_untracked().is_some() {
+                return; // applying, applied or cancelled: never twice
+            }
+            let approved = match l.review.approve(&proxy.get_untracked()) {
+                Ok(a) => a,
+                Err(_) => return,
+            };
+            outcome.set(Some(Outcome::Applying));
+            let l = l.clone();
+            leptos::task::spawn_local(async move {
+                let result = providers::apply(&l.cfg, &l.url.domain.ascii, &l.zone, &approved).await;
+                outcome.set(Some(match result {
+                    Ok(applied) => {
+                        let next = l.review.return_url(&l.url, false);
+                        if let Some(n) = &next {
+                            go(n);
+                        }
+                        Outcome::Applied { applied, next }
+                    }
+                    Err(e) => Outcome::Failed(e),
+                }));
+            });
+        }
+    };
+    let cancel = {
+        let l = l.clone();
+        move |_| {
+            if matches!(outcome.get_untracked(), Some(Outcome::Applying | Outcome::Applied { .. })) {
+                return;
+            }
+            let next = l.review.return_url(&l.url, true);
+            outcome.set(Some(Outcome::Cancelled { next: next.clone() }));
+            match next {
+                Some(n) => go(&n),
+                None => {
+                    // Opened as a popup: close it; otherwise the page says it may be closed.
+                    if let Some(w) = web_sys::window() {
+                        if w.opener().map(|o| !o.is_null()).unwrap_or(false) {
+                            let _ = w.close();
+                        }
+                    }
+                }
+            }
+        }
+    };
+    let done = move || outcome.with(|o| o.is_some());
+    view! {
+        <div class="decide">
+            <button type="button" class="connect" data-testid="connect" aria-describedby="connect-why"
+                disabled=move || !may_apply || done() on:click=connect>"Connect"</button>
+            <button type="button" class="cancel" data-testid="cancel" disabled=done on:click=cancel>"Cancel"</button>
+        </div>
+        {(!may_apply).then(|| view! { <p id="connect-why" class="why">"Connect is not offered: this request cannot be applied (see above)."</p> })}
+        <div data-testid="outcome" role="status" aria-live="polite">
+            {move || outcome.get().map(|o| match o {
+                Outcome::Applying => view! { <p>"Applying the changes…"</p> }.into_any(),
+                Outcome::Applied { applied, next } => { let stays = next.is_none(); view! {
+                    <p class="sig ok">{format!("Done: the changes were applied to the {}.", applied.to)}</p>
+                    {applied.note.map(|n| view! { <p>{sentence(&n)}</p> })}
+                    <p>{match next { Some(n) => format!("Returning you to {n}…"), None => "You can close this window.".to_string() }}</p>
+                    {applied.request.map(|r| view! {
+                        {stays.then(|| view! { <AfterApply l=l.clone()/> })}
+                        <details><summary>"The request that was sent"</summary><pre class="mono wrap" data-testid="request-sent">{r}</pre></details>
+                    })}
+                }}.into_any(),
+                Outcome::Failed(f) => failed(f).into_any(),
+                Outcome::Cancelled { next } => view! {
+                    <p>{match next { Some(n) => format!("Cancelled. Returning you to {n}…"), None => "Cancelled: nothing was changed. You can close this window.".to_string() }}</p>
+                }.into_any(),
+            })}
+        </div>
+    }
+}
