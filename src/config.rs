@@ -16,6 +16,21 @@ pub struct Config {
     /// Initial proxy toggle per `providerId/serviceId` (or `*`), per record type.
     pub proxy_defaults: domain_connect::review::ProxyDefaults,
     pub branding: Branding,
+    /// Origins of the provider's dashboards that may embed this page and hand it a
+    /// records-API credential (postMessage `{"type": "dc-credential", "token": …}`).
+    pub dashboard_origins: Vec<String>,
+}
+
+/// How the page gets the records-API credential it does not find in config.json.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Auth {
+    /// The provider's own session: requests carry its cookies (same site), no header.
+    Session,
+    /// Handed over by the embedding dashboard (postMessage from `dashboard_origins`).
+    Dashboard,
+    /// Typed by the operator, kept in memory (or this tab's sessionStorage if asked).
+    #[default]
+    Typed,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -46,12 +61,15 @@ pub enum RecordsApi {
     Powerdns {
         base: String,
         server_id: String,
-        /// The `X-API-Key`; when absent the page asks for it and keeps it for the tab.
+        /// The `X-API-Key`, for loopback testing only; when absent, `auth` says how the
+        /// page gets it.
         api_key: Option<String>,
+        auth: Auth,
     },
-    /// Cloudflare's v4 API; the token is asked for on the page.
+    /// Cloudflare's v4 API: a bearer token, got as `auth` says.
     Cloudflare {
         base: String,
+        auth: Auth,
     },
 }
 
@@ -78,6 +96,7 @@ impl Default for Config {
             records_api: RecordsApi::default(),
             proxy_defaults: Default::default(),
             branding: Branding::default(),
+            dashboard_origins: Vec::new(),
         }
     }
 }
@@ -158,8 +177,9 @@ impl Config {
                 "records_api" => cfg.records_api = records_api(val)?,
                 "proxy_defaults" => cfg.proxy_defaults = proxy_defaults(val)?,
                 "branding" => cfg.branding = branding(val)?,
+                "dashboard_origins" => cfg.dashboard_origins = origins(val)?,
                 other => {
-                    return Err((other.to_string(), "unknown key (known: templates, doh, records_api, proxy_defaults, branding)".into()))
+                    return Err((other.to_string(), "unknown key (known: templates, doh, records_api, proxy_defaults, branding, dashboard_origins)".into()))
                 }
             }
         }
@@ -219,15 +239,42 @@ fn doh(v: &Value) -> Result<Doh, Wrong> {
 
 fn records_api(v: &Value) -> Result<RecordsApi, Wrong> {
     let at = "records_api";
-    Ok(match tagged(v, at, &[("sandbox", &[]), ("powerdns", &["base", "server_id", "api_key"]), ("cloudflare", &["base"])])? {
+    Ok(match tagged(v, at, &[("sandbox", &[]), ("powerdns", &["base", "server_id", "api_key", "auth"]), ("cloudflare", &["base", "auth"])])? {
         ("sandbox", _) => RecordsApi::Sandbox,
         ("powerdns", o) => RecordsApi::Powerdns {
             base: required(o, at, "base")?,
             server_id: string(o, at, "server_id")?.unwrap_or_else(localhost),
             api_key: string(o, at, "api_key")?,
+            auth: auth(o)?,
         },
-        (_, o) => RecordsApi::Cloudflare { base: string(o, at, "base")?.unwrap_or_else(cloudflare_base) },
+        (_, o) => RecordsApi::Cloudflare { base: string(o, at, "base")?.unwrap_or_else(cloudflare_base), auth: auth(o)? },
     })
+}
+
+fn auth(o: &Map<String, Value>) -> Result<Auth, Wrong> {
+    Ok(match string(o, "records_api", "auth")?.as_deref() {
+        None | Some("typed") => Auth::Typed,
+        Some("session") => Auth::Session,
+        Some("dashboard") => Auth::Dashboard,
+        Some(other) => return Err(("records_api.auth".into(), format!("{other:?}: expected session, dashboard or typed"))),
+    })
+}
+
+/// A list of origins (`https://dash.example`, no path).
+fn origins(v: &Value) -> Result<Vec<String>, Wrong> {
+    let list = v.as_array().ok_or_else(|| ("dashboard_origins".to_string(), "expected a list of origins".to_string()))?;
+    list.iter()
+        .enumerate()
+        .map(|(i, o)| {
+            let at = format!("dashboard_origins[{i}]");
+            let o = o.as_str().ok_or_else(|| (at.clone(), "expected a string".to_string()))?;
+            let rest = o.strip_prefix("https://").or_else(|| o.strip_prefix("http://"));
+            match rest {
+                Some(host) if !host.is_empty() && !host.contains(['/', '?', '#', '@', ' ']) => Ok(o.to_string()),
+                _ => Err((at, format!("{o:?} is not an origin (scheme://host[:port], nothing after)"))),
+            }
+        })
+        .collect()
 }
 
 /// `{"providerId/serviceId" or "*": {"A": true, …}}`.

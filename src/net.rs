@@ -38,15 +38,19 @@ impl HttpResponse {
 }
 
 /// One HTTP request. `body` is sent as is; `headers` are (name, value) pairs.
-pub async fn fetch(
-    method: &str,
-    url: &str,
-    headers: &[(&str, &str)],
-    body: Option<&[u8]>,
-) -> Result<HttpResponse, String> {
+pub async fn fetch(method: &str, url: &str, headers: &[(&str, &str)], body: Option<&[u8]>) -> Result<HttpResponse, String> {
+    fetch_as(method, url, headers, body, false).await
+}
+
+/// [`fetch`], carrying the site's cookies when `with_session` (a DNS provider's own
+/// session, `credentials: "include"`).
+pub async fn fetch_as(method: &str, url: &str, headers: &[(&str, &str)], body: Option<&[u8]>, with_session: bool) -> Result<HttpResponse, String> {
     let what = format!("{method} {url}");
     let init = RequestInit::new();
     init.set_method(method);
+    if with_session {
+        init.set_credentials(web_sys::RequestCredentials::Include);
+    }
     let h = Headers::new().map_err(|e| format!("{what}: {e:?}"))?;
     for (k, v) in headers {
         h.set(k, v).map_err(|e| format!("{what}: header {k}: {e:?}"))?;

@@ -2,9 +2,9 @@
 //! Service Provider's key TXT records, and the zone (records API). Parsing and every
 //! protocol decision are the core's; this module only fetches and stores.
 
-use crate::config::{Config, Doh, RecordsApi, TemplateSource};
-use crate::net;
-use domain_connect::records_api::{self, powerdns, ApiFailure, Settled};
+use crate::config::{Auth, Config, Doh, RecordsApi, TemplateSource};
+use crate::{credentials, net};
+use domain_connect::records_api::{self, cloudflare, powerdns, ApiFailure, Settled};
 use domain_connect::{doh, signature, zone, Approved, KeyAnswer, Template, ZoneRecord};
 
 /// A template and where it was found.
@@ -128,8 +128,68 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
+/// Why a zone could not be read.
+#[derive(Debug, Clone)]
+pub enum ZoneReadError {
+    /// The records API needs a credential this page does not hold yet.
+    NeedCredential,
+    Failed(String),
+}
+
+impl std::fmt::Display for ZoneReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::NeedCredential => f.write_str("the records API needs a credential (a token or API key) that this page does not hold yet"),
+            Self::Failed(e) => f.write_str(e),
+        }
+    }
+}
+
+/// The credential for the records API, as config says it is had: `(value, with_session)`.
+fn credential(cfg: &Config) -> Result<(String, bool), ZoneReadError> {
+    let (key, auth) = match &cfg.records_api {
+        RecordsApi::Powerdns { api_key, auth, .. } => (api_key.clone(), *auth),
+        RecordsApi::Cloudflare { auth, .. } => (None, *auth),
+        RecordsApi::Sandbox => return Ok((String::new(), false)),
+    };
+    match (key, auth) {
+        (Some(k), _) => Ok((k, false)),
+        (None, Auth::Session) => Ok((String::new(), true)),
+        (None, _) => credentials::current().map(|t| (t, false)).ok_or(ZoneReadError::NeedCredential),
+    }
+}
+
+/// Send a request the core described. With the provider's session, the empty
+/// credential header is left out and the cookies go instead.
+async fn send(req: &records_api::HttpRequest, with_session: bool) -> Result<net::HttpResponse, String> {
+    let headers: Vec<(&str, &str)> =
+        req.headers.iter().filter(|(_, v)| !v.is_empty() && v != "Bearer ").map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    net::fetch_as(req.method, &req.url, &headers, req.body.as_deref(), with_session).await
+}
+
+/// Read Cloudflare's zone: its id from the domain, then every page of records.
+async fn read_cloudflare(base: &str, token: &str, with_session: bool, domain: &str) -> Result<(String, Vec<cloudflare::CfRecord>), String> {
+    let req = cloudflare::zone_lookup_request(base, domain, token);
+    let resp = send(&req, with_session).await?;
+    let zone_id = cloudflare::read_zone_lookup(resp.status, &resp.body, domain).map_err(|e| format!("GET {}: {e}", req.url))?;
+    let mut records = Vec::new();
+    let mut page = 1;
+    loop {
+        let req = cloudflare::list_request(base, &zone_id, page, token);
+        let resp = send(&req, with_session).await?;
+        let got = cloudflare::read_list_page(resp.status, &resp.body, domain).map_err(|e| format!("GET {}: {e}", req.url))?;
+        records.extend(got.records);
+        if page >= got.total_pages || records.len() > zone::MAX_ZONE_RECORDS {
+            break;
+        }
+        page += 1;
+    }
+    Ok((zone_id, records))
+}
+
 /// Read the zone for `domain` from the configured records API.
-pub async fn read_zone(cfg: &Config, domain: &str) -> Result<(Vec<ZoneRecord>, String), String> {
+pub async fn read_zone(cfg: &Config, domain: &str) -> Result<(Vec<ZoneRecord>, String), ZoneReadError> {
+    let failed = ZoneReadError::Failed;
     match &cfg.records_api {
         RecordsApi::Sandbox => {
             let stored = storage().and_then(|s| s.get_item(&format!("{SANDBOX_PREFIX}{domain}")).ok().flatten());
@@ -137,18 +197,23 @@ pub async fn read_zone(cfg: &Config, domain: &str) -> Result<(Vec<ZoneRecord>, S
                 Some(t) => (t, "sandbox provider (this browser's storage)"),
                 None => (SANDBOX_SEED.to_string(), "sandbox provider (example zone)"),
             };
-            let records = zone::from_json(&text).map_err(|e| format!("sandbox zone for {domain}: {e}"))?;
+            let records = zone::from_json(&text).map_err(|e| failed(format!("sandbox zone for {domain}: {e}")))?;
             Ok((records, note.to_string()))
         }
-        RecordsApi::Powerdns { base, server_id, api_key } => {
-            let req = powerdns::read_zone_request(base, server_id, domain, api_key.as_deref().unwrap_or_default());
-            let headers: Vec<(&str, &str)> = req.headers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-            let resp = net::fetch(req.method, &req.url, &headers, None).await?;
-            let records = powerdns::read_zone_answer(resp.status, &resp.body, domain).map_err(|e| format!("GET {}: {e}", req.url))?;
+        RecordsApi::Powerdns { base, server_id, .. } => {
+            let (key, with_session) = credential(cfg)?;
+            let req = powerdns::read_zone_request(base, server_id, domain, &key);
+            let resp = send(&req, with_session).await.map_err(failed)?;
+            if resp.status == 401 && !with_session {
+                return Err(ZoneReadError::NeedCredential);
+            }
+            let records = powerdns::read_zone_answer(resp.status, &resp.body, domain).map_err(|e| failed(format!("GET {}: {e}", req.url)))?;
             Ok((records, format!("PowerDNS at {base}")))
         }
-        RecordsApi::Cloudflare { base } => {
-            Err(format!("Cloudflare at {base}: reading zones lands with the consent-screen issue"))
+        RecordsApi::Cloudflare { base, .. } => {
+            let (token, with_session) = credential(cfg)?;
+            let (_, listed) = read_cloudflare(base, &token, with_session, domain).await.map_err(failed)?;
+            Ok((listed.into_iter().map(|c| c.record).collect(), format!("Cloudflare at {base}")))
         }
     }
 }
@@ -219,7 +284,7 @@ pub async fn apply(cfg: &Config, domain: &str, zone: &[ZoneRecord], approved: &A
             let expected = powerdns::expected_zone(&approved.changes, zone, domain);
             change_zone(cfg, domain, zone, &expected).await
         }
-        RecordsApi::Cloudflare { base } => Err(ApplyFailure::NotApplied(format!("applying to Cloudflare at {base} is not offered yet"))),
+        RecordsApi::Cloudflare { base, .. } => apply_cloudflare(cfg, base, domain, zone, approved).await,
     }
 }
 
@@ -248,21 +313,20 @@ pub fn kept_change(domain: &str) -> Option<String> {
 /// refuse if it is no longer `from`; send one request; on a lost or unclear answer read
 /// it again and say what happened. The change is kept in this tab for Undo.
 async fn change_zone(cfg: &Config, domain: &str, from: &[ZoneRecord], to: &[ZoneRecord]) -> Result<Applied, ApplyFailure> {
-    let RecordsApi::Powerdns { base, server_id, api_key } = &cfg.records_api else {
-        return Err(ApplyFailure::NotApplied("this records API cannot apply changes here".into()));
+    let RecordsApi::Powerdns { base, server_id, .. } = &cfg.records_api else {
+        return Err(ApplyFailure::NotApplied("Undo is offered for PowerDNS only".into()));
     };
-    let key = api_key.as_deref().unwrap_or_default();
+    let not_read = |e: ZoneReadError| ApplyFailure::NotApplied(format!("the zone could not be read again before applying: {e}"));
+    let (key, with_session) = credential(cfg).map_err(not_read)?;
     // 1. The zone must still be the one previewed.
-    let (now, _) = read_zone(cfg, domain).await.map_err(|e| ApplyFailure::NotApplied(format!("the zone could not be read again before applying: {e}")))?;
+    let (now, _) = read_zone(cfg, domain).await.map_err(not_read)?;
     let changed = records_api::diff(from, &now);
     if !changed.is_empty() {
         return Err(ApplyFailure::ZoneChanged { gone: lines(&changed.gone), new: lines(&changed.new) });
     }
     // 2. One PATCH, all or nothing.
-    let req = powerdns::patch_between_request(base, server_id, domain, key, &now, to);
-    let shown = req.redacted_json().to_string();
-    let headers: Vec<(&str, &str)> = req.headers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    let failure = match net::fetch(req.method, &req.url, &headers, req.body.as_deref()).await {
+    let req = powerdns::patch_between_request(base, server_id, domain, &key, &now, to);
+    let failure = match send(&req, with_session).await {
         Ok(resp) => match powerdns::read_patch_answer(resp.status, &resp.body) {
             Ok(()) => None,
             Err(ApiFailure::Refused { status, messages }) => {
@@ -272,25 +336,33 @@ async fn change_zone(cfg: &Config, domain: &str, from: &[ZoneRecord], to: &[Zone
         },
         Err(e) => Some(e),
     };
-    let to_label = format!("PowerDNS at {base}");
+    let done = Applied { to: format!("PowerDNS at {base}"), request: Some(req.redacted_json().to_string()), note: None };
     let keep = || {
         if let Some(s) = session() {
             let kept = serde_json::json!({"request": req.redacted_json(), "before": now, "after": to});
             let _ = s.set_item(&format!("{APPLIED_PREFIX}{domain}"), &kept.to_string());
         }
     };
-    let Some(failure) = failure else {
-        keep();
-        return Ok(Applied { to: to_label, request: Some(shown), note: None });
+    let result = match failure {
+        None => Ok(done),
+        // 3. The answer was lost or unclear: read the zone again and compare.
+        Some(failure) => settle(cfg, domain, &now, to, failure, done).await,
     };
-    // 3. The answer was lost or unclear: read the zone again and compare.
+    if result.is_ok() {
+        keep();
+    }
+    result
+}
+
+/// After an unclear or lost answer: read the zone again and say what happened.
+async fn settle(cfg: &Config, domain: &str, before: &[ZoneRecord], expected: &[ZoneRecord], failure: String, done: Applied) -> Result<Applied, ApplyFailure> {
     match read_zone(cfg, domain).await {
         Err(e) => Err(ApplyFailure::Unknown(format!("{failure}; the zone could not be read again to see whether it changed: {e}"))),
-        Ok((after, _)) => match records_api::settle(&now, to, &after) {
-            Settled::Applied => {
-                keep();
-                Ok(Applied { to: to_label, request: Some(shown), note: Some(format!("the answer was lost ({failure}), but reading the zone again shows every change in place")) })
-            }
+        Ok((after, _)) => match records_api::settle(before, expected, &after) {
+            Settled::Applied => Ok(Applied {
+                note: Some(format!("the answer was lost ({failure}), but reading the zone again shows every change in place")),
+                ..done
+            }),
             Settled::NotApplied => Err(ApplyFailure::NotApplied(format!("{failure}; reading the zone again shows it unchanged"))),
             Settled::Neither { from_expected } => Err(ApplyFailure::Unknown(format!(
                 "{failure}; reading the zone again shows neither the old nor the new zone: missing {} record(s), {} unexpected: {}",
@@ -301,6 +373,36 @@ async fn change_zone(cfg: &Config, domain: &str, from: &[ZoneRecord], to: &[Zone
             _ => Err(ApplyFailure::Unknown(failure)),
         },
     }
+}
+
+/// Cloudflare: list the zone again (fresh record ids, refused if it changed), then one
+/// batch — deletes by id, posts with the proxy choices — which Cloudflare runs in one
+/// transaction.
+async fn apply_cloudflare(cfg: &Config, base: &str, domain: &str, zone: &[ZoneRecord], approved: &Approved) -> Result<Applied, ApplyFailure> {
+    let not_read = |e: String| ApplyFailure::NotApplied(format!("the zone could not be read again before applying: {e}"));
+    let (token, with_session) = credential(cfg).map_err(|e| not_read(e.to_string()))?;
+    let (zone_id, listed) = read_cloudflare(base, &token, with_session, domain).await.map_err(not_read)?;
+    let Some(ids) = cloudflare::ids_for(zone, &listed) else {
+        let now: Vec<ZoneRecord> = listed.into_iter().map(|c| c.record).collect();
+        let changed = records_api::diff(zone, &now);
+        return Err(ApplyFailure::ZoneChanged { gone: lines(&changed.gone), new: lines(&changed.new) });
+    };
+    let body = cloudflare::batch_body(&approved.changes, &ids, &approved.proxied, domain)
+        .map_err(|no| ApplyFailure::NotApplied(no.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")))?;
+    let req = cloudflare::batch_request(base, &zone_id, &token, &body);
+    let done = Applied { to: format!("Cloudflare at {base}"), request: Some(req.redacted_json().to_string()), note: None };
+    let failure = match send(&req, with_session).await {
+        Ok(resp) => match cloudflare::read_batch_answer(resp.status, &resp.body) {
+            Ok(()) => return Ok(done),
+            Err(ApiFailure::Refused { status, messages }) => {
+                return Err(ApplyFailure::NotApplied(format!("Cloudflare refused the change (HTTP {status}): {}", messages.join("; "))));
+            }
+            Err(e) => e.to_string(),
+        },
+        Err(e) => e,
+    };
+    let expected = cloudflare::expected_zone(&approved.changes, zone, &approved.proxied);
+    settle(cfg, domain, zone, &expected, failure, done).await
 }
 
 /// Forget every sandbox zone: each domain starts again from the example zone.

@@ -22,6 +22,8 @@ use decide::Decide;
 enum LoadError {
     /// The path is not an apply URL at all.
     NotFound,
+    /// The records API needs a credential the page does not hold yet.
+    NeedCredential,
     /// A step failed: what happened, what the user can do, and the detail for support.
     Problem { title: String, advice: &'static str, stage: &'static str, detail: String },
 }
@@ -81,7 +83,10 @@ async fn load(cfg: Config, path: String, search: String) -> Result<Arc<Loaded>, 
     let (tk, zone) = futures::join!(template_and_key, providers::read_zone(&cfg, &url.domain.ascii));
     let (template, key) = tk?;
     let (zone, zone_source) =
-        zone.map_err(|e| LoadError::problem("Your domain's records cannot be read", TRY_LATER, "reading the zone", e))?;
+        zone.map_err(|e| match e {
+            providers::ZoneReadError::NeedCredential => LoadError::NeedCredential,
+            e => LoadError::problem("Your domain's records cannot be read", TRY_LATER, "reading the zone", e.to_string()),
+        })?;
     let review = {
         let policy = Policy { proxy_defaults: Some(&cfg.proxy_defaults), ..Policy::default() };
         review(&url, &template.template, &key, ZoneInput::Records(&zone), &policy)
@@ -96,8 +101,17 @@ pub fn Consent() -> impl IntoView {
     let (path, search) = web_sys::window()
         .map(|w| (w.location().pathname().unwrap_or_default(), w.location().search().unwrap_or_default()))
         .unwrap_or_default();
+    // Bumped when a records-API credential arrives (typed, or from the dashboard).
+    let credential = RwSignal::new(0u32);
+    let listening = std::cell::Cell::new(false);
     let data = LocalResource::new(move || {
         let cfg = config.get();
+        credential.track();
+        if let ConfigReady::Ready(c) = &cfg {
+            if !listening.replace(true) && !c.dashboard_origins.is_empty() {
+                crate::credentials::listen(c.dashboard_origins.clone(), move || credential.update(|n| *n += 1));
+            }
+        }
         let (path, search) = (path.clone(), search.clone());
         async move {
             match cfg {
@@ -120,6 +134,7 @@ pub fn Consent() -> impl IntoView {
                 <h1 id="consent-title">"Not found"</h1>
                 <p>"No page here: this address is not a Domain Connect apply URL. "<a href="/">"Home"</a></p>
             }.into_any(),
+            Some(Err(LoadError::NeedCredential)) => view! { <Credential on_set=move || credential.update(|n| *n += 1)/> }.into_any(),
             Some(Err(LoadError::Problem { title, advice, stage, detail })) => view! {
                 <h1 id="consent-title">{title}</h1>
                 <div class="problem" role="alert" data-testid="load-error"><p class="mono">{visible(&detail).into_owned()}</p><p>"Nothing has been changed."</p></div>
@@ -129,6 +144,35 @@ pub fn Consent() -> impl IntoView {
             Some(Ok(l)) => view! { <Screen l=l/> }.into_any(),
         }}
         </section>
+    }
+}
+
+/// Asks for the records-API credential: typed by the operator (kept in memory, or for
+/// this tab if asked), or — when the dashboard hands it over — waited for.
+#[component]
+fn Credential(on_set: impl Fn() + Copy + 'static) -> impl IntoView {
+    let token = RwSignal::new(String::new());
+    let keep = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let t = token.get_untracked();
+        if !t.trim().is_empty() {
+            crate::credentials::set(t.trim().to_string(), keep.get_untracked());
+            token.set(String::new());
+            on_set();
+        }
+    };
+    view! {
+        <h1 id="consent-title">"Sign in to your DNS provider"</h1>
+        <p>"This page needs access to your domain's records. If your DNS provider's dashboard opened it, it hands the access over by itself; otherwise enter your API token."</p>
+        <form class="credential" data-testid="credential" on:submit=submit>
+            <label for="dc-token">"API token"</label>
+            <input id="dc-token" type="password" autocomplete="off" spellcheck="false" prop:value=move || token.get()
+                on:input=move |e| token.set(event_target_value(&e))/>
+            <label><input type="checkbox" prop:checked=move || keep.get() on:change=move |e| keep.set(event_target_checked(&e))/>" Keep it for this tab"</label>
+            <button type="submit">"Continue"</button>
+        </form>
+        <p class="why">"The token stays in this page (or this tab, if you ask): it is never put in an address, a log or a download."</p>
     }
 }
 

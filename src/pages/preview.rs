@@ -61,7 +61,7 @@ pub fn Preview() -> impl IntoView {
         async move {
             let ConfigReady::Ready(cfg) = cfg else { return None };
             let read = providers::read_zone(&cfg, d.trim()).await;
-            Some(read.and_then(|(z, _)| IndexedZone::new(z).map(Arc::new).map_err(|e| e.to_string())))
+            Some(read.map_err(|e| e.to_string()).and_then(|(z, _)| IndexedZone::new(z).map(Arc::new).map_err(|e| e.to_string())))
         }
     });
     // Prefill the variables a template takes.

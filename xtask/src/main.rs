@@ -157,6 +157,13 @@ fn browser_tier(shared: &Path) -> Result<(), String> {
         "doh": {"kind": "wire", "url": doh.url},
     });
     serve::spawn(via_proxy, serve::Site::new(web::dist(), Some(proxy_config.to_string()))?);
+    // Cloudflare: no open-source server exists; the tests answer on this port in the
+    // documented shapes and check what the page sends. The token is typed on the page.
+    let cf_port = servers::free_port()?;
+    let cf = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
+    let cf_app_url = format!("http://{}", cf.local_addr().map_err(|e| e.to_string())?);
+    let cf_config = serde_json::json!({"records_api": {"kind": "cloudflare", "base": format!("http://127.0.0.1:{cf_port}/client/v4")}});
+    serve::spawn(cf, serve::Site::new(web::dist(), Some(cf_config.to_string()))?);
 
     // dist/ as an ordinary static host serves it (single-page fallback for every
     // unknown path), with its config.json and without.
@@ -181,6 +188,8 @@ fn browser_tier(shared: &Path) -> Result<(), String> {
         .env("DC_PDNS_DNS_PORT", pdns.dns_port.to_string())
         .env("DC_PROXY_APP", &proxy_app_url)
         .env("DC_PROXY_PORT", proxy_port.to_string())
+        .env("DC_CF_APP", &cf_app_url)
+        .env("DC_CF_PORT", cf_port.to_string())
         .env("DC_DCONN", root().join("target/release/dconn"))
         .env("DC_WEBDRIVER", &driver.url));
     drop((driver, doh, pdns));

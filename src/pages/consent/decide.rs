@@ -63,9 +63,11 @@ fn AfterApply(l: Arc<Loaded>) -> impl IntoView {
         <super::verify::Verify cfg=l.cfg.clone() records=added domain=domain.clone() title="Checking that the new records answer"/>
         <p class="downloads">"Save this change: "
             {download("change.json", "application/json", &change_json, "as JSON", "download-json")}", "
-            {download("change.zone", "text/plain", &bind, "as zone-file text", "download-bind")}", "
-            {download("applied.json", "application/json", &request, "the request sent, with the zone before and after (no key)", "download-request")}</p>
-        <button type="button" class="cancel" data-testid="undo" disabled=move || busy.get() || undone.with(|u| u.is_some()) on:click=on_undo>"Undo"</button>
+            {download("change.zone", "text/plain", &bind, "as zone-file text", "download-bind")}
+            {(!request.is_empty()).then(|| view! { ", "{download("applied.json", "application/json", &request, "the request sent, with the zone before and after (no key)", "download-request")} })}</p>
+        {(!request.is_empty()).then(|| view! {
+            <button type="button" class="cancel" data-testid="undo" disabled=move || busy.get() || undone.with(|u| u.is_some()) on:click=on_undo>"Undo"</button>
+        })}
         <div data-testid="undo-outcome" role="status">{move || undone.get().map(|u| match u {
             Ok(_) => view! {
                 <p class="sig ok">"Undone: your records are back as they were before Connect."</p>

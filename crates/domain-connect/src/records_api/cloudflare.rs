@@ -172,6 +172,25 @@ pub fn read_list_page(status: u16, body: &[u8], domain: &str) -> Result<ListPage
     Ok(ListPage { records, total_pages })
 }
 
+/// The Cloudflare id of each record of `zone` (the zone previewed), from a fresh
+/// listing: records are matched by what they hold, not by position (a listing's order
+/// is Cloudflare's). `None` when the listing does not hold exactly the same records —
+/// the zone changed since the preview.
+pub fn ids_for(zone: &[ZoneRecord], listed: &[CfRecord]) -> Option<Vec<String>> {
+    let now: Vec<ZoneRecord> = listed.iter().map(|c| c.record.clone()).collect();
+    if !super::diff(zone, &now).is_empty() || zone.len() != listed.len() {
+        return None;
+    }
+    let mut taken = vec![false; listed.len()];
+    zone.iter()
+        .map(|r| {
+            let i = (0..listed.len()).find(|&i| !taken[i] && super::diff(std::slice::from_ref(r), std::slice::from_ref(&listed[i].record)).is_empty())?;
+            taken[i] = true;
+            Some(listed[i].id.clone())
+        })
+        .collect()
+}
+
 /// A template record Cloudflare does not take through its DNS records API.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]

@@ -98,3 +98,14 @@ fn apexcname_and_redirects_are_refused_with_the_reason() {
     assert!(matches!(&no[1], Unsupported::Redirect { target, .. } if target == "https://example.net/"), "{no:?}");
     assert!(no[1].to_string().contains("bulk redirect"));
 }
+
+#[test]
+fn ids_are_matched_by_content_not_position() {
+    let listed = read_list_page(200, LIST.as_bytes(), "example.com").unwrap().records;
+    let mut zone: Vec<ZoneRecord> = listed.iter().map(|c| c.record.clone()).collect();
+    zone.reverse();
+    let ids = ids_for(&zone, &listed).unwrap();
+    assert_eq!(ids[0], "31d1d6e79ce04b8d93cbc5a13401d728", "the TXT record, first in the reversed zone");
+    zone.pop();
+    assert_eq!(ids_for(&zone, &listed), None, "a record more in the listing: the zone changed");
+}

@@ -1,0 +1,54 @@
+//! The records-API credential, held as a DNS provider's page holds one: from
+//! config.json only for loopback testing; otherwise handed over by the embedding
+//! dashboard (postMessage from a configured origin) or typed by the operator, and kept
+//! in this page's memory — or, when the operator asks, this tab's sessionStorage. It is
+//! sent in a request header only: never in a URL, a log, a permalink or a download.
+
+use std::cell::RefCell;
+use wasm_bindgen::{closure::Closure, JsCast};
+
+thread_local! {
+    static TOKEN: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+const TAB_KEY: &str = "dc-records-api-credential";
+
+fn tab() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
+}
+
+/// The credential held, if any.
+pub fn current() -> Option<String> {
+    TOKEN.with(|t| t.borrow().clone()).or_else(|| tab()?.get_item(TAB_KEY).ok().flatten()).filter(|t| !t.is_empty())
+}
+
+/// Hold `token`; in this tab's sessionStorage too when `keep_for_tab`.
+pub fn set(token: String, keep_for_tab: bool) {
+    if let Some(s) = tab() {
+        let _ = if keep_for_tab { s.set_item(TAB_KEY, &token) } else { s.remove_item(TAB_KEY) };
+    }
+    TOKEN.with(|t| *t.borrow_mut() = Some(token));
+}
+
+/// Take a credential from a `message` event of the embedding dashboard: only from
+/// `origins`, only `{"type": "dc-credential", "token": "…"}`; anything else is
+/// ignored. `on_token` runs after each one taken.
+pub fn listen(origins: Vec<String>, on_token: impl Fn() + 'static) {
+    let Some(w) = web_sys::window() else { return };
+    let handler = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+        if !origins.iter().any(|o| *o == e.origin()) {
+            return;
+        }
+        let data = e.data();
+        let field = |k: &str| js_sys::Reflect::get(&data, &k.into()).ok().and_then(|v| v.as_string());
+        if field("type").as_deref() != Some("dc-credential") {
+            return;
+        }
+        if let Some(token) = field("token").filter(|t| !t.is_empty() && !t.chars().any(char::is_control)) {
+            set(token, false);
+            on_token();
+        }
+    });
+    let _ = w.add_event_listener_with_callback("message", handler.as_ref().unchecked_ref());
+    handler.forget(); // for the page's lifetime
+}
