@@ -16,7 +16,7 @@ mod components;
 mod config;
 #[cfg(target_arch = "wasm32")]
 mod context;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", any(feature = "powerdns", feature = "cloudflare")))]
 mod credentials;
 #[cfg(target_arch = "wasm32")]
 mod net;

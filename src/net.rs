@@ -96,6 +96,7 @@ fn js_error(e: &wasm_bindgen::JsValue) -> String {
 }
 
 /// Wait `ms` milliseconds (the browser's timer).
+#[cfg_attr(not(any(feature = "powerdns", feature = "cloudflare")), allow(dead_code))]
 pub async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {

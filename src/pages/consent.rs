@@ -4,6 +4,7 @@
 use crate::components::changes::{Changes, ZoneRef};
 use crate::components::name::{Breakable, Name};
 use crate::config::{Config, RecordsApi};
+#[cfg(feature = "powerdns")]
 use domain_connect::records_api::powerdns;
 use crate::context::{use_config, ConfigReady};
 use crate::providers::{self, LoadedTemplate};
@@ -14,6 +15,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 mod decide;
+#[cfg(any(feature = "powerdns", feature = "cloudflare"))]
 mod verify;
 use decide::Decide;
 
@@ -107,11 +109,13 @@ pub fn Consent() -> impl IntoView {
     let data = LocalResource::new(move || {
         let cfg = config.get();
         credential.track();
+        #[cfg(any(feature = "powerdns", feature = "cloudflare"))]
         if let ConfigReady::Ready(c) = &cfg {
             if !listening.replace(true) && !c.dashboard_origins.is_empty() {
                 crate::credentials::listen(c.dashboard_origins.clone(), move || credential.update(|n| *n += 1));
             }
         }
+        let _ = &listening;
         let (path, search) = (path.clone(), search.clone());
         async move {
             match cfg {
@@ -134,7 +138,7 @@ pub fn Consent() -> impl IntoView {
                 <h1 id="consent-title">"Not found"</h1>
                 <p>"No page here: this address is not a Domain Connect apply URL. "<a href="/">"Home"</a></p>
             }.into_any(),
-            Some(Err(LoadError::NeedCredential)) => view! { <Credential on_set=move || credential.update(|n| *n += 1)/> }.into_any(),
+            Some(Err(LoadError::NeedCredential)) => ask_credential(move || credential.update(|n| *n += 1)),
             Some(Err(LoadError::Problem { title, advice, stage, detail })) => view! {
                 <h1 id="consent-title">{title}</h1>
                 <div class="problem" role="alert" data-testid="load-error"><p class="mono">{visible(&detail).into_owned()}</p><p>"Nothing has been changed."</p></div>
@@ -147,8 +151,19 @@ pub fn Consent() -> impl IntoView {
     }
 }
 
+#[cfg(any(feature = "powerdns", feature = "cloudflare"))]
+fn ask_credential(on_set: impl Fn() + Copy + 'static) -> AnyView {
+    view! { <Credential on_set=on_set/> }.into_any()
+}
+
+#[cfg(not(any(feature = "powerdns", feature = "cloudflare")))]
+fn ask_credential(_: impl Fn() + Copy + 'static) -> AnyView {
+    ().into_any()
+}
+
 /// Asks for the records-API credential: typed by the operator (kept in memory, or for
 /// this tab if asked), or — when the dashboard hands it over — waited for.
+#[cfg(any(feature = "powerdns", feature = "cloudflare"))]
 #[component]
 fn Credential(on_set: impl Fn() + Copy + 'static) -> impl IntoView {
     let token = RwSignal::new(String::new());
@@ -262,6 +277,7 @@ fn Screen(l: Arc<Loaded>) -> impl IntoView {
     }
     // PowerDNS keeps one TTL per name and type: say which TTL an RRset gets when its
     // records ask for different ones.
+    #[cfg(feature = "powerdns")]
     if let (RecordsApi::Powerdns { .. }, Ok(cs)) = (&l.cfg.records_api, &r.changes) {
         for choice in powerdns::ttl_choices(cs, &l.zone, &domain) {
             notes.push(("ttl-choice", format!("{choice}.")));

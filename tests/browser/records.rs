@@ -95,6 +95,7 @@ async fn connect_on_powerdns_leaves_exactly_the_expected_zone_and_sends_what_dco
         let items = text(&c, "[data-testid=verify] ul").await;
         assert_eq!(items.matches("answers as expected").count(), 3, "{items}");
         std::fs::create_dir_all(target("screenshots")).unwrap();
+        c.execute("document.querySelector('[data-testid=verify]').scrollIntoView()", vec![]).await.unwrap();
         std::fs::write(target("screenshots/powerdns-applied.png"), c.screenshot().await.unwrap()).unwrap();
 
         // The request the page sent is what `dconn apply --emit powerdns` prints.

@@ -146,7 +146,11 @@ fn browser_tier(shared: &Path) -> Result<(), String> {
         "doh": {"kind": "wire", "url": doh.url},
         "branding": {"name": "Test DNS", "accent": "#7c2d12"}
     });
-    serve::spawn(with_pdns, serve::Site::new(web::dist(), Some(pdns_config.to_string()))?);
+    // The sites of live records APIs use a build with both adapters (a deployment's
+    // own build has only the one its config names; the sandbox sites use the default).
+    let adapters = root().join("target").join("dist-adapters");
+    web::build_into(&adapters, None, &["powerdns", "cloudflare"])?;
+    serve::spawn(with_pdns, serve::Site::new(adapters.clone(), Some(pdns_config.to_string()))?);
     // The same, but reaching PowerDNS's API through a port the tests open themselves
     // (a proxy they can make drop a request, as a stopped server or a lost answer would).
     let proxy_port = servers::free_port()?;
@@ -156,14 +160,14 @@ fn browser_tier(shared: &Path) -> Result<(), String> {
         "records_api": {"kind": "powerdns", "base": format!("http://127.0.0.1:{proxy_port}"), "api_key": servers::PDNS_API_KEY},
         "doh": {"kind": "wire", "url": doh.url},
     });
-    serve::spawn(via_proxy, serve::Site::new(web::dist(), Some(proxy_config.to_string()))?);
+    serve::spawn(via_proxy, serve::Site::new(adapters.clone(), Some(proxy_config.to_string()))?);
     // Cloudflare: no open-source server exists; the tests answer on this port in the
     // documented shapes and check what the page sends. The token is typed on the page.
     let cf_port = servers::free_port()?;
     let cf = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
     let cf_app_url = format!("http://{}", cf.local_addr().map_err(|e| e.to_string())?);
     let cf_config = serde_json::json!({"records_api": {"kind": "cloudflare", "base": format!("http://127.0.0.1:{cf_port}/client/v4")}});
-    serve::spawn(cf, serve::Site::new(web::dist(), Some(cf_config.to_string()))?);
+    serve::spawn(cf, serve::Site::new(adapters.clone(), Some(cf_config.to_string()))?);
 
     // dist/ as an ordinary static host serves it (single-page fallback for every
     // unknown path), with its config.json and without.

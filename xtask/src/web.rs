@@ -75,13 +75,44 @@ fn minify_js(p: &Path) -> Result<(), String> {
 /// the top, the tools bundle under `tools/`, one `boot.js` that loads the bundle of the
 /// path it is opened at, and `config.json` (the given file, or [`DEFAULT_CONFIG`]).
 pub fn build(config: Option<&Path>) -> Result<(), String> {
+    let text = match config {
+        Some(p) => Some(std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?),
+        None => None,
+    };
+    build_into(&dist(), text.as_deref(), &adapters(text.as_deref())?)
+}
+
+/// The records-API adapter (cargo feature) a configuration names: each deployment's
+/// page carries only its own; the default (sandbox) none.
+pub fn adapters(config: Option<&str>) -> Result<Vec<&'static str>, String> {
+    let Some(text) = config else { return Ok(Vec::new()) };
+    let v: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("config.json: {e}"))?;
+    Ok(match v["records_api"]["kind"].as_str() {
+        Some("powerdns") => vec!["powerdns"],
+        Some("cloudflare") => vec!["cloudflare"],
+        _ => Vec::new(),
+    })
+}
+
+/// [`build`] into `dist` with the given adapters, and `config` (or the default) as
+/// its config.json.
+pub fn build_into(dist: &Path, config: Option<&str>, features: &[&str]) -> Result<(), String> {
     tools::ensure_build_tools()?;
-    let dist = dist();
+    let dist = dist.to_path_buf();
     let tools_out = root().join("target").join("tools-dist");
-    // The consent bundle (trunk replaces dist/ whole), then the tools bundle beside it.
-    trunk(&["build", "index.html", "--release", "--offline"])?;
+    let features = features.join(",");
+    let dist_arg = dist.to_string_lossy().into_owned();
+    // The consent bundle (trunk replaces the dist directory whole), then the tools bundle beside it.
+    let mut consent = vec!["build", "index.html", "--release", "--offline", "--dist", &dist_arg];
+    let mut tools_args = vec!["build", "tools.html", "--release", "--offline", "--public-url", "/tools/"];
+    if !features.is_empty() {
+        consent.extend(["--features", &features]);
+        tools_args.extend(["--features", &features]);
+    }
+    trunk(&consent)?;
     let tools_dist = tools_out.to_string_lossy().into_owned();
-    trunk(&["build", "tools.html", "--release", "--offline", "--public-url", "/tools/", "--dist", &tools_dist])?;
+    tools_args.extend(["--dist", &tools_dist]);
+    trunk(&tools_args)?;
     let tools_dir = dist.join("tools");
     std::fs::create_dir_all(&tools_dir).map_err(|e| e.to_string())?;
     for e in std::fs::read_dir(&tools_out).map_err(|e| e.to_string())? {
@@ -108,10 +139,7 @@ pub fn build(config: Option<&Path>) -> Result<(), String> {
     let html = std::fs::read_to_string(dist.join("index.html")).map_err(|e| e.to_string())?;
     let html = replace_boot(&html)?;
     std::fs::write(dist.join(TEMPLATE), &html).map_err(|e| e.to_string())?;
-    let text = match config {
-        Some(p) => std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?,
-        None => DEFAULT_CONFIG.to_string(),
-    };
+    let text = config.unwrap_or(DEFAULT_CONFIG).to_string();
     std::fs::write(dist.join("config.json"), &text).map_err(|e| e.to_string())?;
     std::fs::write(dist.join("index.html"), render(&html, Some(&text))?).map_err(|e| e.to_string())?;
     Ok(())

@@ -21,7 +21,19 @@ fn go(url: &str) {
     }
 }
 
+/// After Connect on a live records API: verify, save, Undo (builds with an adapter).
+#[cfg(any(feature = "powerdns", feature = "cloudflare"))]
+fn after_apply(l: Arc<Loaded>) -> AnyView {
+    view! { <AfterApply l=l/> }.into_any()
+}
+
+#[cfg(not(any(feature = "powerdns", feature = "cloudflare")))]
+fn after_apply(_: Arc<Loaded>) -> AnyView {
+    ().into_any()
+}
+
 /// A file to save, as a link (`data:` URL; nothing leaves the browser).
+#[cfg(any(feature = "powerdns", feature = "cloudflare"))]
 fn download(name: &'static str, mime: &'static str, text: &str, label: &'static str, testid: &'static str) -> impl IntoView {
     let href = format!("data:{mime};charset=utf-8,{}", String::from(js_sys::encode_uri_component(text)));
     view! { <a href=href download=name data-testid=testid>{label}</a> }
@@ -29,6 +41,7 @@ fn download(name: &'static str, mime: &'static str, text: &str, label: &'static 
 
 /// After Connect, when the user stays on the page: the new records checked over DNS,
 /// the change to download, and Undo.
+#[cfg(any(feature = "powerdns", feature = "cloudflare"))]
 #[component]
 fn AfterApply(l: Arc<Loaded>) -> impl IntoView {
     let domain = l.url.domain.ascii.clone();
@@ -169,11 +182,11 @@ pub(super) fn Decide(l: Arc<Loaded>, proxy: RwSignal<Vec<Option<bool>>>) -> impl
             {move || outcome.get().map(|o| match o {
                 Outcome::Applying => view! { <p>"Applying the changes…"</p> }.into_any(),
                 Outcome::Applied { applied, next } => { let stays = next.is_none(); view! {
-                    <p class="sig ok">{format!("Done: the changes were applied to the {}.", applied.to)}</p>
+                    <p class="sig ok">{format!("Done: the changes were applied ({}).", applied.to)}</p>
                     {applied.note.map(|n| view! { <p>{sentence(&n)}</p> })}
                     <p>{match next { Some(n) => format!("Returning you to {n}…"), None => "You can close this window.".to_string() }}</p>
                     {applied.request.map(|r| view! {
-                        {stays.then(|| view! { <AfterApply l=l.clone()/> })}
+                        {stays.then(|| after_apply(l.clone()))}
                         <details><summary>"The request that was sent"</summary><pre class="mono wrap" data-testid="request-sent">{r}</pre></details>
                     })}
                 }}.into_any(),
