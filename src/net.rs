@@ -5,6 +5,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Headers, Request, RequestInit, Response};
 
+/// How long a request may take before it is given up (the page then says so, and
+/// after an apply reads the zone again to see what happened).
+pub const TIMEOUT_MS: u32 = 30_000;
+
 /// Largest response body read (a zone of 200,000 records is well under this).
 pub const MAX_BODY: usize = 64 * 1024 * 1024;
 
@@ -51,6 +55,7 @@ pub async fn fetch_as(method: &str, url: &str, headers: &[(&str, &str)], body: O
     if with_session {
         init.set_credentials(web_sys::RequestCredentials::Include);
     }
+    init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(TIMEOUT_MS)));
     let h = Headers::new().map_err(|e| format!("{what}: {e:?}"))?;
     for (k, v) in headers {
         h.set(k, v).map_err(|e| format!("{what}: header {k}: {e:?}"))?;

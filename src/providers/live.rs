@@ -127,21 +127,28 @@ pub async fn undo(cfg: &Config, domain: &str) -> Result<Applied, ApplyFailure> {
 
 #[cfg(feature = "powerdns")]
 async fn undo_powerdns(cfg: &Config, domain: &str) -> Result<Applied, ApplyFailure> {
-    let kept = session().and_then(|s| s.get_item(&format!("{APPLIED_PREFIX}{domain}")).ok().flatten());
-    let v: serde_json::Value = kept.and_then(|k| serde_json::from_str(&k).ok()).ok_or(ApplyFailure::NotApplied("this tab holds no applied change to undo".into()))?;
-    let zone_of = |key: &str| serde_json::from_value::<Vec<ZoneRecord>>(v[key].clone()).map_err(|e| ApplyFailure::NotApplied(format!("the kept change cannot be read: {e}")));
+    let zone_of = |part: &str| {
+        let text = kept(domain, part).ok_or(ApplyFailure::NotApplied("this tab holds no applied change to undo".into()))?;
+        zone::from_json(&text).map_err(|e| ApplyFailure::NotApplied(format!("the kept change cannot be read: {e}")))
+    };
     let (before, after) = (zone_of("before")?, zone_of("after")?);
     let undone = change_zone(cfg, domain, &after, &before).await?;
     if let Some(s) = session() {
-        let _ = s.remove_item(&format!("{APPLIED_PREFIX}{domain}"));
+        for part in ["request", "before", "after"] {
+            let _ = s.remove_item(&format!("{APPLIED_PREFIX}{domain}:{part}"));
+        }
     }
     Ok(undone)
 }
 
+fn kept(domain: &str, part: &str) -> Option<String> {
+    session()?.get_item(&format!("{APPLIED_PREFIX}{domain}:{part}")).ok().flatten()
+}
+
 /// The change kept for Undo and download: the request sent (credentials redacted),
-/// the zone before and the zone expected after, as JSON.
+/// the zone before and the zone expected after, as one JSON text.
 pub fn kept_change(domain: &str) -> Option<String> {
-    session().and_then(|s| s.get_item(&format!("{APPLIED_PREFIX}{domain}")).ok().flatten())
+    Some(format!("{{\"request\":{},\"before\":{},\"after\":{}}}", kept(domain, "request")?, kept(domain, "before")?, kept(domain, "after")?))
 }
 
 #[cfg(feature = "powerdns")]
@@ -172,11 +179,14 @@ async fn change_zone(cfg: &Config, domain: &str, from: &[ZoneRecord], to: &[Zone
         },
         Err(e) => Some(e),
     };
-    let done = Applied { to: format!("PowerDNS at {base}"), request: Some(req.redacted_json().to_string()), note: None };
+    let done = Applied { to: format!("PowerDNS at {base}"), request: Some(req.redacted()), note: None };
     let keep = || {
         if let Some(s) = session() {
-            let kept = serde_json::json!({"request": req.redacted_json(), "before": now, "after": to});
-            let _ = s.set_item(&format!("{APPLIED_PREFIX}{domain}"), &kept.to_string());
+            // Three texts, the zones in the sandbox's own JSON form (read back by the same reader).
+            let key = format!("{APPLIED_PREFIX}{domain}");
+            let _ = s.set_item(&format!("{key}:request"), &req.redacted());
+            let _ = s.set_item(&format!("{key}:before"), &serde_json::to_string(&now).unwrap_or_default());
+            let _ = s.set_item(&format!("{key}:after"), &serde_json::to_string(to).unwrap_or_default());
         }
     };
     let result = match failure {
@@ -227,7 +237,7 @@ async fn apply_cloudflare(cfg: &Config, base: &str, domain: &str, zone: &[ZoneRe
     let body = cloudflare::batch_body(&approved.changes, &ids, &approved.proxied, domain)
         .map_err(|no| ApplyFailure::NotApplied(no.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")))?;
     let req = cloudflare::batch_request(base, &zone_id, &token, &body);
-    let done = Applied { to: format!("Cloudflare at {base}"), request: Some(req.redacted_json().to_string()), note: None };
+    let done = Applied { to: format!("Cloudflare at {base}"), request: Some(req.redacted()), note: None };
     let failure = match send(&req, with_session).await {
         Ok(resp) => match cloudflare::read_batch_answer(resp.status, &resp.body) {
             Ok(()) => return Ok(done),

@@ -262,3 +262,43 @@ async fn a_stopped_server_or_a_lost_answer_is_settled_by_reading_the_zone_again(
     })
     .await;
 }
+
+/// Embed the consent page in an iframe of the page at `parent` and post it a credential.
+async fn embed_and_post(c: &Client, parent: &str, token: &str) {
+    c.goto(parent).await.unwrap();
+    let src = format!("{}{SIGNED}", env("DC_DASH_APP"));
+    c.execute(
+        "document.body.innerHTML = ''; const f = document.createElement('iframe'); f.src = arguments[0]; f.style.width = '900px'; f.style.height = '700px'; document.body.appendChild(f);",
+        vec![json!(src)],
+    )
+    .await
+    .unwrap();
+    c.enter_frame(0).await.unwrap();
+    wait_css(c, "[data-testid=credential]").await;
+    c.enter_parent_frame().await.unwrap();
+    c.execute("document.querySelector('iframe').contentWindow.postMessage({type: 'dc-credential', token: arguments[0]}, '*')", vec![json!(token)])
+        .await
+        .unwrap();
+    c.enter_frame(0).await.unwrap();
+}
+
+#[tokio::test]
+async fn the_embedding_dashboard_hands_over_the_key_and_no_other_page_can() {
+    with_browser("dashboard_credential", |c| async move {
+        reset_zone();
+        // From a page whose origin config does not list: ignored, the page still asks.
+        embed_and_post(&c, &format!("{}/", env("DC_STATIC_APP")), &env("DC_PDNS_KEY")).await;
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        assert!(c.find(Locator::Css("[data-testid=credential]")).await.is_ok(), "a credential from another origin is ignored");
+        assert!(c.find(Locator::Css("[data-testid=changes]")).await.is_err());
+        // From the dashboard's origin: taken, and the zone is read with it.
+        embed_and_post(&c, &format!("{}/", env("DC_SANDBOX_APP")), &env("DC_PDNS_KEY")).await;
+        let table = text(&c, "[data-testid=changes]").await;
+        assert!(table.contains("192.0.2.99"), "{table}");
+        let href = c.current_url().await.unwrap().to_string();
+        assert!(!href.contains(&env("DC_PDNS_KEY")));
+        let stored = c.execute("return JSON.stringify(Object.assign({}, sessionStorage, localStorage))", vec![]).await.unwrap();
+        assert!(!stored.as_str().unwrap_or("").contains(&env("DC_PDNS_KEY")), "a handed-over key is kept in memory only: {stored}");
+    })
+    .await;
+}

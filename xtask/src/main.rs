@@ -161,6 +161,16 @@ fn browser_tier(shared: &Path) -> Result<(), String> {
         "doh": {"kind": "wire", "url": doh.url},
     });
     serve::spawn(via_proxy, serve::Site::new(adapters.clone(), Some(proxy_config.to_string()))?);
+    // PowerDNS with no key in config: the embedding dashboard (the sandbox site's
+    // origin) hands it over by postMessage.
+    let dash = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
+    let dash_app_url = format!("http://{}", dash.local_addr().map_err(|e| e.to_string())?);
+    let dash_config = serde_json::json!({
+        "records_api": {"kind": "powerdns", "base": pdns.api, "auth": "dashboard"},
+        "doh": {"kind": "wire", "url": doh.url},
+        "dashboard_origins": [sandbox_url],
+    });
+    serve::spawn(dash, serve::Site::new(adapters.clone(), Some(dash_config.to_string()))?);
     // Cloudflare: no open-source server exists; the tests answer on this port in the
     // documented shapes and check what the page sends. The token is typed on the page.
     let cf_port = servers::free_port()?;
@@ -193,6 +203,7 @@ fn browser_tier(shared: &Path) -> Result<(), String> {
         .env("DC_PROXY_APP", &proxy_app_url)
         .env("DC_PROXY_PORT", proxy_port.to_string())
         .env("DC_CF_APP", &cf_app_url)
+        .env("DC_DASH_APP", &dash_app_url)
         .env("DC_CF_PORT", cf_port.to_string())
         .env("DC_DCONN", root().join("target/release/dconn"))
         .env("DC_WEBDRIVER", &driver.url));

@@ -48,7 +48,15 @@ fn AfterApply(l: Arc<Loaded>) -> impl IntoView {
     let Ok(cs) = l.review.changes.clone() else { return ().into_any() };
     let added: Vec<_> = cs.added.iter().map(|a| a.record.clone()).collect();
     let removed: Vec<_> = cs.deleted.iter().map(|d| d.record.clone()).collect();
-    let change_json = serde_json::json!({"domain": domain, "added": cs.added, "deleted": cs.deleted, "kept": cs.kept}).to_string();
+    // The records in the sandbox's JSON form (one writer), each removal with its reason.
+    let why: Vec<String> = cs.deleted.iter().map(|d| d.explanation.clone()).collect();
+    let change_json = format!(
+        "{{\"domain\":{},\"added\":{},\"removed\":{},\"why_removed\":{}}}",
+        serde_json::to_string(&domain).unwrap_or_default(),
+        serde_json::to_string(&added).unwrap_or_default(),
+        serde_json::to_string(&removed).unwrap_or_default(),
+        serde_json::to_string(&why).unwrap_or_default()
+    );
     let bind = format!(
         "; added\n{}; removed\n{}",
         domain_connect::zone::to_bind(&added, &domain),

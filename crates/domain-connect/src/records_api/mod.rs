@@ -41,18 +41,27 @@ impl HttpRequest {
     /// headers, body}` with every credential header's value replaced by `<redacted>`
     /// and a JSON body as JSON (`dconn apply --emit`, the page's "request sent").
     pub fn redacted_json(&self) -> serde_json::Value {
-        let headers: serde_json::Map<String, serde_json::Value> = self
+        serde_json::from_str(&self.redacted()).unwrap_or_default()
+    }
+
+    /// [`HttpRequest::redacted_json`] as JSON text, written without parsing the body
+    /// (a JSON body, as every body the core describes is, goes in as it is).
+    pub fn redacted(&self) -> String {
+        let q = |s: &str| serde_json::to_string(s).unwrap_or_default();
+        let headers: Vec<String> = self
             .headers
             .iter()
             .map(|(k, v)| {
                 let v = if SECRET_HEADERS.contains(&k.to_ascii_lowercase().as_str()) { "<redacted>" } else { v.as_str() };
-                (k.clone(), serde_json::Value::from(v))
+                format!("{}:{}", q(k), q(v))
             })
             .collect();
-        let body = self.body.as_deref().map(|b| {
-            serde_json::from_slice(b).unwrap_or_else(|_| serde_json::Value::from(String::from_utf8_lossy(b).into_owned()))
-        });
-        serde_json::json!({"method": self.method, "url": self.url, "headers": headers, "body": body})
+        let body = match self.body.as_deref().map(String::from_utf8_lossy) {
+            None => "null".to_string(),
+            Some(b) if b.trim_start().starts_with(['{', '[']) => b.into_owned(),
+            Some(b) => q(&b),
+        };
+        format!("{{\"method\":{},\"url\":{},\"headers\":{{{}}},\"body\":{body}}}", q(self.method), q(&self.url), headers.join(","))
     }
 }
 
