@@ -119,26 +119,70 @@ pub async fn apply(cfg: &Config, domain: &str, zone: &[ZoneRecord], approved: &A
 /// was, under the same rules as Connect (read first, refused if changed since; one
 /// PATCH; an unclear answer settled by reading again). PowerDNS only.
 pub async fn undo(cfg: &Config, domain: &str) -> Result<Applied, ApplyFailure> {
-    #[cfg(feature = "powerdns")]
-    return undo_powerdns(cfg, domain).await;
-    #[cfg(not(feature = "powerdns"))]
-    return Err(ApplyFailure::NotApplied(super::not_built(&cfg.records_api) + &format!(" ({domain})")));
-}
-
-#[cfg(feature = "powerdns")]
-async fn undo_powerdns(cfg: &Config, domain: &str) -> Result<Applied, ApplyFailure> {
     let zone_of = |part: &str| {
         let text = kept(domain, part).ok_or(ApplyFailure::NotApplied("this tab holds no applied change to undo".into()))?;
         zone::from_json(&text).map_err(|e| ApplyFailure::NotApplied(format!("the kept change cannot be read: {e}")))
     };
     let (before, after) = (zone_of("before")?, zone_of("after")?);
-    let undone = change_zone(cfg, domain, &after, &before).await?;
+    let undone = match &cfg.records_api {
+        #[cfg(feature = "powerdns")]
+        RecordsApi::Powerdns { .. } => change_zone(cfg, domain, &after, &before).await?,
+        #[cfg(feature = "cloudflare")]
+        RecordsApi::Cloudflare { base, .. } => undo_cloudflare(cfg, base, domain, &before, &after).await?,
+        other => return Err(ApplyFailure::NotApplied(super::not_built(other))),
+    };
     if let Some(s) = session() {
-        for part in ["request", "before", "after"] {
+        for part in ["request", "before", "after", "zone_id", "undo"] {
             let _ = s.remove_item(&format!("{APPLIED_PREFIX}{domain}:{part}"));
         }
     }
     Ok(undone)
+}
+
+/// Cloudflare's Undo: the zone must still be as the apply left it; then the kept batch.
+#[cfg(feature = "cloudflare")]
+async fn undo_cloudflare(cfg: &Config, base: &str, domain: &str, before: &[ZoneRecord], after: &[ZoneRecord]) -> Result<Applied, ApplyFailure> {
+    let not_read = |e: String| ApplyFailure::NotApplied(format!("the zone could not be read again before undoing: {e}"));
+    let (token, with_session) = credential(cfg).map_err(|e| not_read(e.to_string()))?;
+    let (zone_id, listed) = read_cloudflare(base, &token, with_session, domain).await.map_err(not_read)?;
+    let now: Vec<ZoneRecord> = listed.into_iter().map(|c| c.record).collect();
+    let changed = records_api::diff(after, &now);
+    if !changed.is_empty() {
+        return Err(ApplyFailure::ZoneChanged { gone: lines(&changed.gone), new: lines(&changed.new) });
+    }
+    let body: serde_json::Value = kept(domain, "undo")
+        .filter(|_| kept(domain, "zone_id").as_deref() == Some(zone_id.as_str()))
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .ok_or(ApplyFailure::NotApplied("this tab holds no Cloudflare batch to undo with".into()))?;
+    let req = cloudflare::batch_request(base, &zone_id, &token, &body);
+    let done = Applied { to: format!("Cloudflare at {base}"), request: Some(req.redacted()), note: None };
+    let failure = match send(&req, with_session).await {
+        Ok(resp) => match cloudflare::read_batch_answer(resp.status, &resp.body) {
+            Ok(()) => return Ok(done),
+            Err(ApiFailure::Refused { status, messages }) => {
+                return Err(ApplyFailure::NotApplied(format!("Cloudflare refused the undo (HTTP {status}): {}", messages.join("; "))));
+            }
+            Err(e) => e.to_string(),
+        },
+        Err(e) => e,
+    };
+    settle(cfg, domain, &now, before, failure, done).await
+}
+
+
+/// Keep an applied change for Undo: the request sent (no credential), the zone before
+/// and after (in the sandbox's JSON form, read back by the same reader), and for
+/// Cloudflare the zone id and the undoing batch.
+fn keep(domain: &str, request: &str, before: &[ZoneRecord], after: &[ZoneRecord], cloudflare_undo: Option<(&str, &str)>) {
+    let Some(s) = session() else { return };
+    let key = format!("{APPLIED_PREFIX}{domain}");
+    let _ = s.set_item(&format!("{key}:request"), request);
+    let _ = s.set_item(&format!("{key}:before"), &serde_json::to_string(before).unwrap_or_default());
+    let _ = s.set_item(&format!("{key}:after"), &serde_json::to_string(after).unwrap_or_default());
+    if let Some((zone_id, undo)) = cloudflare_undo {
+        let _ = s.set_item(&format!("{key}:zone_id"), zone_id);
+        let _ = s.set_item(&format!("{key}:undo"), undo);
+    }
 }
 
 fn kept(domain: &str, part: &str) -> Option<String> {
@@ -180,15 +224,7 @@ async fn change_zone(cfg: &Config, domain: &str, from: &[ZoneRecord], to: &[Zone
         Err(e) => Some(e),
     };
     let done = Applied { to: format!("PowerDNS at {base}"), request: Some(req.redacted()), note: None };
-    let keep = || {
-        if let Some(s) = session() {
-            // Three texts, the zones in the sandbox's own JSON form (read back by the same reader).
-            let key = format!("{APPLIED_PREFIX}{domain}");
-            let _ = s.set_item(&format!("{key}:request"), &req.redacted());
-            let _ = s.set_item(&format!("{key}:before"), &serde_json::to_string(&now).unwrap_or_default());
-            let _ = s.set_item(&format!("{key}:after"), &serde_json::to_string(to).unwrap_or_default());
-        }
-    };
+    let keep = || keep(domain, &req.redacted(), &now, to, None);
     let result = match failure {
         None => Ok(done),
         // 3. The answer was lost or unclear: read the zone again and compare.
@@ -240,7 +276,25 @@ async fn apply_cloudflare(cfg: &Config, base: &str, domain: &str, zone: &[ZoneRe
     let done = Applied { to: format!("Cloudflare at {base}"), request: Some(req.redacted()), note: None };
     let failure = match send(&req, with_session).await {
         Ok(resp) => match cloudflare::read_batch_answer(resp.status, &resp.body) {
-            Ok(()) => return Ok(done),
+            Ok(()) => {
+                // Kept for Undo: the batch that deletes what was created (by the ids
+                // Cloudflare gave) and creates again what was deleted, as listed.
+                let listed_before: Vec<cloudflare::CfRecord> = zone
+                    .iter()
+                    .zip(&ids)
+                    .map(|(r, id)| cloudflare::CfRecord {
+                        id: id.clone(),
+                        record: r.clone(),
+                        proxied: listed.iter().any(|c| c.id == *id && c.proxied),
+                    })
+                    .collect();
+                let posted = cloudflare::posted_ids(&resp.body);
+                if let Some(undo) = cloudflare::undo_body(&approved.changes, &posted, &listed_before, domain) {
+                    let expected = cloudflare::expected_zone(&approved.changes, zone, &approved.proxied);
+                    keep(domain, &req.redacted(), zone, &expected, Some((&zone_id, &undo.to_string())));
+                }
+                return Ok(done);
+            }
             Err(ApiFailure::Refused { status, messages }) => {
                 return Err(ApplyFailure::NotApplied(format!("Cloudflare refused the change (HTTP {status}): {}", messages.join("; "))));
             }

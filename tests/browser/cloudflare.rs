@@ -11,9 +11,27 @@ use std::sync::{Arc, Mutex};
 const ZONE_ID: &str = "023e105f4ecef8ad9ca31a8372d0c353";
 const TOKEN: &str = "cf-test-token-3f9a";
 
+/// The zone as Cloudflare first lists it.
+fn seed() -> Vec<Value> {
+    let mut all = seed_page(1).as_array().unwrap().clone();
+    all.extend(seed_page(2).as_array().unwrap().clone());
+    all
+}
+
+/// A list answer: page `n` (from 1) of `records`, two to a page.
+fn page_of(records: &[Value], n: usize) -> Value {
+    let chunk: Vec<Value> = records.chunks(2).nth(n - 1).map(|c| c.to_vec()).unwrap_or_default();
+    json!({"result": chunk, "success": true, "errors": [], "messages": [],
+           "result_info": {"page": n, "per_page": 2, "count": chunk.len(), "total_count": records.len(), "total_pages": records.len().div_ceil(2).max(1)}})
+}
+
 /// The zone as Cloudflare lists it, over two pages.
 fn page(n: u32) -> Value {
-    let records = match n {
+    page_of(&seed(), n as usize)
+}
+
+fn seed_page(n: u32) -> Value {
+    match n {
         1 => json!([
             {"id": "372e67954025e0ba6aaa6d586b9e0b59", "zone_id": ZONE_ID, "zone_name": "arnoldblinn.com", "name": "bar.arnoldblinn.com", "type": "A",
              "content": "192.0.2.99", "proxiable": true, "proxied": false, "ttl": 1, "locked": false, "meta": {"source": "primary"}, "comment": null, "tags": [],
@@ -25,22 +43,22 @@ fn page(n: u32) -> Value {
             {"id": "31d1d6e79ce04b8d93cbc5a13401d728", "zone_id": ZONE_ID, "zone_name": "arnoldblinn.com", "name": "www.arnoldblinn.com", "type": "CNAME",
              "content": "arnoldblinn.com", "proxiable": true, "proxied": true, "ttl": 1}
         ]),
-    };
-    json!({"result": records, "success": true, "errors": [], "messages": [],
-           "result_info": {"page": n, "per_page": 2, "count": records.as_array().unwrap().len(), "total_count": 3, "total_pages": 2}})
+    }
 }
 
 /// What the fake API saw: (method, path and query, Authorization header, body).
 type Seen = Arc<Mutex<Vec<(String, String, String, String)>>>;
 
-/// Serve Cloudflare's API on `DC_CF_PORT`; a batch is answered as `fail` says.
-fn fake_cloudflare(fail: Arc<Mutex<bool>>) -> Seen {
+/// Serve Cloudflare's API on `DC_CF_PORT` over the records in `zone`: a batch is
+/// applied to them (deletes, then posts, each post given a new id) or, when `fail`
+/// says, refused with Cloudflare's error.
+fn fake_cloudflare(fail: Arc<Mutex<bool>>, zone: Arc<Mutex<Vec<Value>>>) -> Seen {
     let seen: Seen = Arc::default();
     let listener = std::net::TcpListener::bind(format!("127.0.0.1:{}", env("DC_CF_PORT"))).expect("the Cloudflare port is free");
     let log = seen.clone();
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
-            let (log, fail) = (log.clone(), fail.clone());
+            let (log, fail, zone) = (log.clone(), fail.clone(), zone.clone());
             std::thread::spawn(move || {
                 let mut r = BufReader::new(stream.try_clone().unwrap());
                 let mut first = String::new();
@@ -73,13 +91,25 @@ fn fake_cloudflare(fail: Arc<Mutex<bool>>) -> Seen {
                     } else if target == "/client/v4/zones?name=arnoldblinn.com" {
                         (200, json!({"success": true, "errors": [], "messages": [], "result": [{"id": ZONE_ID, "name": "arnoldblinn.com", "status": "active"}]}).to_string())
                     } else if let Some(q) = target.strip_prefix(&format!("/client/v4/zones/{ZONE_ID}/dns_records?")) {
-                        let n = if q.contains("page=2") { 2 } else { 1 };
-                        (200, page(n).to_string())
+                        let n = q.split('&').find_map(|kv| kv.strip_prefix("page=")).and_then(|p| p.parse().ok()).unwrap_or(1);
+                        (200, page_of(&zone.lock().unwrap(), n).to_string())
                     } else if target == format!("/client/v4/zones/{ZONE_ID}/dns_records/batch") && method == "POST" {
                         if *fail.lock().unwrap() {
                             (400, json!({"success": false, "errors": [{"code": 81057, "message": "Record already exists."}], "messages": [], "result": null}).to_string())
                         } else {
-                            (200, json!({"success": true, "errors": [], "messages": [], "result": {"deletes": [], "patches": [], "puts": [], "posts": []}}).to_string())
+                            let batch: Value = serde_json::from_slice(&body).unwrap_or_default();
+                            let mut z = zone.lock().unwrap();
+                            for d in batch["deletes"].as_array().cloned().unwrap_or_default() {
+                                z.retain(|r| r["id"] != d["id"]);
+                            }
+                            let mut posted = Vec::new();
+                            for mut p in batch["posts"].as_array().cloned().unwrap_or_default() {
+                                p["id"] = json!(format!("{:032x}", 0xc0ffee_u128 + z.len() as u128 + posted.len() as u128 * 7919));
+                                p["proxied"] = json!(p["proxied"] == json!(true));
+                                posted.push(p.clone());
+                                z.push(p);
+                            }
+                            (200, json!({"success": true, "errors": [], "messages": [], "result": {"deletes": batch["deletes"], "patches": [], "puts": [], "posts": posted}}).to_string())
                         }
                     } else {
                         (404, json!({"success": false, "errors": [{"code": 7003, "message": "No route for that URI"}], "messages": [], "result": null}).to_string())
@@ -97,7 +127,8 @@ fn fake_cloudflare(fail: Arc<Mutex<bool>>) -> Seen {
 async fn cloudflare_gets_one_batch_with_the_proxy_choices_and_its_errors_are_shown_verbatim() {
     with_browser("cloudflare", |c| async move {
         let fail = Arc::new(Mutex::new(false));
-        let seen = fake_cloudflare(fail.clone());
+        let zone = Arc::new(Mutex::new(seed()));
+        let seen = fake_cloudflare(fail.clone(), zone.clone());
         c.goto(&format!("{}{SIGNED}", env("DC_CF_APP"))).await.unwrap();
         // No token in config: the operator types it, and asks to keep it for the tab.
         let form = wait_css(&c, "[data-testid=credential]").await;
@@ -149,6 +180,20 @@ async fn cloudflare_gets_one_batch_with_the_proxy_choices_and_its_errors_are_sho
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
         let emitted: Value = serde_json::from_slice(&out.stdout).unwrap();
         assert_eq!(emitted["requests"][0]["body"], body, "dconn apply --emit cloudflare and the page send the same batch");
+
+        // Undo: what was created is deleted by the ids Cloudflare gave it, what was
+        // deleted is created again as it was listed; the zone lists as before.
+        wait_css(&c, "[data-testid=undo]").await.click().await.unwrap();
+        let undone = wait_text(&c, "[data-testid=undo-outcome]", |t| t.contains("Undone") || t.contains("not")).await;
+        assert!(undone.as_deref().is_ok_and(|t| t.contains("Undone")), "{undone:?}");
+        let shape = |z: &[Value]| {
+            let mut v: Vec<String> = z.iter().map(|r| format!("{} {} {} {} {}", r["name"], r["type"], r["content"], r["proxied"], r["ttl"])).collect();
+            v.sort();
+            v
+        };
+        assert_eq!(shape(&zone.lock().unwrap()), shape(&seed()), "Undo restores the zone");
+        let batches = seen.lock().unwrap().iter().filter(|(_, t, _, _)| t.ends_with("/batch")).count();
+        assert_eq!(batches, 2, "the apply and its undo, one batch each");
 
         // An error answer: Cloudflare's own words, and nothing applied. The token was
         // kept for this tab, so a reload does not ask again.

@@ -264,6 +264,8 @@ async fn a_stopped_server_or_a_lost_answer_is_settled_by_reading_the_zone_again(
 }
 
 /// Embed the consent page in an iframe of the page at `parent` and post it a credential.
+/// The parent is a JSON file of that site, shown as a plain document (the app's own
+/// pages forbid framing other origins in their CSP, as they should).
 async fn embed_and_post(c: &Client, parent: &str, token: &str) {
     c.goto(parent).await.unwrap();
     let src = format!("{}{SIGNED}", env("DC_DASH_APP"));
@@ -287,12 +289,12 @@ async fn the_embedding_dashboard_hands_over_the_key_and_no_other_page_can() {
     with_browser("dashboard_credential", |c| async move {
         reset_zone();
         // From a page whose origin config does not list: ignored, the page still asks.
-        embed_and_post(&c, &format!("{}/", env("DC_STATIC_APP")), &env("DC_PDNS_KEY")).await;
+        embed_and_post(&c, &format!("{}/templates/index.json", env("DC_STATIC_APP")), &env("DC_PDNS_KEY")).await;
         tokio::time::sleep(Duration::from_millis(1500)).await;
         assert!(c.find(Locator::Css("[data-testid=credential]")).await.is_ok(), "a credential from another origin is ignored");
         assert!(c.find(Locator::Css("[data-testid=changes]")).await.is_err());
         // From the dashboard's origin: taken, and the zone is read with it.
-        embed_and_post(&c, &format!("{}/", env("DC_SANDBOX_APP")), &env("DC_PDNS_KEY")).await;
+        embed_and_post(&c, &format!("{}/templates/index.json", env("DC_SANDBOX_APP")), &env("DC_PDNS_KEY")).await;
         let table = text(&c, "[data-testid=changes]").await;
         assert!(table.contains("192.0.2.99"), "{table}");
         let href = c.current_url().await.unwrap().to_string();

@@ -307,6 +307,40 @@ pub fn read_batch_answer(status: u16, body: &[u8]) -> Result<(), ApiFailure> {
     envelope(status, body).map(|_| ())
 }
 
+/// The ids Cloudflare gave the records a batch created (`result.posts[].id`, in the
+/// order posted), read from [`batch_request`]'s successful answer.
+pub fn posted_ids(body: &[u8]) -> Vec<String> {
+    let v: Value = serde_json::from_slice(body).unwrap_or_default();
+    v["result"]["posts"].as_array().into_iter().flatten().filter_map(|p| p["id"].as_str().map(str::to_string)).collect()
+}
+
+/// The batch that undoes an applied one: delete the records it created (by the ids
+/// Cloudflare gave them) and create again the records it deleted, each with its own
+/// TTL and proxy status as listed before. `None` when an id of a created record is
+/// missing (Undo then cannot name what to delete).
+pub fn undo_body(changes: &ChangeSet, posted: &[String], listed_before: &[CfRecord], domain: &str) -> Option<Value> {
+    let added = changes.added.iter().filter(|a| zone::presentation(&a.record).is_some()).count();
+    if posted.len() != added {
+        return None;
+    }
+    let domain = bare(domain);
+    let deletes: Vec<Value> = posted.iter().map(|id| json!({"id": id})).collect();
+    let posts: Vec<Value> = changes
+        .deleted
+        .iter()
+        .filter_map(|d| {
+            let before = listed_before.get(d.index)?;
+            let mut o = post_object(&before.record, before.record.record_type().is_proxiable().then_some(before.proxied), &domain)?;
+            // The TTL as it was (post_object writes Auto for a proxied record, as Cloudflare keeps it).
+            if let Some(t) = before.record.ttl {
+                o["ttl"] = json!(t);
+            }
+            Some(o)
+        })
+        .collect();
+    Some(json!({"deletes": deletes, "posts": posts}))
+}
+
 /// The zone Cloudflare lists once the batch is applied: the change set's final zone,
 /// with the TTLs [`batch_body`] sends.
 pub fn expected_zone(changes: &ChangeSet, zone: &[ZoneRecord], proxied: &[Option<bool>]) -> Vec<ZoneRecord> {

@@ -109,3 +109,19 @@ fn ids_are_matched_by_content_not_position() {
     zone.pop();
     assert_eq!(ids_for(&zone, &listed), None, "a record more in the listing: the zone changed");
 }
+
+#[test]
+fn undo_deletes_what_was_created_and_creates_again_what_was_deleted() {
+    let listed = read_list_page(200, LIST.as_bytes(), "example.com").unwrap().records;
+    let zone: Vec<ZoneRecord> = listed.iter().map(|c| c.record.clone()).collect();
+    let recs: Vec<TemplateRecord> = serde_json::from_str(r#"[{"type":"CNAME","host":"www","pointsTo":"shop.example.net","ttl":600}]"#).unwrap();
+    let cs = process_records(&recs, &zone, &ProcessOptions { domain: "example.com", host: Some(""), ..Default::default() }).unwrap();
+    let answer = br#"{"success":true,"errors":[],"messages":[],"result":{"deletes":[{"id":"372e67954025e0ba6aaa6d586b9e0b59"}],"posts":[{"id":"e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5b6","name":"www.example.com","type":"CNAME","content":"shop.example.net","proxied":false,"ttl":600}]}}"#;
+    let posted = posted_ids(answer);
+    assert_eq!(posted, ["e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5b6"]);
+    let undo = undo_body(&cs, &posted, &listed, "example.com").unwrap();
+    assert_eq!(undo["deletes"], json!([{"id": "e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5b6"}]));
+    // The A record at www comes back proxied, with Auto TTL, as it was listed.
+    assert_eq!(undo["posts"], json!([{"name": "www.example.com", "type": "A", "content": "192.0.2.1", "ttl": 1, "proxied": true}]));
+    assert_eq!(undo_body(&cs, &[], &listed, "example.com"), None, "no id for a created record: no Undo");
+}
