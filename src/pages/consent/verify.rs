@@ -62,9 +62,9 @@ pub(super) fn Verify(cfg: Config, records: Vec<domain_connect::ZoneRecord>, doma
             view! {
                 <li>
                     <span class="mono wrap">{what}</span>" "
-                    {move || if seen.with(|s| s[i]) { view! { <span class="sig ok">"answers as expected"</span> }.into_any() }
+                    {move || if seen.with(|s| s[i]) { view! { <span class="seen">"✓ answers as expected"</span> }.into_any() }
                         else if state.with(|s| matches!(s, State::Checking(_))) { view! { <span>"waiting…"</span> }.into_any() }
-                        else { view! { <span class="sig bad">"not visible yet"</span> }.into_any() }}
+                        else { view! { <span class="unseen">"not visible yet"</span> }.into_any() }}
                 </li>
             }
         })
