@@ -244,6 +244,10 @@ fn Screen(l: Arc<Loaded>) -> impl IntoView {
     if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
         let _ = perf.mark("dc-first-render");
     }
+    {
+        let domain: wasm_bindgen::JsValue = l.url.domain.ascii.as_str().into();
+        crate::embed::notify(&l.cfg.dashboard_origins, "dc-ready", &[("domain", domain), ("may_apply", r.decision.may_apply.into())]);
+    }
     // The signature's refusal is the verdict line above; the box does not say it again.
     let refusals: Vec<String> = r
         .decision

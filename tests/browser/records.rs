@@ -270,7 +270,8 @@ async fn embed_and_post(c: &Client, parent: &str, token: &str) {
     c.goto(parent).await.unwrap();
     let src = format!("{}{SIGNED}", env("DC_DASH_APP"));
     c.execute(
-        "document.body.innerHTML = ''; const f = document.createElement('iframe'); f.src = arguments[0]; f.style.width = '900px'; f.style.height = '700px'; document.body.appendChild(f);",
+        "window.msgs = []; addEventListener('message', e => msgs.push({origin: e.origin, data: e.data})); \
+         document.body.innerHTML = ''; const f = document.createElement('iframe'); f.src = arguments[0]; f.style.width = '900px'; f.style.height = '700px'; document.body.appendChild(f);",
         vec![json!(src)],
     )
     .await
@@ -285,7 +286,7 @@ async fn embed_and_post(c: &Client, parent: &str, token: &str) {
 }
 
 #[tokio::test]
-async fn the_embedding_dashboard_hands_over_the_key_and_no_other_page_can() {
+async fn the_embedding_dashboard_hands_over_the_key_and_hears_what_happens_and_no_other_page_can() {
     with_browser("dashboard_credential", |c| async move {
         reset_zone();
         // From a page whose origin config does not list: ignored, the page still asks.
@@ -293,6 +294,8 @@ async fn the_embedding_dashboard_hands_over_the_key_and_no_other_page_can() {
         tokio::time::sleep(Duration::from_millis(1500)).await;
         assert!(c.find(Locator::Css("[data-testid=credential]")).await.is_ok(), "a credential from another origin is ignored");
         assert!(c.find(Locator::Css("[data-testid=changes]")).await.is_err());
+        c.enter_parent_frame().await.unwrap();
+        assert_eq!(c.execute("return msgs.length", vec![]).await.unwrap(), json!(0), "nothing is posted to an unlisted origin");
         // From the dashboard's origin: taken, and the zone is read with it.
         embed_and_post(&c, &format!("{}/templates/index.json", env("DC_SANDBOX_APP")), &env("DC_PDNS_KEY")).await;
         let table = text(&c, "[data-testid=changes]").await;
@@ -301,6 +304,16 @@ async fn the_embedding_dashboard_hands_over_the_key_and_no_other_page_can() {
         assert!(!href.contains(&env("DC_PDNS_KEY")));
         let stored = c.execute("return JSON.stringify(Object.assign({}, sessionStorage, localStorage))", vec![]).await.unwrap();
         assert!(!stored.as_str().unwrap_or("").contains(&env("DC_PDNS_KEY")), "a handed-over key is kept in memory only: {stored}");
+        // The dashboard hears what happens: ready, then cancelled (posted to its origin only).
+        wait_css(&c, "[data-testid=cancel]").await.click().await.unwrap();
+        wait_text(&c, "[data-testid=outcome]", |t| t.contains("Cancelled")).await.unwrap();
+        c.enter_parent_frame().await.unwrap();
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let msgs = c.execute("return msgs", vec![]).await.unwrap();
+        let kinds: Vec<&str> = msgs.as_array().unwrap().iter().filter_map(|m| m["data"]["type"].as_str()).collect();
+        assert_eq!(kinds, ["dc-ready", "dc-cancelled"], "{msgs}");
+        assert_eq!(msgs[0]["data"]["domain"], "arnoldblinn.com");
+        assert_eq!(msgs[0]["origin"].as_str(), Some(env("DC_DASH_APP").as_str()));
     })
     .await;
 }

@@ -144,15 +144,26 @@ pub(super) fn Decide(l: Arc<Loaded>, proxy: RwSignal<Vec<Option<bool>>>) -> impl
             let l = l.clone();
             leptos::task::spawn_local(async move {
                 let result = providers::apply(&l.cfg, &l.url.domain.ascii, &l.zone, &approved).await;
+                let origins = &l.cfg.dashboard_origins;
                 outcome.set(Some(match result {
                     Ok(applied) => {
+                        let (added, removed) = (approved.changes.added.len() as u32, approved.changes.deleted.len() as u32);
+                        crate::embed::notify(origins, "dc-applied", &[("added", added.into()), ("removed", removed.into())]);
                         let next = l.review.return_url(&l.url, false);
                         if let Some(n) = &next {
                             go(n);
                         }
                         Outcome::Applied { applied, next }
                     }
-                    Err(e) => Outcome::Failed(e),
+                    Err(e) => {
+                        let reason = match &e {
+                            providers::ApplyFailure::NotApplied(_) => "not_applied",
+                            providers::ApplyFailure::ZoneChanged { .. } => "zone_changed",
+                            providers::ApplyFailure::Unknown(_) => "unknown",
+                        };
+                        crate::embed::notify(origins, "dc-failed", &[("reason", reason.into())]);
+                        Outcome::Failed(e)
+                    }
                 }));
             });
         }
@@ -165,6 +176,7 @@ pub(super) fn Decide(l: Arc<Loaded>, proxy: RwSignal<Vec<Option<bool>>>) -> impl
             }
             let next = l.review.return_url(&l.url, true);
             outcome.set(Some(Outcome::Cancelled { next: next.clone() }));
+            crate::embed::notify(&l.cfg.dashboard_origins, "dc-cancelled", &[]);
             match next {
                 Some(n) => go(&n),
                 None => {

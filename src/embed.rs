@@ -1,0 +1,35 @@
+//! Telling the embedding page what happened: when the consent screen runs in an iframe
+//! of a dashboard or in a popup, it posts one message per event — `dc-ready`,
+//! `dc-applied` (with counts), `dc-cancelled`, `dc-failed` (with the reason) — to its
+//! parent or opener, addressed to each origin config.json lists in
+//! `dashboard_origins` and to no other (never `*`: the browser delivers a message only
+//! when the receiver's origin is the one addressed).
+
+use wasm_bindgen::JsCast;
+
+/// The parent (when framed) or opener (when a popup), if there is one.
+fn embedder() -> Option<web_sys::Window> {
+    let w = web_sys::window()?;
+    if let Ok(Some(parent)) = w.parent() {
+        if parent != w {
+            return Some(parent);
+        }
+    }
+    w.opener().ok().filter(|o| !o.is_null() && !o.is_undefined()).and_then(|o| o.dyn_into().ok())
+}
+
+/// Post `{"type": kind, …fields}` to the embedder, once per listed origin.
+pub fn notify(origins: &[String], kind: &str, fields: &[(&str, wasm_bindgen::JsValue)]) {
+    if origins.is_empty() {
+        return;
+    }
+    let Some(target) = embedder() else { return };
+    let msg = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&msg, &"type".into(), &kind.into());
+    for (k, v) in fields {
+        let _ = js_sys::Reflect::set(&msg, &(*k).into(), v);
+    }
+    for origin in origins {
+        let _ = target.post_message(&msg, origin);
+    }
+}
