@@ -266,7 +266,7 @@ async fn a_stopped_server_or_a_lost_answer_is_settled_by_reading_the_zone_again(
 /// Embed the consent page in an iframe of the page at `parent` and post it a credential.
 /// The parent is a JSON file of that site, shown as a plain document (the app's own
 /// pages forbid framing other origins in their CSP, as they should).
-async fn embed_and_post(c: &Client, parent: &str, token: &str) {
+async fn embed_and_post(c: &Client, parent: &str, token: &str, may_frame: bool) {
     c.goto(parent).await.unwrap();
     let src = format!("{}{SIGNED}", env("DC_DASH_APP"));
     c.execute(
@@ -277,7 +277,13 @@ async fn embed_and_post(c: &Client, parent: &str, token: &str) {
     .await
     .unwrap();
     c.enter_frame(0).await.unwrap();
-    wait_css(c, "[data-testid=credential]").await;
+    if may_frame {
+        wait_css(c, "[data-testid=credential]").await;
+    } else {
+        // frame-ancestors: the browser renders nothing of the page in this frame.
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        assert!(c.find(Locator::Css("main, [data-testid=credential]")).await.is_err(), "an unlisted origin cannot frame the consent page");
+    }
     c.enter_parent_frame().await.unwrap();
     c.execute("document.querySelector('iframe').contentWindow.postMessage({type: 'dc-credential', token: arguments[0]}, '*')", vec![json!(token)])
         .await
@@ -290,14 +296,15 @@ async fn the_embedding_dashboard_hands_over_the_key_and_hears_what_happens_and_n
     with_browser("dashboard_credential", |c| async move {
         reset_zone();
         // From a page whose origin config does not list: ignored, the page still asks.
-        embed_and_post(&c, &format!("{}/templates/index.json", env("DC_STATIC_APP")), &env("DC_PDNS_KEY")).await;
-        tokio::time::sleep(Duration::from_millis(1500)).await;
-        assert!(c.find(Locator::Css("[data-testid=credential]")).await.is_ok(), "a credential from another origin is ignored");
+        // A page of an unlisted origin cannot even frame it (frame-ancestors), let
+        // alone hand it a key.
+        embed_and_post(&c, &format!("{}/templates/index.json", env("DC_STATIC_APP")), &env("DC_PDNS_KEY"), false).await;
+        tokio::time::sleep(Duration::from_millis(500)).await;
         assert!(c.find(Locator::Css("[data-testid=changes]")).await.is_err());
         c.enter_parent_frame().await.unwrap();
         assert_eq!(c.execute("return msgs.length", vec![]).await.unwrap(), json!(0), "nothing is posted to an unlisted origin");
         // From the dashboard's origin: taken, and the zone is read with it.
-        embed_and_post(&c, &format!("{}/templates/index.json", env("DC_SANDBOX_APP")), &env("DC_PDNS_KEY")).await;
+        embed_and_post(&c, &format!("{}/templates/index.json", env("DC_SANDBOX_APP")), &env("DC_PDNS_KEY"), true).await;
         let table = text(&c, "[data-testid=changes]").await;
         assert!(table.contains("192.0.2.99"), "{table}");
         let href = c.current_url().await.unwrap().to_string();

@@ -13,6 +13,9 @@ pub struct Site {
     /// `config.json` as served (`None`: the file in `dist/`).
     pub config: Option<String>,
     pub index: String,
+    /// The headers of a page response ([`crate::web::page_headers`]); none for a host
+    /// that ignores `_headers`.
+    pub page_headers: Vec<(&'static str, String)>,
     /// An ordinary static host: every path that is not a file gets `index.html` with
     /// status 200 (hashed assets, `config.json` and templates included).
     pub spa_fallback_everywhere: bool,
@@ -24,14 +27,16 @@ impl Site {
     pub fn new(dist: PathBuf, config: Option<String>) -> Result<Site, String> {
         let template = std::fs::read_to_string(dist.join(crate::web::TEMPLATE)).map_err(|e| e.to_string())?;
         let shipped = std::fs::read_to_string(dist.join("config.json")).ok();
-        let index = crate::web::render(&template, config.as_deref().or(shipped.as_deref()))?;
-        Ok(Site { dist, config, index, spa_fallback_everywhere: false, without_config: false })
+        let effective = config.as_deref().or(shipped.as_deref());
+        let index = crate::web::render(&template, effective)?;
+        let page_headers = crate::web::page_headers(effective)?;
+        Ok(Site { dist, config, index, page_headers, spa_fallback_everywhere: false, without_config: false })
     }
 
     /// `dist/` as a static host serves it: files as built, `index.html` for the rest.
     pub fn static_host(dist: PathBuf, without_config: bool) -> Result<Site, String> {
         let index = std::fs::read_to_string(dist.join("index.html")).map_err(|e| e.to_string())?;
-        Ok(Site { dist, config: None, index, spa_fallback_everywhere: true, without_config })
+        Ok(Site { dist, config: None, index, page_headers: Vec::new(), spa_fallback_everywhere: true, without_config })
     }
 }
 
@@ -82,7 +87,18 @@ fn respond(mut s: TcpStream, site: &Site) -> std::io::Result<()> {
     } else {
         page
     };
-    write!(s, "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n", body.len())?;
+    let mut extra = String::new();
+    if ctype.starts_with("text/html") {
+        for (k, v) in site.page_headers.iter().filter(|(k, _)| *k != "X-Content-Type-Options") {
+            extra += &format!("{k}: {v}\r\n");
+        }
+    }
+    let cache = if ctype.starts_with("text/html") { "no-cache" } else { crate::web::cache_control(path) };
+    write!(
+        s,
+        "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: {cache}\r\nX-Content-Type-Options: nosniff\r\n{extra}Connection: close\r\n\r\n",
+        body.len()
+    )?;
     s.write_all(&body)
 }
 

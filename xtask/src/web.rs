@@ -141,6 +141,7 @@ pub fn build_into(dist: &Path, config: Option<&str>, features: &[&str]) -> Resul
     std::fs::write(dist.join(TEMPLATE), &html).map_err(|e| e.to_string())?;
     let text = config.unwrap_or(DEFAULT_CONFIG).to_string();
     std::fs::write(dist.join("config.json"), &text).map_err(|e| e.to_string())?;
+    std::fs::write(dist.join("_headers"), headers_file(config)?).map_err(|e| e.to_string())?;
     std::fs::write(dist.join("index.html"), render(&html, Some(&text))?).map_err(|e| e.to_string())?;
     Ok(())
 }
@@ -212,6 +213,54 @@ pub fn csp(config: Option<&str>) -> Result<String, String> {
     ))
 }
 
+/// The origins that may frame the page: the site itself and `dashboard_origins`.
+fn frame_ancestors(config: Option<&str>) -> Result<String, String> {
+    let mut out = vec!["'self'".to_string()];
+    if let Some(text) = config {
+        let v: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("config.json: {e}"))?;
+        out.extend(v["dashboard_origins"].as_array().into_iter().flatten().filter_map(|o| o.as_str()).filter_map(origin_of));
+    }
+    Ok(out.join(" "))
+}
+
+/// The headers every page response carries — one place for `dist/_headers`, the
+/// README's nginx and Caddy lines and `cargo xtask serve`: the CSP with
+/// `frame-ancestors` (which a `<meta>` CSP cannot carry), no referrer, no sniffing.
+pub fn page_headers(config: Option<&str>) -> Result<Vec<(&'static str, String)>, String> {
+    Ok(vec![
+        ("Content-Security-Policy", format!("{}; frame-ancestors {}", csp(config)?, frame_ancestors(config)?)),
+        ("Referrer-Policy", "no-referrer".into()),
+        ("X-Content-Type-Options", "nosniff".into()),
+    ])
+}
+
+/// How long a file may be cached: a year for file names trunk hashed (`-` and 12 to
+/// 16 hex digits; they change when their content does), otherwise revalidated on
+/// every load (`index.html`, `config.json`, `boot.js`, templates).
+pub fn cache_control(path: &str) -> &'static str {
+    let name = path.rsplit('/').next().unwrap_or("");
+    let hashed = name.rsplit_once('-').is_some_and(|(_, tail)| {
+        let hash = tail.split(['.', '_']).next().unwrap_or("");
+        (12..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit())
+    });
+    if hashed { "public, max-age=31536000, immutable" } else { "no-cache" }
+}
+
+/// `dist/_headers` (the format Cloudflare Pages and Netlify read).
+pub fn headers_file(config: Option<&str>) -> Result<String, String> {
+    let mut out = String::from("# Written by `cargo xtask build` from config.json.\n/*\n");
+    for (k, v) in page_headers(config)? {
+        out += &format!("  {k}: {v}\n");
+    }
+    for path in ["/", "/index.html", "/config.json", "/boot.js"] {
+        out += &format!("{path}\n  Cache-Control: no-cache\n");
+    }
+    for path in ["/dc-*", "/tools/dc-*", "/main-*"] {
+        out += &format!("{path}\n  Cache-Control: public, max-age=31536000, immutable\n");
+    }
+    Ok(out)
+}
+
 pub fn render(template: &str, config: Option<&str>) -> Result<String, String> {
     let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">", csp(config)?);
     if !template.contains(CSP_MARK) {
@@ -268,4 +317,23 @@ pub fn size_report() -> Result<usize, String> {
         totals.iter().map(|(n, t)| format!("{n} {:.1} KB brotli", *t as f64 / 1024.0)).collect::<Vec<_>>().join(", ")
     );
     Ok(totals.first().map(|t| t.1).unwrap_or(0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_hashed_names_are_cached_long_and_frame_ancestors_come_from_config() {
+        assert_eq!(cache_control("/dc-consent-87b6d699717cc827_bg.wasm"), "public, max-age=31536000, immutable");
+        assert_eq!(cache_control("/tools/dc-tools-df9210e72ee436bd.js"), "public, max-age=31536000, immutable");
+        assert_eq!(cache_control("/main-da962219676b3c1.css"), "public, max-age=31536000, immutable", "trunk's hashes may be 15 digits");
+        for p in ["/index.html", "/config.json", "/boot.js", "/templates/google.com.gmail-setup.json", "/v2/domainTemplates/x"] {
+            assert_eq!(cache_control(p), "no-cache", "{p}");
+        }
+        let h = headers_file(Some(r#"{"dashboard_origins": ["https://dash.example"]}"#)).unwrap();
+        assert!(h.contains("frame-ancestors 'self' https://dash.example\n"), "{h}");
+        assert!(h.contains("Referrer-Policy: no-referrer") && h.contains("X-Content-Type-Options: nosniff"), "{h}");
+        assert!(headers_file(None).unwrap().contains("frame-ancestors 'self'\n"));
+    }
 }
