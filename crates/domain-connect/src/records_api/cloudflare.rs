@@ -75,7 +75,7 @@ fn envelope(status: u16, body: &[u8]) -> Result<Value, ApiFailure> {
             if !text.is_empty() {
                 m.push(text);
             }
-            Err(if (400..500).contains(&status) { ApiFailure::Refused { status, messages: m } } else { ApiFailure::Unknown { status, messages: m } })
+            Err(ApiFailure::from_status(status, m))
         }
     }
 }
@@ -242,6 +242,15 @@ pub fn unsupported(changes: &ChangeSet) -> Vec<Unsupported> {
         .collect()
 }
 
+/// The TTL a created record is given: `1` (Auto) when proxied — Cloudflare keeps
+/// proxied records at Auto — or when the template gives none or 0; otherwise its own.
+fn ttl_sent(proxied: Option<bool>, ttl: Option<i64>) -> i64 {
+    match (proxied, ttl) {
+        (Some(true), _) | (_, None | Some(0)) => 1,
+        (_, Some(t)) => t,
+    }
+}
+
 /// The Create-record object of one added record: `name` absolute without the dot,
 /// `type`, `content` (or SRV's `data`), `ttl` (`1`, Auto, when proxied or when the
 /// template gives none or 0), `priority` for MX, `proxied` for A/AAAA/CNAME.
@@ -265,11 +274,7 @@ fn post_object(r: &ZoneRecord, proxied: Option<bool>, domain: &str) -> Option<Va
         }
     }
     let proxied = proxied.filter(|_| r.record_type().is_proxiable());
-    let ttl = match (proxied, r.ttl) {
-        (Some(true), _) | (_, None | Some(0)) => 1,
-        (_, Some(t)) => t,
-    };
-    o.insert("ttl".into(), json!(ttl));
+    o.insert("ttl".into(), json!(ttl_sent(proxied, r.ttl)));
     if let Some(p) = proxied {
         o.insert("proxied".into(), json!(p));
     }
@@ -347,10 +352,7 @@ pub fn expected_zone(changes: &ChangeSet, zone: &[ZoneRecord], proxied: &[Option
     let mut out = changes.final_zone(zone);
     for (i, r) in out.iter_mut().take(changes.added.len()).enumerate() {
         let p = proxied.get(i).copied().flatten().filter(|_| r.record_type().is_proxiable());
-        r.ttl = Some(match (p, r.ttl) {
-            (Some(true), _) | (_, None | Some(0)) => 1,
-            (_, Some(t)) => t,
-        });
+        r.ttl = Some(ttl_sent(p, r.ttl));
     }
     out.retain(|r| zone::presentation(r).is_some());
     out

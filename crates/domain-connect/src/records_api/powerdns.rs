@@ -87,17 +87,16 @@ type RrsetChange = ((String, String), Option<Vec<ZoneRecord>>);
 /// pseudo-records have no DNS form and are left out.
 fn touched_rrsets(changes: &ChangeSet, zone: &[ZoneRecord], domain: &str) -> Vec<RrsetChange> {
     let domain = domain.trim_end_matches('.').to_ascii_lowercase();
-    let key = |r: &ZoneRecord| zone::presentation(r).map(|(o, _)| (absolute(&o.to_ascii_lowercase(), &domain), r.rtype.to_ascii_uppercase()));
     let touched: std::collections::BTreeSet<(String, String)> = changes
         .added
         .iter()
         .map(|a| &a.record)
         .chain(changes.deleted.iter().map(|d| &d.record))
-        .filter_map(key)
+        .filter_map(|r| rrset_key(r, &domain))
         .collect();
     let mut finals: BTreeMap<(String, String), Vec<ZoneRecord>> = BTreeMap::new();
     for r in changes.final_zone(zone) {
-        if let Some(k) = key(&r).filter(|k| touched.contains(k)) {
+        if let Some(k) = rrset_key(&r, &domain).filter(|k| touched.contains(k)) {
             finals.entry(k).or_default().push(r);
         }
     }
@@ -105,6 +104,35 @@ fn touched_rrsets(changes: &ChangeSet, zone: &[ZoneRecord], domain: &str) -> Vec
         let records = finals.remove(&k);
         (k, records)
     }).collect()
+}
+
+/// The RRset a record belongs to: (absolute owner, lowercase; type, uppercase), for
+/// `domain` given bare and lowercase. Redirect pseudo-records have none.
+fn rrset_key(r: &ZoneRecord, domain: &str) -> Option<(String, String)> {
+    zone::presentation(r).map(|(o, _)| (absolute(&o.to_ascii_lowercase(), domain), r.rtype.to_ascii_uppercase()))
+}
+
+/// One entry of a PATCH's `rrsets`: `REPLACE` with the RRset's records and its one
+/// TTL, or `DELETE` when none is left.
+fn rrset_change(name: &str, rtype: &str, records: Option<&[ZoneRecord]>) -> Value {
+    match records {
+        Some(records) => json!({
+            "name": name, "type": rtype, "changetype": "REPLACE",
+            "ttl": rrset_ttl(records),
+            "records": records.iter().filter_map(zone::presentation)
+                .map(|(_, rdata)| json!({"content": rdata, "disabled": false})).collect::<Vec<_>>(),
+        }),
+        None => json!({"name": name, "type": rtype, "changetype": "DELETE"}),
+    }
+}
+
+/// A PATCH of the zone carrying `body`.
+fn patch(base: &str, server_id: &str, domain: &str, api_key: &str, body: Value) -> super::HttpRequest {
+    let mut req = read_zone_request(base, server_id, domain, api_key);
+    req.method = "PATCH";
+    req.headers.push(("Content-Type".into(), "application/json".into()));
+    req.body = Some(body.to_string().into_bytes());
+    req
 }
 
 /// PowerDNS keeps one TTL per RRset: the lowest the final records ask for (3600 when
@@ -164,15 +192,13 @@ pub fn expected_zone(changes: &ChangeSet, zone: &[ZoneRecord], domain: &str) -> 
     changes
         .final_zone(zone)
         .into_iter()
-        .map(|mut r| {
-            if let Some((o, _)) = zone::presentation(&r) {
-                if let Some(t) = ttls.get(&(absolute(&o.to_ascii_lowercase(), &d), r.rtype.to_ascii_uppercase())) {
-                    r.ttl = Some(*t);
-                }
+        .filter_map(|mut r| {
+            let key = rrset_key(&r, &d)?;
+            if let Some(t) = ttls.get(&key) {
+                r.ttl = Some(*t);
             }
-            r
+            Some(r)
         })
-        .filter(|r| zone::presentation(r).is_some())
         .collect()
 }
 
@@ -180,29 +206,15 @@ pub fn expected_zone(changes: &ChangeSet, zone: &[ZoneRecord], domain: &str) -> 
 /// change set touches is replaced whole (or deleted when it ends up empty). Redirect
 /// pseudo-records have no DNS form and are not sent.
 pub fn patch_body(changes: &ChangeSet, zone: &[ZoneRecord], domain: &str) -> Value {
-    let rrsets: Vec<Value> = touched_rrsets(changes, zone, domain)
-        .into_iter()
-        .map(|((name, rtype), records)| match records {
-            Some(records) => json!({
-                "name": name, "type": rtype, "changetype": "REPLACE",
-                "ttl": rrset_ttl(&records),
-                "records": records.iter().filter_map(zone::presentation)
-                    .map(|(_, rdata)| json!({"content": rdata, "disabled": false})).collect::<Vec<_>>(),
-            }),
-            None => json!({"name": name, "type": rtype, "changetype": "DELETE"}),
-        })
-        .collect();
+    let rrsets: Vec<Value> =
+        touched_rrsets(changes, zone, domain).into_iter().map(|((name, rtype), records)| rrset_change(&name, &rtype, records.as_deref())).collect();
     json!({ "rrsets": rrsets })
 }
 
 /// The one request that applies a change set: `PATCH {base}/api/v1/servers/{server}/zones/{domain}.`
 /// with [`patch_body`], which PowerDNS applies all or nothing.
 pub fn patch_request(base: &str, server_id: &str, domain: &str, api_key: &str, changes: &ChangeSet, zone: &[ZoneRecord]) -> super::HttpRequest {
-    let mut req = read_zone_request(base, server_id, domain, api_key);
-    req.method = "PATCH";
-    req.headers.push(("Content-Type".into(), "application/json".into()));
-    req.body = Some(patch_body(changes, zone, domain).to_string().into_bytes());
-    req
+    patch(base, server_id, domain, api_key, patch_body(changes, zone, domain))
 }
 
 /// The PATCH body that turns zone `from` into zone `to` (both as read from PowerDNS,
@@ -210,46 +222,25 @@ pub fn patch_request(base: &str, server_id: &str, domain: &str, api_key: &str, c
 /// deleted when `to` has none. `patch_between(after, before)` undoes an apply.
 pub fn patch_between(from: &[ZoneRecord], to: &[ZoneRecord], domain: &str) -> Value {
     let d = domain.trim_end_matches('.').to_ascii_lowercase();
-    let mut sets: BTreeMap<(String, String), (Vec<&ZoneRecord>, Vec<&ZoneRecord>)> = BTreeMap::new();
+    let mut sets: BTreeMap<(String, String), (Vec<ZoneRecord>, Vec<ZoneRecord>)> = BTreeMap::new();
     for (side, zone) in [(0, from), (1, to)] {
         for r in zone {
-            let Some((owner, _)) = zone::presentation(r) else { continue };
-            let rtype = r.rtype.to_ascii_uppercase();
-            if rtype == "SOA" {
-                continue;
-            }
-            let e = sets.entry((absolute(&owner.to_ascii_lowercase(), &d), rtype)).or_default();
-            if side == 0 { e.0.push(r) } else { e.1.push(r) }
+            let Some(key) = rrset_key(r, &d).filter(|(_, t)| t != "SOA") else { continue };
+            let e = sets.entry(key).or_default();
+            if side == 0 { e.0.push(r.clone()) } else { e.1.push(r.clone()) }
         }
     }
     let rrsets: Vec<Value> = sets
         .into_iter()
-        .filter(|(_, (a, b))| {
-            let own = |v: &Vec<&ZoneRecord>| v.iter().map(|r| (*r).clone()).collect::<Vec<_>>();
-            !super::diff(&own(a), &own(b)).is_empty()
-        })
-        .map(|((name, rtype), (_, to))| {
-            if to.is_empty() {
-                json!({"name": name, "type": rtype, "changetype": "DELETE"})
-            } else {
-                let records: Vec<ZoneRecord> = to.into_iter().cloned().collect();
-                json!({
-                    "name": name, "type": rtype, "changetype": "REPLACE", "ttl": rrset_ttl(&records),
-                    "records": records.iter().filter_map(zone::presentation).map(|(_, rdata)| json!({"content": rdata, "disabled": false})).collect::<Vec<_>>(),
-                })
-            }
-        })
+        .filter(|(_, (a, b))| !super::diff(a, b).is_empty())
+        .map(|((name, rtype), (_, to))| rrset_change(&name, &rtype, (!to.is_empty()).then_some(to.as_slice())))
         .collect();
     json!({ "rrsets": rrsets })
 }
 
 /// The request carrying [`patch_between`] (`PATCH`, like [`patch_request`]).
 pub fn patch_between_request(base: &str, server_id: &str, domain: &str, api_key: &str, from: &[ZoneRecord], to: &[ZoneRecord]) -> super::HttpRequest {
-    let mut req = read_zone_request(base, server_id, domain, api_key);
-    req.method = "PATCH";
-    req.headers.push(("Content-Type".into(), "application/json".into()));
-    req.body = Some(patch_between(from, to, domain).to_string().into_bytes());
-    req
+    patch(base, server_id, domain, api_key, patch_between(from, to, domain))
 }
 
 /// PowerDNS's own error messages: `{"error": "…", "errors": ["…"]}`; a body that is not

@@ -10,6 +10,15 @@ const ZONE: &str = r#"{"name":"example.com.","kind":"Native","rrsets":[
   {"name":"_sip._tls.example.com.","type":"SRV","ttl":3600,"records":[{"content":"100 1 443 sip.example.net.","disabled":false}]}
 ]}"#;
 
+/// [`ZONE`] read, and the change set of these template records at its apex.
+fn apply_to_zone(records: &str) -> (Vec<ZoneRecord>, ChangeSet) {
+    use crate::{apply::ProcessOptions, process_records, TemplateRecord};
+    let z = zone_from_json(ZONE.as_bytes(), "example.com").unwrap();
+    let recs: Vec<TemplateRecord> = serde_json::from_str(records).unwrap();
+    let cs = process_records(&recs, &z, &ProcessOptions { domain: "example.com", host: Some(""), ..Default::default() }).unwrap();
+    (z, cs)
+}
+
 #[test]
 fn reads_rrsets_as_zone_records() {
     let z = zone_from_json(ZONE.as_bytes(), "example.com").unwrap();
@@ -48,14 +57,8 @@ fn hostile_replies_are_errors() {
 
 #[test]
 fn patch_replaces_whole_rrsets_and_deletes_empty_ones() {
-    use crate::{apply::ProcessOptions, process_records, TemplateRecord};
-    let z = zone_from_json(ZONE.as_bytes(), "example.com").unwrap();
-    let recs: Vec<TemplateRecord> = serde_json::from_str(
-        r#"[{"type":"CNAME","host":"www","pointsTo":"shop.example.net","ttl":600},
-            {"type":"SPFM","host":"@","spfRules":"include:b.example"}]"#,
-    )
-    .unwrap();
-    let cs = process_records(&recs, &z, &ProcessOptions { domain: "example.com", host: Some(""), ..Default::default() }).unwrap();
+    let (z, cs) = apply_to_zone(r#"[{"type":"CNAME","host":"www","pointsTo":"shop.example.net","ttl":600},
+            {"type":"SPFM","host":"@","spfRules":"include:b.example"}]"#);
     let body = patch_body(&cs, &z, "example.com");
     assert!(ttl_choices(&cs, &z, "example.com").is_empty());
     let sets = body["rrsets"].as_array().unwrap();
@@ -71,14 +74,8 @@ fn patch_replaces_whole_rrsets_and_deletes_empty_ones() {
 
 #[test]
 fn one_ttl_per_rrset_is_chosen_and_said() {
-    use crate::{apply::ProcessOptions, process_records, TemplateRecord};
-    let z = zone_from_json(ZONE.as_bytes(), "example.com").unwrap();
     // A TXT added beside the SPF record (TTL 300) asks for 900.
-    let recs: Vec<TemplateRecord> = serde_json::from_str(
-        r#"[{"type":"TXT","host":"@","data":"hello","ttl":900,"txtConflictMatchingMode":"None"}]"#,
-    )
-    .unwrap();
-    let cs = process_records(&recs, &z, &ProcessOptions { domain: "example.com", host: Some(""), ..Default::default() }).unwrap();
+    let (z, cs) = apply_to_zone(r#"[{"type":"TXT","host":"@","data":"hello","ttl":900,"txtConflictMatchingMode":"None"}]"#);
     let choices = ttl_choices(&cs, &z, "example.com");
     assert_eq!(choices, vec![TtlChoice { name: "example.com.".into(), rtype: "TXT".into(), asked: vec![300, 900], chosen: 300 }]);
     assert!(choices[0].to_string().contains("all get 300 s"), "{}", choices[0]);
@@ -92,14 +89,8 @@ fn one_ttl_per_rrset_is_chosen_and_said() {
 
 #[test]
 fn patch_between_undoes_an_apply() {
-    use crate::{apply::ProcessOptions, process_records, TemplateRecord};
-    let z = zone_from_json(ZONE.as_bytes(), "example.com").unwrap();
-    let recs: Vec<TemplateRecord> = serde_json::from_str(
-        r#"[{"type":"CNAME","host":"www","pointsTo":"shop.example.net","ttl":600},
-            {"type":"SPFM","host":"@","spfRules":"include:b.example"}]"#,
-    )
-    .unwrap();
-    let cs = process_records(&recs, &z, &ProcessOptions { domain: "example.com", host: Some(""), ..Default::default() }).unwrap();
+    let (z, cs) = apply_to_zone(r#"[{"type":"CNAME","host":"www","pointsTo":"shop.example.net","ttl":600},
+            {"type":"SPFM","host":"@","spfRules":"include:b.example"}]"#);
     let after = expected_zone(&cs, &z, "example.com");
     // Forward, it is the apply's own PATCH; backward, it restores each RRset whole.
     assert_eq!(patch_between(&z, &after, "example.com"), patch_body(&cs, &z, "example.com"));
