@@ -146,29 +146,56 @@ async fn undo_cloudflare(cfg: &Config, base: &str, domain: &str, before: &[ZoneR
     let (token, with_session) = credential(cfg).map_err(|e| not_read(e.to_string()))?;
     let (zone_id, listed) = read_cloudflare(base, &token, with_session, domain).await.map_err(not_read)?;
     let now: Vec<ZoneRecord> = listed.into_iter().map(|c| c.record).collect();
-    let changed = records_api::diff(after, &now);
-    if !changed.is_empty() {
-        return Err(ApplyFailure::ZoneChanged { gone: lines(&changed.gone), new: lines(&changed.new) });
-    }
+    unchanged(after, &now)?;
     let body: serde_json::Value = kept(domain, "undo")
         .filter(|_| kept(domain, "zone_id").as_deref() == Some(zone_id.as_str()))
         .and_then(|t| serde_json::from_str(&t).ok())
         .ok_or(ApplyFailure::NotApplied("this tab holds no Cloudflare batch to undo with".into()))?;
     let req = cloudflare::batch_request(base, &zone_id, &token, &body);
     let done = Applied { to: format!("Cloudflare at {base}"), request: Some(req.redacted()), note: None };
-    let failure = match send(&req, with_session).await {
-        Ok(resp) => match cloudflare::read_batch_answer(resp.status, &resp.body) {
-            Ok(()) => return Ok(done),
-            Err(ApiFailure::Refused { status, messages }) => {
-                return Err(ApplyFailure::NotApplied(format!("Cloudflare refused the undo (HTTP {status}): {}", messages.join("; "))));
-            }
-            Err(e) => e.to_string(),
-        },
-        Err(e) => e,
-    };
-    settle(cfg, domain, &now, before, failure, done).await
+    match send_change(&req, with_session, cloudflare::read_batch_answer, "Cloudflare refused the undo").await? {
+        Ok(_) => Ok(done),
+        Err(failure) => settle(cfg, domain, &now, before, failure, done).await,
+    }
 }
 
+
+/// The refusal of a zone that is not the one expected, with the difference.
+fn zone_changed(expected: &[ZoneRecord], now: &[ZoneRecord]) -> ApplyFailure {
+    let changed = records_api::diff(expected, now);
+    ApplyFailure::ZoneChanged { gone: lines(&changed.gone), new: lines(&changed.new) }
+}
+
+/// Refuse, with the difference, when the zone read now is not the one expected.
+fn unchanged(expected: &[ZoneRecord], now: &[ZoneRecord]) -> Result<(), ApplyFailure> {
+    if records_api::diff(expected, now).is_empty() {
+        Ok(())
+    } else {
+        Err(zone_changed(expected, now))
+    }
+}
+
+/// Send the one request that changes the zone and read its answer with `read`:
+/// `Ok(Ok(answer))` applied; `Ok(Err(why))` not known (a 5xx, a lost or unreadable
+/// answer: settle by reading again); `Err` refused — `refused` says by whom, of what —
+/// nothing applied.
+async fn send_change(
+    req: &records_api::HttpRequest,
+    with_session: bool,
+    read: fn(u16, &[u8]) -> Result<(), ApiFailure>,
+    refused: &str,
+) -> Result<Result<net::HttpResponse, String>, ApplyFailure> {
+    match send(req, with_session).await {
+        Ok(resp) => match read(resp.status, &resp.body) {
+            Ok(()) => Ok(Ok(resp)),
+            Err(ApiFailure::Refused { status, messages }) => {
+                Err(ApplyFailure::NotApplied(format!("{refused} (HTTP {status}): {}", messages.join("; "))))
+            }
+            Err(e) => Ok(Err(e.to_string())),
+        },
+        Err(e) => Ok(Err(e)),
+    }
+}
 
 /// Keep an applied change for Undo: the request sent (no credential), the zone before
 /// and after (in the sandbox's JSON form, read back by the same reader), and for
@@ -207,31 +234,17 @@ async fn change_zone(cfg: &Config, domain: &str, from: &[ZoneRecord], to: &[Zone
     let (key, with_session) = credential(cfg).map_err(not_read)?;
     // 1. The zone must still be the one previewed.
     let (now, _) = read_zone(cfg, domain).await.map_err(not_read)?;
-    let changed = records_api::diff(from, &now);
-    if !changed.is_empty() {
-        return Err(ApplyFailure::ZoneChanged { gone: lines(&changed.gone), new: lines(&changed.new) });
-    }
+    unchanged(from, &now)?;
     // 2. One PATCH, all or nothing.
     let req = powerdns::patch_between_request(base, server_id, domain, &key, &now, to);
-    let failure = match send(&req, with_session).await {
-        Ok(resp) => match powerdns::read_patch_answer(resp.status, &resp.body) {
-            Ok(()) => None,
-            Err(ApiFailure::Refused { status, messages }) => {
-                return Err(ApplyFailure::NotApplied(format!("PowerDNS refused the change (HTTP {status}): {}", messages.join("; "))));
-            }
-            Err(e) => Some(e.to_string()),
-        },
-        Err(e) => Some(e),
-    };
     let done = Applied { to: format!("PowerDNS at {base}"), request: Some(req.redacted()), note: None };
-    let keep = || keep(domain, &req.redacted(), &now, to, None);
-    let result = match failure {
-        None => Ok(done),
+    let result = match send_change(&req, with_session, powerdns::read_patch_answer, "PowerDNS refused the change").await? {
+        Ok(_) => Ok(done),
         // 3. The answer was lost or unclear: read the zone again and compare.
-        Some(failure) => settle(cfg, domain, &now, to, failure, done).await,
+        Err(failure) => settle(cfg, domain, &now, to, failure, done).await,
     };
     if result.is_ok() {
-        keep();
+        keep(domain, &req.redacted(), &now, to, None);
     }
     result
 }
@@ -267,43 +280,31 @@ async fn apply_cloudflare(cfg: &Config, base: &str, domain: &str, zone: &[ZoneRe
     let (zone_id, listed) = read_cloudflare(base, &token, with_session, domain).await.map_err(not_read)?;
     let Some(ids) = cloudflare::ids_for(zone, &listed) else {
         let now: Vec<ZoneRecord> = listed.into_iter().map(|c| c.record).collect();
-        let changed = records_api::diff(zone, &now);
-        return Err(ApplyFailure::ZoneChanged { gone: lines(&changed.gone), new: lines(&changed.new) });
+        return Err(zone_changed(zone, &now));
     };
     let body = cloudflare::batch_body(&approved.changes, &ids, &approved.proxied, domain)
         .map_err(|no| ApplyFailure::NotApplied(no.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")))?;
     let req = cloudflare::batch_request(base, &zone_id, &token, &body);
     let done = Applied { to: format!("Cloudflare at {base}"), request: Some(req.redacted()), note: None };
-    let failure = match send(&req, with_session).await {
-        Ok(resp) => match cloudflare::read_batch_answer(resp.status, &resp.body) {
-            Ok(()) => {
-                // Kept for Undo: the batch that deletes what was created (by the ids
-                // Cloudflare gave) and creates again what was deleted, as listed.
-                let listed_before: Vec<cloudflare::CfRecord> = zone
-                    .iter()
-                    .zip(&ids)
-                    .map(|(r, id)| cloudflare::CfRecord {
-                        id: id.clone(),
-                        record: r.clone(),
-                        proxied: listed.iter().any(|c| c.id == *id && c.proxied),
-                    })
-                    .collect();
-                let posted = cloudflare::posted_ids(&resp.body);
-                if let Some(undo) = cloudflare::undo_body(&approved.changes, &posted, &listed_before, domain) {
-                    let expected = cloudflare::expected_zone(&approved.changes, zone, &approved.proxied);
-                    keep(domain, &req.redacted(), zone, &expected, Some((&zone_id, &undo.to_string())));
-                }
-                return Ok(done);
-            }
-            Err(ApiFailure::Refused { status, messages }) => {
-                return Err(ApplyFailure::NotApplied(format!("Cloudflare refused the change (HTTP {status}): {}", messages.join("; "))));
-            }
-            Err(e) => e.to_string(),
-        },
-        Err(e) => e,
-    };
     let expected = cloudflare::expected_zone(&approved.changes, zone, &approved.proxied);
-    settle(cfg, domain, zone, &expected, failure, done).await
+    match send_change(&req, with_session, cloudflare::read_batch_answer, "Cloudflare refused the change").await? {
+        Ok(resp) => {
+            // Kept for Undo: the batch that deletes what was created (by the ids
+            // Cloudflare gave) and creates again what was deleted, as listed.
+            let listed_before: Vec<cloudflare::CfRecord> = zone
+                .iter()
+                .zip(&ids)
+                .map(|(r, id)| cloudflare::CfRecord { id: id.clone(), record: r.clone(), proxied: listed.iter().any(|c| c.id == *id && c.proxied) })
+                .collect();
+            let posted = cloudflare::posted_ids(&resp.body);
+            if let Some(undo) = cloudflare::undo_body(&approved.changes, &posted, &listed_before, domain) {
+                keep(domain, &req.redacted(), zone, &expected, Some((&zone_id, &undo.to_string())));
+            }
+            Ok(done)
+        }
+        // The answer was lost or unclear: read the zone again and compare.
+        Err(failure) => settle(cfg, domain, zone, &expected, failure, done).await,
+    }
 }
 
 /// Ask the configured DNS-over-HTTPS resolver whether it serves a probe's record.

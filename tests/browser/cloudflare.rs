@@ -5,7 +5,7 @@
 //! only, one batch of deletes by id and posts with the proxy choices.
 
 use super::*;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::Write;
 use std::sync::{Arc, Mutex};
 
 const ZONE_ID: &str = "023e105f4ecef8ad9ca31a8372d0c353";
@@ -60,26 +60,10 @@ fn fake_cloudflare(fail: Arc<Mutex<bool>>, zone: Arc<Mutex<Vec<Value>>>) -> Seen
         for stream in listener.incoming().flatten() {
             let (log, fail, zone) = (log.clone(), fail.clone(), zone.clone());
             std::thread::spawn(move || {
-                let mut r = BufReader::new(stream.try_clone().unwrap());
-                let mut first = String::new();
-                r.read_line(&mut first).unwrap_or(0);
-                let (mut len, mut auth) = (0usize, String::new());
-                loop {
-                    let mut line = String::new();
-                    if r.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
-                        break;
-                    }
-                    if let Some((k, v)) = line.split_once(':') {
-                        match k.to_ascii_lowercase().as_str() {
-                            "content-length" => len = v.trim().parse().unwrap_or(0),
-                            "authorization" => auth = v.trim().to_string(),
-                            _ => {}
-                        }
-                    }
-                }
-                let mut body = vec![0; len];
-                let _ = r.read_exact(&mut body);
-                let mut parts = first.split_whitespace();
+                let Some(req) = Request::read(&stream) else { return };
+                let auth = req.header("authorization").unwrap_or("").to_string();
+                let body = req.body.clone();
+                let mut parts = req.line.split_whitespace();
                 let (method, target) = (parts.next().unwrap_or("").to_string(), parts.next().unwrap_or("").to_string());
                 let cors = "Access-Control-Allow-Origin: *\r\nAccess-Control-Allow-Headers: authorization, content-type, accept\r\nAccess-Control-Allow-Methods: GET, POST\r\n";
                 let (status, answer) = if method == "OPTIONS" {

@@ -115,6 +115,49 @@ fn post(url: &str, body: &str) -> String {
     String::from_utf8_lossy(&buf).into_owned()
 }
 
+/// One HTTP/1.1 request read from a connection, for the test servers that stand in
+/// for a provider (a proxy, Cloudflare's API): its request line, its header lines
+/// (`Name: value`, as sent) and its body (`Content-Length` bytes). `None` when the
+/// connection closes first.
+struct Request {
+    line: String,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl Request {
+    fn read(stream: &std::net::TcpStream) -> Option<Request> {
+        use std::io::{BufRead, BufReader, Read};
+        let mut r = BufReader::new(stream.try_clone().ok()?);
+        let mut line = String::new();
+        if r.read_line(&mut line).ok()? == 0 {
+            return None;
+        }
+        let mut headers = Vec::new();
+        loop {
+            let mut h = String::new();
+            if r.read_line(&mut h).ok()? == 0 {
+                return None;
+            }
+            if h == "\r\n" || h == "\n" {
+                break;
+            }
+            if let Some((k, v)) = h.split_once(':') {
+                headers.push((k.trim().to_string(), v.trim().to_string()));
+            }
+        }
+        let len = headers.iter().find(|(k, _)| k.eq_ignore_ascii_case("content-length")).and_then(|(_, v)| v.parse().ok()).unwrap_or(0);
+        let mut body = vec![0; len];
+        r.read_exact(&mut body).ok()?;
+        Some(Request { line: line.trim_end().to_string(), headers, body })
+    }
+
+    /// The value of a header, by name in any case.
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+}
+
 /// A file under the crate's `target/` (reports and screenshots the tests write).
 fn target(file: &str) -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target").join(file)

@@ -173,7 +173,7 @@ enum OnPatch {
 /// A proxy on `DC_PROXY_PORT` to PowerDNS's API: every request is passed on, except a
 /// PATCH, handled as `mode` says at the time. Runs until the test process ends.
 fn proxy_switchable(mode: std::sync::Arc<std::sync::Mutex<OnPatch>>) -> std::sync::Arc<std::sync::atomic::AtomicUsize> {
-    use std::io::{BufRead, BufReader, Read, Write};
+    use std::io::{Read, Write};
     let patches = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let listener = std::net::TcpListener::bind(format!("127.0.0.1:{}", env("DC_PROXY_PORT"))).expect("the proxy port is free");
     let api = env("DC_PDNS_API").trim_start_matches("http://").to_string();
@@ -183,29 +183,13 @@ fn proxy_switchable(mode: std::sync::Arc<std::sync::Mutex<OnPatch>>) -> std::syn
             let (api, seen) = (api.clone(), seen.clone());
             let on_patch = *mode.lock().unwrap();
             std::thread::spawn(move || {
-                let mut r = BufReader::new(client.try_clone().unwrap());
-                let mut head = String::new();
-                let mut len = 0;
-                loop {
-                    let mut line = String::new();
-                    if r.read_line(&mut line).unwrap_or(0) == 0 {
-                        return;
-                    }
-                    if let Some((k, v)) = line.split_once(':') {
-                        if k.eq_ignore_ascii_case("content-length") {
-                            len = v.trim().parse().unwrap_or(0);
-                        }
-                    }
-                    // One request per connection: the browser opens another.
-                    if !line.to_ascii_lowercase().starts_with("connection:") {
-                        head.push_str(&line);
-                    }
-                    if line == "\r\n" {
-                        break;
-                    }
+                let Some(req) = Request::read(&client) else { return };
+                // One request per connection: the browser opens another.
+                let mut head = format!("{}\r\n", req.line);
+                for (k, v) in req.headers.iter().filter(|(k, _)| !k.eq_ignore_ascii_case("connection")) {
+                    head += &format!("{k}: {v}\r\n");
                 }
-                let mut body = vec![0; len];
-                r.read_exact(&mut body).unwrap();
+                let body = req.body;
                 let is_patch = head.starts_with("PATCH ");
                 if is_patch {
                     seen.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
@@ -213,7 +197,7 @@ fn proxy_switchable(mode: std::sync::Arc<std::sync::Mutex<OnPatch>>) -> std::syn
                         return; // closed: nothing reached PowerDNS
                     }
                 }
-                let head = head.trim_end_matches("\r\n").to_string() + "\r\nConnection: close\r\n\r\n";
+                let head = head + "Connection: close\r\n\r\n";
                 let mut upstream = std::net::TcpStream::connect(&api).unwrap();
                 upstream.write_all(head.as_bytes()).unwrap();
                 upstream.write_all(&body).unwrap();
