@@ -45,7 +45,7 @@ fn download(name: &'static str, mime: &'static str, text: &str, label: &'static 
 #[component]
 fn AfterApply(l: Arc<Loaded>) -> impl IntoView {
     let domain = l.url.domain.ascii.clone();
-    let Ok(cs) = l.review.changes.clone() else { return ().into_any() };
+    let Ok(cs) = &l.review.changes else { return ().into_any() };
     let added: Vec<_> = cs.added.iter().map(|a| a.record.clone()).collect();
     let removed: Vec<_> = cs.deleted.iter().map(|d| d.record.clone()).collect();
     // The records in the sandbox's JSON form (one writer), each removal with its reason.
