@@ -1,5 +1,6 @@
 //! Telling the embedding page what happened: when the consent screen runs in an iframe
-//! of a dashboard or in a popup, it posts one message per event — `dc-ready`,
+//! of a dashboard or in a popup, it posts one message per event — `dc-need-credential`
+//! (the records API needs a credential and none was handed over yet), `dc-ready`,
 //! `dc-applied` (with counts), `dc-cancelled`, `dc-failed` (with the reason) — to its
 //! parent or opener, addressed to each origin config.json lists in
 //! `dashboard_origins` and to no other (never `*`: the browser delivers a message only
@@ -7,15 +8,19 @@
 
 use wasm_bindgen::JsCast;
 
-/// The parent (when framed) or opener (when a popup), if there is one.
+/// The opener (when a popup) or parent (when framed), if there is one.
 fn embedder() -> Option<web_sys::Window> {
     let w = web_sys::window()?;
-    if let Ok(Some(parent)) = w.parent() {
-        if parent != w {
-            return Some(parent);
-        }
+    // Not `dyn_into`: an opener of another origin is a cross-origin WindowProxy, which
+    // `instanceof Window` does not recognise, yet it takes postMessage.
+    if let Some(opener) = w
+        .opener()
+        .ok()
+        .filter(|o| !o.is_null() && !o.is_undefined())
+    {
+        return Some(opener.unchecked_into());
     }
-    w.opener().ok().filter(|o| !o.is_null() && !o.is_undefined()).and_then(|o| o.dyn_into().ok())
+    w.parent().ok().flatten().filter(|p| *p != w)
 }
 
 /// Post `{"type": kind, …fields}` to the embedder, once per listed origin.

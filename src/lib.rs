@@ -16,7 +16,10 @@ mod components;
 mod config;
 #[cfg(target_arch = "wasm32")]
 mod context;
-#[cfg(all(target_arch = "wasm32", any(feature = "powerdns", feature = "cloudflare")))]
+#[cfg(all(
+    target_arch = "wasm32",
+    any(feature = "powerdns", feature = "cloudflare")
+))]
 mod credentials;
 #[cfg(target_arch = "wasm32")]
 mod embed;

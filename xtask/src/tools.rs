@@ -1,19 +1,28 @@
 //! Installing what the build needs, each only when missing (so a second run is fast):
-//! the wasm32 target, trunk, the wasm-bindgen CLI matching Cargo.lock, binaryen's
+//! the wasm32 target, the wasm-bindgen CLI matching Cargo.lock, binaryen's
 //! wasm-opt from npm, and (for the browser tier) Debian packages.
 
 use crate::{root, run};
 use std::path::PathBuf;
 use std::process::Command;
 
-pub const TRUNK_VERSION: &str = "0.21.14";
 pub const BINARYEN_VERSION: &str = "132";
-/// esbuild, from npm: minifies wasm-bindgen's JS glue (trunk's own minifier cannot
-/// parse it).
+/// esbuild, from npm: minifies wasm-bindgen's JS glue and the stylesheet.
 pub const ESBUILD_VERSION: &str = "0.25.12";
 /// Debian packages of the browser tier (and `sqlite3` to create PowerDNS's database).
-pub const DEBIAN_PACKAGES: [&str; 7] =
-    ["pdns-server", "pdns-backend-sqlite3", "dnsdist", "chromium", "chromium-driver", "bind9-dnsutils", "sqlite3"];
+pub const DEBIAN_PACKAGES: [&str; 10] = [
+    "pdns-server",
+    "pdns-backend-sqlite3",
+    "dnsdist",
+    "chromium",
+    "chromium-driver",
+    "bind9-dnsutils",
+    "sqlite3",
+    // The README's nginx and Caddy snippets, served for real.
+    "nginx",
+    "libnginx-mod-http-brotli-static",
+    "caddy",
+];
 
 /// Tools installed by xtask live here (gitignored), not in the user's ~/.cargo.
 pub fn tools_dir() -> PathBuf {
@@ -25,21 +34,30 @@ pub fn bin(name: &str) -> PathBuf {
 }
 
 pub fn wasm_opt() -> PathBuf {
-    tools_dir().join("node_modules").join(".bin").join("wasm-opt")
+    tools_dir()
+        .join("node_modules")
+        .join(".bin")
+        .join("wasm-opt")
 }
 
 pub fn esbuild() -> PathBuf {
-    tools_dir().join("node_modules").join(".bin").join("esbuild")
+    tools_dir()
+        .join("node_modules")
+        .join(".bin")
+        .join("esbuild")
 }
 
 fn output(cmd: &mut Command) -> Option<String> {
     let out = cmd.output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 /// The version of a package in Cargo.lock.
 pub fn locked_version(package: &str) -> Result<String, String> {
-    let lock = std::fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| format!("Cargo.lock: {e}"))?;
     let mut lines = lock.lines();
     while let Some(l) = lines.next() {
         if l == format!("name = \"{package}\"") {
@@ -52,30 +70,34 @@ pub fn locked_version(package: &str) -> Result<String, String> {
 }
 
 pub fn ensure_build_tools() -> Result<(), String> {
-    let installed = output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
-    if !installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    let installed =
+        output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if !installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
     }
-    let cargo_install = |krate: &str, version: &str, locked: bool| -> Result<(), String> {
-        let mut c = crate::cargo();
-        c.args(["install", krate, "--version", version, "--root"]).arg(tools_dir());
-        if locked {
-            c.arg("--locked");
-        }
-        run(&mut c)
+    let cargo_install = |krate: &str, version: &str| -> Result<(), String> {
+        run(crate::cargo()
+            .args(["install", krate, "--version", version, "--root"])
+            .arg(tools_dir()))
     };
     let has = |name: &str, version: &str| {
-        output(Command::new(bin(name)).arg("--version")).is_some_and(|v| v.split_whitespace().any(|w| w == version))
+        output(Command::new(bin(name)).arg("--version"))
+            .is_some_and(|v| v.split_whitespace().any(|w| w == version))
     };
-    if !has("trunk", TRUNK_VERSION) {
-        cargo_install("trunk", TRUNK_VERSION, true)?;
-    }
     let wbg = locked_version("wasm-bindgen")?;
     if !has("wasm-bindgen", &wbg) {
         // Not --locked: a dependency version it locks is no longer in the registry.
-        cargo_install("wasm-bindgen-cli", &wbg, false)?;
+        cargo_install("wasm-bindgen-cli", &wbg)?;
     }
-    let npm_install = |package: String| run(Command::new("npm").args(["install", "--no-audit", "--no-fund", "--prefix"]).arg(tools_dir()).arg(package));
+    let npm_install = |package: String| {
+        run(Command::new("npm")
+            .args(["install", "--no-audit", "--no-fund", "--prefix"])
+            .arg(tools_dir())
+            .arg(package))
+    };
     let wo = output(Command::new(wasm_opt()).arg("--version")).unwrap_or_default();
     if !wo.contains(&format!("version {BINARYEN_VERSION}")) {
         npm_install(format!("binaryen@{BINARYEN_VERSION}"))?;
@@ -100,9 +122,15 @@ pub fn ensure_debian_packages() -> Result<(), String> {
     if missing.is_empty() {
         return Ok(());
     }
-    let sudo = output(Command::new("id").arg("-u")).map(|u| u.trim() != "0").unwrap_or(true);
+    let sudo = output(Command::new("id").arg("-u"))
+        .map(|u| u.trim() != "0")
+        .unwrap_or(true);
     let apt = |args: &[&str]| {
-        let mut c = if sudo { Command::new("sudo") } else { Command::new("apt-get") };
+        let mut c = if sudo {
+            Command::new("sudo")
+        } else {
+            Command::new("apt-get")
+        };
         if sudo {
             c.arg("apt-get");
         }
@@ -114,14 +142,8 @@ pub fn ensure_debian_packages() -> Result<(), String> {
     install.args(&missing);
     run(&mut install)?;
     // Debian starts these as services on install; the tests run their own copies.
-    for svc in ["pdns", "dnsdist"] {
+    for svc in ["pdns", "dnsdist", "nginx", "caddy"] {
         let _ = Command::new("service").args([svc, "stop"]).output();
     }
     Ok(())
-}
-
-pub fn path_with_tools() -> std::ffi::OsString {
-    let mut paths = vec![tools_dir().join("bin")];
-    paths.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
-    std::env::join_paths(paths).unwrap_or_default()
 }

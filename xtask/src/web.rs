@@ -1,11 +1,10 @@
-//! The release build of the app: trunk (offline), wasm-opt -Oz from binaryen 132, the
-//! boot script moved out of the HTML, and a Content-Security-Policy generated from the
-//! configuration. Also the size report.
+//! The release build of `dist/`: both bundles ([`bundle`]), `boot.js` (which loads the
+//! bundle of the path it is opened at), the page with its Content-Security-Policy and
+//! the host's headers generated from the configuration. Also the size report.
 
-use crate::tools;
-use crate::{root, run};
+use crate::bundle::{self, Bundle};
+use crate::{root, tools};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 pub fn dist() -> PathBuf {
     root().join("dist")
@@ -13,6 +12,7 @@ pub fn dist() -> PathBuf {
 
 /// The page before its CSP is filled in (the server renders one per configuration).
 pub const TEMPLATE: &str = ".index.template.html";
+const ASSETS_MARK: &str = "<!-- dc:assets (replaced at build by `cargo xtask` with the hashed stylesheet and /boot.js) -->";
 const CSP_MARK: &str = "<!-- dc:csp (replaced at build by `cargo xtask` with the policy generated from config.json) -->";
 
 /// The configuration `dist/config.json` holds when none is given: the app's embedded
@@ -30,47 +30,6 @@ pub const DEFAULT_CONFIG: &str = r#"{
 /// The paths the tools bundle serves; every other path boots the consent bundle.
 const TOOLS_ROUTES: &str = r"^\/((preview|replay)\/?)?$";
 
-/// One bundle: what trunk wrote for one binary.
-struct Bundle {
-    /// URL of the wasm-bindgen JS module, e.g. `/dc-consent-5e1f….js`.
-    js: String,
-    wasm: String,
-}
-
-fn find_bundle(dir: &Path, prefix: &str, url_base: &str) -> Result<Bundle, String> {
-    let mut js = None;
-    let mut wasm = None;
-    for e in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
-        let name = e.map_err(|e| e.to_string())?.file_name().to_string_lossy().into_owned();
-        if name.starts_with(prefix) && name.ends_with("_bg.wasm") {
-            wasm = Some(format!("{url_base}{name}"));
-        } else if name.starts_with(prefix) && name.ends_with(".js") {
-            js = Some(format!("{url_base}{name}"));
-        }
-    }
-    match (js, wasm) {
-        (Some(js), Some(wasm)) => Ok(Bundle { js, wasm }),
-        _ => Err(format!("trunk wrote no {prefix} js/wasm pair in {}", dir.display())),
-    }
-}
-
-fn trunk(args: &[&str]) -> Result<(), String> {
-    run(Command::new(tools::bin("trunk")).current_dir(root()).env("PATH", tools::path_with_tools()).args(args))
-}
-
-fn wasm_opt(p: &Path) -> Result<(), String> {
-    run(Command::new(tools::wasm_opt())
-        .args(["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-reference-types", "--enable-sign-ext", "--enable-mutable-globals"])
-        .arg(p)
-        .arg("-o")
-        .arg(p))
-}
-
-/// Minify wasm-bindgen's JS glue in place (whitespace, names; same module).
-fn minify_js(p: &Path) -> Result<(), String> {
-    run(Command::new(tools::esbuild()).arg(p).args(["--minify", "--format=esm", "--allow-overwrite", "--log-level=warning"]).arg(format!("--outfile={}", p.display())))
-}
-
 /// Build both bundles into `dist/`, ready for any static host: the consent bundle at
 /// the top, the tools bundle under `tools/`, one `boot.js` that loads the bundle of the
 /// path it is opened at, and `config.json` (the given file, or [`DEFAULT_CONFIG`]).
@@ -85,8 +44,11 @@ pub fn build(config: Option<&Path>) -> Result<(), String> {
 /// The records-API adapter (cargo feature) a configuration names: each deployment's
 /// page carries only its own; the default (sandbox) none.
 pub fn adapters(config: Option<&str>) -> Result<Vec<&'static str>, String> {
-    let Some(text) = config else { return Ok(Vec::new()) };
-    let v: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("config.json: {e}"))?;
+    let Some(text) = config else {
+        return Ok(Vec::new());
+    };
+    let v: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| format!("config.json: {e}"))?;
     Ok(match v["records_api"]["kind"].as_str() {
         Some("powerdns") => vec!["powerdns"],
         Some("cloudflare") => vec!["cloudflare"],
@@ -98,51 +60,31 @@ pub fn adapters(config: Option<&str>) -> Result<Vec<&'static str>, String> {
 /// its config.json.
 pub fn build_into(dist: &Path, config: Option<&str>, features: &[&str]) -> Result<(), String> {
     tools::ensure_build_tools()?;
-    let dist = dist.to_path_buf();
-    let tools_out = root().join("target").join("tools-dist");
-    let features = features.join(",");
-    let dist_arg = dist.to_string_lossy().into_owned();
-    // The consent bundle (trunk replaces the dist directory whole), then the tools bundle beside it.
-    let mut consent = vec!["build", "index.html", "--release", "--offline", "--dist", &dist_arg];
-    let mut tools_args = vec!["build", "tools.html", "--release", "--offline", "--public-url", "/tools/"];
-    if !features.is_empty() {
-        consent.extend(["--features", &features]);
-        tools_args.extend(["--features", &features]);
-    }
-    trunk(&consent)?;
-    let tools_dist = tools_out.to_string_lossy().into_owned();
-    tools_args.extend(["--dist", &tools_dist]);
-    trunk(&tools_args)?;
+    let _ = std::fs::remove_dir_all(dist);
     let tools_dir = dist.join("tools");
-    std::fs::create_dir_all(&tools_dir).map_err(|e| e.to_string())?;
-    for e in std::fs::read_dir(&tools_out).map_err(|e| e.to_string())? {
-        let p = e.map_err(|e| e.to_string())?.path();
-        if p.extension().is_some_and(|x| x == "js" || x == "wasm") {
-            std::fs::copy(&p, tools_dir.join(p.file_name().unwrap_or_default())).map_err(|e| e.to_string())?;
-        }
+    std::fs::create_dir_all(&tools_dir).map_err(|e| format!("{}: {e}", tools_dir.display()))?;
+    let compiled = bundle::compile(&["dc-consent", "dc-tools"], features)?;
+    let consent = bundle::finish(&compiled, "dc-consent", dist, "/")?;
+    let tools_bundle = bundle::finish(&compiled, "dc-tools", &tools_dir, "/tools/")?;
+    let css = bundle::stylesheet(dist)?;
+    for dir in ["templates", "keys"] {
+        bundle::copy_dir(&root().join("public").join(dir), &dist.join(dir))?;
     }
-    for dir in [&dist, &tools_dir] {
-        for entry in std::fs::read_dir(dir).map_err(|e| e.to_string())? {
-            let p = entry.map_err(|e| e.to_string())?.path();
-            if p.extension().is_some_and(|x| x == "wasm") {
-                wasm_opt(&p)?;
-            }
-            let glue = p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("dc-"));
-            if glue && p.extension().is_some_and(|x| x == "js") {
-                minify_js(&p)?;
-            }
-        }
+    std::fs::write(dist.join("boot.js"), boot_script(&consent, &tools_bundle))
+        .map_err(|e| e.to_string())?;
+    bundle::precompress(dist)?;
+    let source = std::fs::read_to_string(root().join("index.html"))
+        .map_err(|e| format!("index.html: {e}"))?;
+    if !source.contains(ASSETS_MARK) {
+        return Err("index.html lost its assets marker".into());
     }
-    let consent = find_bundle(&dist, "dc-consent-", "/")?;
-    let tools_bundle = find_bundle(&tools_dir, "dc-tools-", "/tools/")?;
-    std::fs::write(dist.join("boot.js"), boot_script(&consent, &tools_bundle)).map_err(|e| e.to_string())?;
-    let html = std::fs::read_to_string(dist.join("index.html")).map_err(|e| e.to_string())?;
-    let html = replace_boot(&html)?;
+    let html = source.replace(ASSETS_MARK, &format!("<link rel=\"stylesheet\" href=\"{css}\">\n  <script type=\"module\" src=\"/boot.js\"></script>"));
     std::fs::write(dist.join(TEMPLATE), &html).map_err(|e| e.to_string())?;
     let text = config.unwrap_or(DEFAULT_CONFIG).to_string();
     std::fs::write(dist.join("config.json"), &text).map_err(|e| e.to_string())?;
     std::fs::write(dist.join("_headers"), headers_file(config)?).map_err(|e| e.to_string())?;
-    std::fs::write(dist.join("index.html"), render(&html, Some(&text))?).map_err(|e| e.to_string())?;
+    std::fs::write(dist.join("index.html"), render(&html, Some(&text))?)
+        .map_err(|e| e.to_string())?;
     Ok(())
 }
 
@@ -156,25 +98,12 @@ fn boot_script(consent: &Bundle, tools: &Bundle) -> String {
          const app = await import(bundle.js);\n\
          const wasm = await app.default({{ module_or_path: bundle.wasm }});\n\
          window.wasmBindings = app;\n\
-         dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm }} }}));\n",
+         ",
         tj = tools.js,
         tw = tools.wasm,
         cj = consent.js,
         cw = consent.wasm,
     )
-}
-
-/// Trunk boots the app with an inline module script (which a strict CSP forbids) and
-/// preloads the consent bundle (which a tools page does not use): replace both with
-/// `boot.js`.
-fn replace_boot(html: &str) -> Result<String, String> {
-    let open = "<script type=\"module\">";
-    let start = html.find(open).ok_or("trunk's boot script is not in dist/index.html")?;
-    let body_start = start + open.len();
-    let end = body_start + html[body_start..].find("</script>").ok_or("unterminated boot script")?;
-    let html = format!("{}<script type=\"module\" src=\"/boot.js\"></script>{}", &html[..start], &html[end + "</script>".len()..]);
-    let kept: Vec<&str> = html.split_inclusive('>').filter(|tag| !(tag.trim_start().starts_with("<link rel=\"modulepreload\"") || tag.trim_start().starts_with("<link rel=\"preload\""))).collect();
-    Ok(kept.concat())
 }
 
 fn origin_of(url: &str) -> Option<String> {
@@ -190,9 +119,14 @@ fn origin_of(url: &str) -> Option<String> {
 pub fn csp(config: Option<&str>) -> Result<String, String> {
     let mut connect = vec!["'self'".to_string()];
     // https: for the Service Providers' logos (`logoUrl`, which the core shows only when https).
-    let mut img = vec!["'self'".to_string(), "data:".to_string(), "https:".to_string()];
+    let mut img = vec![
+        "'self'".to_string(),
+        "data:".to_string(),
+        "https:".to_string(),
+    ];
     if let Some(text) = config {
-        let v: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("config.json: {e}"))?;
+        let v: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| format!("config.json: {e}"))?;
         let mut urls = Vec::new();
         for t in v["templates"].as_array().into_iter().flatten() {
             urls.extend(t["base"].as_str());
@@ -217,8 +151,16 @@ pub fn csp(config: Option<&str>) -> Result<String, String> {
 fn frame_ancestors(config: Option<&str>) -> Result<String, String> {
     let mut out = vec!["'self'".to_string()];
     if let Some(text) = config {
-        let v: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("config.json: {e}"))?;
-        out.extend(v["dashboard_origins"].as_array().into_iter().flatten().filter_map(|o| o.as_str()).filter_map(origin_of));
+        let v: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| format!("config.json: {e}"))?;
+        out.extend(
+            v["dashboard_origins"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|o| o.as_str())
+                .filter_map(origin_of),
+        );
     }
     Ok(out.join(" "))
 }
@@ -228,13 +170,20 @@ fn frame_ancestors(config: Option<&str>) -> Result<String, String> {
 /// `frame-ancestors` (which a `<meta>` CSP cannot carry), no referrer, no sniffing.
 pub fn page_headers(config: Option<&str>) -> Result<Vec<(&'static str, String)>, String> {
     Ok(vec![
-        ("Content-Security-Policy", format!("{}; frame-ancestors {}", csp(config)?, frame_ancestors(config)?)),
+        (
+            "Content-Security-Policy",
+            format!(
+                "{}; frame-ancestors {}",
+                csp(config)?,
+                frame_ancestors(config)?
+            ),
+        ),
         ("Referrer-Policy", "no-referrer".into()),
         ("X-Content-Type-Options", "nosniff".into()),
     ])
 }
 
-/// How long a file may be cached: a year for file names trunk hashed (`-` and 12 to
+/// How long a file may be cached: a year for file names with a content hash (`-` and 12 to
 /// 16 hex digits; they change when their content does), otherwise revalidated on
 /// every load (`index.html`, `config.json`, `boot.js`, templates).
 pub fn cache_control(path: &str) -> &'static str {
@@ -243,7 +192,11 @@ pub fn cache_control(path: &str) -> &'static str {
         let hash = tail.split(['.', '_']).next().unwrap_or("");
         (12..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit())
     });
-    if hashed { "public, max-age=31536000, immutable" } else { "no-cache" }
+    if hashed {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    }
 }
 
 /// `dist/_headers` (the format Cloudflare Pages and Netlify read).
@@ -262,19 +215,24 @@ pub fn headers_file(config: Option<&str>) -> Result<String, String> {
 }
 
 pub fn render(template: &str, config: Option<&str>) -> Result<String, String> {
-    let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">", csp(config)?);
+    let meta = format!(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
+        csp(config)?
+    );
     if !template.contains(CSP_MARK) {
         return Err("index.html lost its CSP marker".into());
     }
     Ok(template.replace(CSP_MARK, &meta))
 }
 
+/// A file's size and its brotli size (the `.br` copy the build wrote, or computed).
 fn brotli_len(p: &Path) -> Result<(usize, usize), String> {
     let raw = std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?;
-    let mut out = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams { quality: 11, ..Default::default() };
-    brotli::BrotliCompress(&mut raw.as_slice(), &mut out, &params).map_err(|e| e.to_string())?;
-    Ok((raw.len(), out.len()))
+    let br = match std::fs::metadata(format!("{}.br", p.display())) {
+        Ok(m) => m.len() as usize,
+        Err(_) => bundle::brotli(&raw)?.len(),
+    };
+    Ok((raw.len(), br))
 }
 
 /// The files of each bundle as a browser fetches them (html, js, wasm, css).
@@ -289,8 +247,15 @@ pub fn bundles() -> Result<Vec<(&'static str, Vec<PathBuf>)>, String> {
         v.sort();
         Ok(v)
     };
-    let consent = list(&dist, &|n| n == "index.html" || n == "boot.js" || n.ends_with(".css") || (n.starts_with("dc-consent-") && (n.ends_with(".js") || n.ends_with(".wasm"))))?;
-    let tools = list(&dist.join("tools"), &|n| n.ends_with(".js") || n.ends_with(".wasm"))?;
+    let consent = list(&dist, &|n| {
+        n == "index.html"
+            || n == "boot.js"
+            || n.ends_with(".css")
+            || (n.starts_with("dc-consent-") && (n.ends_with(".js") || n.ends_with(".wasm")))
+    })?;
+    let tools = list(&dist.join("tools"), &|n| {
+        n.ends_with(".js") || n.ends_with(".wasm")
+    })?;
     Ok(vec![("consent", consent), ("tools", tools)])
 }
 
@@ -307,14 +272,23 @@ pub fn size_report() -> Result<usize, String> {
             let (raw, br) = brotli_len(&p)?;
             total += br;
             let shown = p.strip_prefix(dist()).unwrap_or(&p).display().to_string();
-            lines.push(format!("  {name:<8} {shown:<44} {raw:>9} B raw {br:>9} B brotli"));
+            lines.push(format!(
+                "  {name:<8} {shown:<44} {raw:>9} B raw {br:>9} B brotli"
+            ));
         }
         totals.push((name, total));
     }
-    println!("size report (html+js+wasm+css as the browser fetches them):\n{}", lines.join("\n"));
+    println!(
+        "size report (html+js+wasm+css as the browser fetches them):\n{}",
+        lines.join("\n")
+    );
     println!(
         "size: {} (goal: consent at most 200 KB)",
-        totals.iter().map(|(n, t)| format!("{n} {:.1} KB brotli", *t as f64 / 1024.0)).collect::<Vec<_>>().join(", ")
+        totals
+            .iter()
+            .map(|(n, t)| format!("{n} {:.1} KB brotli", *t as f64 / 1024.0))
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     Ok(totals.first().map(|t| t.1).unwrap_or(0))
 }
@@ -325,15 +299,40 @@ mod tests {
 
     #[test]
     fn only_hashed_names_are_cached_long_and_frame_ancestors_come_from_config() {
-        assert_eq!(cache_control("/dc-consent-87b6d699717cc827_bg.wasm"), "public, max-age=31536000, immutable");
-        assert_eq!(cache_control("/tools/dc-tools-df9210e72ee436bd.js"), "public, max-age=31536000, immutable");
-        assert_eq!(cache_control("/main-da962219676b3c1.css"), "public, max-age=31536000, immutable", "trunk's hashes may be 15 digits");
-        for p in ["/index.html", "/config.json", "/boot.js", "/templates/google.com.gmail-setup.json", "/v2/domainTemplates/x"] {
+        assert_eq!(
+            cache_control("/dc-consent-87b6d699717cc827_bg.wasm"),
+            "public, max-age=31536000, immutable"
+        );
+        assert_eq!(
+            cache_control("/tools/dc-tools-df9210e72ee436bd.js"),
+            "public, max-age=31536000, immutable"
+        );
+        assert_eq!(
+            cache_control("/main-da962219676b3c1.css"),
+            "public, max-age=31536000, immutable",
+            "hashes of 12 to 16 digits"
+        );
+        for p in [
+            "/index.html",
+            "/config.json",
+            "/boot.js",
+            "/templates/google.com.gmail-setup.json",
+            "/v2/domainTemplates/x",
+        ] {
             assert_eq!(cache_control(p), "no-cache", "{p}");
         }
         let h = headers_file(Some(r#"{"dashboard_origins": ["https://dash.example"]}"#)).unwrap();
-        assert!(h.contains("frame-ancestors 'self' https://dash.example\n"), "{h}");
-        assert!(h.contains("Referrer-Policy: no-referrer") && h.contains("X-Content-Type-Options: nosniff"), "{h}");
-        assert!(headers_file(None).unwrap().contains("frame-ancestors 'self'\n"));
+        assert!(
+            h.contains("frame-ancestors 'self' https://dash.example\n"),
+            "{h}"
+        );
+        assert!(
+            h.contains("Referrer-Policy: no-referrer")
+                && h.contains("X-Content-Type-Options: nosniff"),
+            "{h}"
+        );
+        assert!(headers_file(None)
+            .unwrap()
+            .contains("frame-ancestors 'self'\n"));
     }
 }

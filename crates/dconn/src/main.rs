@@ -54,8 +54,12 @@ enum Command {
     ///
     /// Example: dconn sign --url 'https://…/apply?domain=example.com&IP=192.0.2.1' --key private.pem --key-host _dck1
     Sign(sign_cmd::SignArgs),
-    /// Generate an RSA-2048 key: prints the private key PEM and the TXT records to publish.
-    Keygen,
+    /// Generate an RSA-2048 key: prints the private key PEM and the TXT records to
+    /// publish, or with --private and --txt writes each to its file and prints
+    /// {"private", "txt", "records"}.
+    ///
+    /// Example: dconn keygen --private private.pem --txt key.txt
+    Keygen(sign_cmd::KeygenArgs),
 }
 
 fn main() -> ExitCode {
@@ -65,6 +69,6 @@ fn main() -> ExitCode {
         Command::Conformance(a) => conformance::run(a),
         Command::Verify(a) => sign_cmd::verify(a),
         Command::Sign(a) => sign_cmd::sign(a),
-        Command::Keygen => sign_cmd::keygen(),
+        Command::Keygen(a) => sign_cmd::keygen(a),
     }
 }

@@ -130,4 +130,3 @@ impl fmt::Display for ApplyUrlError {
 }
 
 impl std::error::Error for ApplyUrlError {}
-
