@@ -67,7 +67,10 @@ pub enum RecordsApi {
         auth: Auth,
     },
     /// Cloudflare's v4 API: a bearer token, got as `auth` says.
-    Cloudflare { base: String, auth: Auth },
+    Cloudflare {
+        base: String,
+        auth: Auth,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -81,11 +84,7 @@ pub struct Branding {
 
 impl Default for Branding {
     fn default() -> Self {
-        Self {
-            name: default_name(),
-            logo: None,
-            accent: None,
-        }
+        Self { name: default_name(), logo: None, accent: None }
     }
 }
 
@@ -148,14 +147,9 @@ impl Config {
     /// default; an HTML page (a host's SPA fallback) is told apart from a broken file.
     pub fn from_response(resp: &HttpResponse) -> Result<(Config, String), ConfigError> {
         match resp.status {
-            404 => Ok((
-                Config::default(),
-                "embedded default (no config.json)".into(),
-            )),
+            404 => Ok((Config::default(), "embedded default (no config.json)".into())),
             200..=299 if resp.is_html() => Err(ConfigError::AnsweredWithHtml),
-            200..=299 => Config::from_json(&resp.text())
-                .map(|c| (c, "config.json".into()))
-                .map_err(ConfigError::Invalid),
+            200..=299 => Config::from_json(&resp.text()).map(|c| (c, "config.json".into())).map_err(ConfigError::Invalid),
             s => Err(ConfigError::Http(s)),
         }
     }
@@ -165,14 +159,7 @@ impl Config {
     pub fn from_json(text: &str) -> Result<Config, String> {
         let v: Value = serde_json::from_str(text).map_err(|e| {
             let path = domain_connect::json_path::of_error(text, &e);
-            format!(
-                "config.json, at {}: {e}",
-                if path.is_empty() {
-                    "the top level".into()
-                } else {
-                    path
-                }
-            )
+            format!("config.json, at {}: {e}", if path.is_empty() { "the top level".into() } else { path })
         })?;
         Self::from_value(&v).map_err(|(at, e)| format!("config.json, at {at}: {e}"))
     }
@@ -204,45 +191,20 @@ impl Config {
 type Wrong = (String, String);
 
 fn object<'a>(v: &'a Value, at: &str) -> Result<&'a Map<String, Value>, Wrong> {
-    v.as_object()
-        .ok_or_else(|| (at.to_string(), "expected an object".to_string()))
+    v.as_object().ok_or_else(|| (at.to_string(), "expected an object".to_string()))
 }
 
 /// A `{"kind": …}` setting: its kind, checked against `kinds` with the fields each may
 /// have, and its object.
-fn tagged<'v, 'k>(
-    v: &'v Value,
-    at: &str,
-    kinds: &[(&'k str, &[&str])],
-) -> Result<(&'k str, &'v Map<String, Value>), Wrong> {
+fn tagged<'v, 'k>(v: &'v Value, at: &str, kinds: &[(&'k str, &[&str])]) -> Result<(&'k str, &'v Map<String, Value>), Wrong> {
     let o = object(v, at)?;
     let known: Vec<&str> = kinds.iter().map(|(k, _)| *k).collect();
-    let kind = o.get("kind").and_then(Value::as_str).ok_or_else(|| {
-        (
-            format!("{at}.kind"),
-            format!("missing; one of {}", known.join(", ")),
-        )
-    })?;
+    let kind = o.get("kind").and_then(Value::as_str).ok_or_else(|| (format!("{at}.kind"), format!("missing; one of {}", known.join(", "))))?;
     let Some((kind, fields)) = kinds.iter().find(|(k, _)| *k == kind) else {
-        return Err((
-            format!("{at}.kind"),
-            format!(
-                "unknown kind {kind:?}, expected one of {}",
-                known.join(", ")
-            ),
-        ));
+        return Err((format!("{at}.kind"), format!("unknown kind {kind:?}, expected one of {}", known.join(", "))));
     };
-    if let Some(extra) = o
-        .keys()
-        .find(|k| *k != "kind" && !fields.contains(&k.as_str()))
-    {
-        return Err((
-            format!("{at}.{extra}"),
-            format!(
-                "kind {kind:?} has no such field (it has: {})",
-                fields.join(", ")
-            ),
-        ));
+    if let Some(extra) = o.keys().find(|k| *k != "kind" && !fields.contains(&k.as_str())) {
+        return Err((format!("{at}.{extra}"), format!("kind {kind:?} has no such field (it has: {})", fields.join(", "))));
     }
     Ok((kind, o))
 }
@@ -261,59 +223,32 @@ fn required(o: &Map<String, Value>, at: &str, field: &str) -> Result<String, Wro
 }
 
 fn template_source(v: &Value, at: &str) -> Result<TemplateSource, Wrong> {
-    Ok(
-        match tagged(v, at, &[("bundled", &[]), ("url", &["base"])])? {
-            ("bundled", _) => TemplateSource::Bundled,
-            (_, o) => TemplateSource::Url {
-                base: required(o, at, "base")?,
-            },
-        },
-    )
+    Ok(match tagged(v, at, &[("bundled", &[]), ("url", &["base"])])? {
+        ("bundled", _) => TemplateSource::Bundled,
+        (_, o) => TemplateSource::Url { base: required(o, at, "base")? },
+    })
 }
 
 fn doh(v: &Value) -> Result<Doh, Wrong> {
-    Ok(
-        match tagged(
-            v,
-            "doh",
-            &[("sandbox", &[]), ("wire", &["url"]), ("json", &["url"])],
-        )? {
-            ("sandbox", _) => Doh::Sandbox,
-            ("wire", o) => Doh::Wire {
-                url: required(o, "doh", "url")?,
-            },
-            (_, o) => Doh::Json {
-                url: required(o, "doh", "url")?,
-            },
-        },
-    )
+    Ok(match tagged(v, "doh", &[("sandbox", &[]), ("wire", &["url"]), ("json", &["url"])])? {
+        ("sandbox", _) => Doh::Sandbox,
+        ("wire", o) => Doh::Wire { url: required(o, "doh", "url")? },
+        (_, o) => Doh::Json { url: required(o, "doh", "url")? },
+    })
 }
 
 fn records_api(v: &Value) -> Result<RecordsApi, Wrong> {
     let at = "records_api";
-    Ok(
-        match tagged(
-            v,
-            at,
-            &[
-                ("sandbox", &[]),
-                ("powerdns", &["base", "server_id", "api_key", "auth"]),
-                ("cloudflare", &["base", "auth"]),
-            ],
-        )? {
-            ("sandbox", _) => RecordsApi::Sandbox,
-            ("powerdns", o) => RecordsApi::Powerdns {
-                base: required(o, at, "base")?,
-                server_id: string(o, at, "server_id")?.unwrap_or_else(localhost),
-                api_key: string(o, at, "api_key")?,
-                auth: auth(o)?,
-            },
-            (_, o) => RecordsApi::Cloudflare {
-                base: string(o, at, "base")?.unwrap_or_else(cloudflare_base),
-                auth: auth(o)?,
-            },
+    Ok(match tagged(v, at, &[("sandbox", &[]), ("powerdns", &["base", "server_id", "api_key", "auth"]), ("cloudflare", &["base", "auth"])])? {
+        ("sandbox", _) => RecordsApi::Sandbox,
+        ("powerdns", o) => RecordsApi::Powerdns {
+            base: required(o, at, "base")?,
+            server_id: string(o, at, "server_id")?.unwrap_or_else(localhost),
+            api_key: string(o, at, "api_key")?,
+            auth: auth(o)?,
         },
-    )
+        (_, o) => RecordsApi::Cloudflare { base: string(o, at, "base")?.unwrap_or_else(cloudflare_base), auth: auth(o)? },
+    })
 }
 
 fn auth(o: &Map<String, Value>) -> Result<Auth, Wrong> {
@@ -321,41 +256,22 @@ fn auth(o: &Map<String, Value>) -> Result<Auth, Wrong> {
         None | Some("typed") => Auth::Typed,
         Some("session") => Auth::Session,
         Some("dashboard") => Auth::Dashboard,
-        Some(other) => {
-            return Err((
-                "records_api.auth".into(),
-                format!("{other:?}: expected session, dashboard or typed"),
-            ))
-        }
+        Some(other) => return Err(("records_api.auth".into(), format!("{other:?}: expected session, dashboard or typed"))),
     })
 }
 
 /// A list of origins (`https://dash.example`, no path).
 fn origins(v: &Value) -> Result<Vec<String>, Wrong> {
-    let list = v.as_array().ok_or_else(|| {
-        (
-            "dashboard_origins".to_string(),
-            "expected a list of origins".to_string(),
-        )
-    })?;
+    let list = v.as_array().ok_or_else(|| ("dashboard_origins".to_string(), "expected a list of origins".to_string()))?;
     list.iter()
         .enumerate()
         .map(|(i, o)| {
             let at = format!("dashboard_origins[{i}]");
-            let o = o
-                .as_str()
-                .ok_or_else(|| (at.clone(), "expected a string".to_string()))?;
-            let rest = o
-                .strip_prefix("https://")
-                .or_else(|| o.strip_prefix("http://"));
+            let o = o.as_str().ok_or_else(|| (at.clone(), "expected a string".to_string()))?;
+            let rest = o.strip_prefix("https://").or_else(|| o.strip_prefix("http://"));
             match rest {
-                Some(host) if !host.is_empty() && !host.contains(['/', '?', '#', '@', ' ']) => {
-                    Ok(o.to_string())
-                }
-                _ => Err((
-                    at,
-                    format!("{o:?} is not an origin (scheme://host[:port], nothing after)"),
-                )),
+                Some(host) if !host.is_empty() && !host.contains(['/', '?', '#', '@', ' ']) => Ok(o.to_string()),
+                _ => Err((at, format!("{o:?} is not an origin (scheme://host[:port], nothing after)"))),
             }
         })
         .collect()
@@ -368,12 +284,7 @@ fn proxy_defaults(v: &Value) -> Result<domain_connect::review::ProxyDefaults, Wr
         let at = format!("proxy_defaults.{template}");
         let mut per_type = std::collections::BTreeMap::new();
         for (rtype, on) in object(types, &at)? {
-            let on = on.as_bool().ok_or_else(|| {
-                (
-                    format!("{at}.{rtype}"),
-                    "expected true or false".to_string(),
-                )
-            })?;
+            let on = on.as_bool().ok_or_else(|| (format!("{at}.{rtype}"), "expected true or false".to_string()))?;
             per_type.insert(rtype.clone(), on);
         }
         out.insert(template.clone(), per_type);
@@ -383,28 +294,15 @@ fn proxy_defaults(v: &Value) -> Result<domain_connect::review::ProxyDefaults, Wr
 
 fn branding(v: &Value) -> Result<Branding, Wrong> {
     let o = object(v, "branding")?;
-    if let Some(extra) = o
-        .keys()
-        .find(|k| !["name", "logo", "accent"].contains(&k.as_str()))
-    {
-        return Err((
-            format!("branding.{extra}"),
-            "unknown key (known: name, logo, accent)".into(),
-        ));
+    if let Some(extra) = o.keys().find(|k| !["name", "logo", "accent"].contains(&k.as_str())) {
+        return Err((format!("branding.{extra}"), "unknown key (known: name, logo, accent)".into()));
     }
     let accent = string(o, "branding", "accent")?;
     if let Some(a) = &accent {
         let hex = a.strip_prefix('#').unwrap_or("");
         if !(hex.len() == 3 || hex.len() == 6) || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return Err((
-                "branding.accent".into(),
-                format!("{a:?} is not a #rgb or #rrggbb colour"),
-            ));
+            return Err(("branding.accent".into(), format!("{a:?} is not a #rgb or #rrggbb colour")));
         }
     }
-    Ok(Branding {
-        name: string(o, "branding", "name")?.unwrap_or_else(default_name),
-        logo: string(o, "branding", "logo")?,
-        accent,
-    })
+    Ok(Branding { name: string(o, "branding", "name")?.unwrap_or_else(default_name), logo: string(o, "branding", "logo")?, accent })
 }

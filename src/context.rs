@@ -12,16 +12,12 @@ use leptos::prelude::*;
 pub struct ConfigState(pub LocalResource<Result<(Config, String), ConfigError>>);
 
 async fn load_config() -> Result<(Config, String), ConfigError> {
-    let resp = net::fetch("GET", "/config.json", &[], None)
-        .await
-        .map_err(ConfigError::Unreachable)?;
+    let resp = net::fetch("GET", "/config.json", &[], None).await.map_err(ConfigError::Unreachable)?;
     Config::from_response(&resp)
 }
 
 fn apply_branding(cfg: &Config) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
     doc.set_title(&format!("{} — Domain Connect", cfg.branding.name));
     if let (Some(accent), Some(root)) = (&cfg.branding.accent, doc.document_element()) {
         use wasm_bindgen::JsCast;
@@ -52,13 +48,7 @@ pub fn Header(
     links: &'static [(&'static str, &'static str, bool)],
 ) -> impl IntoView {
     let ConfigState(config) = expect_context::<ConfigState>();
-    let brand = move || {
-        config
-            .get()
-            .and_then(|c| c.ok())
-            .map(|(c, _)| c.branding.name)
-            .unwrap_or_else(|| "Domain Connect".into())
-    };
+    let brand = move || config.get().and_then(|c| c.ok()).map(|(c, _)| c.branding.name).unwrap_or_else(|| "Domain Connect".into());
     view! {
         <header class="top">
             <a class="skip" href="#main">"Skip to content"</a>

@@ -19,20 +19,13 @@ fn tab() -> Option<web_sys::Storage> {
 
 /// The credential held, if any.
 pub fn current() -> Option<String> {
-    TOKEN
-        .with(|t| t.borrow().clone())
-        .or_else(|| tab()?.get_item(TAB_KEY).ok().flatten())
-        .filter(|t| !t.is_empty())
+    TOKEN.with(|t| t.borrow().clone()).or_else(|| tab()?.get_item(TAB_KEY).ok().flatten()).filter(|t| !t.is_empty())
 }
 
 /// Hold `token`; in this tab's sessionStorage too when `keep_for_tab`.
 pub fn set(token: String, keep_for_tab: bool) {
     if let Some(s) = tab() {
-        let _ = if keep_for_tab {
-            s.set_item(TAB_KEY, &token)
-        } else {
-            s.remove_item(TAB_KEY)
-        };
+        let _ = if keep_for_tab { s.set_item(TAB_KEY, &token) } else { s.remove_item(TAB_KEY) };
     }
     TOKEN.with(|t| *t.borrow_mut() = Some(token));
 }
@@ -47,17 +40,11 @@ pub fn listen(origins: Vec<String>, on_token: impl Fn() + 'static) {
             return;
         }
         let data = e.data();
-        let field = |k: &str| {
-            js_sys::Reflect::get(&data, &k.into())
-                .ok()
-                .and_then(|v| v.as_string())
-        };
+        let field = |k: &str| js_sys::Reflect::get(&data, &k.into()).ok().and_then(|v| v.as_string());
         if field("type").as_deref() != Some("dc-credential") {
             return;
         }
-        if let Some(token) =
-            field("token").filter(|t| !t.is_empty() && !t.chars().any(char::is_control))
-        {
+        if let Some(token) = field("token").filter(|t| !t.is_empty() && !t.chars().any(char::is_control)) {
             set(token, false);
             on_token();
         }

@@ -13,11 +13,7 @@ fn embedder() -> Option<web_sys::Window> {
     let w = web_sys::window()?;
     // Not `dyn_into`: an opener of another origin is a cross-origin WindowProxy, which
     // `instanceof Window` does not recognise, yet it takes postMessage.
-    if let Some(opener) = w
-        .opener()
-        .ok()
-        .filter(|o| !o.is_null() && !o.is_undefined())
-    {
+    if let Some(opener) = w.opener().ok().filter(|o| !o.is_null() && !o.is_undefined()) {
         return Some(opener.unchecked_into());
     }
     w.parent().ok().flatten().filter(|p| *p != w)

@@ -16,10 +16,7 @@ mod components;
 mod config;
 #[cfg(target_arch = "wasm32")]
 mod context;
-#[cfg(all(
-    target_arch = "wasm32",
-    any(feature = "powerdns", feature = "cloudflare")
-))]
+#[cfg(all(target_arch = "wasm32", any(feature = "powerdns", feature = "cloudflare")))]
 mod credentials;
 #[cfg(target_arch = "wasm32")]
 mod embed;

@@ -27,9 +27,7 @@ impl HttpResponse {
     /// An HTML page where a file was asked for: a static host's single-page fallback
     /// answering a missing file with `index.html` (status 200).
     pub fn is_html(&self) -> bool {
-        self.content_type
-            .as_deref()
-            .is_some_and(|t| t.to_ascii_lowercase().contains("html"))
+        self.content_type.as_deref().is_some_and(|t| t.to_ascii_lowercase().contains("html"))
             || self.body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<')
     }
 
@@ -44,24 +42,13 @@ impl HttpResponse {
 }
 
 /// One HTTP request. `body` is sent as is; `headers` are (name, value) pairs.
-pub async fn fetch(
-    method: &str,
-    url: &str,
-    headers: &[(&str, &str)],
-    body: Option<&[u8]>,
-) -> Result<HttpResponse, String> {
+pub async fn fetch(method: &str, url: &str, headers: &[(&str, &str)], body: Option<&[u8]>) -> Result<HttpResponse, String> {
     fetch_as(method, url, headers, body, false).await
 }
 
 /// [`fetch`], carrying the site's cookies when `with_session` (a DNS provider's own
 /// session, `credentials: "include"`).
-pub async fn fetch_as(
-    method: &str,
-    url: &str,
-    headers: &[(&str, &str)],
-    body: Option<&[u8]>,
-    with_session: bool,
-) -> Result<HttpResponse, String> {
+pub async fn fetch_as(method: &str, url: &str, headers: &[(&str, &str)], body: Option<&[u8]>, with_session: bool) -> Result<HttpResponse, String> {
     let what = format!("{method} {url}");
     let init = RequestInit::new();
     init.set_method(method);
@@ -71,8 +58,7 @@ pub async fn fetch_as(
     init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(TIMEOUT_MS)));
     let h = Headers::new().map_err(|e| format!("{what}: {e:?}"))?;
     for (k, v) in headers {
-        h.set(k, v)
-            .map_err(|e| format!("{what}: header {k}: {e:?}"))?;
+        h.set(k, v).map_err(|e| format!("{what}: header {k}: {e:?}"))?;
     }
     init.set_headers(&h);
     if let Some(b) = body {
@@ -91,16 +77,10 @@ pub async fn fetch_as(
         .map_err(|e| format!("{what}: reading the body: {}", js_error(&e)))?;
     let arr = js_sys::Uint8Array::new(&buf);
     if arr.length() as usize > MAX_BODY {
-        return Err(format!(
-            "{what}: the response is larger than {MAX_BODY} bytes"
-        ));
+        return Err(format!("{what}: the response is larger than {MAX_BODY} bytes"));
     }
     let content_type = resp.headers().get("content-type").ok().flatten();
-    Ok(HttpResponse {
-        status: resp.status(),
-        content_type,
-        body: arr.to_vec(),
-    })
+    Ok(HttpResponse { status: resp.status(), content_type, body: arr.to_vec() })
 }
 
 /// GET a same-origin or configured URL as text; non-2xx is an error naming the status.
@@ -121,10 +101,7 @@ fn js_error(e: &wasm_bindgen::JsValue) -> String {
 }
 
 /// Wait `ms` milliseconds (the browser's timer).
-#[cfg_attr(
-    not(any(feature = "powerdns", feature = "cloudflare")),
-    allow(dead_code)
-)]
+#[cfg_attr(not(any(feature = "powerdns", feature = "cloudflare")), allow(dead_code))]
 pub async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {

@@ -35,19 +35,12 @@ impl std::fmt::Display for TemplateLoadError {
 
 impl From<String> for TemplateLoadError {
     fn from(message: String) -> Self {
-        TemplateLoadError {
-            missing: false,
-            message,
-        }
+        TemplateLoadError { missing: false, message }
     }
 }
 
 /// Load `{providerId}.{serviceId}.json` from the configured sources, in order.
-pub async fn load_template(
-    cfg: &Config,
-    provider_id: &str,
-    service_id: &str,
-) -> Result<LoadedTemplate, TemplateLoadError> {
+pub async fn load_template(cfg: &Config, provider_id: &str, service_id: &str) -> Result<LoadedTemplate, TemplateLoadError> {
     let file = Template::file_name(provider_id, service_id);
     let mut tried = Vec::new();
     for src in &cfg.templates {
@@ -64,18 +57,9 @@ pub async fn load_template(
             return Err(format!("GET {url}: HTTP {}", resp.status).into());
         }
         let template = Template::from_json_bytes(&resp.body).map_err(|e| format!("{url}: {e}"))?;
-        return Ok(LoadedTemplate {
-            template,
-            source: url,
-        });
+        return Ok(LoadedTemplate { template, source: url });
     }
-    Err(TemplateLoadError {
-        missing: true,
-        message: format!(
-            "no template {provider_id}/{service_id}: not found at {}",
-            tried.join(", ")
-        ),
-    })
+    Err(TemplateLoadError { missing: true, message: format!("no template {provider_id}/{service_id}: not found at {}", tried.join(", ")) })
 }
 
 /// A bundled template by its file name (as `templates/index.json` lists them).
@@ -83,16 +67,10 @@ pub async fn load_bundled(file: &str) -> Result<LoadedTemplate, String> {
     let url = format!("/templates/{file}");
     let resp = net::fetch("GET", &url, &[], None).await?;
     if resp.missing() || !resp.ok() {
-        return Err(format!(
-            "GET {url}: no such bundled template (HTTP {})",
-            resp.status
-        ));
+        return Err(format!("GET {url}: no such bundled template (HTTP {})", resp.status));
     }
     let template = Template::from_json_bytes(&resp.body).map_err(|e| format!("{url}: {e}"))?;
-    Ok(LoadedTemplate {
-        template,
-        source: url,
-    })
+    Ok(LoadedTemplate { template, source: url })
 }
 
 /// The bundled templates' file names (`templates/index.json`).
@@ -103,9 +81,7 @@ pub async fn bundled_index() -> Result<Vec<String>, String> {
 
 /// The answer of the key lookup at `host` (`{key}.{syncPubKeyDomain}`), for the review.
 pub async fn key_answer(cfg: &Config, host: Option<&str>) -> KeyAnswer {
-    let Some(host) = host else {
-        return KeyAnswer::NotAsked;
-    };
+    let Some(host) = host else { return KeyAnswer::NotAsked };
     match key_txt(cfg, host).await {
         Ok((txt, source)) => KeyAnswer::Found { txt, source },
         Err(reason) => KeyAnswer::Failed { reason },
@@ -119,29 +95,21 @@ async fn key_txt(cfg: &Config, host: &str) -> Result<(Vec<String>, String), Stri
             let url = format!("/keys/{host}.txt");
             let resp = net::fetch("GET", &url, &[], None).await?;
             if resp.missing() {
-                return Ok((
-                    Vec::new(),
-                    format!("{url} (sandbox key store): no such key"),
-                ));
+                return Ok((Vec::new(), format!("{url} (sandbox key store): no such key")));
             }
             if !resp.ok() {
                 return Err(format!("GET {url}: HTTP {}", resp.status).into());
             }
-            Ok((
-                signature::parse_txt_lines(&resp.text()),
-                format!("{url} (sandbox key store)"),
-            ))
+            Ok((signature::parse_txt_lines(&resp.text()), format!("{url} (sandbox key store)")))
         }
         Doh::Wire { url } => {
             let query = doh::txt_query(host, 0).map_err(|e| format!("{host}: {e}"))?;
             let get = doh::get_url(url, &query);
-            let resp =
-                net::fetch("GET", &get, &[("Accept", "application/dns-message")], None).await?;
+            let resp = net::fetch("GET", &get, &[("Accept", "application/dns-message")], None).await?;
             if !resp.ok() {
                 return Err(format!("DNS-over-HTTPS {url}: HTTP {}", resp.status));
             }
-            let txt = doh::read_wire_answer(&resp.body, host, 0)
-                .map_err(|e| format!("DNS-over-HTTPS {url}: {e}"))?;
+            let txt = doh::read_wire_answer(&resp.body, host, 0).map_err(|e| format!("DNS-over-HTTPS {url}: {e}"))?;
             Ok((txt, format!("DNS-over-HTTPS (RFC 8484) at {url}")))
         }
         Doh::Json { url } => {
@@ -150,8 +118,7 @@ async fn key_txt(cfg: &Config, host: &str) -> Result<(Vec<String>, String), Stri
             if !resp.ok() {
                 return Err(format!("DNS-over-HTTPS {url}: HTTP {}", resp.status));
             }
-            let txt = doh::read_json_answer(&resp.text(), host)
-                .map_err(|e| format!("DNS-over-HTTPS {url}: {e}"))?;
+            let txt = doh::read_json_answer(&resp.text(), host).map_err(|e| format!("DNS-over-HTTPS {url}: {e}"))?;
             Ok((txt, format!("DNS-over-HTTPS (JSON) at {url}")))
         }
     }
@@ -168,10 +135,7 @@ fn storage() -> Option<web_sys::Storage> {
 
 /// Why a zone could not be read.
 #[derive(Debug, Clone)]
-#[cfg_attr(
-    not(any(feature = "powerdns", feature = "cloudflare")),
-    allow(dead_code)
-)]
+#[cfg_attr(not(any(feature = "powerdns", feature = "cloudflare")), allow(dead_code))]
 pub enum ZoneReadError {
     /// The records API needs a credential this page does not hold yet.
     NeedCredential,
@@ -188,23 +152,15 @@ impl std::fmt::Display for ZoneReadError {
 }
 
 /// Read the zone for `domain` from the configured records API.
-pub async fn read_zone(
-    cfg: &Config,
-    domain: &str,
-) -> Result<(Vec<ZoneRecord>, String), ZoneReadError> {
+pub async fn read_zone(cfg: &Config, domain: &str) -> Result<(Vec<ZoneRecord>, String), ZoneReadError> {
     match &cfg.records_api {
         RecordsApi::Sandbox => {
-            let stored = storage().and_then(|s| {
-                s.get_item(&format!("{SANDBOX_PREFIX}{domain}"))
-                    .ok()
-                    .flatten()
-            });
+            let stored = storage().and_then(|s| s.get_item(&format!("{SANDBOX_PREFIX}{domain}")).ok().flatten());
             let (text, note) = match stored {
                 Some(t) => (t, "sandbox provider (this browser's storage)"),
                 None => (SANDBOX_SEED.to_string(), "sandbox provider (example zone)"),
             };
-            let records = zone::from_json(&text)
-                .map_err(|e| ZoneReadError::Failed(format!("sandbox zone for {domain}: {e}")))?;
+            let records = zone::from_json(&text).map_err(|e| ZoneReadError::Failed(format!("sandbox zone for {domain}: {e}")))?;
             Ok((records, note.to_string()))
         }
         #[cfg(any(feature = "powerdns", feature = "cloudflare"))]
@@ -230,10 +186,7 @@ const SANDBOX_PROXIED_PREFIX: &str = "dc-sandbox-proxied:";
 
 /// What applying led to, as far as is known.
 #[derive(Debug, Clone)]
-#[cfg_attr(
-    not(any(feature = "powerdns", feature = "cloudflare")),
-    allow(dead_code)
-)]
+#[cfg_attr(not(any(feature = "powerdns", feature = "cloudflare")), allow(dead_code))]
 pub enum ApplyFailure {
     /// Known not applied: why (the provider's own messages, verbatim).
     NotApplied(String),
@@ -256,35 +209,18 @@ pub struct Applied {
 
 /// Apply an approved change set to the configured records API: the zone becomes the
 /// change set's final zone, with the proxy choices of the added records.
-pub async fn apply(
-    cfg: &Config,
-    domain: &str,
-    zone: &[ZoneRecord],
-    approved: &Approved,
-) -> Result<Applied, ApplyFailure> {
+pub async fn apply(cfg: &Config, domain: &str, zone: &[ZoneRecord], approved: &Approved) -> Result<Applied, ApplyFailure> {
     match &cfg.records_api {
         RecordsApi::Sandbox => {
-            let s = storage().ok_or(ApplyFailure::NotApplied(
-                "this browser has no local storage".into(),
-            ))?;
+            let s = storage().ok_or(ApplyFailure::NotApplied("this browser has no local storage".into()))?;
             let final_zone = approved.changes.final_zone(zone);
-            let text = serde_json::to_string(&final_zone).map_err(|e| {
-                ApplyFailure::NotApplied(format!("the zone could not be written: {e}"))
-            })?;
+            let text = serde_json::to_string(&final_zone).map_err(|e| ApplyFailure::NotApplied(format!("the zone could not be written: {e}")))?;
             s.set_item(&format!("{SANDBOX_PREFIX}{domain}"), &text)
-                .map_err(|_| {
-                    ApplyFailure::NotApplied(
-                        "the sandbox could not store the zone (storage full?)".into(),
-                    )
-                })?;
+                .map_err(|_| ApplyFailure::NotApplied("the sandbox could not store the zone (storage full?)".into()))?;
             // The proxy choices, in the order of the added records.
             let proxied = serde_json::to_string(&approved.proxied).unwrap_or_default();
             let _ = s.set_item(&format!("{SANDBOX_PROXIED_PREFIX}{domain}"), &proxied);
-            Ok(Applied {
-                to: "sandbox provider (this browser's storage)".into(),
-                request: None,
-                note: None,
-            })
+            Ok(Applied { to: "sandbox provider (this browser's storage)".into(), request: None, note: None })
         }
         #[cfg(any(feature = "powerdns", feature = "cloudflare"))]
         _ => live::apply(cfg, domain, zone, approved).await,
@@ -297,14 +233,10 @@ pub async fn apply(
 pub fn reset_sandbox() -> usize {
     let Some(s) = storage() else { return 0 };
     let n = s.length().unwrap_or(0);
-    let keys: Vec<String> = (0..n)
-        .filter_map(|i| s.key(i).ok().flatten())
-        .filter(|k| k.starts_with(SANDBOX_PREFIX) || k.starts_with(SANDBOX_PROXIED_PREFIX))
-        .collect();
+    let keys: Vec<String> =
+        (0..n).filter_map(|i| s.key(i).ok().flatten()).filter(|k| k.starts_with(SANDBOX_PREFIX) || k.starts_with(SANDBOX_PROXIED_PREFIX)).collect();
     for k in &keys {
         let _ = s.remove_item(k);
     }
-    keys.iter()
-        .filter(|k| k.starts_with(SANDBOX_PREFIX))
-        .count()
+    keys.iter().filter(|k| k.starts_with(SANDBOX_PREFIX)).count()
 }

@@ -16,8 +16,7 @@ impl WebStandards for Browser {
     }
 
     fn parse_url(&self, input: &str) -> Result<WebUrl, String> {
-        let u = web_sys::Url::new(input)
-            .map_err(|_| "the browser's URL parser cannot read it".to_string())?;
+        let u = web_sys::Url::new(input).map_err(|_| "the browser's URL parser cannot read it".to_string())?;
         let scheme = u.protocol();
         let host = u.host();
         Ok(WebUrl {

@@ -7,7 +7,5 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!(
-        "dc-tools is the web app's tools bundle; build and serve it with `cargo xtask serve`"
-    );
+    eprintln!("dc-tools is the web app's tools bundle; build and serve it with `cargo xtask serve`");
 }

@@ -45,9 +45,7 @@ fn data_of(r: &ZoneRecord) -> String {
 /// The owner name as in a zone file (SRV service and protocol folded in, as the core
 /// writes it); redirect pseudo-records keep their name.
 fn owner(r: &ZoneRecord) -> String {
-    domain_connect::zone::presentation(r)
-        .map(|(o, _)| o)
-        .unwrap_or_else(|| r.name.clone())
+    domain_connect::zone::presentation(r).map(|(o, _)| o).unwrap_or_else(|| r.name.clone())
 }
 
 /// One row: `change` is `add`, `remove` or `keep` (the `data-change` hook); `added`
@@ -98,11 +96,7 @@ pub fn Changes(
     let mut rows: Vec<Row> = Vec::new();
     let merged_into = |a: &ZoneRecord| {
         changes.deleted.iter().find_map(|d| match &d.reason {
-            DeletionReason::Conflict {
-                rule: ConflictRule::SpfMerge,
-                by,
-                ..
-            } if by == a => Some(d.record.data.clone()),
+            DeletionReason::Conflict { rule: ConflictRule::SpfMerge, by, .. } if by == a => Some(d.record.data.clone()),
             _ => None,
         })
     };
@@ -112,22 +106,12 @@ pub fn Changes(
             change: "add",
             label: "added",
             record: a.record.clone(),
-            why: before
-                .as_ref()
-                .map(|_| "SPF rules merged into the existing SPF record".to_string())
-                .unwrap_or_default(),
+            why: before.as_ref().map(|_| "SPF rules merged into the existing SPF record".to_string()).unwrap_or_default(),
             added: Some(i),
             before,
         }
     }));
-    rows.extend(changes.deleted.iter().map(|d| Row {
-        change: "remove",
-        label: "removed",
-        record: d.record.clone(),
-        why: d.explanation.clone(),
-        added: None,
-        before: None,
-    }));
+    rows.extend(changes.deleted.iter().map(|d| Row { change: "remove", label: "removed", record: d.record.clone(), why: d.explanation.clone(), added: None, before: None }));
     rows.extend(changes.kept.iter().map(|k| Row {
         change: "keep",
         label: "kept",
@@ -138,15 +122,7 @@ pub fn Changes(
     }));
     let others: Vec<String> = changes
         .untouched(zone.records())
-        .map(|(_, r)| {
-            visible(&format!(
-                "{} {} {}",
-                fqdn(&owner(r), &domain),
-                r.record_type(),
-                data_of(r)
-            ))
-            .into_owned()
-        })
+        .map(|(_, r)| visible(&format!("{} {} {}", fqdn(&owner(r), &domain), r.record_type(), data_of(r))).into_owned())
         .collect();
     let summary = format!(
         "{} to add, {} to remove, {} already present, {} other records unchanged",

@@ -8,11 +8,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Name(name: DnsName) -> impl IntoView {
     let idn = name.is_idn();
-    let shown = if idn {
-        name.unicode.clone()
-    } else {
-        name.ascii.clone()
-    };
+    let shown = if idn { name.unicode.clone() } else { name.ascii.clone() };
     view! {
         <span class="name">
             <span class="mono">{visible(&shown).into_owned()}</span>

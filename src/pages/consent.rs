@@ -4,11 +4,11 @@
 use crate::components::changes::{Changes, ZoneRef};
 use crate::components::name::{Breakable, Name};
 use crate::config::{Config, RecordsApi};
+#[cfg(feature = "powerdns")]
+use domain_connect::records_api::powerdns;
 use crate::context::{use_config, ConfigReady};
 use crate::providers::{self, LoadedTemplate};
 use domain_connect::display::visible;
-#[cfg(feature = "powerdns")]
-use domain_connect::records_api::powerdns;
 use domain_connect::verdict::{self, Verdict};
 use domain_connect::{review, ApplyUrl, ApplyUrlError, Policy, Refusal, Review, ZoneInput};
 use leptos::prelude::*;
@@ -27,12 +27,7 @@ enum LoadError {
     /// The records API needs a credential the page does not hold yet.
     NeedCredential,
     /// A step failed: what happened, what the user can do, and the detail for support.
-    Problem {
-        title: String,
-        advice: &'static str,
-        stage: &'static str,
-        detail: String,
-    },
+    Problem { title: String, advice: &'static str, stage: &'static str, detail: String },
 }
 
 const START_AGAIN: &str =
@@ -43,32 +38,17 @@ const NOT_SUPPORTED: &str =
     "Ask the service for another way to connect your domain, or add the records it needs by hand in your DNS provider's dashboard.";
 
 impl LoadError {
-    fn problem(
-        title: impl Into<String>,
-        advice: &'static str,
-        stage: &'static str,
-        detail: impl Into<String>,
-    ) -> Self {
-        LoadError::Problem {
-            title: title.into(),
-            advice,
-            stage,
-            detail: detail.into(),
-        }
+    fn problem(title: impl Into<String>, advice: &'static str, stage: &'static str, detail: impl Into<String>) -> Self {
+        LoadError::Problem { title: title.into(), advice, stage, detail: detail.into() }
     }
 }
 
 /// The copyable block for support: when, where, which step, and what it said. The
 /// page address carries the request (no credential is ever in it).
 fn diagnostic(stage: &str, detail: &str) -> String {
-    let href = web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default();
+    let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
     let when = String::from(js_sys::Date::new_0().to_iso_string());
-    format!(
-        "Domain Connect consent: diagnostic\nwhen: {when}\nstep: {stage}\npage: {href}\nerror: {}",
-        visible(detail)
-    )
+    format!("Domain Connect consent: diagnostic\nwhen: {when}\nstep: {stage}\npage: {href}\nerror: {}", visible(detail))
 }
 
 /// What was fetched, and the core's review of it (shared, never copied).
@@ -84,75 +64,36 @@ struct Loaded {
 /// `path` and `search` are the router's: the raw, still percent-encoded forms, so
 /// the signed bytes are exactly what the Service Provider signed.
 async fn load(cfg: Config, path: String, search: String) -> Result<Arc<Loaded>, LoadError> {
-    let url =
-        ApplyUrl::from_parts_with(&path, &search, &crate::web::Browser).map_err(|e| match e {
-            ApplyUrlError::NotAnApplyPath { .. } => LoadError::NotFound,
-            e => LoadError::problem(
-                "This link is not a valid Domain Connect request",
-                START_AGAIN,
-                "reading the link",
-                e.to_string(),
-            ),
-        })?;
+    let url = ApplyUrl::from_parts_with(&path, &search, &crate::web::Browser).map_err(|e| match e {
+        ApplyUrlError::NotAnApplyPath { .. } => LoadError::NotFound,
+        e => LoadError::problem("This link is not a valid Domain Connect request", START_AGAIN, "reading the link", e.to_string()),
+    })?;
     // The template (then the key it names) and the zone are fetched together.
     let template_and_key = async {
-        let template = providers::load_template(&cfg, &url.provider_id, &url.service_id)
-            .await
-            .map_err(|e| {
-                if e.missing {
-                    let title = format!(
-                        "This DNS provider does not support {} from {} yet",
-                        url.service_id, url.provider_id
-                    );
-                    LoadError::problem(title, NOT_SUPPORTED, "loading the template", e.message)
-                } else {
-                    LoadError::problem(
-                        "The service's template cannot be read",
-                        TRY_LATER,
-                        "loading the template",
-                        e.message,
-                    )
-                }
-            })?;
+        let template = providers::load_template(&cfg, &url.provider_id, &url.service_id).await.map_err(|e| {
+            if e.missing {
+                let title = format!("This DNS provider does not support {} from {} yet", url.service_id, url.provider_id);
+                LoadError::problem(title, NOT_SUPPORTED, "loading the template", e.message)
+            } else {
+                LoadError::problem("The service's template cannot be read", TRY_LATER, "loading the template", e.message)
+            }
+        })?;
         let host = verdict::key_host(&template.template, &url).ok();
         let key = providers::key_answer(&cfg, host.as_deref()).await;
         Ok::<_, LoadError>((template, key))
     };
-    let (tk, zone) = futures::join!(
-        template_and_key,
-        providers::read_zone(&cfg, &url.domain.ascii)
-    );
+    let (tk, zone) = futures::join!(template_and_key, providers::read_zone(&cfg, &url.domain.ascii));
     let (template, key) = tk?;
-    let (zone, zone_source) = zone.map_err(|e| match e {
-        providers::ZoneReadError::NeedCredential => LoadError::NeedCredential,
-        e => LoadError::problem(
-            "Your domain's records cannot be read",
-            TRY_LATER,
-            "reading the zone",
-            e.to_string(),
-        ),
-    })?;
+    let (zone, zone_source) =
+        zone.map_err(|e| match e {
+            providers::ZoneReadError::NeedCredential => LoadError::NeedCredential,
+            e => LoadError::problem("Your domain's records cannot be read", TRY_LATER, "reading the zone", e.to_string()),
+        })?;
     let review = {
-        let policy = Policy {
-            proxy_defaults: Some(&cfg.proxy_defaults),
-            ..Policy::default()
-        };
-        review(
-            &url,
-            &template.template,
-            &key,
-            ZoneInput::Records(&zone),
-            &policy,
-        )
+        let policy = Policy { proxy_defaults: Some(&cfg.proxy_defaults), ..Policy::default() };
+        review(&url, &template.template, &key, ZoneInput::Records(&zone), &policy)
     };
-    Ok(Arc::new(Loaded {
-        cfg,
-        url,
-        template,
-        zone: Arc::new(zone),
-        zone_source,
-        review,
-    }))
+    Ok(Arc::new(Loaded { cfg, url, template, zone: Arc::new(zone), zone_source, review }))
 }
 
 #[component]
@@ -160,12 +101,7 @@ pub fn Consent() -> impl IntoView {
     let config = use_config();
     // The consent bundle has no router: each request is a page load of its own.
     let (path, search) = web_sys::window()
-        .map(|w| {
-            (
-                w.location().pathname().unwrap_or_default(),
-                w.location().search().unwrap_or_default(),
-            )
-        })
+        .map(|w| (w.location().pathname().unwrap_or_default(), w.location().search().unwrap_or_default()))
         .unwrap_or_default();
     // Bumped when a records-API credential arrives (typed, or from the dashboard).
     let credential = RwSignal::new(0u32);
@@ -176,9 +112,7 @@ pub fn Consent() -> impl IntoView {
         #[cfg(any(feature = "powerdns", feature = "cloudflare"))]
         if let ConfigReady::Ready(c) = &cfg {
             if !listening.replace(true) && !c.dashboard_origins.is_empty() {
-                crate::credentials::listen(c.dashboard_origins.clone(), move || {
-                    credential.update(|n| *n += 1)
-                });
+                crate::credentials::listen(c.dashboard_origins.clone(), move || credential.update(|n| *n += 1));
             }
         }
         let _ = &listening;
@@ -276,9 +210,7 @@ fn Diagnostic(text: String, #[prop(optional)] open: bool) -> impl IntoView {
 
 /// Opened on this machine (a loopback host), where a key in config.json is a test.
 fn on_loopback() -> bool {
-    let host = web_sys::window()
-        .and_then(|w| w.location().hostname().ok())
-        .unwrap_or_default();
+    let host = web_sys::window().and_then(|w| w.location().hostname().ok()).unwrap_or_default();
     host == "localhost" || host == "[::1]" || host.starts_with("127.")
 }
 
@@ -286,11 +218,7 @@ fn on_loopback() -> bool {
 fn sentence(phrase: &str) -> String {
     let mut c = phrase.chars();
     match c.next() {
-        Some(first) => format!(
-            "{}{}.",
-            first.to_ascii_uppercase(),
-            c.as_str().trim_end_matches('.')
-        ),
+        Some(first) => format!("{}{}.", first.to_ascii_uppercase(), c.as_str().trim_end_matches('.')),
         None => String::new(),
     }
 }
@@ -299,14 +227,8 @@ fn sentence(phrase: &str) -> String {
 fn Screen(l: Arc<Loaded>) -> impl IntoView {
     let t = &l.template.template;
     let r = &l.review;
-    let provider = t
-        .provider_name
-        .clone()
-        .unwrap_or_else(|| t.provider_id.clone());
-    let service = t
-        .service_name
-        .clone()
-        .unwrap_or_else(|| t.service_id.clone());
+    let provider = t.provider_name.clone().unwrap_or_else(|| t.provider_id.clone());
+    let service = t.service_name.clone().unwrap_or_else(|| t.service_id.clone());
     let sig_class = match r.signature.verdict {
         Verdict::Valid => "sig ok",
         Verdict::NotRequired => "sig none",
@@ -330,14 +252,7 @@ fn Screen(l: Arc<Loaded>) -> impl IntoView {
     }
     {
         let domain: wasm_bindgen::JsValue = l.url.domain.ascii.as_str().into();
-        crate::embed::notify(
-            &l.cfg.dashboard_origins,
-            "dc-ready",
-            &[
-                ("domain", domain),
-                ("may_apply", r.decision.may_apply.into()),
-            ],
-        );
+        crate::embed::notify(&l.cfg.dashboard_origins, "dc-ready", &[("domain", domain), ("may_apply", r.decision.may_apply.into())]);
     }
     // The signature's refusal is the verdict line above; the box does not say it again.
     let refusals: Vec<String> = r
@@ -345,9 +260,7 @@ fn Screen(l: Arc<Loaded>) -> impl IntoView {
         .refusals
         .iter()
         .map(|x| match x {
-            Refusal::SignatureInvalid { .. } | Refusal::SignatureMissing { .. } => {
-                "its signature does not hold (see above)".into()
-            }
+            Refusal::SignatureInvalid { .. } | Refusal::SignatureMissing { .. } => "its signature does not hold (see above)".into(),
             other => other.to_string(),
         })
         .collect();
@@ -360,13 +273,7 @@ fn Screen(l: Arc<Loaded>) -> impl IntoView {
         let own = |name: &Option<String>, id: &str| name.clone().unwrap_or_else(|| id.to_string());
         notes.push((
             "template-names",
-            format!(
-                "Template: {} / {} ({}/{})",
-                own(&t.provider_name, &t.provider_id),
-                own(&t.service_name, &t.service_id),
-                t.provider_id,
-                t.service_id
-            ),
+            format!("Template: {} / {} ({}/{})", own(&t.provider_name, &t.provider_id), own(&t.service_name, &t.service_id), t.provider_id, t.service_id),
         ));
     }
     if !flags.service_labels.is_empty() {
@@ -376,13 +283,7 @@ fn Screen(l: Arc<Loaded>) -> impl IntoView {
         )));
     }
     if !l.url.group_ids.is_empty() {
-        notes.push((
-            "groups",
-            format!(
-                "Only these parts of the template are applied (groupId): {}.",
-                l.url.group_ids.join(", ")
-            ),
-        ));
+        notes.push(("groups", format!("Only these parts of the template are applied (groupId): {}.", l.url.group_ids.join(", "))));
     }
     // PowerDNS keeps one TTL per name and type: say which TTL an RRset gets when its
     // records ask for different ones.
@@ -394,24 +295,11 @@ fn Screen(l: Arc<Loaded>) -> impl IntoView {
     }
     // A records-API key in config.json is readable by anyone who opens this page: for
     // testing on this machine only.
-    let key_in_config = matches!(
-        &l.cfg.records_api,
-        RecordsApi::Powerdns {
-            api_key: Some(_),
-            ..
-        }
-    ) && !on_loopback();
-    let service = flags
-        .service_name_extra
-        .clone()
-        .map(|extra| format!("{service} ({extra})"))
-        .unwrap_or(service);
+    let key_in_config = matches!(&l.cfg.records_api, RecordsApi::Powerdns { api_key: Some(_), .. }) && !on_loopback();
+    let service = flags.service_name_extra.clone().map(|extra| format!("{service} ({extra})")).unwrap_or(service);
     // A logo only from https (the core checks). It is decoration: the name beside it is
     // the text, so an image that does not load takes no room.
-    let logo = flags
-        .logo_url
-        .clone()
-        .map(|src| view! { <img class="logo" src=src alt="" referrerpolicy="no-referrer"/> });
+    let logo = flags.logo_url.clone().map(|src| view! { <img class="logo" src=src alt="" referrerpolicy="no-referrer"/> });
     let warnings = {
         let l = l.clone();
         move || proxy.with(|p| l.review.proxy_warnings(p))

@@ -9,16 +9,11 @@ pub const UNSIGNED_EXAMPLE: &str = "/v2/domainTemplates/providers/exampleservice
 
 #[component]
 pub fn Home() -> impl IntoView {
-    let replay = format!(
-        "/replay?url={}",
-        js_sys::encode_uri_component(SIGNED_EXAMPLE)
-    );
+    let replay = format!("/replay?url={}", js_sys::encode_uri_component(SIGNED_EXAMPLE));
     let reset = move |_| {
         let n = crate::providers::reset_sandbox();
         if let Some(w) = web_sys::window() {
-            let _ = w.alert_with_message(&format!(
-                "The sandbox provider was reset ({n} zone(s) forgotten)."
-            ));
+            let _ = w.alert_with_message(&format!("The sandbox provider was reset ({n} zone(s) forgotten)."));
         }
     };
     view! {

@@ -5,9 +5,7 @@
 use crate::components::changes::{Changes, ZoneRef};
 use crate::context::{use_config, ConfigReady};
 use crate::providers;
-use domain_connect::{
-    review, ApplyUrl, IndexedZone, KeyAnswer, Policy, Signatures, Template, ZoneInput,
-};
+use domain_connect::{review, ApplyUrl, IndexedZone, KeyAnswer, Policy, Signatures, Template, ZoneInput};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use std::sync::Arc;
@@ -35,12 +33,7 @@ impl Choice {
 pub fn Preview() -> impl IntoView {
     let config = use_config();
     let query = use_query_map();
-    let initial = match query
-        .get_untracked()
-        .get("template")
-        .as_deref()
-        .and_then(|t| t.split_once('/'))
-    {
+    let initial = match query.get_untracked().get("template").as_deref().and_then(|t| t.split_once('/')) {
         Some((p, s)) => Choice::Ids(p.to_string(), s.to_string()),
         None => Choice::None,
     };
@@ -53,42 +46,28 @@ pub fn Preview() -> impl IntoView {
         let choice = choice.get();
         let cfg = config.get();
         async move {
-            let ConfigReady::Ready(cfg) = cfg else {
-                return None;
-            };
+            let ConfigReady::Ready(cfg) = cfg else { return None };
             Some(match choice {
                 Choice::None => return None,
                 Choice::File(f) => providers::load_bundled(&f).await,
-                Choice::Ids(p, s) => providers::load_template(&cfg, &p, &s)
-                    .await
-                    .map_err(|e| e.to_string()),
+                Choice::Ids(p, s) => providers::load_template(&cfg, &p, &s).await.map_err(|e| e.to_string()),
             })
         }
     });
     // The zone is indexed once per read, not on every keystroke that re-applies.
-    let zone =
-        LocalResource::new(move || {
-            let d = domain.get();
-            let cfg = config.get();
-            async move {
-                let ConfigReady::Ready(cfg) = cfg else {
-                    return None;
-                };
-                let read = providers::read_zone(&cfg, d.trim()).await;
-                Some(read.map_err(|e| e.to_string()).and_then(|(z, _)| {
-                    IndexedZone::new(z).map(Arc::new).map_err(|e| e.to_string())
-                }))
-            }
-        });
+    let zone = LocalResource::new(move || {
+        let d = domain.get();
+        let cfg = config.get();
+        async move {
+            let ConfigReady::Ready(cfg) = cfg else { return None };
+            let read = providers::read_zone(&cfg, d.trim()).await;
+            Some(read.map_err(|e| e.to_string()).and_then(|(z, _)| IndexedZone::new(z).map(Arc::new).map_err(|e| e.to_string())))
+        }
+    });
     // Prefill the variables a template takes.
     Effect::new(move |_| {
         if let Some(Some(Ok(t))) = template.get() {
-            let lines: Vec<String> = t
-                .template
-                .variables(&[])
-                .into_iter()
-                .map(|v| format!("{v}="))
-                .collect();
+            let lines: Vec<String> = t.template.variables(&[]).into_iter().map(|v| format!("{v}=")).collect();
             set_vars.set(lines.join("\n"));
         }
     });
@@ -99,36 +78,15 @@ pub fn Preview() -> impl IntoView {
             (Err(e), _) | (_, Err(e)) => Err(e),
             (Ok(t), Ok(zone)) => {
                 let text = vars.get();
-                let params = text
-                    .lines()
-                    .filter_map(|l| l.split_once('='))
-                    .map(|(k, v)| (k.trim(), v.trim()))
-                    .filter(|(k, _)| !k.is_empty());
+                let params = text.lines().filter_map(|l| l.split_once('=')).map(|(k, v)| (k.trim(), v.trim())).filter(|(k, _)| !k.is_empty());
                 let t = &t.template;
-                ApplyUrl::build(
-                    &t.provider_id,
-                    &t.service_id,
-                    domain.get().trim(),
-                    Some(host.get().trim()),
-                    params,
-                    &[],
-                )
-                .map_err(|e| e.to_string())
-                .map(|url| {
-                    let policy = Policy {
-                        signatures: Signatures::Preview,
-                        multi_aware: true,
-                        ..Policy::default()
-                    };
-                    let r = review(
-                        &url,
-                        t,
-                        &KeyAnswer::NotAsked,
-                        ZoneInput::Indexed(&zone),
-                        &policy,
-                    );
-                    (r, zone.clone(), url.domain.ascii.clone())
-                })
+                ApplyUrl::build(&t.provider_id, &t.service_id, domain.get().trim(), Some(host.get().trim()), params, &[])
+                    .map_err(|e| e.to_string())
+                    .map(|url| {
+                        let policy = Policy { signatures: Signatures::Preview, multi_aware: true, ..Policy::default() };
+                        let r = review(&url, t, &KeyAnswer::NotAsked, ZoneInput::Indexed(&zone), &policy);
+                        (r, zone.clone(), url.domain.ascii.clone())
+                    })
             }
         })
     };

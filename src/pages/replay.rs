@@ -10,10 +10,7 @@ pub fn Replay() -> impl IntoView {
     // URLSearchParams does (the router's query map decodes percent-escapes again, which
     // would change the URL's own encoding and so its signed bytes).
     let search = use_location().search.get_untracked();
-    let initial = web_sys::UrlSearchParams::new_with_str(&search)
-        .ok()
-        .and_then(|p| p.get("url"))
-        .unwrap_or_default();
+    let initial = web_sys::UrlSearchParams::new_with_str(&search).ok().and_then(|p| p.get("url")).unwrap_or_default();
     let (text, set_text) = signal(initial);
     let parsed = move || {
         let t = text.get();

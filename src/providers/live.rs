@@ -3,14 +3,14 @@
 //! the credential as the provider hands it over, apply all or nothing, settle a lost
 //! answer by reading again, keep the change for Undo, probe the records over DoH.
 
-use super::{Applied, ApplyFailure, ZoneReadError};
+use super::{ApplyFailure, Applied, ZoneReadError};
 use crate::config::{Auth, Config, Doh, RecordsApi};
 use crate::{credentials, net};
+use domain_connect::records_api::{self, ApiFailure, Settled};
 #[cfg(feature = "cloudflare")]
 use domain_connect::records_api::cloudflare;
 #[cfg(feature = "powerdns")]
 use domain_connect::records_api::powerdns;
-use domain_connect::records_api::{self, ApiFailure, Settled};
 use domain_connect::{doh, zone, Approved, ZoneRecord};
 
 /// Where the last applied change is kept for this tab: the request sent (credentials
@@ -24,9 +24,7 @@ fn session() -> Option<web_sys::Storage> {
 /// A record as a zone file line, for saying what differs.
 fn line(r: &ZoneRecord) -> String {
     match zone::presentation(r) {
-        Some((owner, rdata)) => {
-            format!("{owner} {} {} {rdata}", r.ttl.unwrap_or_default(), r.rtype)
-        }
+        Some((owner, rdata)) => format!("{owner} {} {} {rdata}", r.ttl.unwrap_or_default(), r.rtype),
         None => format!("{} {} {}", r.name, r.rtype, r.data),
     }
 }
@@ -45,53 +43,30 @@ fn credential(cfg: &Config) -> Result<(String, bool), ZoneReadError> {
     match (key, auth) {
         (Some(k), _) => Ok((k, false)),
         (None, Auth::Session) => Ok((String::new(), true)),
-        (None, _) => credentials::current()
-            .map(|t| (t, false))
-            .ok_or(ZoneReadError::NeedCredential),
+        (None, _) => credentials::current().map(|t| (t, false)).ok_or(ZoneReadError::NeedCredential),
     }
 }
 
 /// Send a request the core described. With the provider's session, the empty
 /// credential header is left out and the cookies go instead.
-async fn send(
-    req: &records_api::HttpRequest,
-    with_session: bool,
-) -> Result<net::HttpResponse, String> {
-    let headers: Vec<(&str, &str)> = req
-        .headers
-        .iter()
-        .filter(|(_, v)| !v.is_empty() && v != "Bearer ")
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    net::fetch_as(
-        req.method,
-        &req.url,
-        &headers,
-        req.body.as_deref(),
-        with_session,
-    )
-    .await
+async fn send(req: &records_api::HttpRequest, with_session: bool) -> Result<net::HttpResponse, String> {
+    let headers: Vec<(&str, &str)> =
+        req.headers.iter().filter(|(_, v)| !v.is_empty() && v != "Bearer ").map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    net::fetch_as(req.method, &req.url, &headers, req.body.as_deref(), with_session).await
 }
 
 #[cfg(feature = "cloudflare")]
 /// Read Cloudflare's zone: its id from the domain, then every page of records.
-async fn read_cloudflare(
-    base: &str,
-    token: &str,
-    with_session: bool,
-    domain: &str,
-) -> Result<(String, Vec<cloudflare::CfRecord>), String> {
+async fn read_cloudflare(base: &str, token: &str, with_session: bool, domain: &str) -> Result<(String, Vec<cloudflare::CfRecord>), String> {
     let req = cloudflare::zone_lookup_request(base, domain, token);
     let resp = send(&req, with_session).await?;
-    let zone_id = cloudflare::read_zone_lookup(resp.status, &resp.body, domain)
-        .map_err(|e| format!("GET {}: {e}", req.url))?;
+    let zone_id = cloudflare::read_zone_lookup(resp.status, &resp.body, domain).map_err(|e| format!("GET {}: {e}", req.url))?;
     let mut records = Vec::new();
     let mut page = 1;
     loop {
         let req = cloudflare::list_request(base, &zone_id, page, token);
         let resp = send(&req, with_session).await?;
-        let got = cloudflare::read_list_page(resp.status, &resp.body, domain)
-            .map_err(|e| format!("GET {}: {e}", req.url))?;
+        let got = cloudflare::read_list_page(resp.status, &resp.body, domain).map_err(|e| format!("GET {}: {e}", req.url))?;
         records.extend(got.records);
         if page >= got.total_pages || records.len() > zone::MAX_ZONE_RECORDS {
             break;
@@ -102,48 +77,32 @@ async fn read_cloudflare(
 }
 
 /// Read the zone from the configured live records API.
-pub async fn read_zone(
-    cfg: &Config,
-    domain: &str,
-) -> Result<(Vec<ZoneRecord>, String), ZoneReadError> {
+pub async fn read_zone(cfg: &Config, domain: &str) -> Result<(Vec<ZoneRecord>, String), ZoneReadError> {
     let failed = ZoneReadError::Failed;
     match &cfg.records_api {
         #[cfg(feature = "powerdns")]
-        RecordsApi::Powerdns {
-            base, server_id, ..
-        } => {
+        RecordsApi::Powerdns { base, server_id, .. } => {
             let (key, with_session) = credential(cfg)?;
             let req = powerdns::read_zone_request(base, server_id, domain, &key);
             let resp = send(&req, with_session).await.map_err(failed)?;
             if resp.status == 401 && !with_session {
                 return Err(ZoneReadError::NeedCredential);
             }
-            let records = powerdns::read_zone_answer(resp.status, &resp.body, domain)
-                .map_err(|e| failed(format!("GET {}: {e}", req.url)))?;
+            let records = powerdns::read_zone_answer(resp.status, &resp.body, domain).map_err(|e| failed(format!("GET {}: {e}", req.url)))?;
             Ok((records, format!("PowerDNS at {base}")))
         }
         #[cfg(feature = "cloudflare")]
         RecordsApi::Cloudflare { base, .. } => {
             let (token, with_session) = credential(cfg)?;
-            let (_, listed) = read_cloudflare(base, &token, with_session, domain)
-                .await
-                .map_err(failed)?;
-            Ok((
-                listed.into_iter().map(|c| c.record).collect(),
-                format!("Cloudflare at {base}"),
-            ))
+            let (_, listed) = read_cloudflare(base, &token, with_session, domain).await.map_err(failed)?;
+            Ok((listed.into_iter().map(|c| c.record).collect(), format!("Cloudflare at {base}")))
         }
         other => Err(failed(super::not_built(other))),
     }
 }
 
 /// Apply through the configured live records API.
-pub async fn apply(
-    cfg: &Config,
-    domain: &str,
-    zone: &[ZoneRecord],
-    approved: &Approved,
-) -> Result<Applied, ApplyFailure> {
+pub async fn apply(cfg: &Config, domain: &str, zone: &[ZoneRecord], approved: &Approved) -> Result<Applied, ApplyFailure> {
     match &cfg.records_api {
         #[cfg(feature = "powerdns")]
         RecordsApi::Powerdns { .. } => {
@@ -151,9 +110,7 @@ pub async fn apply(
             change_zone(cfg, domain, zone, &expected).await
         }
         #[cfg(feature = "cloudflare")]
-        RecordsApi::Cloudflare { base, .. } => {
-            apply_cloudflare(cfg, base, domain, zone, approved).await
-        }
+        RecordsApi::Cloudflare { base, .. } => apply_cloudflare(cfg, base, domain, zone, approved).await,
         other => Err(ApplyFailure::NotApplied(super::not_built(other))),
     }
 }
@@ -163,20 +120,15 @@ pub async fn apply(
 /// PATCH; an unclear answer settled by reading again). PowerDNS only.
 pub async fn undo(cfg: &Config, domain: &str) -> Result<Applied, ApplyFailure> {
     let zone_of = |part: &str| {
-        let text = kept(domain, part).ok_or(ApplyFailure::NotApplied(
-            "this tab holds no applied change to undo".into(),
-        ))?;
-        zone::from_json(&text)
-            .map_err(|e| ApplyFailure::NotApplied(format!("the kept change cannot be read: {e}")))
+        let text = kept(domain, part).ok_or(ApplyFailure::NotApplied("this tab holds no applied change to undo".into()))?;
+        zone::from_json(&text).map_err(|e| ApplyFailure::NotApplied(format!("the kept change cannot be read: {e}")))
     };
     let (before, after) = (zone_of("before")?, zone_of("after")?);
     let undone = match &cfg.records_api {
         #[cfg(feature = "powerdns")]
         RecordsApi::Powerdns { .. } => change_zone(cfg, domain, &after, &before).await?,
         #[cfg(feature = "cloudflare")]
-        RecordsApi::Cloudflare { base, .. } => {
-            undo_cloudflare(cfg, base, domain, &before, &after).await?
-        }
+        RecordsApi::Cloudflare { base, .. } => undo_cloudflare(cfg, base, domain, &before, &after).await?,
         other => return Err(ApplyFailure::NotApplied(super::not_built(other))),
     };
     if let Some(s) = session() {
@@ -189,56 +141,29 @@ pub async fn undo(cfg: &Config, domain: &str) -> Result<Applied, ApplyFailure> {
 
 /// Cloudflare's Undo: the zone must still be as the apply left it; then the kept batch.
 #[cfg(feature = "cloudflare")]
-async fn undo_cloudflare(
-    cfg: &Config,
-    base: &str,
-    domain: &str,
-    before: &[ZoneRecord],
-    after: &[ZoneRecord],
-) -> Result<Applied, ApplyFailure> {
-    let not_read = |e: String| {
-        ApplyFailure::NotApplied(format!(
-            "the zone could not be read again before undoing: {e}"
-        ))
-    };
+async fn undo_cloudflare(cfg: &Config, base: &str, domain: &str, before: &[ZoneRecord], after: &[ZoneRecord]) -> Result<Applied, ApplyFailure> {
+    let not_read = |e: String| ApplyFailure::NotApplied(format!("the zone could not be read again before undoing: {e}"));
     let (token, with_session) = credential(cfg).map_err(|e| not_read(e.to_string()))?;
-    let (zone_id, listed) = read_cloudflare(base, &token, with_session, domain)
-        .await
-        .map_err(not_read)?;
+    let (zone_id, listed) = read_cloudflare(base, &token, with_session, domain).await.map_err(not_read)?;
     let now: Vec<ZoneRecord> = listed.into_iter().map(|c| c.record).collect();
     unchanged(after, &now)?;
     let body: serde_json::Value = kept(domain, "undo")
         .filter(|_| kept(domain, "zone_id").as_deref() == Some(zone_id.as_str()))
         .and_then(|t| serde_json::from_str(&t).ok())
-        .ok_or(ApplyFailure::NotApplied(
-            "this tab holds no Cloudflare batch to undo with".into(),
-        ))?;
+        .ok_or(ApplyFailure::NotApplied("this tab holds no Cloudflare batch to undo with".into()))?;
     let req = cloudflare::batch_request(base, &zone_id, &token, &body);
-    let done = Applied {
-        to: format!("Cloudflare at {base}"),
-        request: Some(req.redacted()),
-        note: None,
-    };
-    match send_change(
-        &req,
-        with_session,
-        cloudflare::read_batch_answer,
-        "Cloudflare refused the undo",
-    )
-    .await?
-    {
+    let done = Applied { to: format!("Cloudflare at {base}"), request: Some(req.redacted()), note: None };
+    match send_change(&req, with_session, cloudflare::read_batch_answer, "Cloudflare refused the undo").await? {
         Ok(_) => Ok(done),
         Err(failure) => settle(cfg, domain, &now, before, failure, done).await,
     }
 }
 
+
 /// The refusal of a zone that is not the one expected, with the difference.
 fn zone_changed(expected: &[ZoneRecord], now: &[ZoneRecord]) -> ApplyFailure {
     let changed = records_api::diff(expected, now);
-    ApplyFailure::ZoneChanged {
-        gone: lines(&changed.gone),
-        new: lines(&changed.new),
-    }
+    ApplyFailure::ZoneChanged { gone: lines(&changed.gone), new: lines(&changed.new) }
 }
 
 /// Refuse, with the difference, when the zone read now is not the one expected.
@@ -263,9 +188,9 @@ async fn send_change(
     match send(req, with_session).await {
         Ok(resp) => match read(resp.status, &resp.body) {
             Ok(()) => Ok(Ok(resp)),
-            Err(ApiFailure::Refused { status, messages }) => Err(ApplyFailure::NotApplied(
-                format!("{refused} (HTTP {status}): {}", messages.join("; ")),
-            )),
+            Err(ApiFailure::Refused { status, messages }) => {
+                Err(ApplyFailure::NotApplied(format!("{refused} (HTTP {status}): {}", messages.join("; "))))
+            }
             Err(e) => Ok(Err(e.to_string())),
         },
         Err(e) => Ok(Err(e)),
@@ -275,24 +200,12 @@ async fn send_change(
 /// Keep an applied change for Undo: the request sent (no credential), the zone before
 /// and after (in the sandbox's JSON form, read back by the same reader), and for
 /// Cloudflare the zone id and the undoing batch.
-fn keep(
-    domain: &str,
-    request: &str,
-    before: &[ZoneRecord],
-    after: &[ZoneRecord],
-    cloudflare_undo: Option<(&str, &str)>,
-) {
+fn keep(domain: &str, request: &str, before: &[ZoneRecord], after: &[ZoneRecord], cloudflare_undo: Option<(&str, &str)>) {
     let Some(s) = session() else { return };
     let key = format!("{APPLIED_PREFIX}{domain}");
     let _ = s.set_item(&format!("{key}:request"), request);
-    let _ = s.set_item(
-        &format!("{key}:before"),
-        &serde_json::to_string(before).unwrap_or_default(),
-    );
-    let _ = s.set_item(
-        &format!("{key}:after"),
-        &serde_json::to_string(after).unwrap_or_default(),
-    );
+    let _ = s.set_item(&format!("{key}:before"), &serde_json::to_string(before).unwrap_or_default());
+    let _ = s.set_item(&format!("{key}:after"), &serde_json::to_string(after).unwrap_or_default());
     if let Some((zone_id, undo)) = cloudflare_undo {
         let _ = s.set_item(&format!("{key}:zone_id"), zone_id);
         let _ = s.set_item(&format!("{key}:undo"), undo);
@@ -300,65 +213,32 @@ fn keep(
 }
 
 fn kept(domain: &str, part: &str) -> Option<String> {
-    session()?
-        .get_item(&format!("{APPLIED_PREFIX}{domain}:{part}"))
-        .ok()
-        .flatten()
+    session()?.get_item(&format!("{APPLIED_PREFIX}{domain}:{part}")).ok().flatten()
 }
 
 /// The change kept for Undo and download: the request sent (credentials redacted),
 /// the zone before and the zone expected after, as one JSON text.
 pub fn kept_change(domain: &str) -> Option<String> {
-    Some(format!(
-        "{{\"request\":{},\"before\":{},\"after\":{}}}",
-        kept(domain, "request")?,
-        kept(domain, "before")?,
-        kept(domain, "after")?
-    ))
+    Some(format!("{{\"request\":{},\"before\":{},\"after\":{}}}", kept(domain, "request")?, kept(domain, "before")?, kept(domain, "after")?))
 }
 
 #[cfg(feature = "powerdns")]
 /// Turn the zone, read as `from`, into `to` through the records API: read it again and
 /// refuse if it is no longer `from`; send one request; on a lost or unclear answer read
 /// it again and say what happened. The change is kept in this tab for Undo.
-async fn change_zone(
-    cfg: &Config,
-    domain: &str,
-    from: &[ZoneRecord],
-    to: &[ZoneRecord],
-) -> Result<Applied, ApplyFailure> {
-    let RecordsApi::Powerdns {
-        base, server_id, ..
-    } = &cfg.records_api
-    else {
-        return Err(ApplyFailure::NotApplied(
-            "Undo is offered for PowerDNS only".into(),
-        ));
+async fn change_zone(cfg: &Config, domain: &str, from: &[ZoneRecord], to: &[ZoneRecord]) -> Result<Applied, ApplyFailure> {
+    let RecordsApi::Powerdns { base, server_id, .. } = &cfg.records_api else {
+        return Err(ApplyFailure::NotApplied("Undo is offered for PowerDNS only".into()));
     };
-    let not_read = |e: ZoneReadError| {
-        ApplyFailure::NotApplied(format!(
-            "the zone could not be read again before applying: {e}"
-        ))
-    };
+    let not_read = |e: ZoneReadError| ApplyFailure::NotApplied(format!("the zone could not be read again before applying: {e}"));
     let (key, with_session) = credential(cfg).map_err(not_read)?;
     // 1. The zone must still be the one previewed.
     let (now, _) = read_zone(cfg, domain).await.map_err(not_read)?;
     unchanged(from, &now)?;
     // 2. One PATCH, all or nothing.
     let req = powerdns::patch_between_request(base, server_id, domain, &key, &now, to);
-    let done = Applied {
-        to: format!("PowerDNS at {base}"),
-        request: Some(req.redacted()),
-        note: None,
-    };
-    let result = match send_change(
-        &req,
-        with_session,
-        powerdns::read_patch_answer,
-        "PowerDNS refused the change",
-    )
-    .await?
-    {
+    let done = Applied { to: format!("PowerDNS at {base}"), request: Some(req.redacted()), note: None };
+    let result = match send_change(&req, with_session, powerdns::read_patch_answer, "PowerDNS refused the change").await? {
         Ok(_) => Ok(done),
         // 3. The answer was lost or unclear: read the zone again and compare.
         Err(failure) => settle(cfg, domain, &now, to, failure, done).await,
@@ -370,14 +250,7 @@ async fn change_zone(
 }
 
 /// After an unclear or lost answer: read the zone again and say what happened.
-async fn settle(
-    cfg: &Config,
-    domain: &str,
-    before: &[ZoneRecord],
-    expected: &[ZoneRecord],
-    failure: String,
-    done: Applied,
-) -> Result<Applied, ApplyFailure> {
+async fn settle(cfg: &Config, domain: &str, before: &[ZoneRecord], expected: &[ZoneRecord], failure: String, done: Applied) -> Result<Applied, ApplyFailure> {
     match read_zone(cfg, domain).await {
         Err(e) => Err(ApplyFailure::Unknown(format!("{failure}; the zone could not be read again to see whether it changed: {e}"))),
         Ok((after, _)) => match records_api::settle(before, expected, &after) {
@@ -401,74 +274,31 @@ async fn settle(
 /// Cloudflare: list the zone again (fresh record ids, refused if it changed), then one
 /// batch — deletes by id, posts with the proxy choices — which Cloudflare runs in one
 /// transaction.
-async fn apply_cloudflare(
-    cfg: &Config,
-    base: &str,
-    domain: &str,
-    zone: &[ZoneRecord],
-    approved: &Approved,
-) -> Result<Applied, ApplyFailure> {
-    let not_read = |e: String| {
-        ApplyFailure::NotApplied(format!(
-            "the zone could not be read again before applying: {e}"
-        ))
-    };
+async fn apply_cloudflare(cfg: &Config, base: &str, domain: &str, zone: &[ZoneRecord], approved: &Approved) -> Result<Applied, ApplyFailure> {
+    let not_read = |e: String| ApplyFailure::NotApplied(format!("the zone could not be read again before applying: {e}"));
     let (token, with_session) = credential(cfg).map_err(|e| not_read(e.to_string()))?;
-    let (zone_id, listed) = read_cloudflare(base, &token, with_session, domain)
-        .await
-        .map_err(not_read)?;
+    let (zone_id, listed) = read_cloudflare(base, &token, with_session, domain).await.map_err(not_read)?;
     let Some(ids) = cloudflare::ids_for(zone, &listed) else {
         let now: Vec<ZoneRecord> = listed.into_iter().map(|c| c.record).collect();
         return Err(zone_changed(zone, &now));
     };
-    let body = cloudflare::batch_body(&approved.changes, &ids, &approved.proxied, domain).map_err(
-        |no| {
-            ApplyFailure::NotApplied(
-                no.iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            )
-        },
-    )?;
+    let body = cloudflare::batch_body(&approved.changes, &ids, &approved.proxied, domain)
+        .map_err(|no| ApplyFailure::NotApplied(no.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")))?;
     let req = cloudflare::batch_request(base, &zone_id, &token, &body);
-    let done = Applied {
-        to: format!("Cloudflare at {base}"),
-        request: Some(req.redacted()),
-        note: None,
-    };
+    let done = Applied { to: format!("Cloudflare at {base}"), request: Some(req.redacted()), note: None };
     let expected = cloudflare::expected_zone(&approved.changes, zone, &approved.proxied);
-    match send_change(
-        &req,
-        with_session,
-        cloudflare::read_batch_answer,
-        "Cloudflare refused the change",
-    )
-    .await?
-    {
+    match send_change(&req, with_session, cloudflare::read_batch_answer, "Cloudflare refused the change").await? {
         Ok(resp) => {
             // Kept for Undo: the batch that deletes what was created (by the ids
             // Cloudflare gave) and creates again what was deleted, as listed.
             let listed_before: Vec<cloudflare::CfRecord> = zone
                 .iter()
                 .zip(&ids)
-                .map(|(r, id)| cloudflare::CfRecord {
-                    id: id.clone(),
-                    record: r.clone(),
-                    proxied: listed.iter().any(|c| c.id == *id && c.proxied),
-                })
+                .map(|(r, id)| cloudflare::CfRecord { id: id.clone(), record: r.clone(), proxied: listed.iter().any(|c| c.id == *id && c.proxied) })
                 .collect();
             let posted = cloudflare::posted_ids(&resp.body);
-            if let Some(undo) =
-                cloudflare::undo_body(&approved.changes, &posted, &listed_before, domain)
-            {
-                keep(
-                    domain,
-                    &req.redacted(),
-                    zone,
-                    &expected,
-                    Some((&zone_id, &undo.to_string())),
-                );
+            if let Some(undo) = cloudflare::undo_body(&approved.changes, &posted, &listed_before, domain) {
+                keep(domain, &req.redacted(), zone, &expected, Some((&zone_id, &undo.to_string())));
             }
             Ok(done)
         }
@@ -486,16 +316,9 @@ pub async fn probe(cfg: &Config, p: &domain_connect::propagation::Probe) -> Resu
     // A fresh ID each time: the GET URL differs, so no HTTP cache answers from before.
     let id = (js_sys::Math::random() * 65535.0) as u16 | 1;
     let query = p.query(id).map_err(|e| e.to_string())?;
-    let resp = net::fetch(
-        "GET",
-        &doh::get_url(url, &query),
-        &[("Accept", "application/dns-message")],
-        None,
-    )
-    .await?;
+    let resp = net::fetch("GET", &doh::get_url(url, &query), &[("Accept", "application/dns-message")], None).await?;
     if !resp.ok() {
         return Err(format!("DNS-over-HTTPS {url}: HTTP {}", resp.status));
     }
-    p.seen_in(&resp.body, id)
-        .map_err(|e| format!("DNS-over-HTTPS {url}: {e}"))
+    p.seen_in(&resp.body, id).map_err(|e| format!("DNS-over-HTTPS {url}: {e}"))
 }

@@ -20,11 +20,7 @@ fn seed() -> Vec<Value> {
 
 /// A list answer: page `n` (from 1) of `records`, two to a page.
 fn page_of(records: &[Value], n: usize) -> Value {
-    let chunk: Vec<Value> = records
-        .chunks(2)
-        .nth(n - 1)
-        .map(|c| c.to_vec())
-        .unwrap_or_default();
+    let chunk: Vec<Value> = records.chunks(2).nth(n - 1).map(|c| c.to_vec()).unwrap_or_default();
     json!({"result": chunk, "success": true, "errors": [], "messages": [],
            "result_info": {"page": n, "per_page": 2, "count": chunk.len(), "total_count": records.len(), "total_pages": records.len().div_ceil(2).max(1)}})
 }
@@ -58,49 +54,30 @@ type Seen = Arc<Mutex<Vec<(String, String, String, String)>>>;
 /// says, refused with Cloudflare's error.
 fn fake_cloudflare(fail: Arc<Mutex<bool>>, zone: Arc<Mutex<Vec<Value>>>) -> Seen {
     let seen: Seen = Arc::default();
-    let listener = std::net::TcpListener::bind(format!("127.0.0.1:{}", env("DC_CF_PORT")))
-        .expect("the Cloudflare port is free");
+    let listener = std::net::TcpListener::bind(format!("127.0.0.1:{}", env("DC_CF_PORT"))).expect("the Cloudflare port is free");
     let log = seen.clone();
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
             let (log, fail, zone) = (log.clone(), fail.clone(), zone.clone());
             std::thread::spawn(move || {
-                let Some(req) = Request::read(&stream) else {
-                    return;
-                };
+                let Some(req) = Request::read(&stream) else { return };
                 let auth = req.header("authorization").unwrap_or("").to_string();
                 let body = req.body.clone();
                 let mut parts = req.line.split_whitespace();
-                let (method, target) = (
-                    parts.next().unwrap_or("").to_string(),
-                    parts.next().unwrap_or("").to_string(),
-                );
+                let (method, target) = (parts.next().unwrap_or("").to_string(), parts.next().unwrap_or("").to_string());
                 let cors = "Access-Control-Allow-Origin: *\r\nAccess-Control-Allow-Headers: authorization, content-type, accept\r\nAccess-Control-Allow-Methods: GET, POST\r\n";
                 let (status, answer) = if method == "OPTIONS" {
                     (204, String::new())
                 } else {
-                    log.lock().unwrap().push((
-                        method.clone(),
-                        target.clone(),
-                        auth.clone(),
-                        String::from_utf8_lossy(&body).into_owned(),
-                    ));
+                    log.lock().unwrap().push((method.clone(), target.clone(), auth.clone(), String::from_utf8_lossy(&body).into_owned()));
                     if auth != format!("Bearer {TOKEN}") {
                         (403, json!({"success": false, "errors": [{"code": 10000, "message": "Authentication error"}], "messages": [], "result": null}).to_string())
                     } else if target == "/client/v4/zones?name=arnoldblinn.com" {
                         (200, json!({"success": true, "errors": [], "messages": [], "result": [{"id": ZONE_ID, "name": "arnoldblinn.com", "status": "active"}]}).to_string())
-                    } else if let Some(q) =
-                        target.strip_prefix(&format!("/client/v4/zones/{ZONE_ID}/dns_records?"))
-                    {
-                        let n = q
-                            .split('&')
-                            .find_map(|kv| kv.strip_prefix("page="))
-                            .and_then(|p| p.parse().ok())
-                            .unwrap_or(1);
+                    } else if let Some(q) = target.strip_prefix(&format!("/client/v4/zones/{ZONE_ID}/dns_records?")) {
+                        let n = q.split('&').find_map(|kv| kv.strip_prefix("page=")).and_then(|p| p.parse().ok()).unwrap_or(1);
                         (200, page_of(&zone.lock().unwrap(), n).to_string())
-                    } else if target == format!("/client/v4/zones/{ZONE_ID}/dns_records/batch")
-                        && method == "POST"
-                    {
+                    } else if target == format!("/client/v4/zones/{ZONE_ID}/dns_records/batch") && method == "POST" {
                         if *fail.lock().unwrap() {
                             (400, json!({"success": false, "errors": [{"code": 81057, "message": "Record already exists."}], "messages": [], "result": null}).to_string())
                         } else {
@@ -111,10 +88,7 @@ fn fake_cloudflare(fail: Arc<Mutex<bool>>, zone: Arc<Mutex<Vec<Value>>>) -> Seen
                             }
                             let mut posted = Vec::new();
                             for mut p in batch["posts"].as_array().cloned().unwrap_or_default() {
-                                p["id"] = json!(format!(
-                                    "{:032x}",
-                                    0xc0ffee_u128 + z.len() as u128 + posted.len() as u128 * 7919
-                                ));
+                                p["id"] = json!(format!("{:032x}", 0xc0ffee_u128 + z.len() as u128 + posted.len() as u128 * 7919));
                                 p["proxied"] = json!(p["proxied"] == json!(true));
                                 posted.push(p.clone());
                                 z.push(p);

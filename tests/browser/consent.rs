@@ -19,18 +19,10 @@ async fn every_route_loads_without_console_errors() {
                 .filter(|e| e["level"] == "SEVERE")
                 // Without a config.json the app uses its embedded default; the 404 it
                 // gets asking for one is expected and is the only error allowed.
-                .filter(|e| {
-                    !(e["message"].as_str().unwrap_or("").contains("/config.json")
-                        && e["message"].as_str().unwrap_or("").contains("404"))
-                })
+                .filter(|e| !(e["message"].as_str().unwrap_or("").contains("/config.json") && e["message"].as_str().unwrap_or("").contains("404")))
                 // The example template's logo is on the Internet, which the test machine
                 // may not reach; the page then shows the logo's alt text.
-                .filter(|e| {
-                    !e["message"]
-                        .as_str()
-                        .unwrap_or("")
-                        .starts_with("https://www.domainconnect.org/")
-                })
+                .filter(|e| !e["message"].as_str().unwrap_or("").starts_with("https://www.domainconnect.org/"))
                 .collect();
             assert!(errors.is_empty(), "{route}: console errors: {errors:#?}");
         }
@@ -42,44 +34,19 @@ async fn every_route_loads_without_console_errors() {
 async fn home_example_shows_provider_signature_and_records() {
     with_browser("home_example", |c| async move {
         c.goto(&env("DC_SANDBOX_APP")).await.unwrap();
-        wait_css(&c, "[data-testid=example-consent]")
-            .await
-            .click()
-            .await
-            .unwrap();
-        assert_eq!(
-            text(&c, "[data-testid=provider]").await,
-            "Example Domain Connect Service"
-        );
+        wait_css(&c, "[data-testid=example-consent]").await.click().await.unwrap();
+        assert_eq!(text(&c, "[data-testid=provider]").await, "Example Domain Connect Service");
         let sig = text(&c, "[data-testid=signature]").await;
         assert!(sig.contains("signature verifies"), "{sig}");
         wait_css(&c, "[data-testid=changes]").await;
-        assert!(
-            c.find(Locator::Css("[data-testid=phishing]"))
-                .await
-                .is_err(),
-            "no phishing warning on a verified request"
-        );
-        let rows = c
-            .find_all(Locator::Css("[data-testid=changes] tbody tr"))
-            .await
-            .unwrap();
+        assert!(c.find(Locator::Css("[data-testid=phishing]")).await.is_err(), "no phishing warning on a verified request");
+        let rows = c.find_all(Locator::Css("[data-testid=changes] tbody tr")).await.unwrap();
         let mut cells = Vec::new();
         for r in rows {
             cells.push(r.text().await.unwrap());
         }
-        assert!(
-            cells.iter().any(|r| r.contains("added")
-                && r.contains("CNAME")
-                && r.contains("whd.bar.arnoldblinn.com")),
-            "{cells:#?}"
-        );
-        assert!(
-            cells
-                .iter()
-                .any(|r| r.contains("removed") && r.contains("192.0.2.81")),
-            "the sandbox A at bar is replaced: {cells:#?}"
-        );
+        assert!(cells.iter().any(|r| r.contains("added") && r.contains("CNAME") && r.contains("whd.bar.arnoldblinn.com")), "{cells:#?}");
+        assert!(cells.iter().any(|r| r.contains("removed") && r.contains("192.0.2.81")), "the sandbox A at bar is replaced: {cells:#?}");
     })
     .await;
 }
@@ -88,19 +55,12 @@ async fn home_example_shows_provider_signature_and_records() {
 async fn tampered_url_is_flagged_and_nothing_applies() {
     with_browser("tampered_url", |c| async move {
         let tampered = SIGNED.replace("IP=132.148.25.185", "IP=203.0.113.66");
-        c.goto(&format!("{}{tampered}", env("DC_SANDBOX_APP")))
-            .await
-            .unwrap();
+        c.goto(&format!("{}{tampered}", env("DC_SANDBOX_APP"))).await.unwrap();
         let sig = text(&c, "[data-testid=signature]").await;
         assert!(sig.contains("does not verify"), "{sig}");
-        assert!(text(&c, "[data-testid=phishing]")
-            .await
-            .contains("not vouched for"));
+        assert!(text(&c, "[data-testid=phishing]").await.contains("not vouched for"));
         let problem = text(&c, "main .problem").await;
-        assert!(
-            problem.contains("InvalidSignature") || problem.contains("cannot be applied"),
-            "{problem}"
-        );
+        assert!(problem.contains("InvalidSignature") || problem.contains("cannot be applied"), "{problem}");
     })
     .await;
 }
@@ -190,21 +150,10 @@ async fn keyboard_tab_reaches_every_control() {
 async fn narrow_phone_screen_has_no_sideways_scroll() {
     with_browser("narrow_screen", |c| async move {
         c.set_window_size(360, 740).await.unwrap();
-        c.goto(&format!("{}{SIGNED}", env("DC_SANDBOX_APP")))
-            .await
-            .unwrap();
+        c.goto(&format!("{}{SIGNED}", env("DC_SANDBOX_APP"))).await.unwrap();
         wait_css(&c, "[data-testid=changes]").await;
-        let overflow = c
-            .execute(
-                "return document.documentElement.scrollWidth - window.innerWidth",
-                vec![],
-            )
-            .await
-            .unwrap();
-        assert!(
-            overflow.as_i64().unwrap() <= 0,
-            "the page is {overflow} px wider than a 360 px screen"
-        );
+        let overflow = c.execute("return document.documentElement.scrollWidth - window.innerWidth", vec![]).await.unwrap();
+        assert!(overflow.as_i64().unwrap() <= 0, "the page is {overflow} px wider than a 360 px screen");
     })
     .await;
 }

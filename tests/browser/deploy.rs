@@ -42,9 +42,7 @@ async fn dist_works_on_a_static_host_and_each_route_loads_only_its_bundle() {
 #[tokio::test]
 async fn a_static_host_without_config_json_says_so_and_stops_loading() {
     with_browser("static_host_no_config", |c| async move {
-        c.goto(&format!("{}{SIGNED}", env("DC_STATIC_NO_CONFIG_APP")))
-            .await
-            .unwrap();
+        c.goto(&format!("{}{SIGNED}", env("DC_STATIC_NO_CONFIG_APP"))).await.unwrap();
         let problem = text(&c, "[data-testid=config-problem]").await;
         assert!(problem.contains("HTML page"), "{problem}");
         let error = text(&c, "[data-testid=load-error]").await;

@@ -18,13 +18,7 @@ mod tools;
 
 const SIGNED: &str = "/v2/domainTemplates/providers/exampleservice.domainconnect.org/services/template2/apply?domain=arnoldblinn.com&RANDOMTEXT=shm%3A1551036164%3Ahello&IP=132.148.25.185&host=bar&sig=LyCE%2B7H0zr%2FXHaxX36pdD1eSQENRiGTFxm79m7A5NLDPiUKLe71IrsEgnDLN76ndQcLTZlr4%2BHhpWzKZKyFl9ieEpNzZlDHRp35H83Erhm0eDctUmI1Zct51alZ8RuTL%2Baa29WC%2BAM7%2BgSpnL%2FAHl9mxckyeEuFFqXcl%2F3ShwK2F9x%2F7r%2BcICefiUEzsZN3EuqOvwqQkBSqcdVy%2FohjNAG%2FInYAYSX%2B0fUK9UNQfQYkuPqOAptPRjX%2BhUnYsXUk%2FeQq16aX7TzhZm%2BeEq%2BEn%2BoiEgh7qps1yvGbJm6QXKovan%2Fsqng40R6FBP3R3dvfZC6QrfCUtGpQ8c0D0S5oLBw%3D%3D&key=_dck1";
 
-const ROUTES: [&str; 5] = [
-    "/",
-    "/preview?template=exampleservice.domainconnect.org/template2",
-    "/replay",
-    SIGNED,
-    "/no/such/page",
-];
+const ROUTES: [&str; 5] = ["/", "/preview?template=exampleservice.domainconnect.org/template2", "/replay", SIGNED, "/no/such/page"];
 
 fn env(name: &str) -> String {
     std::env::var(name).unwrap_or_else(|_| panic!("{name} is not set: run the browser tier through `cargo xtask test`, which starts the servers"))
@@ -61,11 +55,7 @@ where
         Ok(r) => r,
         Err(_) => {
             abort.abort();
-            Err(
-                tokio::spawn(async { panic!("the test took more than 180 s") })
-                    .await
-                    .unwrap_err(),
-            )
+            Err(tokio::spawn(async { panic!("the test took more than 180 s") }).await.unwrap_err())
         }
     };
     if outcome.is_err() {
@@ -91,11 +81,8 @@ async fn console(c: &Client) -> Vec<Value> {
     let id = c.session_id().await.unwrap().expect("session id");
     let url = format!("{}/session/{id}/se/log", env("DC_WEBDRIVER"));
     let body = json!({"type": "browser"}).to_string();
-    let out = tokio::task::spawn_blocking(move || post(&url, &body))
-        .await
-        .unwrap();
-    let v: Value =
-        serde_json::from_str(&out).unwrap_or_else(|e| panic!("log endpoint: {e}: {out}"));
+    let out = tokio::task::spawn_blocking(move || post(&url, &body)).await.unwrap();
+    let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("log endpoint: {e}: {out}"));
     v["value"].as_array().cloned().unwrap_or_default()
 }
 
@@ -159,42 +146,25 @@ impl Request {
                 headers.push((k.trim().to_string(), v.trim().to_string()));
             }
         }
-        let len = headers
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case("content-length"))
-            .and_then(|(_, v)| v.parse().ok())
-            .unwrap_or(0);
+        let len = headers.iter().find(|(k, _)| k.eq_ignore_ascii_case("content-length")).and_then(|(_, v)| v.parse().ok()).unwrap_or(0);
         let mut body = vec![0; len];
         r.read_exact(&mut body).ok()?;
-        Some(Request {
-            line: line.trim_end().to_string(),
-            headers,
-            body,
-        })
+        Some(Request { line: line.trim_end().to_string(), headers, body })
     }
 
     /// The value of a header, by name in any case.
     fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
+        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
     }
 }
 
 /// A file under the crate's `target/` (reports and screenshots the tests write).
 fn target(file: &str) -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("target")
-        .join(file)
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target").join(file)
 }
 
 async fn wait_css(c: &Client, css: &str) -> fantoccini::elements::Element {
-    c.wait()
-        .at_most(Duration::from_secs(20))
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{css}: {e}"))
+    c.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css(css)).await.unwrap_or_else(|e| panic!("{css}: {e}"))
 }
 
 async fn text(c: &Client, css: &str) -> String {
@@ -219,26 +189,16 @@ async fn wait_text(c: &Client, css: &str, ok: impl Fn(&str) -> bool) -> Result<S
 /// The files a page fetched itself (scripts, wasm, styles), as paths.
 async fn fetched(c: &Client) -> Vec<String> {
     let v = c
-        .execute(
-            "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)",
-            vec![],
-        )
+        .execute("return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)", vec![])
         .await
         .unwrap();
-    v.as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|p| p.as_str().map(String::from))
-        .collect()
+    v.as_array().unwrap().iter().filter_map(|p| p.as_str().map(String::from)).collect()
 }
 
 fn brotli_size(path: &std::path::Path) -> usize {
     let raw = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut out = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams {
-        quality: 11,
-        ..Default::default()
-    };
+    let params = brotli::enc::BrotliEncoderParams { quality: 11, ..Default::default() };
     brotli::BrotliCompress(&mut raw.as_slice(), &mut out, &params).unwrap();
     out.len()
 }

@@ -5,9 +5,7 @@
 
 use super::*;
 use domain_connect::records_api::{self, powerdns};
-use domain_connect::{
-    review, ApplyUrl, KeyAnswer, Policy, Signatures, Template, ZoneInput, ZoneRecord,
-};
+use domain_connect::{review, ApplyUrl, KeyAnswer, Policy, Signatures, Template, ZoneInput, ZoneRecord};
 
 const DOMAIN: &str = "arnoldblinn.com";
 
@@ -30,11 +28,7 @@ fn http(method: &str, url: &str, body: Option<&str>) -> (u16, String) {
     let _ = s.read_to_end(&mut out);
     let text = String::from_utf8_lossy(&out).into_owned();
     let (head, rest) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
-    let status = head
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
+    let status = head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
     (status, rest.to_string())
 }
 
@@ -42,56 +36,31 @@ fn http(method: &str, url: &str, body: Option<&str>) -> (u16, String) {
 fn pdns_zone() -> Vec<ZoneRecord> {
     let req = powerdns::read_zone_request(&env("DC_PDNS_API"), "localhost", DOMAIN, "");
     let (status, body) = http("GET", &req.url, None);
-    powerdns::read_zone_answer(status, body.as_bytes(), DOMAIN)
-        .unwrap_or_else(|e| panic!("{e}: {body}"))
+    powerdns::read_zone_answer(status, body.as_bytes(), DOMAIN).unwrap_or_else(|e| panic!("{e}: {body}"))
 }
 
 /// Put the customer's zone back as the test tier created it.
 fn reset_zone() {
     let api = env("DC_PDNS_API");
-    let _ = http(
-        "DELETE",
-        &format!("{api}/api/v1/servers/localhost/zones/{DOMAIN}."),
-        None,
-    );
-    let seed = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/pdns-zone.json"),
-    )
-    .unwrap();
-    let (status, body) = http(
-        "POST",
-        &format!("{api}/api/v1/servers/localhost/zones"),
-        Some(&seed),
-    );
+    let _ = http("DELETE", &format!("{api}/api/v1/servers/localhost/zones/{DOMAIN}."), None);
+    let seed = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/pdns-zone.json")).unwrap();
+    let (status, body) = http("POST", &format!("{api}/api/v1/servers/localhost/zones"), Some(&seed));
     assert_eq!(status, 201, "{body}");
 }
 
 /// What `dig` gets from PowerDNS's DNS port.
 fn dig(name: &str, rtype: &str) -> Vec<String> {
     let out = std::process::Command::new("dig")
-        .args([
-            "@127.0.0.1",
-            "-p",
-            &env("DC_PDNS_DNS_PORT"),
-            "+short",
-            "+time=2",
-            "+tries=2",
-            name,
-            rtype,
-        ])
+        .args(["@127.0.0.1", "-p", &env("DC_PDNS_DNS_PORT"), "+short", "+time=2", "+tries=2", name, rtype])
         .output()
         .expect("dig (bind9-dnsutils) runs");
-    let mut v: Vec<String> = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(String::from)
-        .collect();
+    let mut v: Vec<String> = String::from_utf8_lossy(&out.stdout).lines().map(String::from).collect();
     v.sort();
     v
 }
 
 fn template2() -> Template {
-    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("public/templates/exampleservice.domainconnect.org.template2.json");
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/templates/exampleservice.domainconnect.org.template2.json");
     Template::from_json(&std::fs::read_to_string(p).unwrap()).unwrap()
 }
 
@@ -101,164 +70,65 @@ async fn connect_on_powerdns_leaves_exactly_the_expected_zone_and_sends_what_dco
         reset_zone();
         let before = pdns_zone();
         let url = ApplyUrl::parse(&format!("https://dns.example{SIGNED}")).unwrap();
-        let policy = Policy {
-            signatures: Signatures::Preview,
-            ..Policy::default()
-        };
-        let changes = review(
-            &url,
-            &template2(),
-            &KeyAnswer::NotAsked,
-            ZoneInput::Records(&before),
-            &policy,
-        )
-        .changes
-        .unwrap();
+        let policy = Policy { signatures: Signatures::Preview, ..Policy::default() };
+        let changes = review(&url, &template2(), &KeyAnswer::NotAsked, ZoneInput::Records(&before), &policy).changes.unwrap();
         let expected = powerdns::expected_zone(&changes, &before, DOMAIN);
 
-        c.goto(&format!("{}{SIGNED}", env("DC_PDNS_APP")))
-            .await
-            .unwrap();
+        c.goto(&format!("{}{SIGNED}", env("DC_PDNS_APP"))).await.unwrap();
         wait_css(&c, "[data-testid=changes]").await;
-        wait_css(&c, "[data-testid=connect]")
-            .await
-            .click()
-            .await
-            .unwrap();
-        let outcome = wait_text(&c, "[data-testid=outcome]", |t| {
-            t.contains("Done") || t.contains("not")
-        })
-        .await;
-        assert!(
-            outcome.as_deref().is_ok_and(|t| t.contains("PowerDNS")),
-            "{outcome:?}"
-        );
+        wait_css(&c, "[data-testid=connect]").await.click().await.unwrap();
+        let outcome = wait_text(&c, "[data-testid=outcome]", |t| t.contains("Done") || t.contains("not")).await;
+        assert!(outcome.as_deref().is_ok_and(|t| t.contains("PowerDNS")), "{outcome:?}");
 
         // Through the API: exactly the zone the core expects.
         let after = pdns_zone();
         let d = records_api::diff(&expected, &after);
-        assert!(
-            d.is_empty(),
-            "PowerDNS holds a different zone than the core expects: {d:?}"
-        );
+        assert!(d.is_empty(), "PowerDNS holds a different zone than the core expects: {d:?}");
         // On the DNS port: the new records answer, the removed one is gone.
         assert_eq!(dig("bar.arnoldblinn.com", "A"), ["132.148.25.185"]);
-        assert_eq!(
-            dig("bar.arnoldblinn.com", "TXT"),
-            ["\"shm:1551036164:hello\""]
-        );
-        assert_eq!(
-            dig("www.arnoldblinn.com", "CNAME"),
-            ["arnoldblinn.com."],
-            "records beside the change are untouched"
-        );
+        assert_eq!(dig("bar.arnoldblinn.com", "TXT"), ["\"shm:1551036164:hello\""]);
+        assert_eq!(dig("www.arnoldblinn.com", "CNAME"), ["arnoldblinn.com."], "records beside the change are untouched");
 
         // Verify after apply: every new record answers through dnsdist's DoH.
         let verified = wait_text(&c, "[data-testid=verify-state]", |t| t.starts_with("All")).await;
-        assert_eq!(
-            verified.as_deref(),
-            Ok("All 3 records answer as expected."),
-            "{verified:?}"
-        );
+        assert_eq!(verified.as_deref(), Ok("All 3 records answer as expected."), "{verified:?}");
         let items = text(&c, "[data-testid=verify] ul").await;
         assert_eq!(items.matches("answers as expected").count(), 3, "{items}");
         std::fs::create_dir_all(target("screenshots")).unwrap();
-        c.execute(
-            "document.querySelector('[data-testid=verify]').scrollIntoView()",
-            vec![],
-        )
-        .await
-        .unwrap();
-        std::fs::write(
-            target("screenshots/powerdns-applied.png"),
-            c.screenshot().await.unwrap(),
-        )
-        .unwrap();
+        c.execute("document.querySelector('[data-testid=verify]').scrollIntoView()", vec![]).await.unwrap();
+        std::fs::write(target("screenshots/powerdns-applied.png"), c.screenshot().await.unwrap()).unwrap();
 
         // The request the page sent is what `dconn apply --emit powerdns` prints.
         let sent: Value = serde_json::from_str(
-            &c.execute(
-                "return document.querySelector('[data-testid=request-sent]').textContent",
-                vec![],
-            )
-            .await
-            .unwrap()
-            .as_str()
-            .unwrap()
-            .to_string(),
+            &c.execute("return document.querySelector('[data-testid=request-sent]').textContent", vec![]).await.unwrap().as_str().unwrap().to_string(),
         )
         .unwrap();
-        assert!(
-            !sent.to_string().contains(&env("DC_PDNS_KEY")),
-            "the key is not in the request shown"
-        );
+        assert!(!sent.to_string().contains(&env("DC_PDNS_KEY")), "the key is not in the request shown");
         let dir = std::env::temp_dir().join(format!("dc-emit-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let zone_file = dir.join("zone.json");
         std::fs::write(&zone_file, domain_connect::zone::to_json(&before)).unwrap();
         let out = std::process::Command::new(env("DC_DCONN"))
-            .args([
-                "apply",
-                "--emit",
-                "powerdns",
-                "--api-base",
-                &env("DC_PDNS_API"),
-                "--template",
-            ])
-            .arg(
-                std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                    .join("public/templates/exampleservice.domainconnect.org.template2.json"),
-            )
+            .args(["apply", "--emit", "powerdns", "--api-base", &env("DC_PDNS_API"), "--template"])
+            .arg(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/templates/exampleservice.domainconnect.org.template2.json"))
             .arg("--zone")
             .arg(&zone_file)
-            .args([
-                "--domain",
-                DOMAIN,
-                "--host",
-                "bar",
-                "IP=132.148.25.185",
-                "RANDOMTEXT=shm:1551036164:hello",
-            ])
+            .args(["--domain", DOMAIN, "--host", "bar", "IP=132.148.25.185", "RANDOMTEXT=shm:1551036164:hello"])
             .output()
             .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stdout)
-        );
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
         let emitted: Value = serde_json::from_slice(&out.stdout).unwrap();
-        assert_eq!(
-            emitted["requests"][0], sent,
-            "dconn apply --emit and the page send the same request"
-        );
+        assert_eq!(emitted["requests"][0], sent, "dconn apply --emit and the page send the same request");
 
         // The change can be saved, without the key.
         for id in ["download-json", "download-bind", "download-request"] {
-            let href = wait_css(&c, &format!("[data-testid={id}]"))
-                .await
-                .attr("href")
-                .await
-                .unwrap()
-                .unwrap_or_default();
-            assert!(
-                href.starts_with("data:") && !href.contains(&env("DC_PDNS_KEY")),
-                "{id}: {href}"
-            );
+            let href = wait_css(&c, &format!("[data-testid={id}]")).await.attr("href").await.unwrap().unwrap_or_default();
+            assert!(href.starts_with("data:") && !href.contains(&env("DC_PDNS_KEY")), "{id}: {href}");
         }
         // Undo restores the zone exactly, and the earlier record answers again.
-        wait_css(&c, "[data-testid=undo]")
-            .await
-            .click()
-            .await
-            .unwrap();
-        let undone = wait_text(&c, "[data-testid=undo-outcome]", |t| {
-            t.contains("All 1 records answer") || t.contains("not")
-        })
-        .await;
-        assert!(
-            undone.as_deref().is_ok_and(|t| t.contains("Undone")),
-            "{undone:?}"
-        );
+        wait_css(&c, "[data-testid=undo]").await.click().await.unwrap();
+        let undone = wait_text(&c, "[data-testid=undo-outcome]", |t| t.contains("All 1 records answer") || t.contains("not")).await;
+        assert!(undone.as_deref().is_ok_and(|t| t.contains("Undone")), "{undone:?}");
         let d = records_api::diff(&before, &pdns_zone());
         assert!(d.is_empty(), "Undo left a different zone: {d:?}");
         assert_eq!(dig("bar.arnoldblinn.com", "A"), ["192.0.2.99"]);
@@ -302,13 +172,10 @@ enum OnPatch {
 
 /// A proxy on `DC_PROXY_PORT` to PowerDNS's API: every request is passed on, except a
 /// PATCH, handled as `mode` says at the time. Runs until the test process ends.
-fn proxy_switchable(
-    mode: std::sync::Arc<std::sync::Mutex<OnPatch>>,
-) -> std::sync::Arc<std::sync::atomic::AtomicUsize> {
+fn proxy_switchable(mode: std::sync::Arc<std::sync::Mutex<OnPatch>>) -> std::sync::Arc<std::sync::atomic::AtomicUsize> {
     use std::io::{Read, Write};
     let patches = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
-    let listener = std::net::TcpListener::bind(format!("127.0.0.1:{}", env("DC_PROXY_PORT")))
-        .expect("the proxy port is free");
+    let listener = std::net::TcpListener::bind(format!("127.0.0.1:{}", env("DC_PROXY_PORT"))).expect("the proxy port is free");
     let api = env("DC_PDNS_API").trim_start_matches("http://").to_string();
     let seen = patches.clone();
     std::thread::spawn(move || {
@@ -316,16 +183,10 @@ fn proxy_switchable(
             let (api, seen) = (api.clone(), seen.clone());
             let on_patch = *mode.lock().unwrap();
             std::thread::spawn(move || {
-                let Some(req) = Request::read(&client) else {
-                    return;
-                };
+                let Some(req) = Request::read(&client) else { return };
                 // One request per connection: the browser opens another.
                 let mut head = format!("{}\r\n", req.line);
-                for (k, v) in req
-                    .headers
-                    .iter()
-                    .filter(|(k, _)| !k.eq_ignore_ascii_case("connection"))
-                {
+                for (k, v) in req.headers.iter().filter(|(k, _)| !k.eq_ignore_ascii_case("connection")) {
                     head += &format!("{k}: {v}\r\n");
                 }
                 let body = req.body;
@@ -362,52 +223,24 @@ async fn a_stopped_server_or_a_lost_answer_is_settled_by_reading_the_zone_again(
         // "stops" at the PATCH, so nothing is applied.
         let mode = std::sync::Arc::new(std::sync::Mutex::new(OnPatch::Drop));
         let patches = proxy_switchable(mode.clone());
-        c.goto(&format!("{}{SIGNED}", env("DC_PROXY_APP")))
-            .await
-            .unwrap();
+        c.goto(&format!("{}{SIGNED}", env("DC_PROXY_APP"))).await.unwrap();
         wait_css(&c, "[data-testid=changes]").await;
-        wait_css(&c, "[data-testid=connect]")
-            .await
-            .click()
-            .await
-            .unwrap();
-        let failed = wait_text(&c, "[data-testid=apply-failed]", |t| {
-            t.contains("Nothing was changed")
-        })
-        .await;
+        wait_css(&c, "[data-testid=connect]").await.click().await.unwrap();
+        let failed = wait_text(&c, "[data-testid=apply-failed]", |t| t.contains("Nothing was changed")).await;
         let failed = failed.unwrap_or_else(|t| panic!("no clear 'not applied': {t:?}"));
-        assert!(
-            failed.contains("The changes were not applied") && failed.contains("unchanged"),
-            "{failed}"
-        );
+        assert!(failed.contains("The changes were not applied") && failed.contains("unchanged"), "{failed}");
         assert_eq!(patches.load(std::sync::atomic::Ordering::SeqCst), 1);
-        assert!(
-            records_api::diff(&before, &pdns_zone()).is_empty(),
-            "nothing half-applied"
-        );
+        assert!(records_api::diff(&before, &pdns_zone()).is_empty(), "nothing half-applied");
 
         // Then the answer to a PATCH that PowerDNS applied is lost: the page reads the
         // zone again and says the change is in place.
         *mode.lock().unwrap() = OnPatch::LoseAnswer;
-        c.goto(&format!("{}{SIGNED}", env("DC_PROXY_APP")))
-            .await
-            .unwrap();
+        c.goto(&format!("{}{SIGNED}", env("DC_PROXY_APP"))).await.unwrap();
         wait_css(&c, "[data-testid=changes]").await;
-        wait_css(&c, "[data-testid=connect]")
-            .await
-            .click()
-            .await
-            .unwrap();
-        let outcome = wait_text(&c, "[data-testid=outcome]", |t| {
-            t.contains("Done") || t.contains("not")
-        })
-        .await;
+        wait_css(&c, "[data-testid=connect]").await.click().await.unwrap();
+        let outcome = wait_text(&c, "[data-testid=outcome]", |t| t.contains("Done") || t.contains("not")).await;
         let outcome = outcome.unwrap_or_else(|t| panic!("{t:?}"));
-        assert!(
-            outcome.contains("Done")
-                && outcome.contains("reading the zone again shows every change in place"),
-            "{outcome}"
-        );
+        assert!(outcome.contains("Done") && outcome.contains("reading the zone again shows every change in place"), "{outcome}");
         assert_eq!(patches.load(std::sync::atomic::Ordering::SeqCst), 2);
         reset_zone();
     })
@@ -433,12 +266,7 @@ async fn embed_and_post(c: &Client, parent: &str, token: &str, may_frame: bool) 
     } else {
         // frame-ancestors: the browser renders nothing of the page in this frame.
         tokio::time::sleep(Duration::from_millis(1500)).await;
-        assert!(
-            c.find(Locator::Css("main, [data-testid=credential]"))
-                .await
-                .is_err(),
-            "an unlisted origin cannot frame the consent page"
-        );
+        assert!(c.find(Locator::Css("main, [data-testid=credential]")).await.is_err(), "an unlisted origin cannot frame the consent page");
     }
     c.enter_parent_frame().await.unwrap();
     c.execute("document.querySelector('iframe').contentWindow.postMessage({type: 'dc-credential', token: arguments[0]}, '*')", vec![json!(token)])
@@ -454,21 +282,11 @@ async fn the_embedding_dashboard_hands_over_the_key_and_hears_what_happens_and_n
         // From a page whose origin config does not list: ignored, the page still asks.
         // A page of an unlisted origin cannot even frame it (frame-ancestors), let
         // alone hand it a key.
-        embed_and_post(
-            &c,
-            &format!("{}/templates/index.json", env("DC_STATIC_APP")),
-            &env("DC_PDNS_KEY"),
-            false,
-        )
-        .await;
+        embed_and_post(&c, &format!("{}/templates/index.json", env("DC_STATIC_APP")), &env("DC_PDNS_KEY"), false).await;
         tokio::time::sleep(Duration::from_millis(500)).await;
         assert!(c.find(Locator::Css("[data-testid=changes]")).await.is_err());
         c.enter_parent_frame().await.unwrap();
-        assert_eq!(
-            c.execute("return msgs.length", vec![]).await.unwrap(),
-            json!(0),
-            "nothing is posted to an unlisted origin"
-        );
+        assert_eq!(c.execute("return msgs.length", vec![]).await.unwrap(), json!(0), "nothing is posted to an unlisted origin");
         // examples/dashboard.html, from the origin config lists: it hands the key over
         // when asked, and hears what happens, in an iframe. (Its popup mode is not
         // covered yet: under headless Chromium the popup never receives the credential.)

@@ -4,11 +4,9 @@
 
 use super::*;
 
-const TEMPLATE2: &str =
-    "/v2/domainTemplates/providers/exampleservice.domainconnect.org/services/template2/apply";
+const TEMPLATE2: &str = "/v2/domainTemplates/providers/exampleservice.domainconnect.org/services/template2/apply";
 /// The same records without a signature requirement.
-const TEMPLATE1: &str =
-    "/v2/domainTemplates/providers/exampleservice.domainconnect.org/services/template1/apply";
+const TEMPLATE1: &str = "/v2/domainTemplates/providers/exampleservice.domainconnect.org/services/template1/apply";
 
 /// Saved for a person to look at: `target/screenshots/consent-{desktop,360}.png`.
 #[tokio::test]
@@ -17,32 +15,17 @@ async fn screenshots_of_the_consent_page_at_desktop_and_phone_width() {
         std::fs::create_dir_all(target("screenshots")).unwrap();
         for (w, h, name) in [(1280, 1000, "desktop"), (360, 1400, "360")] {
             c.set_window_size(w, h).await.unwrap();
-            c.goto(&format!("{}{SIGNED}", env("DC_SANDBOX_APP")))
-                .await
-                .unwrap();
+            c.goto(&format!("{}{SIGNED}", env("DC_SANDBOX_APP"))).await.unwrap();
             wait_css(&c, "[data-testid=changes]").await;
             let png = c.screenshot().await.unwrap();
             std::fs::write(target(&format!("screenshots/consent-{name}.png")), png).unwrap();
         }
         // And an unsigned request with a hostile value and a private proxied address.
         c.set_window_size(1280, 1000).await.unwrap();
-        c.goto(&format!(
-            "{}{TEMPLATE2}?domain=example.com&IP=10.0.0.5&RANDOMTEXT=shm%3Apay%E2%80%8Bpal",
-            env("DC_SANDBOX_APP")
-        ))
-        .await
-        .unwrap();
-        wait_css(&c, "[data-testid=proxy-toggle]")
-            .await
-            .click()
-            .await
-            .unwrap();
+        c.goto(&format!("{}{TEMPLATE2}?domain=example.com&IP=10.0.0.5&RANDOMTEXT=shm%3Apay%E2%80%8Bpal", env("DC_SANDBOX_APP"))).await.unwrap();
+        wait_css(&c, "[data-testid=proxy-toggle]").await.click().await.unwrap();
         wait_css(&c, "[data-testid=proxy-warnings]").await;
-        std::fs::write(
-            target("screenshots/consent-unsigned-warnings.png"),
-            c.screenshot().await.unwrap(),
-        )
-        .unwrap();
+        std::fs::write(target("screenshots/consent-unsigned-warnings.png"), c.screenshot().await.unwrap()).unwrap();
     })
     .await;
 }
@@ -50,30 +33,15 @@ async fn screenshots_of_the_consent_page_at_desktop_and_phone_width() {
 #[tokio::test]
 async fn a_proxied_record_at_a_private_address_is_warned_about() {
     with_browser("proxy_warning", |c| async move {
-        c.goto(&format!(
-            "{}{TEMPLATE2}?domain=example.com&IP=10.0.0.5&RANDOMTEXT=shm%3Ax",
-            env("DC_SANDBOX_APP")
-        ))
-        .await
-        .unwrap();
+        c.goto(&format!("{}{TEMPLATE2}?domain=example.com&IP=10.0.0.5&RANDOMTEXT=shm%3Ax", env("DC_SANDBOX_APP"))).await.unwrap();
         let switch = wait_css(&c, "[data-testid=proxy-toggle]").await;
-        assert!(
-            c.find(Locator::Css("[data-testid=proxy-warnings]"))
-                .await
-                .is_err(),
-            "DNS only: no warning"
-        );
+        assert!(c.find(Locator::Css("[data-testid=proxy-warnings]")).await.is_err(), "DNS only: no warning");
         switch.click().await.unwrap();
         let w = text(&c, "[data-testid=proxy-warnings]").await;
         assert!(w.contains("10.0.0.5") && w.contains("private"), "{w}");
         switch.click().await.unwrap();
         tokio::time::sleep(Duration::from_millis(200)).await;
-        assert!(
-            c.find(Locator::Css("[data-testid=proxy-warnings]"))
-                .await
-                .is_err(),
-            "back to DNS only: the warning goes"
-        );
+        assert!(c.find(Locator::Css("[data-testid=proxy-warnings]")).await.is_err(), "back to DNS only: the warning goes");
     })
     .await;
 }
@@ -94,32 +62,14 @@ async fn unsigned_requests_are_cautioned_and_invisible_characters_written_out() 
 #[tokio::test]
 async fn an_unknown_template_says_what_to_do_and_gives_a_diagnostic() {
     with_browser("unknown_template", |c| async move {
-        c.goto(&format!(
-            "{}/v2/domainTemplates/providers/nobody.example/services/mail/apply?domain=example.com",
-            env("DC_SANDBOX_APP")
-        ))
-        .await
-        .unwrap();
+        c.goto(&format!("{}/v2/domainTemplates/providers/nobody.example/services/mail/apply?domain=example.com", env("DC_SANDBOX_APP"))).await.unwrap();
         let h1 = text(&c, "main h1").await;
-        assert_eq!(
-            h1,
-            "This DNS provider does not support mail from nobody.example yet"
-        );
+        assert_eq!(h1, "This DNS provider does not support mail from nobody.example yet");
         let body = text(&c, "main").await;
-        assert!(
-            body.contains("Nothing has been changed")
-                && body.contains("add the records it needs by hand"),
-            "{body}"
-        );
+        assert!(body.contains("Nothing has been changed") && body.contains("add the records it needs by hand"), "{body}");
         let diag = text(&c, "[data-testid=diagnostic]").await;
-        assert!(
-            diag.contains("step: loading the template") && diag.contains("nobody.example"),
-            "{diag}"
-        );
-        assert!(
-            c.find(Locator::Css("[data-testid=connect]")).await.is_err(),
-            "nothing to connect"
-        );
+        assert!(diag.contains("step: loading the template") && diag.contains("nobody.example"), "{diag}");
+        assert!(c.find(Locator::Css("[data-testid=connect]")).await.is_err(), "nothing to connect");
     })
     .await;
 }

@@ -27,67 +27,28 @@ async fn replay_explains_a_reported_url() {
 async fn preview_recomputes_as_the_author_types() {
     with_browser("preview", |c| async move {
         let base = env("DC_SANDBOX_APP");
-        c.goto(&format!(
-            "{base}/preview?template=exampleservice.domainconnect.org/template2"
-        ))
-        .await
-        .unwrap();
+        c.goto(&format!("{base}/preview?template=exampleservice.domainconnect.org/template2")).await.unwrap();
         // The variables the template takes are prefilled, empty.
         let vars = wait_css(&c, "#pv-vars").await;
         for _ in 0..100 {
-            if vars
-                .prop("value")
-                .await
-                .unwrap()
-                .unwrap_or_default()
-                .contains("RANDOMTEXT=")
-            {
+            if vars.prop("value").await.unwrap().unwrap_or_default().contains("RANDOMTEXT=") {
                 break;
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         vars.clear().await.unwrap();
-        vars.send_keys("IP=192.0.2.7\nRANDOMTEXT=shm:preview")
-            .await
-            .unwrap();
-        c.find(Locator::Css("#pv-host"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        vars.send_keys("IP=192.0.2.7\nRANDOMTEXT=shm:preview").await.unwrap();
+        c.find(Locator::Css("#pv-host")).await.unwrap().click().await.unwrap();
         let summary = wait_text(&c, "[data-testid=summary]", |s| s.starts_with("3 to add")).await;
         assert!(summary.is_ok(), "at the apex: {summary:?}");
         let table = text(&c, "[data-testid=changes]").await;
-        assert!(
-            table.contains("192.0.2.7") && table.contains("shm:preview"),
-            "{table}"
-        );
-        assert!(
-            table.contains("192.0.2.80"),
-            "the apex A it replaces: {table}"
-        );
+        assert!(table.contains("192.0.2.7") && table.contains("shm:preview"), "{table}");
+        assert!(table.contains("192.0.2.80"), "the apex A it replaces: {table}");
         // Another host: the same zone, applied again.
-        c.find(Locator::Css("#pv-host"))
-            .await
-            .unwrap()
-            .send_keys("bar")
-            .await
-            .unwrap();
-        c.find(Locator::Css("#pv-domain"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
-        let removed = wait_text(&c, "[data-testid=changes]", |t| {
-            t.contains("bar.example.com") && t.contains("192.0.2.81")
-        })
-        .await;
-        assert!(
-            removed.is_ok(),
-            "at host bar, the A record there is removed: {removed:?}"
-        );
+        c.find(Locator::Css("#pv-host")).await.unwrap().send_keys("bar").await.unwrap();
+        c.find(Locator::Css("#pv-domain")).await.unwrap().click().await.unwrap();
+        let removed = wait_text(&c, "[data-testid=changes]", |t| t.contains("bar.example.com") && t.contains("192.0.2.81")).await;
+        assert!(removed.is_ok(), "at host bar, the A record there is removed: {removed:?}");
     })
     .await;
 }

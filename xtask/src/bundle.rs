@@ -29,7 +29,7 @@ fn content_hash(parts: &[&[u8]]) -> String {
         .collect()
 }
 
-/// Compile `bins` of the app for wasm32 in release with `features`.
+/// Compile `bins` of the app for wasm32 (profile `wasm-release`) with `features`.
 pub fn compile(bins: &[&str], features: &[&str]) -> Result<PathBuf, String> {
     let mut c = crate::cargo();
     c.args([
@@ -47,7 +47,7 @@ pub fn compile(bins: &[&str], features: &[&str]) -> Result<PathBuf, String> {
         c.args(["--features", &features.join(",")]);
     }
     run(&mut c)?;
-    Ok(root().join("target/wasm32-unknown-unknown/release"))
+    Ok(root().join("target/wasm32-unknown-unknown/wasm-release"))
 }
 
 /// wasm-bindgen, wasm-opt and esbuild on one compiled binary, then its brotli and gzip

@@ -23,10 +23,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask sits in the workspace")
-        .to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask sits in the workspace").to_path_buf()
 }
 
 pub fn run(cmd: &mut Command) -> Result<(), String> {
@@ -34,17 +31,8 @@ pub fn run(cmd: &mut Command) -> Result<(), String> {
     let started = std::time::Instant::now();
     let status = cmd.status().map_err(|e| format!("{cmd:?}: {e}"))?;
     // The set-up's steps, timed (the README states what a fresh machine spends where).
-    let args: Vec<String> = cmd
-        .get_args()
-        .take(2)
-        .map(|a| a.to_string_lossy().into_owned())
-        .collect();
-    eprintln!(
-        "xtask: took {:.1} s: {} {}",
-        started.elapsed().as_secs_f64(),
-        cmd.get_program().to_string_lossy(),
-        args.join(" ")
-    );
+    let args: Vec<String> = cmd.get_args().take(2).map(|a| a.to_string_lossy().into_owned()).collect();
+    eprintln!("xtask: took {:.1} s: {} {}", started.elapsed().as_secs_f64(), cmd.get_program().to_string_lossy(), args.join(" "));
     if status.success() {
         Ok(())
     } else {
@@ -63,10 +51,7 @@ fn shared() -> Result<PathBuf, String> {
     if s.join("conformance").is_dir() {
         Ok(s)
     } else {
-        Err(format!(
-            "{} is missing: the compliance suites live there (clone the repository beside shared/)",
-            s.display()
-        ))
+        Err(format!("{} is missing: the compliance suites live there (clone the repository beside shared/)", s.display()))
     }
 }
 
@@ -77,21 +62,13 @@ fn serve(args: &[String]) -> Result<(), String> {
     while let Some(a) = it.next() {
         match a.as_str() {
             "--config" => config = Some(PathBuf::from(it.next().ok_or("--config needs a file")?)),
-            "--port" => {
-                port = it
-                    .next()
-                    .and_then(|p| p.parse().ok())
-                    .ok_or("--port needs a number")?
-            }
-            other => return Err(format!(
-                "unknown argument {other:?}; usage: cargo xtask serve [--config FILE] [--port N]"
-            )),
+            "--port" => port = it.next().and_then(|p| p.parse().ok()).ok_or("--port needs a number")?,
+            other => return Err(format!("unknown argument {other:?}; usage: cargo xtask serve [--config FILE] [--port N]")),
         }
     }
     web::build(config.as_deref())?;
     web::size_report()?;
-    let listener =
-        TcpListener::bind(("127.0.0.1", port)).map_err(|e| format!("127.0.0.1:{port}: {e}"))?;
+    let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|e| format!("127.0.0.1:{port}: {e}"))?;
     let text = match &config {
         Some(p) => Some(std::fs::read_to_string(p).map_err(|e| e.to_string())?),
         None => None,
@@ -111,11 +88,7 @@ fn headers(args: &[String]) -> Result<(), String> {
     while let Some(a) = it.next() {
         match a.as_str() {
             "--for" => kind = it.next().cloned(),
-            "--config" => {
-                config = Some(
-                    std::fs::read_to_string(it.next().ok_or(usage)?).map_err(|e| e.to_string())?,
-                )
-            }
+            "--config" => config = Some(std::fs::read_to_string(it.next().ok_or(usage)?).map_err(|e| e.to_string())?),
             _ => return Err(usage.into()),
         }
     }
@@ -138,9 +111,7 @@ fn build(args: &[String]) -> Result<(), String> {
     };
     web::build(config.as_deref())?;
     web::size_report()?;
-    println!(
-        "dist/ is ready for any static host: serve every unknown path with index.html (status 200)"
-    );
+    println!("dist/ is ready for any static host: serve every unknown path with index.html (status 200)");
     Ok(())
 }
 
@@ -156,10 +127,7 @@ fn test(args: &[String]) -> Result<(), String> {
     // compiling wasm-bindgen overlap with them instead of adding to the wall clock.
     let debian = std::thread::spawn(tools::ensure_debian_packages);
     let build_tools = std::thread::spawn(tools::ensure_build_tools);
-    let joined = |t: std::thread::JoinHandle<Result<(), String>>| {
-        t.join()
-            .map_err(|_| "an install thread panicked".to_string())?
-    };
+    let joined = |t: std::thread::JoinHandle<Result<(), String>>| t.join().map_err(|_| "an install thread panicked".to_string())?;
     if !browser_only {
         host_tiers(&shared)?;
     }
@@ -171,20 +139,9 @@ fn test(args: &[String]) -> Result<(), String> {
     web::build(None)?;
     let size = web::size_report()?;
     browser_tier(&shared)?;
-    println!(
-        "size: consent {:.1} KB brotli (the consent route's first load)",
-        size as f64 / 1024.0
-    );
-    println!(
-        "time: cargo xtask test took {:.0} s",
-        started.elapsed().as_secs_f64()
-    );
-    for report in [
-        "browser-report.txt",
-        "browser-size.txt",
-        "browser-large-zone.txt",
-        "browser-fetches.txt",
-    ] {
+    println!("size: consent {:.1} KB brotli (the consent route's first load)", size as f64 / 1024.0);
+    println!("time: cargo xtask test took {:.0} s", started.elapsed().as_secs_f64());
+    for report in ["browser-report.txt", "browser-size.txt", "browser-large-zone.txt", "browser-fetches.txt"] {
         if let Ok(r) = std::fs::read_to_string(root().join("target").join(report)) {
             print!("{r}");
         }
@@ -194,13 +151,7 @@ fn test(args: &[String]) -> Result<(), String> {
 
 /// The workspace's tests (core, conformance, CLI) and the compliance suites.
 fn host_tiers(shared: &Path) -> Result<(), String> {
-    run(cargo().args([
-        "test",
-        "--workspace",
-        "--release",
-        "--exclude",
-        "dc-consent",
-    ]))?;
+    run(cargo().args(["test", "--workspace", "--release", "--exclude", "dc-consent"]))?;
     let mut suites: Vec<PathBuf> = std::fs::read_dir(shared.join("conformance"))
         .map_err(|e| e.to_string())?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -208,16 +159,7 @@ fn host_tiers(shared: &Path) -> Result<(), String> {
         .collect();
     suites.sort();
     run(cargo()
-        .args([
-            "run",
-            "--release",
-            "--quiet",
-            "-p",
-            "dconn",
-            "--",
-            "conformance",
-            "--templates",
-        ])
+        .args(["run", "--release", "--quiet", "-p", "dconn", "--", "conformance", "--templates"])
         .arg(shared.join("conformance").join("templates"))
         .args(&suites))
 }
@@ -227,41 +169,22 @@ fn browser_tier(shared: &Path) -> Result<(), String> {
     let dir = std::env::temp_dir().join(format!("dc-browser-tier-{}", std::process::id()));
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     eprintln!("xtask: browser tier in {}", dir.display());
-    eprintln!(
-        "xtask: starting {}",
-        servers::version("pdns_server", "--version")
-    );
+    eprintln!("xtask: starting {}", servers::version("pdns_server", "--version"));
     let pdns = servers::pdns(&dir)?;
-    eprintln!(
-        "xtask: PowerDNS API at {} (DNS on 127.0.0.1:{})",
-        pdns.api, pdns.dns_port
-    );
+    eprintln!("xtask: PowerDNS API at {} (DNS on 127.0.0.1:{})", pdns.api, pdns.dns_port);
     seed_pdns(&pdns.api, shared)?;
-    eprintln!(
-        "xtask: starting {}",
-        servers::version("dnsdist", "--version")
-    );
+    eprintln!("xtask: starting {}", servers::version("dnsdist", "--version"));
     let doh = servers::dnsdist(&dir, pdns.dns_port)?;
     eprintln!("xtask: DNS-over-HTTPS at {}", doh.url);
-    eprintln!(
-        "xtask: starting {} for {}",
-        servers::version("chromedriver", "--version"),
-        servers::version("chromium", "--version")
-    );
+    eprintln!("xtask: starting {} for {}", servers::version("chromedriver", "--version"), servers::version("chromium", "--version"));
     let driver = servers::chromedriver(&dir)?;
     eprintln!("xtask: WebDriver at {}", driver.url);
 
     let sandbox = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
-    let sandbox_url = format!(
-        "http://{}",
-        sandbox.local_addr().map_err(|e| e.to_string())?
-    );
+    let sandbox_url = format!("http://{}", sandbox.local_addr().map_err(|e| e.to_string())?);
     serve::spawn(sandbox, serve::Site::new(web::dist(), None)?);
     let with_pdns = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
-    let pdns_app_url = format!(
-        "http://{}",
-        with_pdns.local_addr().map_err(|e| e.to_string())?
-    );
+    let pdns_app_url = format!("http://{}", with_pdns.local_addr().map_err(|e| e.to_string())?);
     let pdns_config = serde_json::json!({
         "records_api": {"kind": "powerdns", "base": pdns.api, "api_key": servers::PDNS_API_KEY},
         "doh": {"kind": "wire", "url": doh.url},
@@ -271,94 +194,57 @@ fn browser_tier(shared: &Path) -> Result<(), String> {
     // own build has only the one its config names; the sandbox sites use the default).
     let adapters = root().join("target").join("dist-adapters");
     web::build_into(&adapters, None, &["powerdns", "cloudflare"])?;
-    serve::spawn(
-        with_pdns,
-        serve::Site::new(adapters.clone(), Some(pdns_config.to_string()))?,
-    );
+    serve::spawn(with_pdns, serve::Site::new(adapters.clone(), Some(pdns_config.to_string()))?);
     // The same, but reaching PowerDNS's API through a port the tests open themselves
     // (a proxy they can make drop a request, as a stopped server or a lost answer would).
     let proxy_port = servers::free_port()?;
     let via_proxy = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
-    let proxy_app_url = format!(
-        "http://{}",
-        via_proxy.local_addr().map_err(|e| e.to_string())?
-    );
+    let proxy_app_url = format!("http://{}", via_proxy.local_addr().map_err(|e| e.to_string())?);
     let proxy_config = serde_json::json!({
         "records_api": {"kind": "powerdns", "base": format!("http://127.0.0.1:{proxy_port}"), "api_key": servers::PDNS_API_KEY},
         "doh": {"kind": "wire", "url": doh.url},
     });
-    serve::spawn(
-        via_proxy,
-        serve::Site::new(adapters.clone(), Some(proxy_config.to_string()))?,
-    );
+    serve::spawn(via_proxy, serve::Site::new(adapters.clone(), Some(proxy_config.to_string()))?);
     // PowerDNS with no key in config: the embedding dashboard (the sandbox site's
     // origin) hands it over by postMessage.
     // The dashboard is examples/dashboard.html, served from an origin of its own.
     let dash = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
     let dash_app_url = format!("http://{}", dash.local_addr().map_err(|e| e.to_string())?);
     let example = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
-    let example_url = format!(
-        "http://{}",
-        example.local_addr().map_err(|e| e.to_string())?
-    );
-    serve::spawn(
-        example,
-        serve::Site::static_host(root().join("examples"), true)?,
-    );
+    let example_url = format!("http://{}", example.local_addr().map_err(|e| e.to_string())?);
+    serve::spawn(example, serve::Site::static_host(root().join("examples"), true)?);
     let dash_config = serde_json::json!({
         "records_api": {"kind": "powerdns", "base": pdns.api, "auth": "dashboard"},
         "doh": {"kind": "wire", "url": doh.url},
         "dashboard_origins": [example_url],
     });
-    serve::spawn(
-        dash,
-        serve::Site::new(adapters.clone(), Some(dash_config.to_string()))?,
-    );
+    serve::spawn(dash, serve::Site::new(adapters.clone(), Some(dash_config.to_string()))?);
     // Cloudflare: no open-source server exists; the tests answer on this port in the
     // documented shapes and check what the page sends. The token is typed on the page.
     let cf_port = servers::free_port()?;
     let cf = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
     let cf_app_url = format!("http://{}", cf.local_addr().map_err(|e| e.to_string())?);
     let cf_config = serde_json::json!({"records_api": {"kind": "cloudflare", "base": format!("http://127.0.0.1:{cf_port}/client/v4")}});
-    serve::spawn(
-        cf,
-        serve::Site::new(adapters.clone(), Some(cf_config.to_string()))?,
-    );
+    serve::spawn(cf, serve::Site::new(adapters.clone(), Some(cf_config.to_string()))?);
 
     // dist/ as an ordinary static host serves it (single-page fallback for every
     // unknown path), with its config.json and without.
     let mut statics = Vec::new();
     for without_config in [false, true] {
         let l = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
-        statics.push(format!(
-            "http://{}",
-            l.local_addr().map_err(|e| e.to_string())?
-        ));
+        statics.push(format!("http://{}", l.local_addr().map_err(|e| e.to_string())?));
         serve::spawn(l, serve::Site::static_host(web::dist(), without_config)?);
     }
 
     // dist/ on nginx and Caddy, configured as README says (`cargo xtask headers`).
     let (nginx, nginx_url) = servers::nginx(&dir, &web::dist())?;
     let (caddy, caddy_url) = servers::caddy(&dir, &web::dist())?;
-    eprintln!(
-        "xtask: {} at {nginx_url}, {} at {caddy_url}",
-        servers::version("nginx", "-v"),
-        servers::version("caddy", "version")
-    );
+    eprintln!("xtask: {} at {nginx_url}, {} at {caddy_url}", servers::version("nginx", "-v"), servers::version("caddy", "version"));
 
     // `dconn apply --emit` is held to what the page sends.
     run(cargo().args(["build", "--release", "--quiet", "-p", "dconn"]))?;
     let result = run(cargo()
-        .args([
-            "test",
-            "--release",
-            "-p",
-            "dc-consent",
-            "--test",
-            "browser",
-            "--",
-            "--test-threads=1",
-        ])
+        .args(["test", "--release", "-p", "dc-consent", "--test", "browser", "--", "--test-threads=1"])
         .env("DC_SANDBOX_APP", &sandbox_url)
         .env("DC_PDNS_APP", &pdns_app_url)
         .env("DC_STATIC_APP", &statics[0])
@@ -371,10 +257,7 @@ fn browser_tier(shared: &Path) -> Result<(), String> {
         .env("DC_PROXY_PORT", proxy_port.to_string())
         .env("DC_CF_APP", &cf_app_url)
         .env("DC_DASH_APP", &dash_app_url)
-        .env(
-            "DC_EXAMPLE_DASHBOARD",
-            format!("{example_url}/dashboard.html"),
-        )
+        .env("DC_EXAMPLE_DASHBOARD", format!("{example_url}/dashboard.html"))
         .env("DC_NGINX_APP", &nginx_url)
         .env("DC_NGINX_LOG", dir.join("nginx/access.log"))
         .env("DC_CADDY_APP", &caddy_url)
@@ -387,38 +270,25 @@ fn browser_tier(shared: &Path) -> Result<(), String> {
 
 /// The zones the browser tests read: a customer's zone, and exampleservice's key.
 fn seed_pdns(api: &str, shared: &Path) -> Result<(), String> {
-    let key_lines: Vec<String> = std::fs::read_to_string(
-        shared.join("exampleservice-keys/_dck1.exampleservice.domainconnect.org.txt"),
-    )
-    .map_err(|e| e.to_string())?
-    .lines()
-    .filter(|l| l.starts_with("p="))
-    .map(|l| format!("\"{l}\""))
-    .collect();
+    let key_lines: Vec<String> = std::fs::read_to_string(shared.join("exampleservice-keys/_dck1.exampleservice.domainconnect.org.txt"))
+        .map_err(|e| e.to_string())?
+        .lines()
+        .filter(|l| l.starts_with("p="))
+        .map(|l| format!("\"{l}\""))
+        .collect();
     let zones = [
         // The customer's zone; the browser tests put it back after changing it.
-        serde_json::from_str::<serde_json::Value>(
-            &std::fs::read_to_string(root().join("tests/browser/pdns-zone.json"))
-                .map_err(|e| e.to_string())?,
-        )
-        .map_err(|e| format!("tests/browser/pdns-zone.json: {e}"))?,
+        serde_json::from_str::<serde_json::Value>(&std::fs::read_to_string(root().join("tests/browser/pdns-zone.json")).map_err(|e| e.to_string())?)
+            .map_err(|e| format!("tests/browser/pdns-zone.json: {e}"))?,
         serde_json::json!({"name": "exampleservice.domainconnect.org.", "kind": "Native", "nameservers": ["ns1.exampleservice.domainconnect.org."], "rrsets": [
             {"name": "_dck1.exampleservice.domainconnect.org.", "type": "TXT", "ttl": 3600, "changetype": "REPLACE",
              "records": key_lines.iter().map(|c| serde_json::json!({"content": c, "disabled": false})).collect::<Vec<_>>()}
         ]}),
     ];
     for z in zones {
-        let (status, body) = servers::http(
-            "POST",
-            &format!("{api}/api/v1/servers/localhost/zones"),
-            servers::PDNS_API_KEY,
-            &z.to_string(),
-        )?;
+        let (status, body) = servers::http("POST", &format!("{api}/api/v1/servers/localhost/zones"), servers::PDNS_API_KEY, &z.to_string())?;
         if status != 201 {
-            return Err(format!(
-                "PowerDNS refused zone {}: HTTP {status} {body}",
-                z["name"]
-            ));
+            return Err(format!("PowerDNS refused zone {}: HTTP {status} {body}", z["name"]));
         }
     }
     Ok(())

@@ -11,29 +11,15 @@
 use std::path::{Path, PathBuf};
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
 }
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
     for e in entries.flatten() {
         let p = e.path();
-        let name = p
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
-        if p.is_dir()
-            && !matches!(
-                name.as_str(),
-                "target" | "corpus" | "artifacts" | ".tools" | "node_modules" | "dist"
-            )
-        {
+        let name = p.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        if p.is_dir() && !matches!(name.as_str(), "target" | "corpus" | "artifacts" | ".tools" | "node_modules" | "dist") {
             rust_files(&p, out);
         } else if name.ends_with(".rs") {
             out.push(p);
@@ -43,22 +29,8 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
 
 /// The record types the spec names; a front end that matches on one is deciding a
 /// protocol rule the core should decide.
-const TYPE_NAMES: [&str; 14] = [
-    "A",
-    "AAAA",
-    "CNAME",
-    "APEXCNAME",
-    "MX",
-    "NS",
-    "SRV",
-    "TXT",
-    "SPFM",
-    "REDIR301",
-    "REDIR302",
-    "CAA",
-    "SOA",
-    "PTR",
-];
+const TYPE_NAMES: [&str; 14] =
+    ["A", "AAAA", "CNAME", "APEXCNAME", "MX", "NS", "SRV", "TXT", "SPFM", "REDIR301", "REDIR302", "CAA", "SOA", "PTR"];
 
 /// The protocol rules a line of a front end decides by itself, if any.
 fn protocol_rules_in(line: &str) -> Vec<String> {
@@ -75,13 +47,7 @@ fn protocol_rules_in(line: &str) -> Vec<String> {
     if code.contains("sync_pub_key_domain") {
         found.push("key host built from syncPubKeyDomain".into());
     }
-    for hand in [
-        "== \"sig\"",
-        "== \"key\"",
-        "\"sig=\"",
-        "\"&sig=\"",
-        "\"key=\"",
-    ] {
+    for hand in ["== \"sig\"", "== \"key\"", "\"sig=\"", "\"&sig=\"", "\"key=\""] {
         if code.contains(hand) {
             found.push(format!("signed bytes cut by hand ({hand})"));
         }
@@ -98,22 +64,10 @@ fn protocol_rules_in(line: &str) -> Vec<String> {
 
 #[test]
 fn the_rules_catch_what_they_name() {
-    assert_eq!(
-        protocol_rules_in("    match r.rtype.as_str() { \"CNAME\" => true, _ => false }").len(),
-        1
-    );
-    assert_eq!(
-        protocol_rules_in("let h = format!(\"{k}.{}\", t.sync_pub_key_domain.unwrap());").len(),
-        1
-    );
-    assert_eq!(
-        protocol_rules_in("q.split('&').filter(|p| !p.starts_with(\"sig=\"))").len(),
-        1
-    );
-    assert_eq!(
-        protocol_rules_in("let b = signature::signed_bytes(q);").len(),
-        1
-    );
+    assert_eq!(protocol_rules_in("    match r.rtype.as_str() { \"CNAME\" => true, _ => false }").len(), 1);
+    assert_eq!(protocol_rules_in("let h = format!(\"{k}.{}\", t.sync_pub_key_domain.unwrap());").len(), 1);
+    assert_eq!(protocol_rules_in("q.split('&').filter(|p| !p.starts_with(\"sig=\"))").len(), 1);
+    assert_eq!(protocol_rules_in("let b = signature::signed_bytes(q);").len(), 1);
     assert!(protocol_rules_in("<pre>{u.signed_bytes()}</pre>").is_empty());
     assert!(protocol_rules_in("// a CNAME is \"CNAME\" in the spec").is_empty());
 }
@@ -129,20 +83,11 @@ fn front_ends_hold_no_protocol_rule() {
         let text = std::fs::read_to_string(&f).unwrap();
         for (n, line) in text.lines().enumerate() {
             for rule in protocol_rules_in(line) {
-                found.push(format!(
-                    "{}:{}: {rule}: {}",
-                    f.strip_prefix(root()).unwrap().display(),
-                    n + 1,
-                    line.trim()
-                ));
+                found.push(format!("{}:{}: {rule}: {}", f.strip_prefix(root()).unwrap().display(), n + 1, line.trim()));
             }
         }
     }
-    assert!(
-        found.is_empty(),
-        "protocol rules outside the core (move them into crates/domain-connect):\n{}",
-        found.join("\n")
-    );
+    assert!(found.is_empty(), "protocol rules outside the core (move them into crates/domain-connect):\n{}", found.join("\n"));
 }
 
 #[test]
@@ -159,11 +104,7 @@ fn the_core_returns_typed_errors() {
             }
         }
     }
-    assert!(
-        found.is_empty(),
-        "public functions of the core with a String error:\n{}",
-        found.join("\n")
-    );
+    assert!(found.is_empty(), "public functions of the core with a String error:\n{}", found.join("\n"));
 }
 
 #[test]
@@ -186,9 +127,6 @@ fn no_source_file_is_over_400_lines() {
 fn the_core_forbids_unsafe_and_documents_its_api() {
     let lib = std::fs::read_to_string(root().join("crates/domain-connect/src/lib.rs")).unwrap();
     for attr in ["#![forbid(unsafe_code)]", "#![warn(missing_docs)]"] {
-        assert!(
-            lib.contains(attr),
-            "crates/domain-connect/src/lib.rs lacks {attr}"
-        );
+        assert!(lib.contains(attr), "crates/domain-connect/src/lib.rs lacks {attr}");
     }
 }

@@ -80,20 +80,11 @@ pub fn run(a: ApplyArgs) -> ExitCode {
     };
     // Cloudflare's list answer carries the record ids a batch deletes by.
     let (zone, ids) = match a.emit {
-        Some(Emit::Cloudflare) => match io::read_limited(&a.zone).and_then(|b| {
-            cloudflare::read_list_page(200, &b, &a.domain)
-                .map_err(|e| format!("{}: {e}", a.zone.display()))
-        }) {
-            Ok(p) => (
-                p.records.iter().map(|c| c.record.clone()).collect(),
-                p.records.into_iter().map(|c| c.id).collect(),
-            ),
-            Err(e) => {
-                return fail(
-                    "InvalidData",
-                    format!("zone (Cloudflare's list answer) {e}"),
-                )
-            }
+        Some(Emit::Cloudflare) => match io::read_limited(&a.zone)
+            .and_then(|b| cloudflare::read_list_page(200, &b, &a.domain).map_err(|e| format!("{}: {e}", a.zone.display())))
+        {
+            Ok(p) => (p.records.iter().map(|c| c.record.clone()).collect(), p.records.into_iter().map(|c| c.id).collect()),
+            Err(e) => return fail("InvalidData", format!("zone (Cloudflare's list answer) {e}")),
         },
         _ => match io::read_zone(&a.zone, &a.domain) {
             Ok(z) => (z, Vec::new()),
@@ -102,19 +93,14 @@ pub fn run(a: ApplyArgs) -> ExitCode {
     };
     let proxy_defaults: Option<ProxyDefaults> = match &a.proxy_defaults {
         None => None,
-        Some(p) => match io::read_limited(p)
-            .and_then(|b| serde_json::from_slice(&b).map_err(|e| format!("{}: {e}", p.display())))
-        {
+        Some(p) => match io::read_limited(p).and_then(|b| serde_json::from_slice(&b).map_err(|e| format!("{}: {e}", p.display()))) {
             Ok(d) => Some(d),
             Err(e) => return fail("InvalidData", e),
         },
     };
     let redirect = match &a.redirect_records {
         None => domain_connect::apply::reference_redirect_records(),
-        Some(p) => match io::read_limited(p).and_then(|b| {
-            serde_json::from_slice::<Vec<TemplateRecord>>(&b)
-                .map_err(|e| format!("{}: {e}", p.display()))
-        }) {
+        Some(p) => match io::read_limited(p).and_then(|b| serde_json::from_slice::<Vec<TemplateRecord>>(&b).map_err(|e| format!("{}: {e}", p.display()))) {
             Ok(r) => r,
             Err(e) => return fail("InvalidTemplate", e),
         },
@@ -123,25 +109,13 @@ pub fn run(a: ApplyArgs) -> ExitCode {
     for p in &a.params {
         match p.split_once('=') {
             Some((k, v)) if !k.is_empty() => params.push((k, v)),
-            _ => {
-                return fail(
-                    "MissingParameter",
-                    format!("expected NAME=VALUE, got {p:?}"),
-                )
-            }
+            _ => return fail("MissingParameter", format!("expected NAME=VALUE, got {p:?}")),
         }
     }
     // The request as a link would carry it, so the review reads it as the consent
     // screen does (IDNs converted, names checked, repeated parameters refused).
     let host = a.host.as_deref().unwrap_or("");
-    let url = match ApplyUrl::build(
-        &template.provider_id,
-        &template.service_id,
-        &a.domain,
-        Some(host),
-        params,
-        &a.groups,
-    ) {
+    let url = match ApplyUrl::build(&template.provider_id, &template.service_id, &a.domain, Some(host), params, &a.groups) {
         Ok(u) => u,
         Err(e) => return fail("InvalidData", e.to_string()),
     };
@@ -162,13 +136,7 @@ pub fn run(a: ApplyArgs) -> ExitCode {
         proxy_defaults: proxy_defaults.as_ref(),
         ..Policy::default()
     };
-    let r = review(
-        &url,
-        &template,
-        &KeyAnswer::NotAsked,
-        ZoneInput::Records(&zone),
-        &policy,
-    );
+    let r = review(&url, &template, &KeyAnswer::NotAsked, ZoneInput::Records(&zone), &policy);
     match (&r.changes, a.emit) {
         (Ok(cs), Some(emit)) => {
             let domain = url.domain.ascii.as_str();
@@ -178,27 +146,11 @@ pub fn run(a: ApplyArgs) -> ExitCode {
                     powerdns::patch_request(base, &a.server_id, domain, "<redacted>", cs, &zone)
                 }
                 Emit::Cloudflare => {
-                    let base = a
-                        .api_base
-                        .as_deref()
-                        .unwrap_or("https://api.cloudflare.com/client/v4");
-                    let Some(zone_id) = &a.zone_id else {
-                        return fail(
-                            "MissingParameter",
-                            "--emit cloudflare needs --zone-id".into(),
-                        );
-                    };
+                    let base = a.api_base.as_deref().unwrap_or("https://api.cloudflare.com/client/v4");
+                    let Some(zone_id) = &a.zone_id else { return fail("MissingParameter", "--emit cloudflare needs --zone-id".into()) };
                     match cloudflare::batch_body(cs, &ids, &r.proxy, domain) {
                         Ok(body) => cloudflare::batch_request(base, zone_id, "<redacted>", &body),
-                        Err(no) => {
-                            return fail(
-                                "Unsupported",
-                                no.iter()
-                                    .map(ToString::to_string)
-                                    .collect::<Vec<_>>()
-                                    .join("; "),
-                            )
-                        }
+                        Err(no) => return fail("Unsupported", no.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")),
                     }
                 }
             };
@@ -206,13 +158,7 @@ pub fn run(a: ApplyArgs) -> ExitCode {
                 Emit::Powerdns => "powerdns",
                 Emit::Cloudflare => "cloudflare",
             };
-            outln!(
-                "{}",
-                serde_json::to_string_pretty(
-                    &json!({"emit": name, "requests": [req.redacted_json()]})
-                )
-                .expect("JSON")
-            );
+            outln!("{}", serde_json::to_string_pretty(&json!({"emit": name, "requests": [req.redacted_json()]})).expect("JSON"));
             ExitCode::SUCCESS
         }
         (Ok(cs), None) => {

@@ -5,10 +5,7 @@
 use crate::io;
 use clap::Args;
 use domain_connect::record::{sort_canonical, ZoneRecord};
-use domain_connect::{
-    apply_template, process_records, ApplyError, ApplyRequest, ChangeSet, Dialect, Fault, Params,
-    Problem, ProcessOptions, SignatureGate, TemplateRecord,
-};
+use domain_connect::{apply_template, Dialect, process_records, ApplyError, ApplyRequest, Fault, Problem, ChangeSet, Params, ProcessOptions, SignatureGate, TemplateRecord};
 use serde_yaml_ng::Value;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -45,15 +42,10 @@ pub fn run(a: ConformanceArgs) -> ExitCode {
         let guess = a.templates.parent()?.parent()?.join("exampleservice-keys");
         guess.is_dir().then_some(guess)
     });
-    let mut total = Outcome {
-        passed: 0,
-        failed: 0,
-    };
+    let mut total = Outcome { passed: 0, failed: 0 };
     let mut unreadable = false;
     for path in &a.suites {
-        let suite = match io::read_limited(path).and_then(|b| {
-            serde_yaml_ng::from_slice::<Value>(&b).map_err(|e| format!("{}: {e}", path.display()))
-        }) {
+        let suite = match io::read_limited(path).and_then(|b| serde_yaml_ng::from_slice::<Value>(&b).map_err(|e| format!("{}: {e}", path.display()))) {
             Ok(v) => v,
             Err(e) => {
                 eprintln!("error: {e}");
@@ -61,33 +53,19 @@ pub fn run(a: ConformanceArgs) -> ExitCode {
                 continue;
             }
         };
-        let kind = suite
-            .get("suite_type")
-            .and_then(Value::as_str)
-            .unwrap_or("");
+        let kind = suite.get("suite_type").and_then(Value::as_str).unwrap_or("");
         let Some(tests) = suite.get("tests").and_then(Value::as_sequence) else {
             eprintln!("error: {}: no `tests` list", path.display());
             unreadable = true;
             continue;
         };
         if kind != "process_records" && kind != "apply_template" {
-            eprintln!(
-                "skipping {}: suite_type {kind:?} is not one this runner knows",
-                path.display()
-            );
+            eprintln!("skipping {}: suite_type {kind:?} is not one this runner knows", path.display());
             continue;
         }
         for case in tests {
-            let id = case
-                .get("id")
-                .and_then(Value::as_str)
-                .unwrap_or("?")
-                .to_string();
-            let dialect = if a.dialect == "ours" {
-                Dialect::Ours
-            } else {
-                Dialect::Reference
-            };
+            let id = case.get("id").and_then(Value::as_str).unwrap_or("?").to_string();
+            let dialect = if a.dialect == "ours" { Dialect::Ours } else { Dialect::Reference };
             let result = run_case(kind, case, &a.templates, keys.as_deref(), dialect);
             match result {
                 Ok(()) => {
@@ -114,10 +92,7 @@ pub fn run(a: ConformanceArgs) -> ExitCode {
 }
 
 fn indent(s: &str) -> String {
-    s.lines()
-        .map(|l| format!("     {l}"))
-        .collect::<Vec<_>>()
-        .join("\n")
+    s.lines().map(|l| format!("     {l}")).collect::<Vec<_>>().join("\n")
 }
 
 fn to_json(v: &Value) -> Result<serde_json::Value, String> {
@@ -128,19 +103,11 @@ fn opt_str(v: Option<&Value>) -> Option<String> {
     match v {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => Some(s.clone()),
-        Some(other) => Some(
-            serde_yaml_ng::to_string(other)
-                .unwrap_or_default()
-                .trim()
-                .to_string(),
-        ),
+        Some(other) => Some(serde_yaml_ng::to_string(other).unwrap_or_default().trim().to_string()),
     }
 }
 
-fn records<T: serde::de::DeserializeOwned>(
-    v: Option<&Value>,
-    what: &str,
-) -> Result<Vec<T>, String> {
+fn records<T: serde::de::DeserializeOwned>(v: Option<&Value>, what: &str) -> Result<Vec<T>, String> {
     match v {
         None | Some(Value::Null) => Ok(Vec::new()),
         Some(v) => serde_json::from_value(to_json(v)?).map_err(|e| format!("{what}: {e}")),
@@ -154,26 +121,14 @@ fn params(v: Option<&Value>) -> Params {
             let Some(k) = opt_str(Some(k)) else { continue };
             match val {
                 Value::String(s) => p.insert(k, s.clone()),
-                other => p.insert_non_text(
-                    k,
-                    serde_yaml_ng::to_string(other)
-                        .unwrap_or_default()
-                        .trim()
-                        .to_string(),
-                ),
+                other => p.insert_non_text(k, serde_yaml_ng::to_string(other).unwrap_or_default().trim().to_string()),
             }
         }
     }
     p
 }
 
-fn run_case(
-    kind: &str,
-    case: &Value,
-    templates: &Path,
-    keys: Option<&Path>,
-    dialect: Dialect,
-) -> Result<(), String> {
+fn run_case(kind: &str, case: &Value, templates: &Path, keys: Option<&Path>, dialect: Dialect) -> Result<(), String> {
     let input = case.get("input").ok_or("case has no input")?;
     let expect = case.get("expect").ok_or("case has no expect")?;
     let zone: Vec<ZoneRecord> = records(input.get("zone_records"), "zone_records")?;
@@ -188,8 +143,7 @@ fn run_case(
     let mut normalise_random = false;
 
     let result: Result<ChangeSet, ApplyError> = if kind == "process_records" {
-        let template_records: Vec<TemplateRecord> =
-            records(input.get("template_records"), "template_records")?;
+        let template_records: Vec<TemplateRecord> = records(input.get("template_records"), "template_records")?;
         let redirect: Option<Vec<TemplateRecord>> = match input.get("redirect_records") {
             None | Some(Value::Null) => None,
             v => Some(records(v, "redirect_records")?),
@@ -222,16 +176,7 @@ fn run_case(
         let file = templates.join(domain_connect::Template::file_name(&pid, &sid));
         let template = match io::read_template(&file) {
             Ok(t) => t,
-            Err(e) => {
-                return check_outcome(
-                    expect,
-                    Err(ApplyError::InvalidTemplate(Fault::new(
-                        Problem::TemplateNotRead { reason: e },
-                    ))),
-                    false,
-                    &zone,
-                )
-            }
+            Err(e) => return check_outcome(expect, Err(ApplyError::InvalidTemplate(Fault::new(Problem::TemplateNotRead { reason: e }))), false, &zone),
         };
         let host = opt_str(input.get("host")).unwrap_or_default();
         let signature = if flag("ignore_signature") {
@@ -275,25 +220,12 @@ fn run_case(
     check_outcome(expect, result, normalise_random, &zone)
 }
 
-fn check_outcome(
-    expect: &Value,
-    result: Result<ChangeSet, ApplyError>,
-    normalise_random: bool,
-    zone: &[ZoneRecord],
-) -> Result<(), String> {
+fn check_outcome(expect: &Value, result: Result<ChangeSet, ApplyError>, normalise_random: bool, zone: &[ZoneRecord]) -> Result<(), String> {
     if let Some(exc) = opt_str(expect.get("exception")) {
         return match result {
             Err(e) if e.name() == exc => Ok(()),
-            Err(e) => Err(format!(
-                "expected exception {exc}, got {}: {}",
-                e.name(),
-                e.message()
-            )),
-            Ok(cs) => Err(format!(
-                "expected exception {exc}, got success: {} added, {} deleted",
-                cs.new_count(),
-                cs.delete_count()
-            )),
+            Err(e) => Err(format!("expected exception {exc}, got {}: {}", e.name(), e.message())),
+            Ok(cs) => Err(format!("expected exception {exc}, got success: {} added, {} deleted", cs.new_count(), cs.delete_count())),
         };
     }
     let cs = result.map_err(|e| format!("expected success, got {}: {}", e.name(), e.message()))?;
@@ -305,10 +237,7 @@ fn check_outcome(
     }
     if let Some(n) = expect.get("delete_count").and_then(Value::as_u64) {
         if cs.delete_count() as u64 != n {
-            problems.push(format!(
-                "delete_count: expected {n}, got {}",
-                cs.delete_count()
-            ));
+            problems.push(format!("delete_count: expected {n}, got {}", cs.delete_count()));
         }
     }
     match expect.get("records") {

@@ -7,6 +7,7 @@
 mod io;
 mod apply_cmd;
 mod conformance;
+mod lint_cmd;
 mod sign_cmd;
 mod verify_cmd;
 
@@ -60,6 +61,16 @@ enum Command {
     ///
     /// Example: dconn keygen --private private.pem --txt key.txt
     Keygen(sign_cmd::KeygenArgs),
+    /// Lint templates: every dc-template-linter rule (same codes and levels) and the
+    /// IETF draft's checks (DCX…).
+    ///
+    /// Example: dconn lint --json ../shared/templates
+    ///
+    /// Prints each finding (with --json one object per line: {"template", "code",
+    /// "level", "path", "message"}); exits 1 when any finding is an error, 0 otherwise,
+    /// 2 on bad usage. A file that cannot be read or parsed is a finding; the others are
+    /// still checked.
+    Lint(lint_cmd::LintArgs),
 }
 
 fn main() -> ExitCode {
@@ -70,5 +81,6 @@ fn main() -> ExitCode {
         Command::Verify(a) => sign_cmd::verify(a),
         Command::Sign(a) => sign_cmd::sign(a),
         Command::Keygen(a) => sign_cmd::keygen(a),
+        Command::Lint(a) => lint_cmd::run(a),
     }
 }

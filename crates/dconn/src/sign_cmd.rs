@@ -66,10 +66,7 @@ pub fn verify(a: VerifyArgs) -> ExitCode {
     let key = match &a.txt {
         None => KeyAnswer::NotAsked,
         Some(p) => match io::read_limited(p) {
-            Ok(b) => KeyAnswer::Found {
-                txt: signature::parse_txt_lines(&String::from_utf8_lossy(&b)),
-                source: p.display().to_string(),
-            },
+            Ok(b) => KeyAnswer::Found { txt: signature::parse_txt_lines(&String::from_utf8_lossy(&b)), source: p.display().to_string() },
             Err(e) => return bad_input(e),
         },
     };
@@ -80,13 +77,7 @@ pub fn verify(a: VerifyArgs) -> ExitCode {
             Err(e) => return bad_input(e),
         },
     };
-    let r = review(
-        &url,
-        &template,
-        &key,
-        ZoneInput::Records(&zone),
-        &Policy::default(),
-    );
+    let r = review(&url, &template, &key, ZoneInput::Records(&zone), &Policy::default());
     outln!("{}", verify_json(&r));
     if r.decision.may_apply {
         ExitCode::SUCCESS
@@ -100,25 +91,11 @@ pub fn verify(a: VerifyArgs) -> ExitCode {
 fn verify_json(r: &domain_connect::Review) -> String {
     let mut v = serde_json::to_value(&r.signature).unwrap_or_default();
     if let Some(o) = v.as_object_mut() {
-        o.insert(
-            "decision".into(),
-            serde_json::to_value(&r.decision).unwrap_or_default(),
-        );
-        o.insert(
-            "flags".into(),
-            serde_json::to_value(&r.flags).unwrap_or_default(),
-        );
-        o.insert(
-            "return_to".into(),
-            serde_json::to_value(&r.return_to).unwrap_or_default(),
-        );
-        o.insert(
-            "proxy".into(),
-            serde_json::to_value(&r.proxy).unwrap_or_default(),
-        );
-        let changes = serde_json::to_value(r)
-            .ok()
-            .and_then(|mut all| all.get_mut("changes").map(serde_json::Value::take));
+        o.insert("decision".into(), serde_json::to_value(&r.decision).unwrap_or_default());
+        o.insert("flags".into(), serde_json::to_value(&r.flags).unwrap_or_default());
+        o.insert("return_to".into(), serde_json::to_value(&r.return_to).unwrap_or_default());
+        o.insert("proxy".into(), serde_json::to_value(&r.proxy).unwrap_or_default());
+        let changes = serde_json::to_value(r).ok().and_then(|mut all| all.get_mut("changes").map(serde_json::Value::take));
         o.insert("changes".into(), changes.unwrap_or_default());
     }
     serde_json::to_string_pretty(&v).unwrap_or_default()
@@ -141,19 +118,12 @@ pub fn sign(a: SignArgs) -> ExitCode {
 pub fn keygen(a: KeygenArgs) -> ExitCode {
     match signature::generate_key(&mut rsa::rand_core::OsRng) {
         Ok((pem, txt)) if a.private.is_some() => {
-            let (Some(private), Some(txt_file)) = (&a.private, &a.txt) else {
-                return bad_input("--private needs --txt".into());
-            };
+            let (Some(private), Some(txt_file)) = (&a.private, &a.txt) else { return bad_input("--private needs --txt".into()) };
             let records: String = txt.iter().map(|t| format!("\"{t}\"\n")).collect();
-            if let Err(e) =
-                std::fs::write(private, &pem).and_then(|()| std::fs::write(txt_file, records))
-            {
+            if let Err(e) = std::fs::write(private, &pem).and_then(|()| std::fs::write(txt_file, records)) {
                 return bad_input(e.to_string());
             }
-            outln!(
-                "{}",
-                json!({"private": private.display().to_string(), "txt": txt_file.display().to_string(), "records": txt.len()})
-            );
+            outln!("{}", json!({"private": private.display().to_string(), "txt": txt_file.display().to_string(), "records": txt.len()}));
             ExitCode::SUCCESS
         }
         Ok((pem, txt)) => {

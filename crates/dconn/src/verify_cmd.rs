@@ -7,21 +7,13 @@ use domain_connect::{verdict, SignatureGate, Template};
 use std::path::Path;
 
 /// Settle a suite case's signature.
-pub fn gate_for_suite(
-    t: &Template,
-    qs: Option<&str>,
-    sig: Option<&str>,
-    key: Option<&str>,
-    keys: Option<&Path>,
-) -> SignatureGate {
+pub fn gate_for_suite(t: &Template, qs: Option<&str>, sig: Option<&str>, key: Option<&str>, keys: Option<&Path>) -> SignatureGate {
     let host = match verdict::query_key_host(t, key) {
         Ok(h) => h,
         Err(gate) => return gate,
     };
     let Some(dir) = keys else {
-        return SignatureGate::NotVerified(format!(
-            "no key source: pass --keys DIR with {host}.txt"
-        ));
+        return SignatureGate::NotVerified(format!("no key source: pass --keys DIR with {host}.txt"));
     };
     let file = dir.join(format!("{host}.txt"));
     match crate::io::read_limited(&file) {

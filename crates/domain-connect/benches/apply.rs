@@ -7,20 +7,13 @@
 //! from 10k to 100k is the memory hierarchy rather than the engine.
 
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion};
-use domain_connect::apply::{
-    apply_template, apply_template_indexed, ApplyRequest, IndexedZone, SignatureGate,
-};
+use domain_connect::apply::{apply_template, apply_template_indexed, ApplyRequest, IndexedZone, SignatureGate};
 use domain_connect::{Params, Template, ZoneRecord};
 use std::hint::black_box;
 
 fn zone(n: usize) -> Vec<ZoneRecord> {
     let mut z = Vec::with_capacity(n);
-    z.push(ZoneRecord::new(
-        "TXT",
-        "@",
-        "v=spf1 include:_spf.example.net ~all",
-        Some(3600),
-    ));
+    z.push(ZoneRecord::new("TXT", "@", "v=spf1 include:_spf.example.net ~all", Some(3600)));
     z.push(ZoneRecord::new("A", "www", "192.0.2.1", Some(300)));
     for i in 0..n.saturating_sub(2) {
         let t = ["A", "TXT", "CNAME", "MX"][i % 4];
@@ -63,12 +56,7 @@ const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 /// sizes read them: the growth within one regime (about 10×).
 fn mixed_zone(n: usize, same_length: bool) -> Vec<ZoneRecord> {
     let mut z = vec![
-        ZoneRecord::new(
-            "TXT",
-            "@",
-            "v=spf1 include:_spf.example.net ~all",
-            Some(3600),
-        ),
+        ZoneRecord::new("TXT", "@", "v=spf1 include:_spf.example.net ~all", Some(3600)),
         ZoneRecord::new("MX", "@", "mx.example.net", Some(3600)),
         ZoneRecord::new("A", "@", "192.0.2.1", Some(300)),
         ZoneRecord::new("TXT", "_dmarc", "v=DMARC1; p=none", Some(3600)),
@@ -80,22 +68,13 @@ fn mixed_zone(n: usize, same_length: bool) -> Vec<ZoneRecord> {
         ZoneRecord::new("CNAME", "autodiscover", "old.example.net", Some(3600)),
     ];
     for i in 0..n.saturating_sub(z.len()) {
-        let name = |p: char| {
-            if same_length {
-                format!("{p}{i:05}")
-            } else {
-                format!("{p}{i}")
-            }
-        };
+        let name = |p: char| if same_length { format!("{p}{i:05}") } else { format!("{p}{i}") };
         let r = match i % 5 {
             0 => ZoneRecord::new("A", &name('h'), "198.51.100.1", Some(300)),
             1 => ZoneRecord::new("AAAA", &name('h'), "2001:db8::2", Some(300)),
             2 => ZoneRecord::new("TXT", &name('h'), "some text", Some(300)),
             3 => ZoneRecord::new("CNAME", &name('c'), "target.example.net", Some(300)),
-            _ => ZoneRecord {
-                priority: Some(10),
-                ..ZoneRecord::new("MX", &name('m'), "mx.example.net", Some(300))
-            },
+            _ => ZoneRecord { priority: Some(10), ..ZoneRecord::new("MX", &name('m'), "mx.example.net", Some(300)) },
         };
         z.push(r);
     }
@@ -103,11 +82,9 @@ fn mixed_zone(n: usize, same_length: bool) -> Vec<ZoneRecord> {
 }
 
 fn bench(c: &mut Criterion) {
-    let t = Template::from_json(
-        r#"{"providerId":"bench.example","serviceId":"mail","records":[
+    let t = Template::from_json(r#"{"providerId":"bench.example","serviceId":"mail","records":[
         {"type":"SPFM","host":"@","spfRules":"include:mail.example.org"},
-        {"type":"CNAME","host":"www","pointsTo":"sites.example.org","ttl":600}]}"#,
-    )
+        {"type":"CNAME","host":"www","pointsTo":"sites.example.org","ttl":600}]}"#)
     .unwrap();
     let params = Params::new();
 
@@ -124,14 +101,7 @@ fn bench(c: &mut Criterion) {
     }
     g.finish();
 
-    let mail = Template::from_json(
-        &std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../../shared/templates/atlos.email.mail.json"
-        ))
-        .unwrap(),
-    )
-    .unwrap();
+    let mail = Template::from_json(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/templates/atlos.email.mail.json")).unwrap()).unwrap();
     let mut dkim = Params::new();
     dkim.insert("dkimKey", "MCowBQYDK2VwAyEA");
     let mut g = c.benchmark_group("apply_mail_apex");

@@ -38,17 +38,8 @@ pub const MAX_QUERY_LEN: usize = 32 * 1024;
 pub const MAX_PARAMS: usize = 256;
 
 /// The parameters the spec reserves; every other parameter is a template variable.
-pub const RESERVED: [&str; 9] = [
-    "domain",
-    "host",
-    "redirect_uri",
-    "state",
-    "providerName",
-    "serviceName",
-    "groupId",
-    "sig",
-    "key",
-];
+pub const RESERVED: [&str; 9] =
+    ["domain", "host", "redirect_uri", "state", "providerName", "serviceName", "groupId", "sig", "key"];
 
 /// A DNS name as given and in its ASCII (punycode) form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -121,26 +112,10 @@ pub struct ApplyUrl {
 }
 
 /// What a path segment must percent-encode (RFC 3986 `pchar` aside from sub-delims).
-pub(crate) const PATH_SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
-    .add(b' ')
-    .add(b'"')
-    .add(b'#')
-    .add(b'%')
-    .add(b'/')
-    .add(b'<')
-    .add(b'>')
-    .add(b'?')
-    .add(b'`')
-    .add(b'{')
-    .add(b'}');
+pub(crate) const PATH_SEGMENT: &percent_encoding::AsciiSet =
+    &percent_encoding::CONTROLS.add(b' ').add(b'"').add(b'#').add(b'%').add(b'/').add(b'<').add(b'>').add(b'?').add(b'`').add(b'{').add(b'}');
 
-const FIXED: [(usize, &str); 5] = [
-    (0, "v2"),
-    (1, "domainTemplates"),
-    (2, "providers"),
-    (4, "services"),
-    (6, "apply"),
-];
+const FIXED: [(usize, &str); 5] = [(0, "v2"), (1, "domainTemplates"), (2, "providers"), (4, "services"), (6, "apply")];
 
 impl ApplyUrl {
     /// Parse an absolute URL, or a path with its query (`/v2/…/apply?domain=…`).
@@ -155,19 +130,13 @@ impl ApplyUrl {
             Some((b, _)) => (b, true),
             None => (input, false),
         };
-        let (path, query) = before_fragment
-            .split_once('?')
-            .unwrap_or((before_fragment, ""));
+        let (path, query) = before_fragment.split_once('?').unwrap_or((before_fragment, ""));
         let path = if path.starts_with('/') {
             path.to_string()
         } else {
-            let url = web
-                .parse_url(before_fragment)
-                .map_err(|reason| ApplyUrlError::Malformed { reason })?;
+            let url = web.parse_url(before_fragment).map_err(|reason| ApplyUrlError::Malformed { reason })?;
             if !matches!(url.scheme.as_str(), "http" | "https") {
-                return Err(ApplyUrlError::Malformed {
-                    reason: format!("scheme {:?} is not http or https", url.scheme),
-                });
+                return Err(ApplyUrlError::Malformed { reason: format!("scheme {:?} is not http or https", url.scheme) });
             }
             url.path
         };
@@ -185,18 +154,11 @@ impl ApplyUrl {
     }
 
     /// [`ApplyUrl::from_parts`] with a given URL parser and IDNA mapping (a browser's own).
-    pub fn from_parts_with(
-        path: &str,
-        raw_query: &str,
-        web: &dyn WebStandards,
-    ) -> Result<ApplyUrl, ApplyUrlError> {
+    pub fn from_parts_with(path: &str, raw_query: &str, web: &dyn WebStandards) -> Result<ApplyUrl, ApplyUrlError> {
         let raw_query = raw_query.strip_prefix('?').unwrap_or(raw_query);
         let (provider_id, service_id) = parse_path(path)?;
         if raw_query.len() > MAX_QUERY_LEN {
-            return Err(ApplyUrlError::TooLong {
-                len: raw_query.len(),
-                max: MAX_QUERY_LEN,
-            });
+            return Err(ApplyUrlError::TooLong { len: raw_query.len(), max: MAX_QUERY_LEN });
         }
         let mut notes = Vec::new();
         let params = parse_query(raw_query, &mut notes)?;
@@ -219,28 +181,16 @@ impl ApplyUrl {
         let mut variables = Params::new();
         for p in params.iter().filter(|p| !p.reserved) {
             if let Some(r) = RESERVED.iter().find(|r| r.eq_ignore_ascii_case(&p.name)) {
-                notes.push(UrlNote::CaseLookalike {
-                    name: p.name.clone(),
-                    reserved: (*r).to_string(),
-                });
+                notes.push(UrlNote::CaseLookalike { name: p.name.clone(), reserved: (*r).to_string() });
             }
             variables.insert(p.name.clone(), p.value.clone());
         }
         let group_ids = get("groupId")
-            .map(|g| {
-                g.split(',')
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .map(String::from)
-                    .collect()
-            })
+            .map(|g| g.split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect())
             .unwrap_or_default();
         if let Some(at) = params.iter().position(|p| p.name == "sig") {
-            let names: Vec<String> = params[at + 1..]
-                .iter()
-                .filter(|p| p.name != "key")
-                .map(|p| p.name.clone())
-                .collect();
+            let names: Vec<String> =
+                params[at + 1..].iter().filter(|p| p.name != "key").map(|p| p.name.clone()).collect();
             if !names.is_empty() {
                 notes.push(UrlNote::ParamsAfterSig { names });
             }
@@ -281,11 +231,7 @@ impl ApplyUrl {
         group_ids: &[String],
     ) -> Result<ApplyUrl, ApplyUrlError> {
         let segment = |s: &str| percent_encoding::utf8_percent_encode(s, PATH_SEGMENT).to_string();
-        let path = format!(
-            "/v2/domainTemplates/providers/{}/services/{}/apply",
-            segment(provider_id),
-            segment(service_id)
-        );
+        let path = format!("/v2/domainTemplates/providers/{}/services/{}/apply", segment(provider_id), segment(service_id));
         let mut q = form_urlencoded::Serializer::new(String::new());
         q.append_pair("domain", domain);
         if let Some(h) = host {
@@ -323,26 +269,17 @@ fn parse_path(path: &str) -> Result<(String, String), ApplyUrlError> {
     let trimmed = path.trim_end_matches('/');
     let segments: Vec<&str> = trimmed.split('/').collect();
     let Some(start) = segments.len().checked_sub(7) else {
-        return Err(ApplyUrlError::NotAnApplyPath {
-            path: path.into(),
-            hint: "too few path segments".into(),
-        });
+        return Err(ApplyUrlError::NotAnApplyPath { path: path.into(), hint: "too few path segments".into() });
     };
     let tail = &segments[start..];
     for (i, word) in FIXED {
         if tail[i] != word {
             let hint = if tail[i].eq_ignore_ascii_case(word) {
-                format!(
-                    "path segments are case-sensitive: expected {word:?}, found {:?}",
-                    tail[i]
-                )
+                format!("path segments are case-sensitive: expected {word:?}, found {:?}", tail[i])
             } else {
                 format!("expected {word:?} where {:?} stands", tail[i])
             };
-            return Err(ApplyUrlError::NotAnApplyPath {
-                path: path.into(),
-                hint,
-            });
+            return Err(ApplyUrlError::NotAnApplyPath { path: path.into(), hint });
         }
     }
     let decode = |what: &str, s: &str| -> Result<String, ApplyUrlError> {
@@ -358,19 +295,13 @@ fn parse_path(path: &str) -> Result<(String, String), ApplyUrlError> {
         }
         Ok(v)
     };
-    Ok((
-        decode("providerId", tail[3])?,
-        decode("serviceId", tail[5])?,
-    ))
+    Ok((decode("providerId", tail[3])?, decode("serviceId", tail[5])?))
 }
 
 fn parse_query(raw: &str, notes: &mut Vec<UrlNote>) -> Result<Vec<QueryParam>, ApplyUrlError> {
     let pieces: Vec<&str> = raw.split('&').filter(|p| !p.is_empty()).collect();
     if pieces.len() > MAX_PARAMS {
-        return Err(ApplyUrlError::TooManyParams {
-            count: pieces.len(),
-            max: MAX_PARAMS,
-        });
+        return Err(ApplyUrlError::TooManyParams { count: pieces.len(), max: MAX_PARAMS });
     }
     let mut out: Vec<QueryParam> = Vec::with_capacity(pieces.len());
     for piece in pieces {
@@ -393,48 +324,25 @@ fn parse_query(raw: &str, notes: &mut Vec<UrlNote>) -> Result<Vec<QueryParam>, A
             return Err(ApplyUrlError::Duplicate { name });
         }
         let reserved = RESERVED.contains(&name.as_str());
-        out.push(QueryParam {
-            name,
-            value,
-            raw: piece.to_string(),
-            reserved,
-        });
+        out.push(QueryParam { name, value, raw: piece.to_string(), reserved });
     }
     Ok(out)
 }
 
 /// A `domain`/`host` value as a DNS name: lowercased, trailing dot removed, IDNs in
 /// both forms. `allow_empty`: an empty host is the apex.
-fn dns_name(
-    param: &str,
-    value: &str,
-    allow_empty: bool,
-    web: &dyn WebStandards,
-) -> Result<DnsName, ApplyUrlError> {
-    let bad = |reason: String| ApplyUrlError::BadName {
-        param: param.into(),
-        value: value.into(),
-        reason,
-    };
+fn dns_name(param: &str, value: &str, allow_empty: bool, web: &dyn WebStandards) -> Result<DnsName, ApplyUrlError> {
+    let bad = |reason: String| ApplyUrlError::BadName { param: param.into(), value: value.into(), reason };
     let trimmed = value.strip_suffix('.').unwrap_or(value);
     if trimmed.is_empty() || trimmed == "@" {
         return if allow_empty {
-            Ok(DnsName {
-                given: value.into(),
-                ascii: String::new(),
-                unicode: String::new(),
-            })
+            Ok(DnsName { given: value.into(), ascii: String::new(), unicode: String::new() })
         } else {
             Err(bad("empty".into()))
         };
     }
-    if trimmed
-        .chars()
-        .any(|c| c.is_control() || c.is_whitespace() || "/\\?#@:%\"'<>".contains(c))
-    {
-        return Err(bad(
-            "it contains whitespace, a control character or one of / \\ ? # @ : % \" ' < >".into(),
-        ));
+    if trimmed.chars().any(|c| c.is_control() || c.is_whitespace() || "/\\?#@:%\"'<>".contains(c)) {
+        return Err(bad("it contains whitespace, a control character or one of / \\ ? # @ : % \" ' < >".into()));
     }
     if trimmed.split('.').any(str::is_empty) {
         return Err(bad("it has an empty label".into()));
@@ -442,21 +350,13 @@ fn dns_name(
     let ascii = if trimmed.is_ascii() && !trimmed.split('.').any(crate::web::is_a_label) {
         trimmed.to_ascii_lowercase()
     } else {
-        web.domain_to_ascii(trimmed)
-            .ok_or_else(|| bad("it is not a valid internationalised name".into()))?
+        web.domain_to_ascii(trimmed).ok_or_else(|| bad("it is not a valid internationalised name".into()))?
     };
     if ascii.len() > 253 || ascii.split('.').any(|l| l.len() > 63) {
-        return Err(bad(
-            "it is longer than DNS allows (253 in all, 63 per label)".into(),
-        ));
+        return Err(bad("it is longer than DNS allows (253 in all, 63 per label)".into()));
     }
-    let unicode = crate::web::to_unicode(&ascii)
-        .ok_or_else(|| bad("its punycode labels do not decode".into()))?;
-    Ok(DnsName {
-        given: value.into(),
-        ascii,
-        unicode,
-    })
+    let unicode = crate::web::to_unicode(&ascii).ok_or_else(|| bad("its punycode labels do not decode".into()))?;
+    Ok(DnsName { given: value.into(), ascii, unicode })
 }
 
 #[cfg(test)]

@@ -188,21 +188,11 @@ impl ChangeSet {
     /// The records of `zone` (the zone the change set was computed from) that the
     /// template does not touch — neither deleted nor kept as one of its records — with
     /// their positions, in zone order.
-    pub fn untouched<'z>(
-        &self,
-        zone: &'z [ZoneRecord],
-    ) -> impl Iterator<Item = (usize, &'z ZoneRecord)> + 'z {
-        let mut touched: Vec<usize> = self
-            .deleted
-            .iter()
-            .map(|d| d.index)
-            .chain(self.kept.iter().map(|k| k.index))
-            .collect();
+    pub fn untouched<'z>(&self, zone: &'z [ZoneRecord]) -> impl Iterator<Item = (usize, &'z ZoneRecord)> + 'z {
+        let mut touched: Vec<usize> = self.deleted.iter().map(|d| d.index).chain(self.kept.iter().map(|k| k.index)).collect();
         touched.sort_unstable();
         touched.dedup();
-        zone.iter()
-            .enumerate()
-            .filter(move |(i, _)| touched.binary_search(i).is_err())
+        zone.iter().enumerate().filter(move |(i, _)| touched.binary_search(i).is_err())
     }
 
     /// True when applying changes nothing.

@@ -50,18 +50,11 @@ mod tests {
 
     #[test]
     fn invisible_characters_are_written_out() {
-        assert!(matches!(
-            visible("v=spf1 include:a.example ~all"),
-            Cow::Borrowed(_)
-        ));
+        assert!(matches!(visible("v=spf1 include:a.example ~all"), Cow::Borrowed(_)));
         assert_eq!(visible("pay\u{200B}pal"), "pay⟨U+200B⟩pal");
         assert_eq!(visible("a\u{0}b\u{7F}\u{9B}"), "a⟨U+0000⟩b⟨U+007F⟩⟨U+009B⟩");
         assert_eq!(visible("\u{202E}lmth.exe"), "⟨U+202E⟩lmth.exe");
         assert_eq!(visible("\u{FEFF}x\u{E0041}"), "⟨U+FEFF⟩x⟨U+E0041⟩");
-        assert_eq!(
-            visible("bücher 日本"),
-            "bücher 日本",
-            "visible non-ASCII stays"
-        );
+        assert_eq!(visible("bücher 日本"), "bücher 日本", "visible non-ASCII stays");
     }
 }

@@ -56,32 +56,18 @@ impl fmt::Display for DohError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::BadName(e) => write!(f, "not a DNS name: {e}"),
-            Self::TooLarge(n) => {
-                write!(f, "the answer is {n} bytes, more than a DNS message can be")
-            }
+            Self::TooLarge(n) => write!(f, "the answer is {n} bytes, more than a DNS message can be"),
             Self::Malformed(e) => write!(f, "the answer is not a DNS message: {e}"),
             Self::NotAResponse => write!(f, "the answer is a query, not a response"),
-            Self::IdMismatch { sent, got } => {
-                write!(f, "the answer's ID {got} is not the query's {sent}")
-            }
+            Self::IdMismatch { sent, got } => write!(f, "the answer's ID {got} is not the query's {sent}"),
             Self::QuestionMismatch(q) => write!(f, "the answer is for another question ({q})"),
             Self::Truncated => write!(f, "the answer is truncated (TC set)"),
             Self::Rcode(r) => {
                 // RFC 1035 §4.1.1's codes by name; others by number.
-                let name = [
-                    "NOERROR", "FORMERR", "SERVFAIL", "NXDOMAIN", "NOTIMP", "REFUSED",
-                ]
-                .get(usize::from(*r));
-                write!(
-                    f,
-                    "the resolver answered RCODE {r}{}",
-                    name.map(|n| format!(" ({n})")).unwrap_or_default()
-                )
+                let name = ["NOERROR", "FORMERR", "SERVFAIL", "NXDOMAIN", "NOTIMP", "REFUSED"].get(usize::from(*r));
+                write!(f, "the resolver answered RCODE {r}{}", name.map(|n| format!(" ({n})")).unwrap_or_default())
             }
-            Self::CnameLoop => write!(
-                f,
-                "the answer's CNAME chain is longer than {MAX_CNAME_HOPS} or loops"
-            ),
+            Self::CnameLoop => write!(f, "the answer's CNAME chain is longer than {MAX_CNAME_HOPS} or loops"),
         }
     }
 }
@@ -116,10 +102,7 @@ pub fn type_number(rtype: &str) -> Option<u16> {
 /// The RFC 8484 GET URL for a wire query.
 pub fn get_url(endpoint: &str, query: &[u8]) -> String {
     let sep = if endpoint.contains('?') { '&' } else { '?' };
-    format!(
-        "{endpoint}{sep}dns={}",
-        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(query)
-    )
+    format!("{endpoint}{sep}dns={}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(query))
 }
 
 /// An answer record this module reads: its owner, its type, and its data as text
@@ -146,23 +129,14 @@ fn read_answers(msg: &[u8], d: &mut Reader<'_>, count: u16) -> Result<Vec<Answer
     for _ in 0..count {
         let r = d.record()?;
         let mut data = Reader::at(&msg[..r.data.end], r.data.start);
-        let short = || {
-            DohError::Malformed(format!(
-                "a record's data is not {} bytes long",
-                r.data.len()
-            ))
-        };
+        let short = || DohError::Malformed(format!("a record's data is not {} bytes long", r.data.len()));
         let host = |at: usize| -> Result<(WireName, String), DohError> {
             let (name, end) = data_name(msg, at)?;
             if end != r.data.end {
                 return Err(short());
             }
             let text = name.to_text();
-            let text = text
-                .strip_suffix('.')
-                .filter(|t| !t.is_empty())
-                .unwrap_or(&text)
-                .to_string();
+            let text = text.strip_suffix('.').filter(|t| !t.is_empty()).unwrap_or(&text).to_string();
             Ok((name, text))
         };
         let mut cname = None;
@@ -179,8 +153,7 @@ fn read_answers(msg: &[u8], d: &mut Reader<'_>, count: u16) -> Result<Vec<Answer
                 let b = data.bytes(r.data.len())?;
                 match b.len() {
                     4 => std::net::Ipv4Addr::new(b[0], b[1], b[2], b[3]).to_string(),
-                    16 => std::net::Ipv6Addr::from(<[u8; 16]>::try_from(b).map_err(|_| short())?)
-                        .to_string(),
+                    16 => std::net::Ipv6Addr::from(<[u8; 16]>::try_from(b).map_err(|_| short())?).to_string(),
                     _ => return Err(short()),
                 }
             }
@@ -201,12 +174,7 @@ fn read_answers(msg: &[u8], d: &mut Reader<'_>, count: u16) -> Result<Vec<Answer
             }
             _ => continue,
         };
-        out.push(Answer {
-            owner: r.owner,
-            rtype: r.rtype,
-            text,
-            cname,
-        });
+        out.push(Answer { owner: r.owner, rtype: r.rtype, text, cname });
     }
     Ok(out)
 }
@@ -230,10 +198,7 @@ pub fn read_answer(bytes: &[u8], host: &str, qtype: u16, id: u16) -> Result<Vec<
         return Err(DohError::NotAResponse);
     }
     if header.id != id {
-        return Err(DohError::IdMismatch {
-            sent: id,
-            got: header.id,
-        });
+        return Err(DohError::IdMismatch { sent: id, got: header.id });
     }
     let want = WireName::from_ascii(host)?;
     let want_type = qtype;
@@ -244,20 +209,10 @@ pub fn read_answer(bytes: &[u8], host: &str, qtype: u16, id: u16) -> Result<Vec<
     match questions.as_slice() {
         [(qname, qtype)] if *qname == want => {
             if *qtype != want_type {
-                return Err(DohError::QuestionMismatch(format!(
-                    "{} TYPE{qtype}",
-                    qname.to_text()
-                )));
+                return Err(DohError::QuestionMismatch(format!("{} TYPE{qtype}", qname.to_text())));
             }
         }
-        qs => {
-            return Err(DohError::QuestionMismatch(
-                qs.iter()
-                    .map(|(n, _)| n.to_text())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            ))
-        }
+        qs => return Err(DohError::QuestionMismatch(qs.iter().map(|(n, _)| n.to_text()).collect::<Vec<_>>().join(", "))),
     }
     if header.truncated {
         return Err(DohError::Truncated);
@@ -270,18 +225,11 @@ pub fn read_answer(bytes: &[u8], host: &str, qtype: u16, id: u16) -> Result<Vec<
     let answers = read_answers(bytes, &mut d, header.answers)?;
     let mut current = want;
     for _ in 0..=MAX_CNAME_HOPS {
-        let found: Vec<String> = answers
-            .iter()
-            .filter(|a| a.owner == current && a.rtype == qtype)
-            .map(|a| a.text.clone())
-            .collect();
+        let found: Vec<String> = answers.iter().filter(|a| a.owner == current && a.rtype == qtype).map(|a| a.text.clone()).collect();
         if !found.is_empty() || qtype == wire::CNAME {
             return Ok(found);
         }
-        match answers
-            .iter()
-            .find_map(|a| a.cname.as_ref().filter(|_| a.owner == current))
-        {
+        match answers.iter().find_map(|a| a.cname.as_ref().filter(|_| a.owner == current)) {
             Some(next) => current = next.clone(),
             None => return Ok(Vec::new()),
         }
@@ -292,10 +240,7 @@ pub fn read_answer(bytes: &[u8], host: &str, qtype: u16, id: u16) -> Result<Vec<
 /// The JSON-dialect URL (`?name=…&type=TXT`).
 pub fn json_url(endpoint: &str, host: &str) -> String {
     let sep = if endpoint.contains('?') { '&' } else { '?' };
-    let q: String = form_urlencoded::Serializer::new(String::new())
-        .append_pair("name", host)
-        .append_pair("type", "TXT")
-        .finish();
+    let q: String = form_urlencoded::Serializer::new(String::new()).append_pair("name", host).append_pair("type", "TXT").finish();
     format!("{endpoint}{sep}{q}")
 }
 
@@ -304,8 +249,7 @@ pub fn read_json_answer(text: &str, host: &str) -> Result<Vec<String>, DohError>
     if text.len() > MAX_ANSWER * 4 {
         return Err(DohError::TooLarge(text.len()));
     }
-    let v: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| DohError::Malformed(e.to_string()))?;
+    let v: serde_json::Value = serde_json::from_str(text).map_err(|e| DohError::Malformed(e.to_string()))?;
     if v["TC"].as_bool() == Some(true) {
         return Err(DohError::Truncated);
     }
@@ -319,11 +263,7 @@ pub fn read_json_answer(text: &str, host: &str) -> Result<Vec<String>, DohError>
     let answers = v["Answer"].as_array().cloned().unwrap_or_default();
     let mut current = norm(host);
     for _ in 0..=MAX_CNAME_HOPS {
-        let at = |t: u64| {
-            answers
-                .iter()
-                .filter(move |a| a["type"].as_u64() == Some(t))
-        };
+        let at = |t: u64| answers.iter().filter(move |a| a["type"].as_u64() == Some(t));
         let txt: Vec<String> = at(16)
             .filter(|a| a["name"].as_str().map(norm).as_deref() == Some(current.as_str()))
             // JSON resolvers give TXT data as quoted strings (`"a" "b"`), or bare.

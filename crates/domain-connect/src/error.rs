@@ -116,10 +116,7 @@ pub enum Problem {
 impl Fault {
     /// A fault that is only a problem, not yet placed.
     pub fn new(problem: Problem) -> Fault {
-        Fault {
-            problem,
-            ..Fault::default()
-        }
+        Fault { problem, ..Fault::default() }
     }
 
     /// The same fault, placed at template record `index` of type `rtype`.
@@ -160,10 +157,7 @@ impl ApplyError {
     /// The fault, for the variants that have one.
     pub fn fault(&self) -> Option<&Fault> {
         match self {
-            ApplyError::InvalidData(f)
-            | ApplyError::InvalidTemplate(f)
-            | ApplyError::MissingParameter(f)
-            | ApplyError::TypeError(f) => Some(f),
+            ApplyError::InvalidData(f) | ApplyError::InvalidTemplate(f) | ApplyError::MissingParameter(f) | ApplyError::TypeError(f) => Some(f),
             _ => None,
         }
     }
@@ -173,12 +167,8 @@ impl ApplyError {
     pub fn at_record(self, index: usize, rtype: &str) -> ApplyError {
         match self {
             ApplyError::InvalidData(f) => ApplyError::InvalidData(f.at_record(index, rtype)),
-            ApplyError::InvalidTemplate(f) => {
-                ApplyError::InvalidTemplate(f.at_record(index, rtype))
-            }
-            ApplyError::MissingParameter(f) => {
-                ApplyError::MissingParameter(f.at_record(index, rtype))
-            }
+            ApplyError::InvalidTemplate(f) => ApplyError::InvalidTemplate(f.at_record(index, rtype)),
+            ApplyError::MissingParameter(f) => ApplyError::MissingParameter(f.at_record(index, rtype)),
             ApplyError::TypeError(f) => ApplyError::TypeError(f.at_record(index, rtype)),
             other => other,
         }
@@ -187,10 +177,7 @@ impl ApplyError {
     /// The message: the sentence without the exception's name.
     pub fn message(&self) -> String {
         match self {
-            ApplyError::HostRequired {
-                provider_id,
-                service_id,
-            } => format!("Template {provider_id}/{service_id} requires a host name"),
+            ApplyError::HostRequired { provider_id, service_id } => format!("Template {provider_id}/{service_id} requires a host name"),
             ApplyError::InvalidSignature { reason } => reason.clone(),
             _ => self.fault().map(|f| f.to_string()).unwrap_or_default(),
         }
@@ -205,41 +192,23 @@ impl fmt::Display for Problem {
             Problem::NotAnInteger => write!(f, "is not an integer"),
             Problem::CircularDelegation => write!(f, "@ would create a circular delegation"),
             Problem::ApexCnameNotAtApex => write!(f, "an APEXCNAME must be at @ (or have no host)"),
-            Problem::EmptyCustomData => {
-                write!(f, "a custom record type needs data other than empty or @")
-            }
+            Problem::EmptyCustomData => write!(f, "a custom record type needs data other than empty or @"),
             Problem::BadWildcard => write!(f, "a wildcard may only be the leftmost label"),
-            Problem::MissingField => {
-                write!(f, "the record has no such field, and its type needs it")
-            }
+            Problem::MissingField => write!(f, "the record has no such field, and its type needs it"),
             Problem::UnpairedDelimiter => write!(f, "unpaired variable delimiter %"),
             Problem::NoValue { variable } => write!(f, "no value for parameter '{variable}'"),
-            Problem::NotText { variable } => {
-                write!(f, "the value of parameter '{variable}' is not a string")
-            }
+            Problem::NotText { variable } => write!(f, "the value of parameter '{variable}' is not a string"),
             Problem::TooLongAfterSubstitution { variable } => write!(
                 f,
                 "longer than {} bytes after substituting %{variable}%",
                 crate::variables::MAX_SUBSTITUTED_LEN
             ),
             Problem::UnknownType => write!(f, "unknown record type"),
-            Problem::NoRedirectRecords => write!(
-                f,
-                "REDIR301/REDIR302 are not supported here (no redirect records are configured)"
-            ),
-            Problem::PrefixWithoutPrefix => write!(
-                f,
-                "txtConflictMatchingMode is Prefix but txtConflictMatchingPrefix is missing"
-            ),
-            Problem::ConflictsWithTemplateRecord { other } => {
-                write!(f, "conflicts with records[{other}] of the same template")
-            }
-            Problem::TemplateNotRead { reason } => {
-                write!(f, "the template could not be read: {reason}")
-            }
-            Problem::ZoneTooLarge { records } => {
-                write!(f, "a zone of {records} records is too large to index")
-            }
+            Problem::NoRedirectRecords => write!(f, "REDIR301/REDIR302 are not supported here (no redirect records are configured)"),
+            Problem::PrefixWithoutPrefix => write!(f, "txtConflictMatchingMode is Prefix but txtConflictMatchingPrefix is missing"),
+            Problem::ConflictsWithTemplateRecord { other } => write!(f, "conflicts with records[{other}] of the same template"),
+            Problem::TemplateNotRead { reason } => write!(f, "the template could not be read: {reason}"),
+            Problem::ZoneTooLarge { records } => write!(f, "a zone of {records} records is too large to index"),
         }
     }
 }

@@ -31,13 +31,7 @@ fn locate(text: &str, line: usize, column: usize, closed_member: bool) -> String
     let line_start = if line <= 1 {
         0
     } else {
-        bytes
-            .iter()
-            .enumerate()
-            .filter(|(_, b)| **b == b'\n')
-            .nth(line - 2)
-            .map(|(i, _)| i + 1)
-            .unwrap_or(bytes.len())
+        bytes.iter().enumerate().filter(|(_, b)| **b == b'\n').nth(line - 2).map(|(i, _)| i + 1).unwrap_or(bytes.len())
     };
     let end = (line_start + column).min(bytes.len());
     let mut stack: Vec<Frame> = Vec::new();
@@ -64,9 +58,7 @@ fn locate(text: &str, line: usize, column: usize, closed_member: bool) -> String
                 want_key = true;
             }
             b'[' => stack.push(Frame::Array(0)),
-            b'}' if closed_member
-                && i + 1 == end
-                && matches!(stack.last(), Some(Frame::Object(Some(_)))) => {}
+            b'}' if closed_member && i + 1 == end && matches!(stack.last(), Some(Frame::Object(Some(_)))) => {}
             b'}' | b']' => {
                 stack.pop();
                 want_key = false;

@@ -77,6 +77,7 @@ pub mod display;
 pub mod doh;
 pub mod error;
 pub mod json_path;
+pub mod lint;
 pub mod propagation;
 pub mod record;
 pub mod record_type;
@@ -91,18 +92,13 @@ pub mod verdict;
 pub mod web;
 pub mod zone;
 
-pub use apply::{
-    apply_template, apply_template_indexed, process_records, process_records_indexed, ApplyRequest,
-    Dialect, IndexedZone, ProcessOptions, SignatureGate,
-};
 pub use apply_url::{ApplyUrl, ApplyUrlError};
+pub use apply::{apply_template, apply_template_indexed, process_records, process_records_indexed, ApplyRequest, Dialect, IndexedZone, ProcessOptions, SignatureGate};
 pub use changeset::{ChangeSet, ConflictRule, DeletionReason};
 pub use error::{ApplyError, Fault, Problem};
 pub use record::ZoneRecord;
 pub use record_type::{RecordType, TxtConflictMode};
-pub use review::{
-    review, Approved, Decision, KeyAnswer, Policy, Refusal, Review, Signatures, ZoneInput,
-};
 pub use template::{Template, TemplateError, TemplateRecord};
 pub use variables::Params;
 pub use web::{RustWeb, WebStandards, WebUrl};
+pub use review::{review, Approved, Decision, KeyAnswer, Policy, Refusal, Review, Signatures, ZoneInput};

@@ -51,47 +51,22 @@ pub fn probes_for(records: &[ZoneRecord], domain: &str) -> (Vec<Probe>, Vec<Unch
     for r in records {
         let rtype = r.rtype.to_ascii_uppercase();
         let Some((owner, _)) = zone::presentation(r) else {
-            unchecked.push(Unchecked {
-                record: r.clone(),
-                why: "a redirect is served by the provider's web servers, not as a DNS record",
-            });
+            unchecked.push(Unchecked { record: r.clone(), why: "a redirect is served by the provider's web servers, not as a DNS record" });
             continue;
         };
         if doh::type_number(&rtype).is_none() {
-            unchecked.push(Unchecked {
-                record: r.clone(),
-                why: "this record type is not checked over DNS here",
-            });
+            unchecked.push(Unchecked { record: r.clone(), why: "this record type is not checked over DNS here" });
             continue;
         }
         let expected = match rtype.as_str() {
-            "AAAA" => r
-                .data
-                .parse::<std::net::Ipv6Addr>()
-                .map(|a| a.to_string())
-                .unwrap_or_else(|_| r.data.clone()),
+            "AAAA" => r.data.parse::<std::net::Ipv6Addr>().map(|a| a.to_string()).unwrap_or_else(|_| r.data.clone()),
             "CNAME" | "NS" => host(&r.data),
             "MX" => format!("{} {}", r.priority.unwrap_or(0), host(&r.data)),
-            "SRV" => format!(
-                "{} {} {} {}",
-                r.priority.unwrap_or(0),
-                r.weight.unwrap_or(0),
-                r.port.unwrap_or(0),
-                host(&r.data)
-            ),
+            "SRV" => format!("{} {} {} {}", r.priority.unwrap_or(0), r.weight.unwrap_or(0), r.port.unwrap_or(0), host(&r.data)),
             _ => r.data.clone(),
         };
-        let name = if owner == "@" {
-            domain.clone()
-        } else {
-            format!("{}.{domain}", owner.to_ascii_lowercase())
-        };
-        probes.push(Probe {
-            record: r.clone(),
-            name,
-            rtype,
-            expected,
-        });
+        let name = if owner == "@" { domain.clone() } else { format!("{}.{domain}", owner.to_ascii_lowercase()) };
+        probes.push(Probe { record: r.clone(), name, rtype, expected });
     }
     (probes, unchecked)
 }
@@ -104,12 +79,7 @@ impl Probe {
 
     /// Read a wire answer to [`Probe::query`]: does it show the record?
     pub fn seen_in(&self, answer: &[u8], id: u16) -> Result<bool, doh::DohError> {
-        let got = doh::read_answer(
-            answer,
-            &self.name,
-            doh::type_number(&self.rtype).unwrap_or(0),
-            id,
-        )?;
+        let got = doh::read_answer(answer, &self.name, doh::type_number(&self.rtype).unwrap_or(0), id)?;
         Ok(got.iter().any(|g| *g == self.expected))
     }
 }
@@ -132,37 +102,16 @@ mod tests {
                 {"type":"REDIR301","host":"go","target":"https://example.net/"}]"#,
         )
         .unwrap();
-        let opts = ProcessOptions {
-            domain: "Example.com",
-            host: Some(""),
-            redirect_records: Some(&[]),
-            ..Default::default()
-        };
+        let opts = ProcessOptions { domain: "Example.com", host: Some(""), redirect_records: Some(&[]), ..Default::default() };
         let cs = process_records(&recs, &[], &opts).unwrap();
         let (p, u) = probes(&cs, "Example.com.");
-        let find = |t: &str| {
-            p.iter()
-                .find(|p| p.rtype == t)
-                .unwrap_or_else(|| panic!("{t}: {p:?}"))
-        };
-        assert_eq!(
-            (find("A").name.as_str(), find("A").expected.as_str()),
-            ("example.com", "192.0.2.1")
-        );
+        let find = |t: &str| p.iter().find(|p| p.rtype == t).unwrap_or_else(|| panic!("{t}: {p:?}"));
+        assert_eq!((find("A").name.as_str(), find("A").expected.as_str()), ("example.com", "192.0.2.1"));
         assert_eq!(find("AAAA").expected, "2001:db8::1");
-        assert_eq!(
-            (find("CNAME").name.as_str(), find("CNAME").expected.as_str()),
-            ("shop.example.com", "shops.example.net")
-        );
+        assert_eq!((find("CNAME").name.as_str(), find("CNAME").expected.as_str()), ("shop.example.com", "shops.example.net"));
         assert_eq!(find("MX").expected, "5 mx.example.net");
-        assert_eq!(
-            (find("SRV").name.as_str(), find("SRV").expected.as_str()),
-            ("_sip._tls.example.com", "1 2 443 sip.example.net")
-        );
-        assert_eq!(
-            (find("TXT").name.as_str(), find("TXT").expected.as_str()),
-            ("_dmarc.example.com", "v=DMARC1; p=none")
-        );
+        assert_eq!((find("SRV").name.as_str(), find("SRV").expected.as_str()), ("_sip._tls.example.com", "1 2 443 sip.example.net"));
+        assert_eq!((find("TXT").name.as_str(), find("TXT").expected.as_str()), ("_dmarc.example.com", "v=DMARC1; p=none"));
         let why: Vec<&str> = u.iter().map(|u| u.record.rtype.as_str()).collect();
         assert_eq!(why, ["CAA", "REDIR301"]);
         assert!(p.iter().all(|p| p.query(0).is_ok()));

@@ -38,18 +38,10 @@ pub struct ZoneRecord {
     #[serde(default)]
     pub data: String,
     /// TTL in seconds.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "de_opt_int"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "de_opt_int")]
     pub ttl: Option<i64>,
     /// MX/SRV priority.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "de_opt_int"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "de_opt_int")]
     pub priority: Option<i64>,
     /// SRV protocol, without its underscore (`tcp`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -58,18 +50,10 @@ pub struct ZoneRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service: Option<String>,
     /// SRV weight.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "de_opt_int"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "de_opt_int")]
     pub weight: Option<i64>,
     /// SRV port.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "de_opt_int"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "de_opt_int")]
     pub port: Option<i64>,
     /// Which template instance wrote the record (multi-aware mode, `_dc`).
     #[serde(rename = "_dc", default, skip_serializing_if = "Option::is_none")]
@@ -97,27 +81,15 @@ impl ZoneRecord {
     /// the remaining fields so that the order is total.
     pub fn canonical_cmp(&self, other: &Self) -> Ordering {
         (&self.rtype, &self.name, self.ttl.unwrap_or(0), &self.data)
-            .cmp(&(
-                &other.rtype,
-                &other.name,
-                other.ttl.unwrap_or(0),
-                &other.data,
-            ))
+            .cmp(&(&other.rtype, &other.name, other.ttl.unwrap_or(0), &other.data))
             .then_with(|| {
-                (
-                    self.priority,
-                    &self.protocol,
-                    &self.service,
-                    self.weight,
-                    self.port,
-                )
-                    .cmp(&(
-                        other.priority,
-                        &other.protocol,
-                        &other.service,
-                        other.weight,
-                        other.port,
-                    ))
+                (self.priority, &self.protocol, &self.service, self.weight, self.port).cmp(&(
+                    other.priority,
+                    &other.protocol,
+                    &other.service,
+                    other.weight,
+                    other.port,
+                ))
             })
             .then_with(|| self.dc.cmp(&other.dc))
     }
@@ -164,9 +136,7 @@ fn de_opt_int<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> 
             .parse::<i64>()
             .map(Some)
             .map_err(|_| D::Error::custom(format!("expected an integer, found {s:?}"))),
-        Some(other) => Err(D::Error::custom(format!(
-            "expected an integer, found {other}"
-        ))),
+        Some(other) => Err(D::Error::custom(format!("expected an integer, found {other}"))),
     }
 }
 

@@ -88,9 +88,7 @@ impl RecordType {
     pub fn not_proxiable_because(&self) -> Option<&'static str> {
         match self {
             Self::A | Self::Aaaa | Self::Cname => None,
-            Self::ApexCname => {
-                Some("an apex CNAME is flattened by the DNS provider; it is not proxied")
-            }
+            Self::ApexCname => Some("an apex CNAME is flattened by the DNS provider; it is not proxied"),
             Self::Redir301 | Self::Redir302 => Some("the DNS provider serves the redirect itself"),
             _ => Some("only A, AAAA and CNAME records can be proxied"),
         }
@@ -136,9 +134,7 @@ impl TxtConflictMode {
     pub fn from_fields(mode: Option<&str>, prefix: Option<&str>) -> TxtConflictMode {
         match mode {
             Some("All") => Self::All,
-            Some("Prefix") => Self::Prefix {
-                prefix: prefix.map(str::to_string),
-            },
+            Some("Prefix") => Self::Prefix { prefix: prefix.map(str::to_string) },
             _ => Self::None,
         }
     }
@@ -150,20 +146,7 @@ mod tests {
 
     #[test]
     fn names_round_trip_and_proxy_rule() {
-        for n in [
-            "A",
-            "AAAA",
-            "CNAME",
-            "APEXCNAME",
-            "MX",
-            "NS",
-            "SRV",
-            "TXT",
-            "SPFM",
-            "REDIR301",
-            "REDIR302",
-            "CAA",
-        ] {
+        for n in ["A", "AAAA", "CNAME", "APEXCNAME", "MX", "NS", "SRV", "TXT", "SPFM", "REDIR301", "REDIR302", "CAA"] {
             assert_eq!(RecordType::parse(&n.to_lowercase()).as_str(), n);
         }
         assert_eq!(RecordType::parse("caa"), RecordType::Other("CAA".into()));

@@ -50,13 +50,8 @@ impl std::fmt::Display for ReturnTo {
 
 /// Decide whether the request's `redirect_uri` may be followed.
 pub fn decide(template: &Template, url: &ApplyUrl, signature_verified: bool) -> ReturnTo {
-    let Some(uri) = url.redirect_uri.clone() else {
-        return ReturnTo::None;
-    };
-    let refuse = |reason: String| ReturnTo::Refused {
-        uri: uri.clone(),
-        reason,
-    };
+    let Some(uri) = url.redirect_uri.clone() else { return ReturnTo::None };
+    let refuse = |reason: String| ReturnTo::Refused { uri: uri.clone(), reason };
     let parsed = match &url.redirect {
         Some(Ok(u)) => u,
         Some(Err(e)) => return refuse(format!("not an absolute URL: {e}")),
@@ -66,22 +61,13 @@ pub fn decide(template: &Template, url: &ApplyUrl, signature_verified: bool) -> 
         return refuse(format!("scheme {:?} is not http or https", parsed.scheme));
     }
     if parsed.has_user_info {
-        return refuse(
-            "it carries user-info (user@host), a common way to disguise the real host".into(),
-        );
+        return refuse("it carries user-info (user@host), a common way to disguise the real host".into());
     }
-    let Some(host) = parsed
-        .host
-        .as_deref()
-        .map(|h| h.trim_end_matches('.').to_ascii_lowercase())
-    else {
+    let Some(host) = parsed.host.as_deref().map(|h| h.trim_end_matches('.').to_ascii_lowercase()) else {
         return refuse("it has no host".into());
     };
     if signature_verified {
-        return ReturnTo::Allowed {
-            uri,
-            because: "the request is signed and the signature verified".into(),
-        };
+        return ReturnTo::Allowed { uri, because: "the request is signed and the signature verified".into() };
     }
     let domains: Vec<String> = template
         .sync_redirect_domain
@@ -109,9 +95,7 @@ pub fn return_url(uri: &WebUrl, state: Option<&str>, error_description: Option<&
         None => (uri.href.as_str(), ""),
     };
     let mut q = match before.split_once('?') {
-        Some((_, query)) => {
-            form_urlencoded::Serializer::for_suffix(before.to_string(), before.len() - query.len())
-        }
+        Some((_, query)) => form_urlencoded::Serializer::for_suffix(before.to_string(), before.len() - query.len()),
         None => form_urlencoded::Serializer::for_suffix(format!("{before}?"), before.len() + 1),
     };
     if let Some(s) = state {
@@ -129,9 +113,7 @@ mod tests {
     use super::*;
 
     fn t(domains: Option<&str>) -> Template {
-        let mut t =
-            Template::from_json(r#"{"providerId":"p.example","serviceId":"s","records":[]}"#)
-                .unwrap();
+        let mut t = Template::from_json(r#"{"providerId":"p.example","serviceId":"s","records":[]}"#).unwrap();
         t.sync_redirect_domain = domains.map(String::from);
         t
     }
@@ -147,11 +129,7 @@ mod tests {
     fn sync_redirect_domain_at_label_boundaries() {
         let tpl = t(Some("example.com, sp.example.net"));
         assert!(allowed(decide(&tpl, &u("https://example.com/done"), false)));
-        assert!(allowed(decide(
-            &tpl,
-            &u("https://app.EXAMPLE.com./done?x=1"),
-            false
-        )));
+        assert!(allowed(decide(&tpl, &u("https://app.EXAMPLE.com./done?x=1"), false)));
         assert!(allowed(decide(&tpl, &u("http://a.sp.example.net/"), false)));
         for bad in [
             "https://evilexample.com/",
@@ -165,28 +143,15 @@ mod tests {
             "//example.com/",
             "example.com/done",
         ] {
-            assert!(
-                matches!(decide(&tpl, &u(bad), false), ReturnTo::Refused { .. }),
-                "{bad}"
-            );
+            assert!(matches!(decide(&tpl, &u(bad), false), ReturnTo::Refused { .. }), "{bad}");
         }
-        assert_eq!(
-            decide(
-                &tpl,
-                &ApplyUrl::parse("/v2/domainTemplates/providers/p/services/s/apply?domain=a.com")
-                    .unwrap(),
-                false
-            ),
-            ReturnTo::None
-        );
+        assert_eq!(decide(&tpl, &ApplyUrl::parse("/v2/domainTemplates/providers/p/services/s/apply?domain=a.com").unwrap(), false), ReturnTo::None);
     }
 
     #[test]
     fn a_verified_signature_allows_any_http_host_but_not_other_schemes() {
         let tpl = t(None);
-        assert!(
-            matches!(decide(&tpl, &u("https://anywhere.example/"), false), ReturnTo::Refused { reason, .. } if reason.contains("lists no syncRedirectDomain"))
-        );
+        assert!(matches!(decide(&tpl, &u("https://anywhere.example/"), false), ReturnTo::Refused { reason, .. } if reason.contains("lists no syncRedirectDomain")));
         assert!(allowed(decide(&tpl, &u("https://anywhere.example/"), true)));
         assert!(!allowed(decide(&tpl, &u("javascript:alert(1)"), true)));
     }
@@ -198,10 +163,7 @@ mod tests {
 
     #[test]
     fn return_url_appends_state_and_cancel() {
-        assert_eq!(
-            ret("https://sp.example/done?a=1", Some("x y&z"), None),
-            "https://sp.example/done?a=1&state=x+y%26z"
-        );
+        assert_eq!(ret("https://sp.example/done?a=1", Some("x y&z"), None), "https://sp.example/done?a=1&state=x+y%26z");
         assert_eq!(
             ret("https://sp.example/done", Some("s"), Some("user_cancel")),
             "https://sp.example/done?state=s&error=access_denied&error_description=user_cancel"

@@ -14,9 +14,7 @@
 //! an unverified request *would* do; whether it may be applied is the decision's
 //! alone.
 
-use crate::apply::{
-    apply_template, apply_template_indexed, ApplyRequest, Dialect, IndexedZone, SignatureGate,
-};
+use crate::apply::{apply_template, apply_template_indexed, ApplyRequest, Dialect, IndexedZone, SignatureGate};
 use crate::apply_url::ApplyUrl;
 use crate::changeset::ChangeSet;
 use crate::error::ApplyError;
@@ -215,10 +213,7 @@ pub struct Review {
 }
 
 /// The change set, or the error as `dconn apply` prints one (`{"exception", "message"}`).
-fn ser_changes<S: serde::Serializer>(
-    c: &Result<ChangeSet, ApplyError>,
-    s: S,
-) -> Result<S::Ok, S::Error> {
+fn ser_changes<S: serde::Serializer>(c: &Result<ChangeSet, ApplyError>, s: S) -> Result<S::Ok, S::Error> {
     match c {
         Ok(cs) => cs.serialize(s),
         Err(e) => e.serialize(s),
@@ -249,12 +244,7 @@ impl Review {
             .added
             .iter()
             .enumerate()
-            .map(|(i, a)| {
-                a.record
-                    .record_type()
-                    .is_proxiable()
-                    .then(|| proxied.get(i).copied().flatten().unwrap_or(false))
-            })
+            .map(|(i, a)| a.record.record_type().is_proxiable().then(|| proxied.get(i).copied().flatten().unwrap_or(false)))
             .collect();
         Ok(Approved { changes, proxied })
     }
@@ -272,28 +262,16 @@ impl Review {
     /// `error=access_denied&error_description=user_cancel`. `None`: no allowed
     /// `redirect_uri` — say the window may be closed.
     pub fn return_url(&self, url: &ApplyUrl, cancelled: bool) -> Option<String> {
-        let ReturnTo::Allowed { .. } = &self.return_to else {
-            return None;
-        };
-        let Some(Ok(uri)) = &url.redirect else {
-            return None;
-        };
-        Some(return_uri::return_url(
-            uri,
-            url.state.as_deref(),
-            cancelled.then_some("user_cancel"),
-        ))
+        let ReturnTo::Allowed { .. } = &self.return_to else { return None };
+        let Some(Ok(uri)) = &url.redirect else { return None };
+        Some(return_uri::return_url(uri, url.state.as_deref(), cancelled.then_some("user_cancel")))
     }
 }
 
 /// The engine's request for an apply URL: the one place an [`ApplyRequest`] is built
 /// from an [`ApplyUrl`] (domain and host in their ASCII form, the URL's variables and
 /// groups, the path's ids for provenance).
-pub fn apply_request<'a>(
-    url: &'a ApplyUrl,
-    policy: &Policy<'a>,
-    signature: SignatureGate,
-) -> ApplyRequest<'a> {
+pub fn apply_request<'a>(url: &'a ApplyUrl, policy: &Policy<'a>, signature: SignatureGate) -> ApplyRequest<'a> {
     ApplyRequest {
         domain: &url.domain.ascii,
         host: Some(url.host_ascii()),
@@ -313,26 +291,17 @@ pub fn apply_request<'a>(
 fn control_character(url: &ApplyUrl) -> Option<Refusal> {
     url.params.iter().find_map(|p| {
         [&p.name, &p.value].into_iter().find_map(|text| {
-            text.chars()
-                .enumerate()
-                .find(|(_, c)| c.is_control())
-                .map(|(position, c)| Refusal::ControlCharacter {
-                    parameter: p.name.clone(),
-                    position,
-                    code_point: c as u32,
-                })
+            text.chars().enumerate().find(|(_, c)| c.is_control()).map(|(position, c)| Refusal::ControlCharacter {
+                parameter: p.name.clone(),
+                position,
+                code_point: c as u32,
+            })
         })
     })
 }
 
 /// Review one request. Never panics; every problem is in the result.
-pub fn review(
-    url: &ApplyUrl,
-    template: &Template,
-    key: &KeyAnswer,
-    zone: ZoneInput<'_>,
-    policy: &Policy<'_>,
-) -> Review {
+pub fn review(url: &ApplyUrl, template: &Template, key: &KeyAnswer, zone: ZoneInput<'_>, policy: &Policy<'_>) -> Review {
     let txt: &[String] = match key {
         KeyAnswer::Found { txt, .. } => txt,
         _ => &[],
@@ -340,15 +309,10 @@ pub fn review(
     let mut signature = verdict::check(template, url, txt);
     match key {
         KeyAnswer::Found { source, .. } if signature.key_host.is_some() => {
-            signature
-                .steps
-                .insert(1.min(signature.steps.len()), format!("read from {source}"));
+            signature.steps.insert(1.min(signature.steps.len()), format!("read from {source}"));
         }
         KeyAnswer::Failed { reason } if signature.key_host.is_some() => {
-            signature.steps.insert(
-                1.min(signature.steps.len()),
-                format!("the lookup failed: {reason}"),
-            );
+            signature.steps.insert(1.min(signature.steps.len()), format!("the lookup failed: {reason}"));
         }
         _ => {}
     }
@@ -375,25 +339,15 @@ pub fn review(
     if policy.signatures == Signatures::Enforce {
         match (&signature.verdict, key) {
             (Verdict::Valid | Verdict::NotRequired, _) => {}
-            (Verdict::RequiredButMissing(reason), _) => refusals.push(Refusal::SignatureMissing {
-                reason: reason.clone(),
-            }),
+            (Verdict::RequiredButMissing(reason), _) => refusals.push(Refusal::SignatureMissing { reason: reason.clone() }),
             (Verdict::Invalid(_), KeyAnswer::Failed { reason }) if signature.key_host.is_some() => {
-                refusals.push(Refusal::KeyUnavailable {
-                    key_host: signature.key_host.clone().unwrap_or_default(),
-                    reason: reason.clone(),
-                })
+                refusals.push(Refusal::KeyUnavailable { key_host: signature.key_host.clone().unwrap_or_default(), reason: reason.clone() })
             }
-            (Verdict::Invalid(reason), _) => refusals.push(Refusal::SignatureInvalid {
-                reason: reason.clone(),
-            }),
+            (Verdict::Invalid(reason), _) => refusals.push(Refusal::SignatureInvalid { reason: reason.clone() }),
         }
     }
     if let ReturnTo::Refused { uri, reason } = &return_to {
-        refusals.push(Refusal::RedirectRefused {
-            uri: uri.clone(),
-            reason: reason.clone(),
-        });
+        refusals.push(Refusal::RedirectRefused { uri: uri.clone(), reason: reason.clone() });
     }
 
     let req = apply_request(url, policy, SignatureGate::Ignore);
@@ -403,38 +357,17 @@ pub fn review(
     };
     match &changes {
         Err(ApplyError::HostRequired { .. }) if host_missing => {}
-        Err(error) => refusals.push(Refusal::Apply {
-            error: error.clone(),
-        }),
+        Err(error) => refusals.push(Refusal::Apply { error: error.clone() }),
         Ok(_) => {}
     }
     let proxy = match &changes {
         Ok(cs) => {
             let defaults = policy.proxy_defaults.cloned().unwrap_or_default();
-            cs.added
-                .iter()
-                .map(|a| {
-                    defaults.initial(
-                        &template.provider_id,
-                        &template.service_id,
-                        &a.record.record_type(),
-                    )
-                })
-                .collect()
+            cs.added.iter().map(|a| defaults.initial(&template.provider_id, &template.service_id, &a.record.record_type())).collect()
         }
         Err(_) => Vec::new(),
     };
-    Review {
-        signature,
-        flags,
-        return_to,
-        changes,
-        proxy,
-        decision: Decision {
-            may_apply: refusals.is_empty(),
-            refusals,
-        },
-    }
+    Review { signature, flags, return_to, changes, proxy, decision: Decision { may_apply: refusals.is_empty(), refusals } }
 }
 
 #[cfg(test)]

@@ -122,17 +122,14 @@ const MAX_FRAGMENTS: usize = 64;
 
 /// Parse one TXT string of a published key.
 pub fn parse_fragment(txt: &str) -> Result<Fragment, SignatureError> {
-    let bad =
-        |why: &str| SignatureError::BadFragment(txt.chars().take(80).collect(), why.to_string());
+    let bad = |why: &str| SignatureError::BadFragment(txt.chars().take(80).collect(), why.to_string());
     let (mut p, mut a, mut t, mut d) = (None, None, None, None);
     for part in txt.split(',') {
         let part = part.trim();
         if part.is_empty() {
             continue;
         }
-        let Some((k, v)) = part.split_once('=') else {
-            return Err(bad("a field without '='"));
-        };
+        let Some((k, v)) = part.split_once('=') else { return Err(bad("a field without '='")) };
         let slot = match k.trim() {
             "p" => &mut p,
             "a" => &mut a,
@@ -151,12 +148,7 @@ pub fn parse_fragment(txt: &str) -> Result<Fragment, SignatureError> {
     if d.is_empty() {
         return Err(bad("d= is empty"));
     }
-    Ok(Fragment {
-        p,
-        a: a.unwrap_or_else(|| "RS256".into()),
-        t: t.unwrap_or_else(|| "x509".into()),
-        d,
-    })
+    Ok(Fragment { p, a: a.unwrap_or_else(|| "RS256".into()), t: t.unwrap_or_else(|| "x509".into()), d })
 }
 
 /// Assemble the public key from the TXT strings at the key host (any order; each
@@ -166,15 +158,9 @@ pub fn assemble_key(txt_records: &[String]) -> Result<PublicKey, SignatureError>
         return Err(SignatureError::NoKeyRecords);
     }
     if txt_records.len() > MAX_FRAGMENTS {
-        return Err(SignatureError::BadFragment(
-            format!("{} records", txt_records.len()),
-            "too many TXT records for a key".into(),
-        ));
+        return Err(SignatureError::BadFragment(format!("{} records", txt_records.len()), "too many TXT records for a key".into()));
     }
-    let mut frags = txt_records
-        .iter()
-        .map(|t| parse_fragment(t))
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut frags = txt_records.iter().map(|t| parse_fragment(t)).collect::<Result<Vec<_>, _>>()?;
     frags.sort_by_key(|f| f.p);
     for w in frags.windows(2) {
         if w[0].p == w[1].p {
@@ -199,24 +185,16 @@ pub fn assemble_key(txt_records: &[String]) -> Result<PublicKey, SignatureError>
             return Err(SignatureError::UnsupportedKeyType(f.t.clone()));
         }
     }
-    let b64: String = frags
-        .iter()
-        .flat_map(|f| f.d.chars().filter(|c| !c.is_whitespace()))
-        .collect();
+    let b64: String = frags.iter().flat_map(|f| f.d.chars().filter(|c| !c.is_whitespace())).collect();
     let der = base64::engine::general_purpose::STANDARD
         .decode(b64.as_bytes())
         .map_err(|e| SignatureError::KeyNotBase64(e.to_string()))?;
-    let key = RsaPublicKey::from_public_key_der(&der)
-        .map_err(|e| SignatureError::KeyNotSpki(spki_problem(&e)))?;
+    let key = RsaPublicKey::from_public_key_der(&der).map_err(|e| SignatureError::KeyNotSpki(spki_problem(&e)))?;
     let bits = key.n().bits();
     if bits < 2048 {
         return Err(SignatureError::KeyTooSmall(bits));
     }
-    Ok(PublicKey {
-        key,
-        fragments: frags,
-        bits,
-    })
+    Ok(PublicKey { key, fragments: frags, bits })
 }
 
 /// What is wrong with a key's DER, in words of our own: formatting the `der` and
@@ -253,9 +231,7 @@ pub fn verify(key: &PublicKey, signed: &[u8], sig: &str) -> Result<(), Signature
         return Err(SignatureError::SignatureLength(sig.len(), key.key.size()));
     }
     let digest = Sha256::digest(signed);
-    key.key
-        .verify(Pkcs1v15Sign::new::<Sha256>(), &digest, &sig)
-        .map_err(|_| SignatureError::Mismatch)
+    key.key.verify(Pkcs1v15Sign::new::<Sha256>(), &digest, &sig).map_err(|_| SignatureError::Mismatch)
 }
 
 /// Sign `data` with a PKCS#8 PEM private key; returns standard base64.
@@ -267,20 +243,15 @@ pub fn sign(private_key_pem: &str, data: &[u8]) -> Result<String, SignatureError
         })
         .map_err(|e| SignatureError::BadPrivateKey(e.to_string()))?;
     let digest = Sha256::digest(data);
-    let sig = key
-        .sign(Pkcs1v15Sign::new::<Sha256>(), &digest)
-        .map_err(|e| SignatureError::BadPrivateKey(e.to_string()))?;
+    let sig = key.sign(Pkcs1v15Sign::new::<Sha256>(), &digest).map_err(|e| SignatureError::BadPrivateKey(e.to_string()))?;
     Ok(base64::engine::general_purpose::STANDARD.encode(sig))
 }
 
 /// A new RSA-2048 key pair for a Service Provider: the private key as PKCS#8 PEM and
 /// the TXT strings to publish. The caller supplies the randomness.
-pub fn generate_key<R: rsa::rand_core::CryptoRngCore>(
-    rng: &mut R,
-) -> Result<(String, Vec<String>), SignatureError> {
+pub fn generate_key<R: rsa::rand_core::CryptoRngCore>(rng: &mut R) -> Result<(String, Vec<String>), SignatureError> {
     use rsa::pkcs8::EncodePrivateKey;
-    let key =
-        RsaPrivateKey::new(rng, 2048).map_err(|e| SignatureError::BadPrivateKey(e.to_string()))?;
+    let key = RsaPrivateKey::new(rng, 2048).map_err(|e| SignatureError::BadPrivateKey(e.to_string()))?;
     let pem = key
         .to_pkcs8_pem(rsa::pkcs8::LineEnding::LF)
         .map_err(|e| SignatureError::BadPrivateKey(e.to_string()))?
@@ -290,13 +261,8 @@ pub fn generate_key<R: rsa::rand_core::CryptoRngCore>(
 
 /// Sign an apply URL: any `sig`/`key` already there are dropped, the remaining query is
 /// signed as it stands (no re-encoding), and `&sig=…&key=…` are appended, `sig` URL-encoded.
-pub fn sign_url(
-    url: &str,
-    private_key_pem: &str,
-    key_host: &str,
-) -> Result<String, SignatureError> {
-    check_key_host(key_host)
-        .map_err(|e| SignatureError::BadPrivateKey(format!("key host: {e}")))?;
+pub fn sign_url(url: &str, private_key_pem: &str, key_host: &str) -> Result<String, SignatureError> {
+    check_key_host(key_host).map_err(|e| SignatureError::BadPrivateKey(format!("key host: {e}")))?;
     let (base, fragment) = url.split_once('#').unwrap_or((url, ""));
     let _ = fragment;
     let (path, query) = base.split_once('?').unwrap_or((base, ""));
@@ -310,22 +276,13 @@ pub fn sign_url(
 /// The TXT strings a Service Provider publishes for a public key: `p=1,a=RS256,d=…`,
 /// each short enough for one 255-byte character-string.
 pub fn txt_fragments(public_key: &RsaPublicKey) -> Vec<String> {
-    let der = public_key
-        .to_public_key_der()
-        .map(|d| d.as_bytes().to_vec())
-        .unwrap_or_default();
+    let der = public_key.to_public_key_der().map(|d| d.as_bytes().to_vec()).unwrap_or_default();
     let b64 = base64::engine::general_purpose::STANDARD.encode(der);
     let chunk = 200;
     b64.as_bytes()
         .chunks(chunk)
         .enumerate()
-        .map(|(i, c)| {
-            format!(
-                "p={},a=RS256,t=x509,d={}",
-                i + 1,
-                String::from_utf8_lossy(c)
-            )
-        })
+        .map(|(i, c)| format!("p={},a=RS256,t=x509,d={}", i + 1, String::from_utf8_lossy(c)))
         .collect()
 }
 
@@ -368,10 +325,7 @@ mod tests {
     fn signed_bytes_remove_sig_and_key_anywhere() {
         assert_eq!(signed_bytes("a=1&sig=x&b=2&key=k"), "a=1&b=2");
         assert_eq!(signed_bytes("sig=x&key=k&a=1"), "a=1");
-        assert_eq!(
-            signed_bytes("a=1&sig=x&key=k&state=appended"),
-            "a=1&state=appended"
-        );
+        assert_eq!(signed_bytes("a=1&sig=x&key=k&state=appended"), "a=1&state=appended");
         assert_eq!(signed_bytes("a=%20+b&signature=1"), "a=%20+b&signature=1");
     }
 
@@ -381,29 +335,14 @@ mod tests {
         assert_eq!((f.p, f.a.as_str(), f.t.as_str()), (2, "RS256", "x509"));
         assert!(parse_fragment("a=RS256,d=abc").is_err());
         assert!(parse_fragment("p=x,d=abc").is_err());
-        assert!(matches!(
-            assemble_key(&["p=1,a=ES256,d=abc".into()]),
-            Err(SignatureError::UnsupportedAlgorithm(_))
-        ));
-        assert!(matches!(
-            assemble_key(&["p=1,d=a".into(), "p=1,d=b".into()]),
-            Err(SignatureError::DuplicatePosition(1))
-        ));
-        assert!(matches!(
-            assemble_key(&["p=1,d=a".into(), "p=3,d=b".into()]),
-            Err(SignatureError::MissingPosition(2))
-        ));
-        assert!(matches!(
-            assemble_key(&[]),
-            Err(SignatureError::NoKeyRecords)
-        ));
+        assert!(matches!(assemble_key(&["p=1,a=ES256,d=abc".into()]), Err(SignatureError::UnsupportedAlgorithm(_))));
+        assert!(matches!(assemble_key(&["p=1,d=a".into(), "p=1,d=b".into()]), Err(SignatureError::DuplicatePosition(1))));
+        assert!(matches!(assemble_key(&["p=1,d=a".into(), "p=3,d=b".into()]), Err(SignatureError::MissingPosition(2))));
+        assert!(matches!(assemble_key(&[]), Err(SignatureError::NoKeyRecords)));
     }
 
     #[test]
     fn txt_lines() {
-        assert_eq!(
-            parse_txt_lines("\"p=1,\" \"d=ab\"\n# c\np=2,d=cd\n"),
-            vec!["p=1,d=ab".to_string(), "p=2,d=cd".to_string()]
-        );
+        assert_eq!(parse_txt_lines("\"p=1,\" \"d=ab\"\n# c\np=2,d=cd\n"), vec!["p=1,d=ab".to_string(), "p=2,d=cd".to_string()]);
     }
 }

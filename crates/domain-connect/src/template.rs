@@ -217,27 +217,17 @@ impl Template {
             message: e.to_string(),
         })?;
         if t.provider_id.is_empty() {
-            return Err(TemplateError {
-                path: "providerId".into(),
-                message: "must not be empty".into(),
-            });
+            return Err(TemplateError { path: "providerId".into(), message: "must not be empty".into() });
         }
         if t.service_id.is_empty() {
-            return Err(TemplateError {
-                path: "serviceId".into(),
-                message: "must not be empty".into(),
-            });
+            return Err(TemplateError { path: "serviceId".into(), message: "must not be empty".into() });
         }
         Ok(t)
     }
 
     /// The file name a template store uses: `{providerId}.{serviceId}.json`, lowercased.
     pub fn file_name(provider_id: &str, service_id: &str) -> String {
-        format!(
-            "{}.{}.json",
-            provider_id.to_ascii_lowercase(),
-            service_id.to_ascii_lowercase()
-        )
+        format!("{}.{}.json", provider_id.to_ascii_lowercase(), service_id.to_ascii_lowercase())
     }
 
     /// The distinct `groupId` values in record order.
@@ -264,8 +254,7 @@ impl Template {
             }
             for value in r.text_fields() {
                 for name in crate::variables::variable_names(value) {
-                    if !matches!(name.as_str(), "domain" | "host" | "fqdn") && !out.contains(&name)
-                    {
+                    if !matches!(name.as_str(), "domain" | "host" | "fqdn") && !out.contains(&name) {
                         out.push(name);
                     }
                 }
@@ -276,9 +265,7 @@ impl Template {
 
     /// True when the template demands a signed request (it names `syncPubKeyDomain`).
     pub fn requires_signature(&self) -> bool {
-        self.sync_pub_key_domain
-            .as_deref()
-            .is_some_and(|s| !s.is_empty())
+        self.sync_pub_key_domain.as_deref().is_some_and(|s| !s.is_empty())
     }
 }
 
@@ -324,10 +311,7 @@ impl TemplateRecord {
         {
             v.push(f.as_str());
         }
-        for f in [&self.ttl, &self.priority, &self.weight, &self.port]
-            .into_iter()
-            .flatten()
-        {
+        for f in [&self.ttl, &self.priority, &self.weight, &self.port].into_iter().flatten() {
             v.push(f.0.as_str());
         }
         v

@@ -7,8 +7,7 @@
 pub fn is_label(l: &str) -> bool {
     !l.is_empty()
         && l.len() <= 63
-        && l.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
         && !l.starts_with('-')
         && !l.ends_with('-')
 }
@@ -147,11 +146,7 @@ pub fn is_redirect_target(s: &str) -> bool {
         return false;
     }
     let rest = match s.split_once("://") {
-        Some((scheme, rest))
-            if scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https") =>
-        {
-            rest
-        }
+        Some((scheme, rest)) if scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https") => rest,
         _ => return false,
     };
     let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
@@ -167,9 +162,7 @@ pub fn is_redirect_target(s: &str) -> bool {
     };
     let (host, port) = if let Some(r) = hostport.strip_prefix('[') {
         // An IPv6 literal: `[addr]` or `[addr]:port`.
-        let Some((h, rest)) = r.split_once(']') else {
-            return false;
-        };
+        let Some((h, rest)) = r.split_once(']') else { return false };
         if h.parse::<std::net::Ipv6Addr>().is_err() {
             return false;
         }
@@ -189,10 +182,7 @@ pub fn is_redirect_target(s: &str) -> bool {
         }
     };
     if let Some(p) = port {
-        if p.is_empty()
-            || !p.bytes().all(|b| b.is_ascii_digit())
-            || p.parse::<u32>().map_or(true, |v| v > 65535)
-        {
+        if p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()) || p.parse::<u32>().map_or(true, |v| v > 65535) {
             return false;
         }
     }
@@ -222,9 +212,7 @@ pub fn is_redirect_target(s: &str) -> bool {
 pub fn is_custom_type(t: &str) -> bool {
     let mut bytes = t.bytes();
     match bytes.next() {
-        Some(b) if b.is_ascii_alphanumeric() => {
-            bytes.all(|b| b.is_ascii_alphanumeric() || b == b'-')
-        }
+        Some(b) if b.is_ascii_alphanumeric() => bytes.all(|b| b.is_ascii_alphanumeric() || b == b'-'),
         _ => false,
     }
 }

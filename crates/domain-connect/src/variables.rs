@@ -36,14 +36,12 @@ impl Params {
 
     /// Set a variable to a text value.
     pub fn insert(&mut self, name: impl Into<String>, value: impl Into<String>) {
-        self.values
-            .insert(name.into(), ParamValue::Text(value.into()));
+        self.values.insert(name.into(), ParamValue::Text(value.into()));
     }
 
     /// Record a variable whose value is not text (kept for a faithful TypeError).
     pub fn insert_non_text(&mut self, name: impl Into<String>, shown: impl Into<String>) {
-        self.values
-            .insert(name.into(), ParamValue::NotText(shown.into()));
+        self.values.insert(name.into(), ParamValue::NotText(shown.into()));
     }
 
     /// The text value of a variable, if it has one.
@@ -76,12 +74,9 @@ impl Params {
         match self.values.get(name) {
             None => Ok(None),
             Some(ParamValue::Text(v)) => Ok(Some(v)),
-            Some(ParamValue::NotText(shown)) => Err(ApplyError::TypeError(
-                Fault::new(Problem::NotText {
-                    variable: name.to_string(),
-                })
-                .with_value(shown, None),
-            )),
+            Some(ParamValue::NotText(shown)) => {
+                Err(ApplyError::TypeError(Fault::new(Problem::NotText { variable: name.to_string() }).with_value(shown, None)))
+            }
         }
     }
 }
@@ -147,9 +142,7 @@ pub fn resolve(
             Some(e) => start + e,
             None => {
                 return Err(ApplyError::InvalidTemplate(
-                    Fault::new(Problem::UnpairedDelimiter)
-                        .in_field(field_name)
-                        .with_value(input, None),
+                    Fault::new(Problem::UnpairedDelimiter).in_field(field_name).with_value(input, None),
                 ))
             }
         };
@@ -164,11 +157,7 @@ pub fn resolve(
                 Some(h) => h.to_string(),
                 None => {
                     return Err(ApplyError::MissingParameter(
-                        Fault::new(Problem::NoValue {
-                            variable: "host".into(),
-                        })
-                        .in_field(field_name)
-                        .with_value(input, None),
+                        Fault::new(Problem::NoValue { variable: "host".into() }).in_field(field_name).with_value(input, None),
                     ))
                 }
             },
@@ -176,11 +165,7 @@ pub fn resolve(
                 Some(v) => v.to_string(),
                 None => {
                     return Err(ApplyError::MissingParameter(
-                        Fault::new(Problem::NoValue {
-                            variable: other.to_string(),
-                        })
-                        .in_field(field_name)
-                        .with_value(input, None),
+                        Fault::new(Problem::NoValue { variable: other.to_string() }).in_field(field_name).with_value(input, None),
                     ))
                 }
             },
@@ -189,10 +174,7 @@ pub fn resolve(
         let count = s.matches(&token).count();
         let new_len = s.len() - count * token.len() + count * value.len();
         if new_len > MAX_SUBSTITUTED_LEN {
-            return Err(ApplyError::InvalidData(
-                Fault::new(Problem::TooLongAfterSubstitution { variable: name })
-                    .in_field(field_name),
-            ));
+            return Err(ApplyError::InvalidData(Fault::new(Problem::TooLongAfterSubstitution { variable: name }).in_field(field_name)));
         }
         s = s.replace(&token, &value);
         ci = pos + value.len();
@@ -231,11 +213,7 @@ fn relative_to_host(input: &str, domain: &str, host: Option<&str>) -> Result<Str
         (true, String::new())
     } else if let Some(r) = input.strip_prefix("*.") {
         if r == "@" || r.is_empty() {
-            return Err(ApplyError::InvalidData(
-                Fault::new(Problem::BadWildcard)
-                    .in_field("host")
-                    .with_value(input, None),
-            ));
+            return Err(ApplyError::InvalidData(Fault::new(Problem::BadWildcard).in_field("host").with_value(input, None)));
         }
         (true, r.to_string())
     } else {
@@ -287,78 +265,33 @@ mod tests {
     #[test]
     fn builtins_and_params() {
         let params = p(&[("IP", "1.2.3.4")]);
-        assert_eq!(
-            resolve("%IP%", "foo.com", Some("bar"), &params, Field::Plain, "x").unwrap(),
-            "1.2.3.4"
-        );
-        assert_eq!(
-            resolve("%fqdn%", "foo.com", Some("bar"), &params, Field::Plain, "x").unwrap(),
-            "bar.foo.com"
-        );
-        assert_eq!(
-            resolve("%fqdn%", "foo.com", Some(""), &params, Field::Plain, "x").unwrap(),
-            "foo.com"
-        );
-        assert_eq!(
-            resolve("@", "foo.com", Some("bar"), &params, Field::Target, "x").unwrap(),
-            "bar.foo.com"
-        );
-        assert_eq!(
-            resolve("@", "foo.com", Some("bar"), &params, Field::Host, "x").unwrap(),
-            "bar"
-        );
-        assert_eq!(
-            resolve("", "foo.com", None, &params, Field::Host, "x").unwrap(),
-            "@"
-        );
+        assert_eq!(resolve("%IP%", "foo.com", Some("bar"), &params, Field::Plain, "x").unwrap(), "1.2.3.4");
+        assert_eq!(resolve("%fqdn%", "foo.com", Some("bar"), &params, Field::Plain, "x").unwrap(), "bar.foo.com");
+        assert_eq!(resolve("%fqdn%", "foo.com", Some(""), &params, Field::Plain, "x").unwrap(), "foo.com");
+        assert_eq!(resolve("@", "foo.com", Some("bar"), &params, Field::Target, "x").unwrap(), "bar.foo.com");
+        assert_eq!(resolve("@", "foo.com", Some("bar"), &params, Field::Host, "x").unwrap(), "bar");
+        assert_eq!(resolve("", "foo.com", None, &params, Field::Host, "x").unwrap(), "@");
     }
 
     #[test]
     fn names_are_case_sensitive() {
         let params = p(&[("ip", "1.2.3.4")]);
-        let e = resolve(
-            "%IP%",
-            "foo.com",
-            Some(""),
-            &params,
-            Field::Plain,
-            "pointsTo",
-        )
-        .unwrap_err();
+        let e = resolve("%IP%", "foo.com", Some(""), &params, Field::Plain, "pointsTo").unwrap_err();
         assert_eq!(e.name(), "MissingParameter");
-        let e = resolve(
-            "%FQDN%",
-            "foo.com",
-            Some(""),
-            &params,
-            Field::Plain,
-            "pointsTo",
-        )
-        .unwrap_err();
+        let e = resolve("%FQDN%", "foo.com", Some(""), &params, Field::Plain, "pointsTo").unwrap_err();
         assert_eq!(e.name(), "MissingParameter");
     }
 
     #[test]
     fn unpaired_delimiter_is_invalid_template() {
-        let e = resolve(
-            "50%",
-            "foo.com",
-            Some(""),
-            &Params::new(),
-            Field::Plain,
-            "data",
-        )
-        .unwrap_err();
+        let e = resolve("50%", "foo.com", Some(""), &Params::new(), Field::Plain, "data").unwrap_err();
         assert_eq!(e.name(), "InvalidTemplate");
     }
 
     #[test]
     fn value_with_percent_is_not_reexpanded() {
         let params = p(&[("a", "%b%")]);
-        assert_eq!(
-            resolve("x%a%y", "d.com", Some(""), &params, Field::Plain, "data").unwrap(),
-            "x%b%y"
-        );
+        assert_eq!(resolve("x%a%y", "d.com", Some(""), &params, Field::Plain, "data").unwrap(), "x%b%y");
     }
 
     #[test]
@@ -371,9 +304,7 @@ mod tests {
     #[test]
     fn host_relative_and_absolute() {
         let params = Params::new();
-        let r = |h: &str, host: Option<&str>| {
-            resolve(h, "foo.com", host, &params, Field::Host, "host").unwrap()
-        };
+        let r = |h: &str, host: Option<&str>| resolve(h, "foo.com", host, &params, Field::Host, "host").unwrap();
         assert_eq!(r("www", Some("bar")), "www.bar");
         assert_eq!(r("www", Some("")), "www");
         assert_eq!(r("foo.com.", Some("bar")), "@");

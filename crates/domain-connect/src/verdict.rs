@@ -64,12 +64,8 @@ impl SignatureReport {
     pub fn gate(&self) -> SignatureGate {
         match &self.verdict {
             Verdict::Valid => SignatureGate::Verified,
-            Verdict::NotRequired => {
-                SignatureGate::NotVerified("the template does not take signatures".into())
-            }
-            Verdict::Invalid(r) | Verdict::RequiredButMissing(r) => {
-                SignatureGate::NotVerified(r.clone())
-            }
+            Verdict::NotRequired => SignatureGate::NotVerified("the template does not take signatures".into()),
+            Verdict::Invalid(r) | Verdict::RequiredButMissing(r) => SignatureGate::NotVerified(r.clone()),
         }
     }
     /// Signed, and the signature verifies.
@@ -80,11 +76,7 @@ impl SignatureReport {
 
 /// The TXT owner to query for this request's key, or why none is queried.
 pub fn key_host(template: &Template, url: &ApplyUrl) -> Result<String, Verdict> {
-    let Some(domain) = template
-        .sync_pub_key_domain
-        .as_deref()
-        .filter(|d| !d.trim().is_empty())
-    else {
+    let Some(domain) = template.sync_pub_key_domain.as_deref().filter(|d| !d.trim().is_empty()) else {
         return Err(Verdict::NotRequired);
     };
     let (Some(sig), Some(key)) = (url.sig.as_deref(), url.key.as_deref()) else {
@@ -99,9 +91,7 @@ pub fn key_host(template: &Template, url: &ApplyUrl) -> Result<String, Verdict> 
         )));
     };
     if sig.is_empty() {
-        return Err(Verdict::RequiredButMissing(
-            "the sig parameter is empty".into(),
-        ));
+        return Err(Verdict::RequiredButMissing("the sig parameter is empty".into()));
     }
     signature::key_host(key, domain).map_err(|e| Verdict::Invalid(e.to_string()))
 }
@@ -112,25 +102,17 @@ pub fn query_key_host(template: &Template, key: Option<&str>) -> Result<String, 
     if !template.requires_signature() {
         return Err(SignatureGate::Ignore);
     }
-    let key = key
-        .filter(|k| !k.is_empty())
-        .ok_or_else(|| SignatureGate::NotVerified("the request has no key".into()))?;
-    signature::key_host(key, template.sync_pub_key_domain.as_deref().unwrap_or(""))
-        .map_err(|e| SignatureGate::NotVerified(e.to_string()))
+    let key = key.filter(|k| !k.is_empty()).ok_or_else(|| SignatureGate::NotVerified("the request has no key".into()))?;
+    signature::key_host(key, template.sync_pub_key_domain.as_deref().unwrap_or("")).map_err(|e| SignatureGate::NotVerified(e.to_string()))
 }
 
 /// Settle the signature of such a query: `sig` over the signed bytes of `qs`, under
 /// the key assembled from `txt` (the records at [`query_key_host`]).
 pub fn query_gate(qs: Option<&str>, sig: Option<&str>, txt: &[String]) -> SignatureGate {
-    let (Some(qs), Some(sig)) = (qs.filter(|s| !s.is_empty()), sig.filter(|s| !s.is_empty()))
-    else {
-        return SignatureGate::NotVerified(
-            "the template requires a signature and the request has no qs or sig".into(),
-        );
+    let (Some(qs), Some(sig)) = (qs.filter(|s| !s.is_empty()), sig.filter(|s| !s.is_empty())) else {
+        return SignatureGate::NotVerified("the template requires a signature and the request has no qs or sig".into());
     };
-    match signature::assemble_key(txt)
-        .and_then(|key| signature::verify(&key, signature::signed_bytes(qs).as_bytes(), sig))
-    {
+    match signature::assemble_key(txt).and_then(|key| signature::verify(&key, signature::signed_bytes(qs).as_bytes(), sig)) {
         Ok(()) => SignatureGate::Verified,
         Err(e) => SignatureGate::NotVerified(e.to_string()),
     }
@@ -152,9 +134,7 @@ pub fn check(template: &Template, url: &ApplyUrl, txt: &[String]) -> SignatureRe
         Ok(h) => h,
         Err(v) => {
             report.steps.push(match &v {
-                Verdict::NotRequired => {
-                    "the template has no syncPubKeyDomain: no signature is checked".into()
-                }
+                Verdict::NotRequired => "the template has no syncPubKeyDomain: no signature is checked".into(),
                 Verdict::Invalid(r) | Verdict::RequiredButMissing(r) => r.clone(),
                 Verdict::Valid => unreachable!("key_host never returns Valid"),
             });
@@ -162,17 +142,10 @@ pub fn check(template: &Template, url: &ApplyUrl, txt: &[String]) -> SignatureRe
             return report;
         }
     };
-    report
-        .steps
-        .push(format!("asked for the TXT records at {host}"));
-    report
-        .steps
-        .push(format!("{} TXT record(s) came back", txt.len()));
+    report.steps.push(format!("asked for the TXT records at {host}"));
+    report.steps.push(format!("{} TXT record(s) came back", txt.len()));
     report.key_host = Some(host);
-    report.steps.push(format!(
-        "signed bytes: the query without sig and key ({} bytes)",
-        report.signed_bytes.len()
-    ));
+    report.steps.push(format!("signed bytes: the query without sig and key ({} bytes)", report.signed_bytes.len()));
     let key = match signature::assemble_key(txt) {
         Ok(k) => k,
         Err(e) => {
@@ -184,17 +157,11 @@ pub fn check(template: &Template, url: &ApplyUrl, txt: &[String]) -> SignatureRe
     report.fragments = key.fragments.clone();
     report.algorithm = Some("RS256".into());
     report.modulus_bits = Some(key.bits);
-    report.steps.push(format!(
-        "assembled a {}-bit RSA key from {} fragment(s), ordered by p",
-        key.bits,
-        key.fragments.len()
-    ));
+    report.steps.push(format!("assembled a {}-bit RSA key from {} fragment(s), ordered by p", key.bits, key.fragments.len()));
     let sig = url.sig.as_deref().unwrap_or_default();
     match signature::verify(&key, report.signed_bytes.as_bytes(), sig) {
         Ok(()) => {
-            report
-                .steps
-                .push("RS256 (PKCS#1 v1.5, SHA-256): the signature verifies".into());
+            report.steps.push("RS256 (PKCS#1 v1.5, SHA-256): the signature verifies".into());
             report.verdict = Verdict::Valid;
         }
         Err(e) => {
@@ -241,31 +208,17 @@ fn is_https_url(url: &str) -> bool {
         Some(scheme) if scheme.eq_ignore_ascii_case("https://") => &url[8..],
         _ => return false,
     };
-    !rest.is_empty()
-        && !rest.starts_with(['/', '?', '#'])
-        && !url
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || c == '\\')
+    !rest.is_empty() && !rest.starts_with(['/', '?', '#']) && !url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '\\')
 }
 
 /// Evaluate the template's flags for this request and its signature report.
 pub fn flags(template: &Template, url: &ApplyUrl, report: &SignatureReport) -> RequestFlags {
     let verified = report.is_valid();
     let used = template.variables(&url.group_ids);
-    let missing_variables: Vec<String> = used
-        .iter()
-        .filter(|v| url.variables.get(v).is_none())
-        .cloned()
-        .collect();
-    let unused_variables: Vec<String> = url
-        .variables
-        .iter()
-        .map(|(k, _)| k.to_string())
-        .filter(|k| !used.contains(k))
-        .collect();
+    let missing_variables: Vec<String> = used.iter().filter(|v| url.variables.get(v).is_none()).cloned().collect();
+    let unused_variables: Vec<String> = url.variables.iter().map(|(k, _)| k.to_string()).filter(|k| !used.contains(k)).collect();
     let mut ignored = Vec::new();
-    let shared_provider =
-        template.shared_provider_name == Some(true) || template.shared == Some(true);
+    let shared_provider = template.shared_provider_name == Some(true) || template.shared == Some(true);
     let shared_service = template.shared_service_name == Some(true);
     let provider_name_extra = match (&url.provider_name, shared_provider) {
         (Some(n), true) => Some(n.clone()),
@@ -283,12 +236,7 @@ pub fn flags(template: &Template, url: &ApplyUrl, report: &SignatureReport) -> R
         }
         _ => None,
     };
-    let logo_url = match template
-        .logo_url
-        .as_deref()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-    {
+    let logo_url = match template.logo_url.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
         Some(l) if is_https_url(l) => Some(l.to_string()),
         Some(_) => {
             ignored.push("logoUrl: not an https URL, so no logo is shown".into());
@@ -296,12 +244,7 @@ pub fn flags(template: &Template, url: &ApplyUrl, report: &SignatureReport) -> R
         }
         None => None,
     };
-    let service_labels = url
-        .host_ascii()
-        .split('.')
-        .filter(|l| l.starts_with('_'))
-        .map(String::from)
-        .collect();
+    let service_labels = url.host_ascii().split('.').filter(|l| l.starts_with('_')).map(String::from).collect();
     RequestFlags {
         sync_blocked: template.sync_block == Some(true),
         phishing_warning: !verified,
@@ -320,27 +263,17 @@ mod tests {
     use super::*;
 
     fn shared(p: &str) -> String {
-        std::fs::read_to_string(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("../../../shared")
-                .join(p),
-        )
-        .unwrap()
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared").join(p)).unwrap()
     }
     const SIG: &str = "LyCE%2B7H0zr%2FXHaxX36pdD1eSQENRiGTFxm79m7A5NLDPiUKLe71IrsEgnDLN76ndQcLTZlr4%2BHhpWzKZKyFl9ieEpNzZlDHRp35H83Erhm0eDctUmI1Zct51alZ8RuTL%2Baa29WC%2BAM7%2BgSpnL%2FAHl9mxckyeEuFFqXcl%2F3ShwK2F9x%2F7r%2BcICefiUEzsZN3EuqOvwqQkBSqcdVy%2FohjNAG%2FInYAYSX%2B0fUK9UNQfQYkuPqOAptPRjX%2BhUnYsXUk%2FeQq16aX7TzhZm%2BeEq%2BEn%2BoiEgh7qps1yvGbJm6QXKovan%2Fsqng40R6FBP3R3dvfZC6QrfCUtGpQ8c0D0S5oLBw%3D%3D";
 
     fn setup(extra: &str) -> (Template, ApplyUrl, Vec<String>) {
-        let t = Template::from_json(&shared(
-            "conformance/templates/exampleservice.domainconnect.org.template2.json",
-        ))
-        .unwrap();
+        let t = Template::from_json(&shared("conformance/templates/exampleservice.domainconnect.org.template2.json")).unwrap();
         let u = ApplyUrl::parse(&format!(
             "/v2/domainTemplates/providers/exampleservice.domainconnect.org/services/template2/apply?domain=arnoldblinn.com&RANDOMTEXT=shm%3A1551036164%3Ahello&IP=132.148.25.185&host=bar{extra}"
         ))
         .unwrap();
-        let txt = signature::parse_txt_lines(&shared(
-            "exampleservice-keys/_dck1.exampleservice.domainconnect.org.txt",
-        ));
+        let txt = signature::parse_txt_lines(&shared("exampleservice-keys/_dck1.exampleservice.domainconnect.org.txt"));
         (t, u, txt)
     }
 
@@ -349,33 +282,21 @@ mod tests {
         let (t, u, txt) = setup(&format!("&sig={SIG}&key=_dck1"));
         let r = check(&t, &u, &txt);
         assert_eq!(r.verdict, Verdict::Valid, "{r:?}");
-        assert_eq!(
-            r.key_host.as_deref(),
-            Some("_dck1.exampleservice.domainconnect.org")
-        );
+        assert_eq!(r.key_host.as_deref(), Some("_dck1.exampleservice.domainconnect.org"));
         assert_eq!(r.modulus_bits, Some(2048));
         assert_eq!(r.fragments.len(), 3);
-        assert_eq!(
-            r.signed_bytes,
-            "domain=arnoldblinn.com&RANDOMTEXT=shm%3A1551036164%3Ahello&IP=132.148.25.185&host=bar"
-        );
+        assert_eq!(r.signed_bytes, "domain=arnoldblinn.com&RANDOMTEXT=shm%3A1551036164%3Ahello&IP=132.148.25.185&host=bar");
         assert!(r.gate() == SignatureGate::Verified);
     }
 
     #[test]
     fn tampering_missing_and_bad_keys_are_explained() {
         let (t, u, txt) = setup(&format!("&sig={SIG}&key=_dck1&IP2=6.6.6.6"));
-        assert!(
-            matches!(check(&t, &u, &txt).verdict, Verdict::Invalid(r) if r.contains("does not match"))
-        );
+        assert!(matches!(check(&t, &u, &txt).verdict, Verdict::Invalid(r) if r.contains("does not match")));
         let (t, u, txt) = setup("");
-        assert!(
-            matches!(check(&t, &u, &txt).verdict, Verdict::RequiredButMissing(r) if r.contains("neither sig nor key"))
-        );
+        assert!(matches!(check(&t, &u, &txt).verdict, Verdict::RequiredButMissing(r) if r.contains("neither sig nor key")));
         let (t, u, _) = setup(&format!("&sig={SIG}&key=_dck1"));
-        assert!(
-            matches!(check(&t, &u, &[]).verdict, Verdict::Invalid(r) if r.contains("no TXT records"))
-        );
+        assert!(matches!(check(&t, &u, &[]).verdict, Verdict::Invalid(r) if r.contains("no TXT records")));
         let (t, u, txt) = setup(&format!("&sig={SIG}&key=_dck1.evil.example"));
         assert!(matches!(check(&t, &u, &txt).verdict, Verdict::Invalid(r) if r.contains("dot")));
         let (mut t, u, txt) = setup(&format!("&sig={SIG}&key=_dck1"));
@@ -387,14 +308,9 @@ mod tests {
     fn flags_phishing_sharing_and_variables() {
         let (t, u, txt) = setup(&format!("&sig={SIG}&key=_dck1"));
         let f = flags(&t, &u, &check(&t, &u, &txt));
-        assert!(
-            !f.phishing_warning && f.missing_variables.is_empty() && f.unused_variables.is_empty(),
-            "verified: {f:?}"
-        );
+        assert!(!f.phishing_warning && f.missing_variables.is_empty() && f.unused_variables.is_empty(), "verified: {f:?}");
         // Anything added to a signed URL breaks the signature, so the warning is back.
-        let (t, u, txt) = setup(&format!(
-            "&sig={SIG}&key=_dck1&providerName=Reseller&EXTRA=1"
-        ));
+        let (t, u, txt) = setup(&format!("&sig={SIG}&key=_dck1&providerName=Reseller&EXTRA=1"));
         let f = flags(&t, &u, &check(&t, &u, &txt));
         assert!(f.phishing_warning);
         assert_eq!(f.unused_variables, ["EXTRA"]);
@@ -407,39 +323,20 @@ mod tests {
         assert!(f.phishing_warning, "unsigned");
         assert_eq!(f.provider_name_extra.as_deref(), Some("Reseller"));
         let (t, u, _) = setup("");
-        let u2 = ApplyUrl::parse(&format!(
-            "/v2/domainTemplates/providers/p/services/s/apply?{}",
-            u.raw_query.replace("&IP=132.148.25.185", "")
-        ))
-        .unwrap();
-        assert_eq!(
-            flags(&t, &u2, &check(&t, &u2, &[])).missing_variables,
-            ["IP"]
-        );
+        let u2 = ApplyUrl::parse(&format!("/v2/domainTemplates/providers/p/services/s/apply?{}", u.raw_query.replace("&IP=132.148.25.185", ""))).unwrap();
+        assert_eq!(flags(&t, &u2, &check(&t, &u2, &[])).missing_variables, ["IP"]);
         // With groupId given, records without a groupId still apply (as in the engine).
         let g = Template::from_json(
             r#"{"providerId":"p","serviceId":"s","records":[{"type":"A","host":"@","pointsTo":"%IP%","ttl":1},
                {"type":"TXT","host":"@","data":"%A%","ttl":1,"groupId":"a"},{"type":"TXT","host":"@","data":"%B%","ttl":1,"groupId":"b"}]}"#,
         )
         .unwrap();
-        let gu = ApplyUrl::parse(
-            "/v2/domainTemplates/providers/p/services/s/apply?domain=a.com&groupId=a&B=1",
-        )
-        .unwrap();
+        let gu = ApplyUrl::parse("/v2/domainTemplates/providers/p/services/s/apply?domain=a.com&groupId=a&B=1").unwrap();
         let f = flags(&g, &gu, &check(&g, &gu, &[]));
-        assert_eq!(
-            (f.missing_variables, f.unused_variables),
-            (
-                vec!["IP".to_string(), "A".to_string()],
-                vec!["B".to_string()]
-            )
-        );
+        assert_eq!((f.missing_variables, f.unused_variables), (vec!["IP".to_string(), "A".to_string()], vec!["B".to_string()]));
         // Unsigned and without variables: still the caution (draft-04 §11).
         let plain = Template::from_json(r#"{"providerId":"p","serviceId":"s","records":[{"type":"TXT","host":"@","data":"x","ttl":1}]}"#).unwrap();
-        let pu = ApplyUrl::parse(
-            "/v2/domainTemplates/providers/p/services/s/apply?domain=a.com&host=_dmarc.mail",
-        )
-        .unwrap();
+        let pu = ApplyUrl::parse("/v2/domainTemplates/providers/p/services/s/apply?domain=a.com&host=_dmarc.mail").unwrap();
         let f = flags(&plain, &pu, &check(&plain, &pu, &[]));
         assert!(f.phishing_warning);
         assert_eq!(f.service_labels, ["_dmarc"]);
@@ -460,11 +357,7 @@ mod tests {
             t.logo_url = Some(logo.into());
             let f = flags(&t, &u, &check(&t, &u, &[]));
             assert_eq!(f.logo_url.is_some(), shown, "{logo}");
-            assert_eq!(
-                f.ignored.iter().any(|i| i.starts_with("logoUrl")),
-                !shown,
-                "{logo}"
-            );
+            assert_eq!(f.ignored.iter().any(|i| i.starts_with("logoUrl")), !shown, "{logo}");
         }
     }
 }

@@ -61,9 +61,7 @@ impl WebStandards for RustWeb {
 
 /// A label in punycode form (`xn--…`, any case).
 pub(crate) fn is_a_label(label: &str) -> bool {
-    label
-        .get(..4)
-        .is_some_and(|p| p.eq_ignore_ascii_case("xn--"))
+    label.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--"))
 }
 
 /// The Unicode form of an ASCII domain name for display: each `xn--` label decoded
@@ -71,13 +69,7 @@ pub(crate) fn is_a_label(label: &str) -> bool {
 pub fn to_unicode(ascii: &str) -> Option<String> {
     let labels: Option<Vec<String>> = ascii
         .split('.')
-        .map(|label| {
-            if is_a_label(label) {
-                idna::punycode::decode_to_string(&label[4..])
-            } else {
-                Some(label.to_string())
-            }
-        })
+        .map(|label| if is_a_label(label) { idna::punycode::decode_to_string(&label[4..]) } else { Some(label.to_string()) })
         .collect();
     labels.map(|l| l.join("."))
 }
@@ -88,35 +80,17 @@ mod tests {
 
     #[test]
     fn to_unicode_decodes_a_labels_only() {
-        assert_eq!(
-            to_unicode("www.xn--bcher-kva.example").as_deref(),
-            Some("www.bücher.example")
-        );
-        assert_eq!(
-            to_unicode("plain.example").as_deref(),
-            Some("plain.example")
-        );
-        assert_eq!(
-            to_unicode("xn--zzzzzzzzzzzzzzzzzzzzzzzzzz.example"),
-            None,
-            "overflows"
-        );
+        assert_eq!(to_unicode("www.xn--bcher-kva.example").as_deref(), Some("www.bücher.example"));
+        assert_eq!(to_unicode("plain.example").as_deref(), Some("plain.example"));
+        assert_eq!(to_unicode("xn--zzzzzzzzzzzzzzzzzzzzzzzzzz.example"), None, "overflows");
     }
 
     #[test]
     fn rust_web_reads_user_info_and_host() {
-        let u = RustWeb
-            .parse_url("HTTPS://user@Example.COM./x?y#z")
-            .unwrap();
-        assert_eq!(
-            (u.scheme.as_str(), u.has_user_info, u.host.as_deref()),
-            ("https", true, Some("example.com."))
-        );
+        let u = RustWeb.parse_url("HTTPS://user@Example.COM./x?y#z").unwrap();
+        assert_eq!((u.scheme.as_str(), u.has_user_info, u.host.as_deref()), ("https", true, Some("example.com.")));
         assert!(RustWeb.parse_url("/relative").is_err());
-        assert_eq!(
-            RustWeb.domain_to_ascii("Bücher.Example").as_deref(),
-            Some("xn--bcher-kva.example")
-        );
+        assert_eq!(RustWeb.domain_to_ascii("Bücher.Example").as_deref(), Some("xn--bcher-kva.example"));
         assert_eq!(RustWeb.domain_to_ascii("xn--a.example"), None);
     }
 }

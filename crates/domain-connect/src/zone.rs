@@ -8,9 +8,9 @@
 use crate::record::ZoneRecord;
 
 mod presentation;
+pub use presentation::from_presentation;
 use hickory_proto::rr::{Name, RData, RecordType};
 use hickory_proto::serialize::txt::Parser;
-pub use presentation::from_presentation;
 use serde::de::{Deserializer, SeqAccess, Visitor};
 use std::fmt;
 use std::str::FromStr;
@@ -78,12 +78,7 @@ impl fmt::Display for ZoneError {
             Self::Include { line } => write!(f, "line {line}: $INCLUDE is not supported"),
             Self::TooManyRecords => write!(f, "the zone has more than {MAX_ZONE_RECORDS} records"),
             Self::BadOrigin { origin } => write!(f, "origin {origin:?} is not a DNS name"),
-            Self::Record {
-                owner,
-                rtype,
-                rdata,
-                reason,
-            } => write!(f, "{owner} {rtype} {rdata:?}: {reason}"),
+            Self::Record { owner, rtype, rdata, reason } => write!(f, "{owner} {rtype} {rdata:?}: {reason}"),
             Self::Api { api, reason } => write!(f, "{api}: {reason}"),
         }
     }
@@ -123,10 +118,7 @@ pub fn from_json(text: &str) -> Result<Vec<ZoneRecord>, ZoneError> {
         if e.to_string().starts_with(TOO_MANY) {
             return ZoneError::TooManyRecords;
         }
-        ZoneError::Json {
-            path,
-            reason: e.to_string(),
-        }
+        ZoneError::Json { path, reason: e.to_string() }
     };
     let records = de.deserialize_seq(Limited).map_err(at)?;
     de.end().map_err(at)?;
@@ -143,29 +135,18 @@ pub fn to_json(records: &[ZoneRecord]) -> String {
 /// types the engine has no field for keep their presentation form in `data`.
 pub fn from_bind(text: &str, origin: &str) -> Result<Vec<ZoneRecord>, ZoneError> {
     for (n, line) in text.lines().enumerate() {
-        if line
-            .trim_start()
-            .to_ascii_uppercase()
-            .starts_with("$INCLUDE")
-        {
+        if line.trim_start().to_ascii_uppercase().starts_with("$INCLUDE") {
             return Err(ZoneError::Include { line: n + 1 });
         }
     }
     // A cheap upper bound before parsing: every record needs a line.
-    let lines = text
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with(';'))
-        .count();
+    let lines = text.lines().filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with(';')).count();
     if lines > MAX_ZONE_RECORDS * 2 {
         return Err(ZoneError::TooManyRecords);
     }
-    let origin_name = Name::from_str(origin).map_err(|_| ZoneError::BadOrigin {
-        origin: origin.to_string(),
-    })?;
+    let origin_name = Name::from_str(origin).map_err(|_| ZoneError::BadOrigin { origin: origin.to_string() })?;
     let parser = Parser::new(text, None, Some(origin_name.clone()));
-    let (_, sets) = parser.parse().map_err(|e| ZoneError::ZoneFile {
-        reason: e.to_string(),
-    })?;
+    let (_, sets) = parser.parse().map_err(|e| ZoneError::ZoneFile { reason: e.to_string() })?;
     let mut fqdn_origin = origin_name.to_lowercase();
     fqdn_origin.set_fqdn(true);
     let mut out = Vec::new();
@@ -213,12 +194,7 @@ fn convert(rec: &hickory_proto::rr::Record, origin: &Name) -> Result<ZoneRecord,
             r.priority = Some(i64::from(mx.preference));
         }
         RData::TXT(t) => {
-            r.data = t
-                .txt_data
-                .iter()
-                .map(|s| String::from_utf8_lossy(s).into_owned())
-                .collect::<Vec<_>>()
-                .join("");
+            r.data = t.txt_data.iter().map(|s| String::from_utf8_lossy(s).into_owned()).collect::<Vec<_>>().join("");
         }
         RData::SRV(s) => {
             r.data = target(&s.target);
@@ -230,20 +206,12 @@ fn convert(rec: &hickory_proto::rr::Record, origin: &Name) -> Result<ZoneRecord,
             if labels.len() >= 2 && labels[0].starts_with('_') && labels[1].starts_with('_') {
                 r.service = Some(labels[0].to_string());
                 r.protocol = Some(labels[1][1..].to_string());
-                r.name = labels
-                    .get(2)
-                    .map(|s| s.to_string())
-                    .unwrap_or_else(|| "@".into());
+                r.name = labels.get(2).map(|s| s.to_string()).unwrap_or_else(|| "@".into());
             }
         }
         other => {
             if rtype == RecordType::Unknown(0) {
-                return Err(ZoneError::Record {
-                    owner: name,
-                    rtype: rtype.to_string(),
-                    rdata: other.to_string(),
-                    reason: "unknown record type".into(),
-                });
+                return Err(ZoneError::Record { owner: name, rtype: rtype.to_string(), rdata: other.to_string(), reason: "unknown record type".into() });
             }
             r.data = other.to_string();
         }
@@ -273,18 +241,8 @@ fn quote_txt(s: &str) -> String {
 /// and its rdata in zone-file presentation form; `None` for the redirect
 /// pseudo-records (REDIR301/302, APEXCNAME), which have no DNS form.
 pub fn presentation(r: &ZoneRecord) -> Option<(String, String)> {
-    let mut owner = if r.name.is_empty() {
-        "@".to_string()
-    } else {
-        r.name.clone()
-    };
-    let fq = |d: &str| {
-        if d.ends_with('.') {
-            d.to_string()
-        } else {
-            format!("{d}.")
-        }
-    };
+    let mut owner = if r.name.is_empty() { "@".to_string() } else { r.name.clone() };
+    let fq = |d: &str| if d.ends_with('.') { d.to_string() } else { format!("{d}.") };
     let rdata = match r.rtype.as_str() {
         "CNAME" | "NS" => fq(&r.data),
         "MX" => format!("{} {}", r.priority.unwrap_or(0), fq(&r.data)),
@@ -292,20 +250,10 @@ pub fn presentation(r: &ZoneRecord) -> Option<(String, String)> {
         "SRV" => {
             if let (Some(svc), Some(proto)) = (&r.service, &r.protocol) {
                 if svc.starts_with('_') {
-                    owner = if owner == "@" {
-                        format!("{svc}._{proto}")
-                    } else {
-                        format!("{svc}._{proto}.{owner}")
-                    };
+                    owner = if owner == "@" { format!("{svc}._{proto}") } else { format!("{svc}._{proto}.{owner}") };
                 }
             }
-            format!(
-                "{} {} {} {}",
-                r.priority.unwrap_or(0),
-                r.weight.unwrap_or(0),
-                r.port.unwrap_or(0),
-                fq(&r.data)
-            )
+            format!("{} {} {} {}", r.priority.unwrap_or(0), r.weight.unwrap_or(0), r.port.unwrap_or(0), fq(&r.data))
         }
         "REDIR301" | "REDIR302" | "APEXCNAME" => return None,
         _ => r.data.clone(),
@@ -320,13 +268,8 @@ pub fn to_bind(records: &[ZoneRecord], origin: &str) -> String {
     for r in records {
         let ttl = r.ttl.map(|t| t.to_string()).unwrap_or_default();
         match presentation(r) {
-            Some((owner, rdata)) => {
-                out.push_str(&format!("{owner}\t{ttl}\tIN\t{}\t{rdata}\n", r.rtype))
-            }
-            None => out.push_str(&format!(
-                "; {} {} {} (not a DNS record type)\n",
-                r.name, r.rtype, r.data
-            )),
+            Some((owner, rdata)) => out.push_str(&format!("{owner}\t{ttl}\tIN\t{}\t{rdata}\n", r.rtype)),
+            None => out.push_str(&format!("; {} {} {} (not a DNS record type)\n", r.name, r.rtype, r.data)),
         }
     }
     out
@@ -349,15 +292,7 @@ mod tests {
         assert_eq!(find("MX").priority, Some(10));
         assert_eq!(find("TXT").data, "v=spf1 include:_spf.example.net ~all");
         let srv = find("SRV");
-        assert_eq!(
-            (
-                srv.name.as_str(),
-                srv.service.as_deref(),
-                srv.protocol.as_deref(),
-                srv.port
-            ),
-            ("@", Some("_sip"), Some("tcp"), Some(5060))
-        );
+        assert_eq!((srv.name.as_str(), srv.service.as_deref(), srv.protocol.as_deref(), srv.port), ("@", Some("_sip"), Some("tcp"), Some(5060)));
         assert_eq!(z.len(), 7);
     }
 
@@ -387,10 +322,7 @@ mod tests {
     #[test]
     fn json_errors_name_the_path() {
         let e = from_json(r#"[{"type":"A","name":"@","data":"1.2.3.4","ttl":"x"}]"#).unwrap_err();
-        assert!(
-            matches!(&e, ZoneError::Json { path, reason } if path == "[0].ttl" && reason.contains("expected an integer")),
-            "{e}"
-        );
+        assert!(matches!(&e, ZoneError::Json { path, reason } if path == "[0].ttl" && reason.contains("expected an integer")), "{e}");
         assert!(from_json("[1,").is_err());
         assert_eq!(from_json("null").unwrap(), vec![]);
     }

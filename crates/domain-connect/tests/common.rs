@@ -6,11 +6,7 @@ use std::path::PathBuf;
 /// `shared/` beside the repository checkout (CI clones the repository beside it).
 pub fn shared() -> PathBuf {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    assert!(
-        p.join("templates").is_dir(),
-        "{} is missing: tests need shared/ beside the checkout",
-        p.display()
-    );
+    assert!(p.join("templates").is_dir(), "{} is missing: tests need shared/ beside the checkout", p.display());
     p
 }
 

@@ -10,10 +10,7 @@ use std::fmt::Write;
 #[test]
 fn every_public_template_parses_or_fails_precisely() {
     let dir = common::shared().join("templates");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok().map(|e| e.path())).collect();
     files.sort();
     let mut report = String::new();
     let (mut ok, mut failed, mut skipped) = (0, 0, 0);
@@ -38,18 +35,9 @@ fn every_public_template_parses_or_fails_precisely() {
             }
         }
     }
-    let out = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../target/templates-report.txt");
-    std::fs::write(
-        &out,
-        format!("{ok} parsed, {failed} failed, {skipped} not JSON\n{report}"),
-    )
-    .unwrap();
-    assert_eq!(
-        (ok, failed),
-        (EXPECTED_OK, EXPECTED_FAILED),
-        "failures: {failures:?}"
-    );
+    let out = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/templates-report.txt");
+    std::fs::write(&out, format!("{ok} parsed, {failed} failed, {skipped} not JSON\n{report}")).unwrap();
+    assert_eq!((ok, failed), (EXPECTED_OK, EXPECTED_FAILED), "failures: {failures:?}");
 }
 
 /// Applying each parseable template to a small realistic zone never panics: each
@@ -62,9 +50,7 @@ fn every_public_template_applies_or_errs_without_panic() {
     let (mut applied, mut refused) = (0, 0);
     for e in std::fs::read_dir(&dir).unwrap() {
         let path = e.unwrap().path();
-        let Ok(t) = Template::from_json_bytes(&std::fs::read(&path).unwrap()) else {
-            continue;
-        };
+        let Ok(t) = Template::from_json_bytes(&std::fs::read(&path).unwrap()) else { continue };
         let mut params = Params::new();
         for v in t.variables(&[]) {
             params.insert(v, "example-value");
@@ -86,10 +72,7 @@ fn every_public_template_applies_or_errs_without_panic() {
             match apply_template(&t, &zone, &req) {
                 Ok(cs) => {
                     applied += 1;
-                    assert_eq!(
-                        cs.final_zone(&zone).len(),
-                        zone.len() + cs.new_count() - cs.delete_count()
-                    );
+                    assert_eq!(cs.final_zone(&zone).len(), zone.len() + cs.new_count() - cs.delete_count());
                 }
                 Err(e) => {
                     refused += 1;
@@ -98,10 +81,7 @@ fn every_public_template_applies_or_errs_without_panic() {
             }
         }
     }
-    assert!(
-        applied > 1000,
-        "only {applied} applications succeeded ({refused} refused)"
-    );
+    assert!(applied > 1000, "only {applied} applications succeeded ({refused} refused)");
 }
 
 const EXPECTED_OK: usize = 1153;

@@ -14,29 +14,16 @@ fn zone(json: &str) -> Vec<ZoneRecord> {
 }
 
 fn opts<'a>(p: &'a Params, host: &'a str) -> ProcessOptions<'a> {
-    ProcessOptions {
-        domain: "foo.com",
-        host: Some(host),
-        params: Some(p),
-        ..Default::default()
-    }
+    ProcessOptions { domain: "foo.com", host: Some(host), params: Some(p), ..Default::default() }
 }
 
 /// Row 1: loose A values are accepted by the engine, as in DCAZ.
 #[test]
 fn row1_loose_ipv4_accepted_like_dcaz() {
     let p = Params::new();
-    let cs = process_records(
-        &recs(r#"[{"type":"A","host":"@","pointsTo":"132.148.25","ttl":60}]"#),
-        &[],
-        &opts(&p, ""),
-    )
-    .unwrap();
+    let cs = process_records(&recs(r#"[{"type":"A","host":"@","pointsTo":"132.148.25","ttl":60}]"#), &[], &opts(&p, "")).unwrap();
     assert_eq!(cs.added[0].record.data, "132.148.25");
-    assert!(
-        !domain_connect::validate::is_strict_ip("132.148.25", 4),
-        "the screen flags it"
-    );
+    assert!(!domain_connect::validate::is_strict_ip("132.148.25", 4), "the screen flags it");
 }
 
 /// Row 3: REDIR targets keep their path and query case.
@@ -46,17 +33,8 @@ fn row3_redirect_path_case_kept() {
     let redirect = recs(r#"[{"type":"A","pointsTo":"127.0.0.1","ttl":600}]"#);
     let mut o = opts(&p, "");
     o.redirect_records = Some(&redirect);
-    let cs = process_records(
-        &recs(r#"[{"type":"REDIR301","host":"@","target":"https://%t%"}]"#),
-        &[],
-        &o,
-    )
-    .unwrap();
-    let r = cs
-        .final_zone(&[])
-        .into_iter()
-        .find(|r| r.rtype == "REDIR301")
-        .unwrap();
+    let cs = process_records(&recs(r#"[{"type":"REDIR301","host":"@","target":"https://%t%"}]"#), &[], &o).unwrap();
+    let r = cs.final_zone(&[]).into_iter().find(|r| r.rtype == "REDIR301").unwrap();
     assert_eq!(r.data, "https://example.com/Some/Path?Q=X");
 }
 
@@ -64,12 +42,7 @@ fn row3_redirect_path_case_kept() {
 #[test]
 fn row4_non_integer_ttl_value_is_invalid_data() {
     let p: Params = [("ttl", "soon")].into_iter().collect();
-    let e = process_records(
-        &recs(r#"[{"type":"A","host":"@","pointsTo":"1.2.3.4","ttl":"%ttl%"}]"#),
-        &[],
-        &opts(&p, ""),
-    )
-    .unwrap_err();
+    let e = process_records(&recs(r#"[{"type":"A","host":"@","pointsTo":"1.2.3.4","ttl":"%ttl%"}]"#), &[], &opts(&p, "")).unwrap_err();
     assert_eq!(e.name(), "InvalidData");
     assert!(e.message().contains("ttl"), "{}", e.message());
 }
@@ -79,44 +52,23 @@ fn row4_non_integer_ttl_value_is_invalid_data() {
 #[test]
 fn row5_srv_at_apex_and_with_variables() {
     let p: Params = [("proto", "_tcp")].into_iter().collect();
-    let r = recs(
-        r#"[{"type":"SRV","name":"@","service":"_sip","protocol":"%proto%","target":"sip.example.net","priority":1,"weight":1,"port":5060,"ttl":60}]"#,
-    );
+    let r = recs(r#"[{"type":"SRV","name":"@","service":"_sip","protocol":"%proto%","target":"sip.example.net","priority":1,"weight":1,"port":5060,"ttl":60}]"#);
     let cs = process_records(&r, &[], &opts(&p, "")).unwrap();
     assert_eq!(cs.added[0].record.protocol.as_deref(), Some("tcp"));
     let mut o = opts(&p, "");
     o.dialect = Dialect::Reference;
-    assert_eq!(
-        process_records(&r, &[], &o).unwrap_err().name(),
-        "InvalidData"
-    );
+    assert_eq!(process_records(&r, &[], &o).unwrap_err().name(), "InvalidData");
 }
 
 /// Row 7: a multi-aware re-apply at the apex replaces the previous instance.
 #[test]
 fn row7_reapply_at_apex_replaces_previous_instance() {
     let p = Params::new();
-    let z = zone(
-        r#"[{"type":"TXT","name":"@","data":"old","ttl":60,"_dc":{"id":"1","providerId":"p","serviceId":"s","host":"","essential":"Always"}}]"#,
-    );
-    let o = ProcessOptions {
-        multi_aware: true,
-        provider_id: Some("p"),
-        service_id: Some("s"),
-        unique_id: Some("2"),
-        ..opts(&p, "")
-    };
-    let cs = process_records(
-        &recs(r#"[{"type":"TXT","host":"@","data":"new","ttl":60}]"#),
-        &z,
-        &o,
-    )
-    .unwrap();
+    let z = zone(r#"[{"type":"TXT","name":"@","data":"old","ttl":60,"_dc":{"id":"1","providerId":"p","serviceId":"s","host":"","essential":"Always"}}]"#);
+    let o = ProcessOptions { multi_aware: true, provider_id: Some("p"), service_id: Some("s"), unique_id: Some("2"), ..opts(&p, "") };
+    let cs = process_records(&recs(r#"[{"type":"TXT","host":"@","data":"new","ttl":60}]"#), &z, &o).unwrap();
     assert_eq!(cs.delete_count(), 1);
-    assert!(matches!(
-        cs.deleted[0].reason,
-        DeletionReason::PreviousInstance { .. }
-    ));
+    assert!(matches!(cs.deleted[0].reason, DeletionReason::PreviousInstance { .. }));
 }
 
 /// Row 8: SPF merge compares whole terms, so `include:a.com` is not "present" because
@@ -125,31 +77,12 @@ fn row7_reapply_at_apex_replaces_previous_instance() {
 fn row8_spf_merge_compares_whole_terms() {
     let p = Params::new();
     let z = zone(r#"[{"type":"TXT","name":"@","data":"v=spf1 include:a.com.evil ~all","ttl":60}]"#);
-    let cs = process_records(
-        &recs(r#"[{"type":"SPFM","host":"@","spfRules":"include:a.com"}]"#),
-        &z,
-        &opts(&p, ""),
-    )
-    .unwrap();
-    assert_eq!(
-        cs.added[0].record.data,
-        "v=spf1 include:a.com include:a.com.evil ~all"
-    );
-    assert!(matches!(
-        &cs.deleted[0].reason,
-        DeletionReason::Conflict {
-            rule: ConflictRule::SpfMerge,
-            ..
-        }
-    ));
+    let cs = process_records(&recs(r#"[{"type":"SPFM","host":"@","spfRules":"include:a.com"}]"#), &z, &opts(&p, "")).unwrap();
+    assert_eq!(cs.added[0].record.data, "v=spf1 include:a.com include:a.com.evil ~all");
+    assert!(matches!(&cs.deleted[0].reason, DeletionReason::Conflict { rule: ConflictRule::SpfMerge, .. }));
     // Present as a whole term (any case): nothing changes, the record is listed as kept.
     let z = zone(r#"[{"type":"TXT","name":"@","data":"v=spf1 INCLUDE:a.com ~all","ttl":60}]"#);
-    let cs = process_records(
-        &recs(r#"[{"type":"SPFM","host":"@","spfRules":"include:a.com"}]"#),
-        &z,
-        &opts(&p, ""),
-    )
-    .unwrap();
+    let cs = process_records(&recs(r#"[{"type":"SPFM","host":"@","spfRules":"include:a.com"}]"#), &z, &opts(&p, "")).unwrap();
     assert!(cs.is_empty());
     assert_eq!(cs.kept.len(), 1);
 }
@@ -160,19 +93,8 @@ fn row8_spf_merge_compares_whole_terms() {
 fn cname_rule_is_complete() {
     let p = Params::new();
     let z = zone(r#"[{"type":"CAA","name":"www","data":"0 issue \"x\"","ttl":60}]"#);
-    let cs = process_records(
-        &recs(r#"[{"type":"CNAME","host":"www","pointsTo":"t.example.net","ttl":60}]"#),
-        &z,
-        &opts(&p, ""),
-    )
-    .unwrap();
-    assert!(matches!(
-        &cs.deleted[0].reason,
-        DeletionReason::Conflict {
-            rule: ConflictRule::Cname,
-            ..
-        }
-    ));
+    let cs = process_records(&recs(r#"[{"type":"CNAME","host":"www","pointsTo":"t.example.net","ttl":60}]"#), &z, &opts(&p, "")).unwrap();
+    assert!(matches!(&cs.deleted[0].reason, DeletionReason::Conflict { rule: ConflictRule::Cname, .. }));
 }
 
 /// An absolute host outside the zone that merely ends with the zone's text is not
@@ -180,19 +102,9 @@ fn cname_rule_is_complete() {
 #[test]
 fn absolute_host_suffix_is_label_aligned() {
     let p = Params::new();
-    let e = process_records(
-        &recs(r#"[{"type":"TXT","host":"xfoo.com.","data":"x","ttl":60}]"#),
-        &[],
-        &opts(&p, ""),
-    )
-    .unwrap_err();
+    let e = process_records(&recs(r#"[{"type":"TXT","host":"xfoo.com.","data":"x","ttl":60}]"#), &[], &opts(&p, "")).unwrap_err();
     assert_eq!(e.name(), "InvalidData");
-    let cs = process_records(
-        &recs(r#"[{"type":"TXT","host":"www.foo.com.","data":"x","ttl":60}]"#),
-        &[],
-        &opts(&p, ""),
-    )
-    .unwrap();
+    let cs = process_records(&recs(r#"[{"type":"TXT","host":"www.foo.com.","data":"x","ttl":60}]"#), &[], &opts(&p, "")).unwrap();
     assert_eq!(cs.added[0].record.name, "www");
 }
 
@@ -202,13 +114,7 @@ fn absolute_host_suffix_is_label_aligned() {
 fn reapply_keeps_spf_record() {
     let p = Params::new();
     let r = recs(r#"[{"type":"SPFM","host":"@","spfRules":"include:x.net"}]"#);
-    let o = ProcessOptions {
-        multi_aware: true,
-        provider_id: Some("p"),
-        service_id: Some("s"),
-        unique_id: Some("1"),
-        ..opts(&p, "bar")
-    };
+    let o = ProcessOptions { multi_aware: true, provider_id: Some("p"), service_id: Some("s"), unique_id: Some("1"), ..opts(&p, "bar") };
     let first = process_records(&r, &[], &o).unwrap();
     let after_first = first.final_zone(&[]);
     let second = process_records(&r, &after_first, &o).unwrap();
@@ -219,29 +125,14 @@ fn reapply_keeps_spf_record() {
 #[test]
 fn every_deletion_has_a_reason() {
     let p = Params::new();
-    let z = zone(
-        r#"[{"type":"A","name":"bar","data":"1.1.1.1","ttl":60},{"type":"TXT","name":"bar","data":"shm:old","ttl":60},{"type":"NS","name":"bar","data":"ns.x.net","ttl":60}]"#,
-    );
-    let r = recs(
-        r#"[{"type":"A","host":"@","pointsTo":"2.2.2.2","ttl":60},{"type":"TXT","host":"@","data":"shm:new","ttl":60,"txtConflictMatchingMode":"Prefix","txtConflictMatchingPrefix":"shm:"}]"#,
-    );
+    let z = zone(r#"[{"type":"A","name":"bar","data":"1.1.1.1","ttl":60},{"type":"TXT","name":"bar","data":"shm:old","ttl":60},{"type":"NS","name":"bar","data":"ns.x.net","ttl":60}]"#);
+    let r = recs(r#"[{"type":"A","host":"@","pointsTo":"2.2.2.2","ttl":60},{"type":"TXT","host":"@","data":"shm:new","ttl":60,"txtConflictMatchingMode":"Prefix","txtConflictMatchingPrefix":"shm:"}]"#);
     let cs = process_records(&r, &z, &opts(&p, "bar")).unwrap();
-    let rules: Vec<String> = cs
-        .deleted
-        .iter()
-        .map(|d| match &d.reason {
-            DeletionReason::Conflict { rule, .. } => format!("{rule:?}"),
-            other => format!("{other:?}"),
-        })
-        .collect();
-    assert_eq!(
-        rules,
-        vec![
-            "SameType",
-            "TxtPrefix { prefix: \"shm:\" }",
-            "NsAboveNewRecord"
-        ]
-    );
+    let rules: Vec<String> = cs.deleted.iter().map(|d| match &d.reason {
+        DeletionReason::Conflict { rule, .. } => format!("{rule:?}"),
+        other => format!("{other:?}"),
+    }).collect();
+    assert_eq!(rules, vec!["SameType", "TxtPrefix { prefix: \"shm:\" }", "NsAboveNewRecord"]);
     assert!(cs.deleted.iter().all(|d| !d.explanation.is_empty()));
 }
 
@@ -254,16 +145,12 @@ fn every_deletion_has_a_reason() {
 #[test]
 fn owner_names_compare_as_dns_does() {
     let p = Params::new();
-    let z = zone(
-        r#"[{"type":"A","name":"WWW","data":"1.1.1.1","ttl":60},{"type":"A","name":"Www","data":"1.1.1.2","ttl":60},
+    let z = zone(r#"[{"type":"A","name":"WWW","data":"1.1.1.1","ttl":60},{"type":"A","name":"Www","data":"1.1.1.2","ttl":60},
         {"type":"A","name":"\u212A","data":"1.1.1.3","ttl":60},{"type":"A","name":"k","data":"1.1.1.4","ttl":60},
-        {"type":"A","name":"x.SUB","data":"1.1.1.5","ttl":60},{"type":"A","name":"xsub","data":"1.1.1.6","ttl":60}]"#,
-    );
-    let r = recs(
-        r#"[{"type":"CNAME","host":"www","pointsTo":"t.example.net","ttl":60},
+        {"type":"A","name":"x.SUB","data":"1.1.1.5","ttl":60},{"type":"A","name":"xsub","data":"1.1.1.6","ttl":60}]"#);
+    let r = recs(r#"[{"type":"CNAME","host":"www","pointsTo":"t.example.net","ttl":60},
         {"type":"A","host":"k","pointsTo":"2.2.2.2","ttl":60},
-        {"type":"NS","host":"sub","pointsTo":"ns.example.net","ttl":60}]"#,
-    );
+        {"type":"NS","host":"sub","pointsTo":"ns.example.net","ttl":60}]"#);
     let cs = process_records(&r, &z, &opts(&p, "")).unwrap();
     let gone: Vec<&str> = cs.deleted.iter().map(|d| d.record.data.as_str()).collect();
     assert_eq!(gone, vec!["1.1.1.1", "1.1.1.2", "1.1.1.4", "1.1.1.5"]);

@@ -6,10 +6,7 @@ use domain_connect::{Template, TemplateError};
 fn malformed_json_names_where() {
     let e = Template::from_json(r#"{"providerId":"p","serviceId":"s","records":[{"type":"A","host":"@","pointsTo":7,"ttl":1}]}"#).unwrap_err();
     assert_eq!(e.path, "records[0].pointsTo");
-    let e = Template::from_json(
-        r#"{"providerId":"p","serviceId":"s","records":[{"type":"A","ttl":true}]}"#,
-    )
-    .unwrap_err();
+    let e = Template::from_json(r#"{"providerId":"p","serviceId":"s","records":[{"type":"A","ttl":true}]}"#).unwrap_err();
     assert_eq!(e.path, "records[0].ttl");
     assert!(Template::from_json("{").is_err());
     let e = Template::from_json(r#"{"serviceId":"s","records":[]}"#).unwrap_err();
@@ -18,10 +15,7 @@ fn malformed_json_names_where() {
 
 #[test]
 fn ten_megabyte_template_is_refused_before_parsing() {
-    let big = format!(
-        r#"{{"providerId":"p","serviceId":"s","records":[],"description":"{}"}}"#,
-        "x".repeat(10 * 1024 * 1024)
-    );
+    let big = format!(r#"{{"providerId":"p","serviceId":"s","records":[],"description":"{}"}}"#, "x".repeat(10 * 1024 * 1024));
     let e: TemplateError = Template::from_json(&big).unwrap_err();
     assert!(e.message.contains("limit"), "{e}");
 }
@@ -30,8 +24,7 @@ fn ten_megabyte_template_is_refused_before_parsing() {
 fn invalid_utf8_and_nul_bytes() {
     let e = Template::from_json_bytes(b"{\"providerId\":\"\xff\"}").unwrap_err();
     assert!(e.message.contains("UTF-8"), "{e}");
-    let e = Template::from_json("{\"providerId\":\"a\0b\",\"serviceId\":\"s\",\"records\":[]}")
-        .unwrap_err();
+    let e = Template::from_json("{\"providerId\":\"a\0b\",\"serviceId\":\"s\",\"records\":[]}").unwrap_err();
     assert!(!e.message.is_empty());
     // A NUL inside a zone file's TXT string must not panic, whatever the verdict.
     let _ = domain_connect::zone::from_bind("@ IN TXT \"a\0b\"\n", "example.com");

@@ -8,10 +8,8 @@ use domain_connect::{signature, ApplyUrl, Template};
 
 mod common;
 
-const PATH: &str =
-    "/v2/domainTemplates/providers/exampleservice.domainconnect.org/services/template2/apply";
-const Q: &str =
-    "domain=arnoldblinn.com&RANDOMTEXT=shm%3A1551036164%3Ahello&IP=132.148.25.185&host=bar";
+const PATH: &str = "/v2/domainTemplates/providers/exampleservice.domainconnect.org/services/template2/apply";
+const Q: &str = "domain=arnoldblinn.com&RANDOMTEXT=shm%3A1551036164%3Ahello&IP=132.148.25.185&host=bar";
 const SIG: &str = "LyCE%2B7H0zr%2FXHaxX36pdD1eSQENRiGTFxm79m7A5NLDPiUKLe71IrsEgnDLN76ndQcLTZlr4%2BHhpWzKZKyFl9ieEpNzZlDHRp35H83Erhm0eDctUmI1Zct51alZ8RuTL%2Baa29WC%2BAM7%2BgSpnL%2FAHl9mxckyeEuFFqXcl%2F3ShwK2F9x%2F7r%2BcICefiUEzsZN3EuqOvwqQkBSqcdVy%2FohjNAG%2FInYAYSX%2B0fUK9UNQfQYkuPqOAptPRjX%2BhUnYsXUk%2FeQq16aX7TzhZm%2BeEq%2BEn%2BoiEgh7qps1yvGbJm6QXKovan%2Fsqng40R6FBP3R3dvfZC6QrfCUtGpQ8c0D0S5oLBw%3D%3D";
 
 /// The outcome of one URL: Ok(()) if everything passes, or the first refusal's reason.
@@ -20,9 +18,7 @@ fn judge(query: &str, template: &Template, txt: &[String]) -> Result<(), String>
     let report = verdict::check(template, &url, txt);
     match &report.verdict {
         Verdict::Valid => {}
-        Verdict::Invalid(r) | Verdict::RequiredButMissing(r) => {
-            return Err(format!("signature: {r}"))
-        }
+        Verdict::Invalid(r) | Verdict::RequiredButMissing(r) => return Err(format!("signature: {r}")),
         other => return Err(format!("{other}")),
     }
     if let ReturnTo::Refused { reason, .. } = redirect::decide(template, &url, true) {
@@ -33,45 +29,22 @@ fn judge(query: &str, template: &Template, txt: &[String]) -> Result<(), String>
 
 #[test]
 fn the_genuine_url_passes() {
-    let t = Template::from_json(&common::shared_text(
-        "conformance/templates/exampleservice.domainconnect.org.template2.json",
-    ))
-    .unwrap();
-    let txt = signature::parse_txt_lines(&common::shared_text(
-        "exampleservice-keys/_dck1.exampleservice.domainconnect.org.txt",
-    ));
+    let t = Template::from_json(&common::shared_text("conformance/templates/exampleservice.domainconnect.org.template2.json")).unwrap();
+    let txt = signature::parse_txt_lines(&common::shared_text("exampleservice-keys/_dck1.exampleservice.domainconnect.org.txt"));
     assert_eq!(judge(&format!("{Q}&sig={SIG}&key=_dck1"), &t, &txt), Ok(()));
     // sig and key may stand anywhere: they are removed wherever they are.
     assert_eq!(judge(&format!("sig={SIG}&key=_dck1&{Q}"), &t, &txt), Ok(()));
     // A sig left unencoded (its '+' read as spaces) or with '+' sent as %20 is still the
     // same signature (the sig is not among the signed bytes): spaces are read back as '+'.
-    let raw_sig = SIG
-        .replace("%2B", "+")
-        .replace("%2F", "/")
-        .replace("%3D", "=");
-    assert_eq!(
-        judge(&format!("{Q}&sig={raw_sig}&key=_dck1"), &t, &txt),
-        Ok(())
-    );
-    assert_eq!(
-        judge(
-            &format!("{Q}&sig={}&key=_dck1", SIG.replace("%2B", "%20")),
-            &t,
-            &txt
-        ),
-        Ok(())
-    );
+    let raw_sig = SIG.replace("%2B", "+").replace("%2F", "/").replace("%3D", "=");
+    assert_eq!(judge(&format!("{Q}&sig={raw_sig}&key=_dck1"), &t, &txt), Ok(()));
+    assert_eq!(judge(&format!("{Q}&sig={}&key=_dck1", SIG.replace("%2B", "%20")), &t, &txt), Ok(()));
 }
 
 #[test]
 fn hostile_variations_are_refused_with_a_specific_reason() {
-    let t = Template::from_json(&common::shared_text(
-        "conformance/templates/exampleservice.domainconnect.org.template2.json",
-    ))
-    .unwrap();
-    let txt = signature::parse_txt_lines(&common::shared_text(
-        "exampleservice-keys/_dck1.exampleservice.domainconnect.org.txt",
-    ));
+    let t = Template::from_json(&common::shared_text("conformance/templates/exampleservice.domainconnect.org.template2.json")).unwrap();
+    let txt = signature::parse_txt_lines(&common::shared_text("exampleservice-keys/_dck1.exampleservice.domainconnect.org.txt"));
     let s = |q: &str| format!("{q}&sig={SIG}&key=_dck1");
     let big = format!("{Q}&X={}&sig={SIG}&key=_dck1", "a".repeat(1 << 20));
     let cases: Vec<(String, &str)> = vec![
@@ -120,43 +93,25 @@ fn hostile_variations_are_refused_with_a_specific_reason() {
     assert!(cases.len() >= 40, "{}", cases.len());
     for (q, why) in &cases {
         // _dck9 has no published records: judge it with no TXT, as a lookup would return.
-        let txt = if q.ends_with("key=_dck9") {
-            Vec::new()
-        } else {
-            txt.clone()
-        };
+        let txt = if q.ends_with("key=_dck9") { Vec::new() } else { txt.clone() };
         match judge(q, &t, &txt) {
             Ok(()) => panic!("accepted: {q:.160}"),
-            Err(reason) => assert!(
-                reason.contains(why),
-                "{q:.160}\n  expected a reason with {why:?}, got {reason:?}"
-            ),
+            Err(reason) => assert!(reason.contains(why), "{q:.160}\n  expected a reason with {why:?}, got {reason:?}"),
         }
     }
 }
 
 #[test]
 fn foreign_or_script_redirects_are_refused_even_when_signed() {
-    let mut t = Template::from_json(&common::shared_text(
-        "conformance/templates/exampleservice.domainconnect.org.template2.json",
-    ))
-    .unwrap();
+    let mut t = Template::from_json(&common::shared_text("conformance/templates/exampleservice.domainconnect.org.template2.json")).unwrap();
     t.sync_redirect_domain = Some("exampleservice.domainconnect.org".into());
     let parse = |r: &str| ApplyUrl::from_parts(PATH, &format!("{Q}&redirect_uri={r}")).unwrap();
     for (r, signed, why) in [
         ("javascript%3Aalert(1)", true, "scheme"),
         ("data%3Atext%2Fhtml%2Cx", true, "scheme"),
         ("https%3A%2F%2Fevil.example%2F", false, "not within"),
-        (
-            "https%3A%2F%2Fexampleservice.domainconnect.org.evil.example%2F",
-            false,
-            "not within",
-        ),
-        (
-            "https%3A%2F%2Fexampleservice.domainconnect.org%40evil.example%2F",
-            true,
-            "user-info",
-        ),
+        ("https%3A%2F%2Fexampleservice.domainconnect.org.evil.example%2F", false, "not within"),
+        ("https%3A%2F%2Fexampleservice.domainconnect.org%40evil.example%2F", true, "user-info"),
     ] {
         match redirect::decide(&t, &parse(r), signed) {
             ReturnTo::Refused { reason, .. } => assert!(reason.contains(why), "{r}: {reason}"),

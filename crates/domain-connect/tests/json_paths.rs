@@ -46,51 +46,32 @@ fn broken_variants(t: &Value) -> Vec<Value> {
 #[test]
 fn json_paths_match_a_tracking_deserializer() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/templates");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
     files.sort();
     let (mut compared, mut differ) = (0, Vec::new());
     for f in files.iter().step_by(10) {
-        let Ok(t) = serde_json::from_str::<Value>(&std::fs::read_to_string(f).unwrap()) else {
-            continue;
-        };
+        let Ok(t) = serde_json::from_str::<Value>(&std::fs::read_to_string(f).unwrap()) else { continue };
         if Template::from_json(&t.to_string()).is_err() {
             continue;
         }
         for v in broken_variants(&t) {
             for text in [serde_json::to_string_pretty(&v).unwrap(), v.to_string()] {
-                let Some(expected) = tracked_path(&text) else {
-                    continue;
-                };
+                let Some(expected) = tracked_path(&text) else { continue };
                 let ours = Template::from_json(&text).unwrap_err().path;
                 compared += 1;
                 if ours != expected {
-                    differ.push(format!(
-                        "{}: ours {ours:?}, tracked {expected:?}",
-                        f.display()
-                    ));
+                    differ.push(format!("{}: ours {ours:?}, tracked {expected:?}", f.display()));
                 }
             }
         }
     }
     assert!(compared > 1000, "only {compared} broken templates compared");
-    assert!(
-        differ.is_empty(),
-        "{} of {compared} differ:\n{}",
-        differ.len(),
-        differ[..differ.len().min(20)].join("\n")
-    );
+    assert!(differ.is_empty(), "{} of {compared} differ:\n{}", differ.len(), differ[..differ.len().min(20)].join("\n"));
 }
 
 #[test]
 fn a_truncated_template_names_where_it_stops() {
-    let e = Template::from_json(
-        "{\"providerId\": \"p\", \"serviceId\": \"s\", \"records\": [{\"type\": \"A\", \"host\": ",
-    )
-    .unwrap_err();
+    let e = Template::from_json("{\"providerId\": \"p\", \"serviceId\": \"s\", \"records\": [{\"type\": \"A\", \"host\": ").unwrap_err();
     assert_eq!(e.path, "records[0].host");
     assert!(e.message.contains("EOF"), "{}", e.message);
 }

@@ -3,40 +3,17 @@
 //! record at the same name; a zone indexed once gives exactly the answers of the
 //! one-call index.
 
-use domain_connect::apply::{
-    process_records, process_records_indexed, IndexedZone, ProcessOptions,
-};
+use domain_connect::apply::{process_records, process_records_indexed, IndexedZone, ProcessOptions};
 use domain_connect::record::{sort_canonical, ZoneRecord};
 use domain_connect::{Params, Template, TemplateRecord};
 use proptest::prelude::*;
 
 fn name() -> impl Strategy<Value = String> {
-    prop_oneof![
-        Just("@".to_string()),
-        Just("www".to_string()),
-        Just("mail".to_string()),
-        Just("a.www".to_string()),
-        Just("_dmarc".to_string()),
-        Just("*".to_string())
-    ]
+    prop_oneof![Just("@".to_string()), Just("www".to_string()), Just("mail".to_string()), Just("a.www".to_string()), Just("_dmarc".to_string()), Just("*".to_string())]
 }
 
 fn zone_record() -> impl Strategy<Value = ZoneRecord> {
-    (
-        prop_oneof![
-            Just("A"),
-            Just("AAAA"),
-            Just("CNAME"),
-            Just("MX"),
-            Just("TXT"),
-            Just("NS"),
-            Just("SRV"),
-            Just("CAA")
-        ],
-        name(),
-        "[a-z0-9.]{1,12}",
-        1i64..100000,
-    )
+    (prop_oneof![Just("A"), Just("AAAA"), Just("CNAME"), Just("MX"), Just("TXT"), Just("NS"), Just("SRV"), Just("CAA")], name(), "[a-z0-9.]{1,12}", 1i64..100000)
         .prop_map(|(t, n, d, ttl)| {
             let mut r = ZoneRecord::new(t, &n, &d, Some(ttl));
             if t == "MX" || t == "SRV" {
@@ -49,11 +26,7 @@ fn zone_record() -> impl Strategy<Value = ZoneRecord> {
 /// A zone without CNAME conflicts (a CNAME alone at its name).
 fn clean_zone() -> impl Strategy<Value = Vec<ZoneRecord>> {
     prop::collection::vec(zone_record(), 0..12).prop_map(|mut z| {
-        let cname_names: Vec<String> = z
-            .iter()
-            .filter(|r| r.rtype == "CNAME")
-            .map(|r| r.name.clone())
-            .collect();
+        let cname_names: Vec<String> = z.iter().filter(|r| r.rtype == "CNAME").map(|r| r.name.clone()).collect();
         let mut seen = std::collections::HashSet::new();
         z.retain(|r| {
             if cname_names.contains(&r.name) {
@@ -68,25 +41,8 @@ fn clean_zone() -> impl Strategy<Value = Vec<ZoneRecord>> {
 
 fn template_record() -> impl Strategy<Value = TemplateRecord> {
     (
-        prop_oneof![
-            Just("A"),
-            Just("AAAA"),
-            Just("CNAME"),
-            Just("MX"),
-            Just("TXT"),
-            Just("SPFM"),
-            Just("NS"),
-            Just("SRV"),
-            Just("CAA"),
-            Just("APEXCNAME")
-        ],
-        prop_oneof![
-            Just("@"),
-            Just("www"),
-            Just("%sub%"),
-            Just("mail"),
-            Just("x.www")
-        ],
+        prop_oneof![Just("A"), Just("AAAA"), Just("CNAME"), Just("MX"), Just("TXT"), Just("SPFM"), Just("NS"), Just("SRV"), Just("CAA"), Just("APEXCNAME")],
+        prop_oneof![Just("@"), Just("www"), Just("%sub%"), Just("mail"), Just("x.www")],
         prop_oneof![Just("None"), Just("All"), Just("Prefix")],
     )
         .prop_map(|(t, host, mode)| {
@@ -101,11 +57,7 @@ fn template_record() -> impl Strategy<Value = TemplateRecord> {
                 name: Some(host.into()),
                 points_to: Some(points_to.into()),
                 ttl: Some(300.into()),
-                data: Some(if t == "CAA" {
-                    "0 issue \"ca.example\"".into()
-                } else {
-                    "hello %ip%".into()
-                }),
+                data: Some(if t == "CAA" { "0 issue \"ca.example\"".into() } else { "hello %ip%".into() }),
                 txt_conflict_matching_mode: Some(mode.into()),
                 txt_conflict_matching_prefix: Some("hello".into()),
                 priority: Some(10.into()),

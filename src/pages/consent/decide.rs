@@ -10,14 +10,9 @@ use std::sync::Arc;
 #[derive(Clone)]
 enum Outcome {
     Applying,
-    Applied {
-        applied: providers::Applied,
-        next: Option<String>,
-    },
+    Applied { applied: providers::Applied, next: Option<String> },
     Failed(providers::ApplyFailure),
-    Cancelled {
-        next: Option<String>,
-    },
+    Cancelled { next: Option<String> },
 }
 
 fn go(url: &str) {
@@ -39,17 +34,8 @@ fn after_apply(_: Arc<Loaded>) -> AnyView {
 
 /// A file to save, as a link (`data:` URL; nothing leaves the browser).
 #[cfg(any(feature = "powerdns", feature = "cloudflare"))]
-fn download(
-    name: &'static str,
-    mime: &'static str,
-    text: &str,
-    label: &'static str,
-    testid: &'static str,
-) -> impl IntoView {
-    let href = format!(
-        "data:{mime};charset=utf-8,{}",
-        String::from(js_sys::encode_uri_component(text))
-    );
+fn download(name: &'static str, mime: &'static str, text: &str, label: &'static str, testid: &'static str) -> impl IntoView {
+    let href = format!("data:{mime};charset=utf-8,{}", String::from(js_sys::encode_uri_component(text)));
     view! { <a href=href download=name data-testid=testid>{label}</a> }
 }
 
@@ -59,9 +45,7 @@ fn download(
 #[component]
 fn AfterApply(l: Arc<Loaded>) -> impl IntoView {
     let domain = l.url.domain.ascii.clone();
-    let Ok(cs) = &l.review.changes else {
-        return ().into_any();
-    };
+    let Ok(cs) = &l.review.changes else { return ().into_any() };
     let added: Vec<_> = cs.added.iter().map(|a| a.record.clone()).collect();
     let removed: Vec<_> = cs.deleted.iter().map(|d| d.record.clone()).collect();
     // The records in the sandbox's JSON form (one writer), each removal with its reason.
@@ -76,14 +60,10 @@ fn AfterApply(l: Arc<Loaded>) -> impl IntoView {
     let bind = format!(
         "; added\n{}; removed\n{}",
         domain_connect::zone::to_bind(&added, &domain),
-        domain_connect::zone::to_bind(&removed, &domain)
-            .lines()
-            .map(|l| format!("; {l}\n"))
-            .collect::<String>()
+        domain_connect::zone::to_bind(&removed, &domain).lines().map(|l| format!("; {l}\n")).collect::<String>()
     );
     let request = providers::kept_change(&domain).unwrap_or_default();
-    let undone: RwSignal<Option<Result<providers::Applied, providers::ApplyFailure>>> =
-        RwSignal::new(None);
+    let undone: RwSignal<Option<Result<providers::Applied, providers::ApplyFailure>>> = RwSignal::new(None);
     let busy = RwSignal::new(false);
     let on_undo = {
         let (cfg, domain) = (l.cfg.clone(), domain.clone());
@@ -163,20 +143,12 @@ pub(super) fn Decide(l: Arc<Loaded>, proxy: RwSignal<Vec<Option<bool>>>) -> impl
             outcome.set(Some(Outcome::Applying));
             let l = l.clone();
             leptos::task::spawn_local(async move {
-                let result =
-                    providers::apply(&l.cfg, &l.url.domain.ascii, &l.zone, &approved).await;
+                let result = providers::apply(&l.cfg, &l.url.domain.ascii, &l.zone, &approved).await;
                 let origins = &l.cfg.dashboard_origins;
                 outcome.set(Some(match result {
                     Ok(applied) => {
-                        let (added, removed) = (
-                            approved.changes.added.len() as u32,
-                            approved.changes.deleted.len() as u32,
-                        );
-                        crate::embed::notify(
-                            origins,
-                            "dc-applied",
-                            &[("added", added.into()), ("removed", removed.into())],
-                        );
+                        let (added, removed) = (approved.changes.added.len() as u32, approved.changes.deleted.len() as u32);
+                        crate::embed::notify(origins, "dc-applied", &[("added", added.into()), ("removed", removed.into())]);
                         let next = l.review.return_url(&l.url, false);
                         if let Some(n) = &next {
                             go(n);
@@ -199,10 +171,7 @@ pub(super) fn Decide(l: Arc<Loaded>, proxy: RwSignal<Vec<Option<bool>>>) -> impl
     let cancel = {
         let l = l.clone();
         move |_| {
-            if matches!(
-                outcome.get_untracked(),
-                Some(Outcome::Applying | Outcome::Applied { .. })
-            ) {
+            if matches!(outcome.get_untracked(), Some(Outcome::Applying | Outcome::Applied { .. })) {
                 return;
             }
             let next = l.review.return_url(&l.url, true);

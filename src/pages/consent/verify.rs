@@ -21,12 +21,7 @@ enum State {
 }
 
 #[component]
-pub(super) fn Verify(
-    cfg: Config,
-    records: Vec<domain_connect::ZoneRecord>,
-    domain: String,
-    title: &'static str,
-) -> impl IntoView {
+pub(super) fn Verify(cfg: Config, records: Vec<domain_connect::ZoneRecord>, domain: String, title: &'static str) -> impl IntoView {
     let (probes, unchecked) = propagation::probes_for(&records, &domain);
     let total = probes.len();
     let seen = RwSignal::new(vec![false; total]);

@@ -65,11 +65,7 @@ impl IndexedZone {
             if r.dc.is_some() {
                 provenance.push(i);
             }
-            match heads.entry(
-                name_hash(&r.name),
-                |j| name(j).eq_ignore_ascii_case(&r.name),
-                |j| name_hash(name(j)),
-            ) {
+            match heads.entry(name_hash(&r.name), |j| name(j).eq_ignore_ascii_case(&r.name), |j| name_hash(name(j))) {
                 Entry::Occupied(mut e) => {
                     next[i as usize] = *e.get();
                     *e.get_mut() = i;
@@ -80,12 +76,7 @@ impl IndexedZone {
             }
         }
         provenance.reverse();
-        Ok(IndexedZone {
-            records,
-            heads,
-            next,
-            provenance,
-        })
+        Ok(IndexedZone { records, heads, next, provenance })
     }
 
     /// The records, in the order they were given.
@@ -100,9 +91,7 @@ impl IndexedZone {
 
     fn at(&self, name: &str) -> Vec<usize> {
         let mut out = Vec::new();
-        let found = self.heads.find(name_hash(name), |&j| {
-            self.records[j as usize].name.eq_ignore_ascii_case(name)
-        });
+        let found = self.heads.find(name_hash(name), |&j| self.records[j as usize].name.eq_ignore_ascii_case(name));
         let mut i = found.copied().unwrap_or(END);
         while i != END {
             out.push(i as usize);
@@ -139,9 +128,7 @@ impl Source<'_> {
 }
 
 fn too_large(n: usize) -> ApplyError {
-    ApplyError::InvalidData(crate::error::Fault::new(
-        crate::error::Problem::ZoneTooLarge { records: n },
-    ))
+    ApplyError::InvalidData(crate::error::Fault::new(crate::error::Problem::ZoneTooLarge { records: n }))
 }
 
 enum Names<'z> {
@@ -200,10 +187,7 @@ fn index_touched(records: &[ZoneRecord], wanted: &FxHashSet<String>, below: &[St
             continue;
         }
         let name = r.name.as_str();
-        if let Some(w) = of_len(n.min(255))
-            .iter()
-            .find(|w| name.eq_ignore_ascii_case(w))
-        {
+        if let Some(w) = of_len(n.min(255)).iter().find(|w| name.eq_ignore_ascii_case(w)) {
             match index.get_mut(*w) {
                 Some(v) => v.push(i as u32),
                 None => {
@@ -211,10 +195,7 @@ fn index_touched(records: &[ZoneRecord], wanted: &FxHashSet<String>, below: &[St
                 }
             }
         } else if n > min_below && below.iter().any(|b| is_below(name, b)) {
-            index
-                .entry(name.to_ascii_lowercase())
-                .or_default()
-                .push(i as u32);
+            index.entry(name.to_ascii_lowercase()).or_default().push(i as u32);
         }
     }
     index
@@ -223,33 +204,18 @@ fn index_touched(records: &[ZoneRecord], wanted: &FxHashSet<String>, below: &[St
 impl<'z> Zone<'z> {
     /// The zone of one call. From a record slice, only the names in `wanted` and below
     /// `below` are indexed; an [`IndexedZone`] is used as it is.
-    pub(super) fn new(
-        source: Source<'z>,
-        wanted: &FxHashSet<String>,
-        below: &[String],
-    ) -> Zone<'z> {
+    pub(super) fn new(source: Source<'z>, wanted: &FxHashSet<String>, below: &[String]) -> Zone<'z> {
         let (records, names) = match source {
-            Source::Records(records) => (
-                records,
-                Names::Touched(index_touched(records, wanted, below)),
-            ),
+            Source::Records(records) => (records, Names::Touched(index_touched(records, wanted, below))),
             Source::Indexed(z) => (z.records.as_slice(), Names::Whole(z)),
         };
-        Zone {
-            records,
-            names,
-            delete: HashMap::new(),
-            replace: HashMap::new(),
-        }
+        Zone { records, names, delete: HashMap::new(), replace: HashMap::new() }
     }
 
     /// Indices of the records at `name` (lowercase), in zone order.
     pub(super) fn at(&self, name: &str) -> Vec<usize> {
         match &self.names {
-            Names::Touched(i) => i
-                .get(name)
-                .map(|v| v.iter().map(|&i| i as usize).collect())
-                .unwrap_or_default(),
+            Names::Touched(i) => i.get(name).map(|v| v.iter().map(|&i| i as usize).collect()).unwrap_or_default(),
             Names::Whole(z) => z.at(name),
         }
     }
@@ -266,9 +232,7 @@ impl<'z> Zone<'z> {
     pub(super) fn with_provenance(&self) -> Vec<usize> {
         match &self.names {
             Names::Whole(z) => z.provenance.iter().map(|&i| i as usize).collect(),
-            Names::Touched(_) => (0..self.records.len())
-                .filter(|&i| self.records[i].dc.is_some())
-                .collect(),
+            Names::Touched(_) => (0..self.records.len()).filter(|&i| self.records[i].dc.is_some()).collect(),
         }
     }
 
@@ -304,21 +268,15 @@ mod tests {
     #[test]
     fn touched_names_by_length_then_bytes() {
         let long = format!("{}sub", "a.".repeat(150));
-        let z: Vec<ZoneRecord> = [
-            "www", "WwW", "wwx", "mail", "x.sub", "X.SUB", "xsub", &long, "sub",
-        ]
-        .iter()
-        .map(|n| ZoneRecord::new("A", n, "192.0.2.1", None))
-        .collect();
+        let z: Vec<ZoneRecord> = ["www", "WwW", "wwx", "mail", "x.sub", "X.SUB", "xsub", &long, "sub"]
+            .iter()
+            .map(|n| ZoneRecord::new("A", n, "192.0.2.1", None))
+            .collect();
         let i = index_touched(&z, &set(&["@", "www", "sub"]), &["sub".to_string()]);
         assert_eq!(i.get("www"), Some(&vec![0, 1]));
         assert_eq!(i.get("sub"), Some(&vec![8]));
         assert_eq!(i.get("x.sub"), Some(&vec![4, 5]));
-        assert_eq!(
-            i.get(long.as_str()),
-            Some(&vec![7]),
-            "a name over 255 bytes below a delegation"
-        );
+        assert_eq!(i.get(long.as_str()), Some(&vec![7]), "a name over 255 bytes below a delegation");
         assert_eq!(i.len(), 4, "{i:?}");
         // Without the delegation, nothing below it is indexed.
         let i = index_touched(&z, &set(&["@", "www"]), &[]);
@@ -327,10 +285,7 @@ mod tests {
 
     #[test]
     fn indexed_zone_finds_names_in_any_ascii_case() {
-        let z: Vec<ZoneRecord> = ["www", "@", "WWW", "a.www", "A.Www"]
-            .iter()
-            .map(|n| ZoneRecord::new("A", n, "192.0.2.1", None))
-            .collect();
+        let z: Vec<ZoneRecord> = ["www", "@", "WWW", "a.www", "A.Www"].iter().map(|n| ZoneRecord::new("A", n, "192.0.2.1", None)).collect();
         let iz = IndexedZone::new(z).unwrap();
         assert_eq!(iz.at("www"), vec![0, 2]);
         assert_eq!(iz.at("a.www"), vec![3, 4]);

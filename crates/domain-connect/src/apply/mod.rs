@@ -119,49 +119,29 @@ pub fn reference_redirect_records() -> Vec<TemplateRecord> {
         ttl: Some(600.into()),
         ..TemplateRecord::default()
     };
-    vec![
-        record(crate::RecordType::A.as_str(), "127.0.0.1"),
-        record(crate::RecordType::Aaaa.as_str(), "::1"),
-    ]
+    vec![record(crate::RecordType::A.as_str(), "127.0.0.1"), record(crate::RecordType::Aaaa.as_str(), "::1")]
 }
 
 /// Apply a template: domain and host are lowercased, `hostRequired` and the
 /// signature are enforced, and the template's records are processed.
-pub fn apply_template(
-    template: &Template,
-    zone: &[ZoneRecord],
-    req: &ApplyRequest<'_>,
-) -> Result<ChangeSet, ApplyError> {
+pub fn apply_template(template: &Template, zone: &[ZoneRecord], req: &ApplyRequest<'_>) -> Result<ChangeSet, ApplyError> {
     apply(template, Source::Records(zone), req)
 }
 
 /// [`apply_template`] on a zone indexed beforehand (see [`IndexedZone`]).
-pub fn apply_template_indexed(
-    template: &Template,
-    zone: &IndexedZone,
-    req: &ApplyRequest<'_>,
-) -> Result<ChangeSet, ApplyError> {
+pub fn apply_template_indexed(template: &Template, zone: &IndexedZone, req: &ApplyRequest<'_>) -> Result<ChangeSet, ApplyError> {
     apply(template, Source::Indexed(zone), req)
 }
 
-fn apply(
-    template: &Template,
-    zone: Source<'_>,
-    req: &ApplyRequest<'_>,
-) -> Result<ChangeSet, ApplyError> {
+fn apply(template: &Template, zone: Source<'_>, req: &ApplyRequest<'_>) -> Result<ChangeSet, ApplyError> {
     let domain = req.domain.to_ascii_lowercase();
     let host = req.host.map(str::to_ascii_lowercase);
     if template.host_required == Some(true) && host.as_deref().unwrap_or("").is_empty() {
-        return Err(ApplyError::HostRequired {
-            provider_id: template.provider_id.clone(),
-            service_id: template.service_id.clone(),
-        });
+        return Err(ApplyError::HostRequired { provider_id: template.provider_id.clone(), service_id: template.service_id.clone() });
     }
     if template.requires_signature() {
         if let SignatureGate::NotVerified(why) = &req.signature {
-            return Err(ApplyError::InvalidSignature {
-                reason: why.clone(),
-            });
+            return Err(ApplyError::InvalidSignature { reason: why.clone() });
         }
     }
     let multi_instance = req.multi_aware && template.multi_instance == Some(true);
@@ -204,11 +184,7 @@ pub fn process_records_indexed(
     process(template_records, Source::Indexed(zone), opts)
 }
 
-fn process(
-    template_records: &[TemplateRecord],
-    source: Source<'_>,
-    opts: &ProcessOptions<'_>,
-) -> Result<ChangeSet, ApplyError> {
+fn process(template_records: &[TemplateRecord], source: Source<'_>, opts: &ProcessOptions<'_>) -> Result<ChangeSet, ApplyError> {
     source.check_size()?;
     let empty = Params::new();
     let params = opts.params.unwrap_or(&empty);
@@ -216,11 +192,7 @@ fn process(
     // Substitution does not depend on the zone: resolve first (keeping each error for
     // its turn, so errors surface in the reference engine's order), and learn which
     // names the template touches.
-    let mut resolved: Vec<(
-        usize,
-        &TemplateRecord,
-        Result<prepare::Resolved, ApplyError>,
-    )> = Vec::new();
+    let mut resolved: Vec<(usize, &TemplateRecord, Result<prepare::Resolved, ApplyError>)> = Vec::new();
     let mut wanted: FxHashSet<String> = FxHashSet::default();
     let mut below: Vec<String> = Vec::new();
     wanted.insert("@".to_string());
@@ -258,11 +230,7 @@ fn process(
         let mut new_record = match outcome {
             rules::Outcome::Add(r) => r,
             rules::Outcome::AlreadyPresent { index: at, record } => {
-                kept.push(Kept {
-                    index: at,
-                    record,
-                    template_record: index,
-                });
+                kept.push(Kept { index: at, record, template_record: index });
                 continue;
             }
         };
@@ -279,21 +247,11 @@ fn process(
                 host: opts.host.map(str::to_string),
                 essential: Some(tr.essential.clone().unwrap_or_else(|| "Always".to_string())),
             });
-            added.push(Addition {
-                record: new_record,
-                template_record: index,
-            });
+            added.push(Addition { record: new_record, template_record: index });
         } else if let Some((at, record)) = rules::find_identical(&new_record, &zone) {
-            kept.push(Kept {
-                index: at,
-                record,
-                template_record: index,
-            });
+            kept.push(Kept { index: at, record, template_record: index });
         } else {
-            added.push(Addition {
-                record: new_record,
-                template_record: index,
-            });
+            added.push(Addition { record: new_record, template_record: index });
         }
     }
 
@@ -301,32 +259,14 @@ fn process(
         cascade_essential(&mut zone);
     }
 
-    let mut cs = ChangeSet {
-        added,
-        kept,
-        deleted: Vec::new(),
-    };
-    let mut marked: Vec<usize> = zone
-        .replace
-        .keys()
-        .chain(zone.delete.keys())
-        .copied()
-        .collect();
+    let mut cs = ChangeSet { added, kept, deleted: Vec::new() };
+    let mut marked: Vec<usize> = zone.replace.keys().chain(zone.delete.keys()).copied().collect();
     marked.sort_unstable();
     marked.dedup();
     for i in marked {
-        let reason = zone
-            .replace
-            .remove(&i)
-            .or_else(|| zone.delete.remove(&i))
-            .expect("marked");
+        let reason = zone.replace.remove(&i).or_else(|| zone.delete.remove(&i)).expect("marked");
         let explanation = reason.explain();
-        cs.deleted.push(Deletion {
-            index: i,
-            record: normalise(zone.rec(i)),
-            reason,
-            explanation,
-        });
+        cs.deleted.push(Deletion { index: i, record: normalise(zone.rec(i)), reason, explanation });
     }
     Ok(cs)
 }
@@ -334,10 +274,7 @@ fn process(
 /// Multi-aware, not multi-instance: records written earlier by the same template at
 /// the same host are replaced. (DCAZ skips this at the apex; we do not — crate docs.)
 fn mark_previous_instances(zone: &mut Zone<'_>, opts: &ProcessOptions<'_>) {
-    let (Some(pid), Some(sid)) = (
-        opts.provider_id.filter(|s| !s.is_empty()),
-        opts.service_id.filter(|s| !s.is_empty()),
-    ) else {
+    let (Some(pid), Some(sid)) = (opts.provider_id.filter(|s| !s.is_empty()), opts.service_id.filter(|s| !s.is_empty())) else {
         return;
     };
     let host = opts.host.unwrap_or("");
@@ -372,11 +309,7 @@ fn cascade_essential(zone: &mut Zone<'_>) {
     for i in deleted {
         if let Some(dc) = &records[i].dc {
             if dc.essential.as_deref() == Some("Always") {
-                let k = (
-                    dc.provider_id.as_deref(),
-                    dc.service_id.as_deref(),
-                    dc.host.as_deref(),
-                );
+                let k = (dc.provider_id.as_deref(), dc.service_id.as_deref(), dc.host.as_deref());
                 if !triggers.iter().any(|(t, _)| *t == k) {
                     triggers.push((k, i));
                 }
@@ -388,11 +321,7 @@ fn cascade_essential(zone: &mut Zone<'_>) {
     }
     for i in zone.with_provenance() {
         let Some(dc) = &records[i].dc else { continue };
-        let k = (
-            dc.provider_id.as_deref(),
-            dc.service_id.as_deref(),
-            dc.host.as_deref(),
-        );
+        let k = (dc.provider_id.as_deref(), dc.service_id.as_deref(), dc.host.as_deref());
         if let Some((_, t)) = triggers.iter().find(|(tk, _)| *tk == k) {
             zone.mark(i, || DeletionReason::EssentialCascade {
                 trigger: normalise(&records[*t]),

@@ -5,19 +5,8 @@
 use crate::record::ZoneRecord;
 
 /// The record types the engine knows by name; anything else is a custom type.
-pub const CORE_TYPES: [&str; 11] = [
-    "A",
-    "AAAA",
-    "CNAME",
-    "APEXCNAME",
-    "MX",
-    "NS",
-    "SRV",
-    "TXT",
-    "SPFM",
-    "REDIR301",
-    "REDIR302",
-];
+pub const CORE_TYPES: [&str; 11] =
+    ["A", "AAAA", "CNAME", "APEXCNAME", "MX", "NS", "SRV", "TXT", "SPFM", "REDIR301", "REDIR302"];
 
 /// True for a type the engine treats as opaque custom data.
 pub fn is_custom(rtype: &str) -> bool {
@@ -47,19 +36,10 @@ pub fn normalise(r: &ZoneRecord) -> ZoneRecord {
 /// Lowercase a URL's scheme and authority (case-insensitive by definition) and keep
 /// its path, query and fragment as they are.
 fn lowercase_url_origin(url: &str) -> String {
-    let Some(scheme_end) = url.find("://") else {
-        return url.to_ascii_lowercase();
-    };
+    let Some(scheme_end) = url.find("://") else { return url.to_ascii_lowercase() };
     let after = scheme_end + 3;
-    let path_start = url[after..]
-        .find(['/', '?', '#'])
-        .map(|i| i + after)
-        .unwrap_or(url.len());
-    format!(
-        "{}{}",
-        url[..path_start].to_ascii_lowercase(),
-        &url[path_start..]
-    )
+    let path_start = url[after..].find(['/', '?', '#']).map(|i| i + after).unwrap_or(url.len());
+    format!("{}{}", url[..path_start].to_ascii_lowercase(), &url[path_start..])
 }
 
 #[cfg(test)]
@@ -77,17 +57,8 @@ mod tests {
 
     #[test]
     fn txt_and_custom_data_keep_case() {
-        assert_eq!(
-            normalise(&ZoneRecord::new("TXT", "@", "Hello", None)).data,
-            "Hello"
-        );
-        assert_eq!(
-            normalise(&ZoneRecord::new("caa", "@", "0 issue \"X.org\"", None)).data,
-            "0 issue \"X.org\""
-        );
-        assert_eq!(
-            normalise(&ZoneRecord::new("CNAME", "@", "X.org", None)).data,
-            "x.org"
-        );
+        assert_eq!(normalise(&ZoneRecord::new("TXT", "@", "Hello", None)).data, "Hello");
+        assert_eq!(normalise(&ZoneRecord::new("caa", "@", "0 issue \"X.org\"", None)).data, "0 issue \"X.org\"");
+        assert_eq!(normalise(&ZoneRecord::new("CNAME", "@", "X.org", None)).data, "x.org");
     }
 }

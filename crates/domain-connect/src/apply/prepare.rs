@@ -42,9 +42,7 @@ pub fn expand_redirects(
         let upper = r.rtype.to_ascii_uppercase();
         if upper == "REDIR301" || upper == "REDIR302" {
             let Some(backing) = redirect_records else {
-                return Err(ApplyError::InvalidTemplate(
-                    Fault::new(Problem::NoRedirectRecords).at_record(i, &upper),
-                ));
+                return Err(ApplyError::InvalidTemplate(Fault::new(Problem::NoRedirectRecords).at_record(i, &upper)));
             };
             for b in backing {
                 // The backing record keeps its type and value; every other attribute
@@ -55,14 +53,8 @@ pub fn expand_redirects(
                 copy.host = r.host.clone().or(copy.host);
                 copy.name = r.name.clone().or(copy.name);
                 copy.ttl = r.ttl.clone().or(copy.ttl);
-                copy.txt_conflict_matching_mode = r
-                    .txt_conflict_matching_mode
-                    .clone()
-                    .or(copy.txt_conflict_matching_mode);
-                copy.txt_conflict_matching_prefix = r
-                    .txt_conflict_matching_prefix
-                    .clone()
-                    .or(copy.txt_conflict_matching_prefix);
+                copy.txt_conflict_matching_mode = r.txt_conflict_matching_mode.clone().or(copy.txt_conflict_matching_mode);
+                copy.txt_conflict_matching_prefix = r.txt_conflict_matching_prefix.clone().or(copy.txt_conflict_matching_prefix);
                 copy.priority = r.priority.clone().or(copy.priority);
                 copy.weight = r.weight.clone().or(copy.weight);
                 copy.port = r.port.clone().or(copy.port);
@@ -78,31 +70,15 @@ pub fn expand_redirects(
 }
 
 fn missing(index: usize, rtype: &str, field: &'static str) -> ApplyError {
-    ApplyError::InvalidTemplate(
-        Fault::new(Problem::MissingField)
-            .in_field(field)
-            .at_record(index, rtype),
-    )
+    ApplyError::InvalidTemplate(Fault::new(Problem::MissingField).in_field(field).at_record(index, rtype))
 }
 
-fn req<'a>(
-    v: &'a Option<String>,
-    index: usize,
-    rtype: &str,
-    field: &'static str,
-) -> Result<&'a str, ApplyError> {
+fn req<'a>(v: &'a Option<String>, index: usize, rtype: &str, field: &'static str) -> Result<&'a str, ApplyError> {
     v.as_deref().ok_or_else(|| missing(index, rtype, field))
 }
 
-fn req_int<'a>(
-    v: &'a Option<IntField>,
-    index: usize,
-    rtype: &str,
-    field: &'static str,
-) -> Result<&'a str, ApplyError> {
-    v.as_ref()
-        .map(|f| f.0.as_str())
-        .ok_or_else(|| missing(index, rtype, field))
+fn req_int<'a>(v: &'a Option<IntField>, index: usize, rtype: &str, field: &'static str) -> Result<&'a str, ApplyError> {
+    v.as_ref().map(|f| f.0.as_str()).ok_or_else(|| missing(index, rtype, field))
 }
 
 /// Python's `int(str)`: surrounding whitespace, a sign, digits with single underscores.
@@ -113,11 +89,7 @@ pub fn py_int(s: &str) -> Option<i64> {
         Some(b'+') => (false, &t[1..]),
         _ => (false, t),
     };
-    if digits.is_empty()
-        || digits.starts_with('_')
-        || digits.ends_with('_')
-        || digits.contains("__")
-    {
+    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
         return None;
     }
     if !digits.bytes().all(|b| b.is_ascii_digit() || b == b'_') {
@@ -144,31 +116,12 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn resolve(&self, v: &str, field: Field, name: &'static str) -> Result<String, ApplyError> {
-        resolve(
-            v,
-            self.opts.domain,
-            self.opts.host,
-            self.params,
-            field,
-            name,
-        )
-        .map_err(|e| e.at_record(self.index, self.rtype))
+        resolve(v, self.opts.domain, self.opts.host, self.params, field, name).map_err(|e| e.at_record(self.index, self.rtype))
     }
 
     /// InvalidData: `field` of this record is `value` (from the template's `orig`).
-    fn invalid(
-        &self,
-        field: &'static str,
-        problem: Problem,
-        value: &str,
-        orig: Option<&str>,
-    ) -> ApplyError {
-        ApplyError::InvalidData(
-            Fault::new(problem)
-                .in_field(field)
-                .with_value(value, orig)
-                .at_record(self.index, self.rtype),
-        )
+    fn invalid(&self, field: &'static str, problem: Problem, value: &str, orig: Option<&str>) -> ApplyError {
+        ApplyError::InvalidData(Fault::new(problem).in_field(field).with_value(value, orig).at_record(self.index, self.rtype))
     }
 
     /// An integer field: checked as DCAZ does before substitution, then converted.
@@ -183,30 +136,14 @@ impl Ctx<'_> {
 }
 
 /// Substitute and validate one template record.
-pub fn resolve_record(
-    tr: &TemplateRecord,
-    index: usize,
-    opts: &ProcessOptions<'_>,
-    params: &Params,
-) -> Result<Resolved, ApplyError> {
+pub fn resolve_record(tr: &TemplateRecord, index: usize, opts: &ProcessOptions<'_>, params: &Params) -> Result<Resolved, ApplyError> {
     let rtype = tr.rtype.to_ascii_uppercase();
-    let ctx = Ctx {
-        opts,
-        params,
-        index,
-        rtype: &rtype,
-    };
+    let ctx = Ctx { opts, params, index, rtype: &rtype };
     let custom = is_custom(&rtype);
     if custom && !validate::is_custom_type(&rtype) {
-        return Err(ApplyError::TypeError(
-            Fault::new(Problem::UnknownType).at_record(index, &tr.rtype),
-        ));
+        return Err(ApplyError::TypeError(Fault::new(Problem::UnknownType).at_record(index, &tr.rtype)));
     }
-    let mut out = Resolved {
-        rtype: rtype.clone(),
-        custom,
-        ..Default::default()
-    };
+    let mut out = Resolved { rtype: rtype.clone(), custom, ..Default::default() };
 
     // The owner name.
     if rtype == "SRV" {
@@ -224,11 +161,7 @@ pub fn resolve_record(
     } else {
         let orig = req(&tr.host, index, &rtype, "host")?;
         let host = ctx.resolve(orig, Field::Host, "host")?;
-        let ok = if rtype == "CNAME" {
-            validate::is_host_cname_or_ns(&host)
-        } else {
-            validate::is_host_other(&host)
-        };
+        let ok = if rtype == "CNAME" { validate::is_host_cname_or_ns(&host) } else { validate::is_host_other(&host) };
         if !ok {
             return Err(ctx.invalid("host", Problem::InvalidValue, &host, Some(orig)));
         }
@@ -236,10 +169,7 @@ pub fn resolve_record(
     }
 
     // pointsTo.
-    if matches!(
-        rtype.as_str(),
-        "A" | "AAAA" | "MX" | "CNAME" | "APEXCNAME" | "NS"
-    ) {
+    if matches!(rtype.as_str(), "A" | "AAAA" | "MX" | "CNAME" | "APEXCNAME" | "NS") {
         let orig = req(&tr.points_to, index, &rtype, "pointsTo")?;
         if rtype == "NS" && orig == "@" {
             return Err(ctx.invalid("pointsTo", Problem::CircularDelegation, "@", None));
@@ -257,10 +187,7 @@ pub fn resolve_record(
     }
 
     if rtype == "MX" {
-        out.priority = ctx.int_field(
-            req_int(&tr.priority, index, &rtype, "priority")?,
-            "priority",
-        )?;
+        out.priority = ctx.int_field(req_int(&tr.priority, index, &rtype, "priority")?, "priority")?;
     } else if rtype == "SRV" {
         let orig = req(&tr.target, index, &rtype, "target")?;
         let v = ctx.resolve(orig, Field::Target, "target")?;
@@ -283,9 +210,7 @@ pub fn resolve_record(
 
     if rtype == "SRV" {
         let orig = req(&tr.protocol, index, &rtype, "protocol")?;
-        let p = ctx
-            .resolve(orig, Field::Plain, "protocol")?
-            .to_ascii_lowercase();
+        let p = ctx.resolve(orig, Field::Plain, "protocol")?.to_ascii_lowercase();
         let p = p.strip_prefix('_').unwrap_or(&p).to_string();
         if !matches!(p.as_str(), "tcp" | "udp" | "tls") {
             return Err(ctx.invalid("protocol", Problem::InvalidValue, &p, Some(orig)));
@@ -307,10 +232,7 @@ pub fn resolve_record(
             return Err(ctx.invalid("service", Problem::InvalidValue, &s, Some(orig)));
         }
         out.service = s;
-        out.priority = ctx.int_field(
-            req_int(&tr.priority, index, &rtype, "priority")?,
-            "priority",
-        )?;
+        out.priority = ctx.int_field(req_int(&tr.priority, index, &rtype, "priority")?, "priority")?;
         out.weight = ctx.int_field(req_int(&tr.weight, index, &rtype, "weight")?, "weight")?;
         out.port = ctx.int_field(req_int(&tr.port, index, &rtype, "port")?, "port")?;
     }
@@ -320,11 +242,7 @@ pub fn resolve_record(
         out.txt_mode = tr.txt_conflict_mode();
     }
     if rtype == "SPFM" {
-        out.spf_rules = ctx.resolve(
-            req(&tr.spf_rules, index, &rtype, "spfRules")?,
-            Field::Plain,
-            "spfRules",
-        )?;
+        out.spf_rules = ctx.resolve(req(&tr.spf_rules, index, &rtype, "spfRules")?, Field::Plain, "spfRules")?;
     }
     if custom {
         let d = ctx.resolve(tr.data.as_deref().unwrap_or(""), Field::Plain, "data")?;

@@ -66,16 +66,10 @@ pub fn process(r: &Resolved, index: usize, zone: &mut Zone<'_>) -> Result<Outcom
                         TxtConflictMode::Prefix { prefix } => {
                             let Some(prefix) = prefix else {
                                 return Err(ApplyError::InvalidTemplate(
-                                    Fault::new(Problem::PrefixWithoutPrefix)
-                                        .in_field("txtConflictMatchingPrefix")
-                                        .at_record(index, "TXT"),
+                                    Fault::new(Problem::PrefixWithoutPrefix).in_field("txtConflictMatchingPrefix").at_record(index, "TXT"),
                                 ));
                             };
-                            zone.rec(i).data.starts_with(prefix.as_str()).then(|| {
-                                ConflictRule::TxtPrefix {
-                                    prefix: prefix.clone(),
-                                }
-                            })
+                            zone.rec(i).data.starts_with(prefix.as_str()).then(|| ConflictRule::TxtPrefix { prefix: prefix.clone() })
                         }
                         _ => None,
                     }
@@ -179,27 +173,15 @@ fn complete_cname_rule(new: &ZoneRecord, host: &str, index: usize, zone: &mut Zo
 }
 
 fn mark(zone: &mut Zone<'_>, i: usize, rule: ConflictRule, by: &ZoneRecord, index: usize) {
-    zone.mark(i, || DeletionReason::Conflict {
-        rule,
-        by: super::normalise(by),
-        template_record: index,
-    });
+    zone.mark(i, || DeletionReason::Conflict { rule, by: super::normalise(by), template_record: index });
 }
 
 /// SPF merging (spec "SPF Record Merging"): the rules go into the first SPF record at
 /// the host, or a new `v=spf1 … ~all` record is made.
 fn process_spfm(r: &Resolved, host: &str, index: usize, zone: &mut Zone<'_>) -> Outcome {
-    let found = zone
-        .at(host)
-        .into_iter()
-        .find(|&i| zone.is(i, "TXT") && zone.rec(i).data.starts_with("v=spf1 "));
+    let found = zone.at(host).into_iter().find(|&i| zone.is(i, "TXT") && zone.rec(i).data.starts_with("v=spf1 "));
     let Some(i) = found else {
-        let new = ZoneRecord::new(
-            "TXT",
-            &r.host,
-            &format!("v=spf1 {} ~all", r.spf_rules),
-            Some(r.ttl.unwrap_or(6000)),
-        );
+        let new = ZoneRecord::new("TXT", &r.host, &format!("v=spf1 {} ~all", r.spf_rules), Some(r.ttl.unwrap_or(6000)));
         complete_cname_rule(&new, host, index, zone);
         return Outcome::Add(new);
     };
@@ -210,18 +192,11 @@ fn process_spfm(r: &Resolved, host: &str, index: usize, zone: &mut Zone<'_>) -> 
         // The SPF record is an earlier instance of this very template, being replaced:
         // write it again (merged if the rule is new). DCAZ drops it here instead,
         // losing the SPF record on a re-apply (crate docs, "Where we differ").
-        let data = if present {
-            existing.data.clone()
-        } else {
-            merged(&existing.data, &r.spf_rules)
-        };
+        let data = if present { existing.data.clone() } else { merged(&existing.data, &r.spf_rules) };
         return Outcome::Add(ZoneRecord::new("TXT", &r.host, &data, ttl));
     }
     if present {
-        return Outcome::AlreadyPresent {
-            index: i,
-            record: existing,
-        };
+        return Outcome::AlreadyPresent { index: i, record: existing };
     }
     let new = ZoneRecord::new("TXT", &r.host, &merged(&existing.data, &r.spf_rules), ttl);
     mark(zone, i, ConflictRule::SpfMerge, &new, index);
@@ -236,43 +211,27 @@ fn merged(spf: &str, rules: &str) -> String {
 /// whole, whitespace-separated terms, case-insensitively. (DCAZ searches for the rules
 /// as a substring, so `include:a.com` counted as present beside `include:a.com.evil`.)
 pub fn spf_contains(spf: &str, rules: &str) -> bool {
-    let terms: Vec<String> = spf
-        .split_whitespace()
-        .map(str::to_ascii_lowercase)
-        .collect();
-    let wanted: Vec<String> = rules
-        .split_whitespace()
-        .map(str::to_ascii_lowercase)
-        .collect();
+    let terms: Vec<String> = spf.split_whitespace().map(str::to_ascii_lowercase).collect();
+    let wanted: Vec<String> = rules.split_whitespace().map(str::to_ascii_lowercase).collect();
     !wanted.is_empty() && wanted.iter().all(|w| terms.contains(w))
 }
 
 /// Template records may not conflict with each other (DCAZ `check_conflict_with_self`):
 /// a CNAME beside anything at its name, an NS beside anything at or below its name.
-pub fn check_conflict_with_self(
-    new: &ZoneRecord,
-    index: usize,
-    added: &[Addition],
-) -> Result<(), ApplyError> {
+pub fn check_conflict_with_self(new: &ZoneRecord, index: usize, added: &[Addition]) -> Result<(), ApplyError> {
     let is_cname = |t: &str| t == "CNAME" || t == "APEXCNAME";
     for a in added {
         let old = &a.record;
         let both_ns = new.rtype == "NS" && old.rtype == "NS";
         let clash = ((is_cname(&new.rtype) || is_cname(&old.rtype)) && old.name == new.name)
-            || (new.rtype == "NS"
-                && !both_ns
-                && (old.name == new.name || old.name.ends_with(&format!(".{}", new.name))))
-            || (old.rtype == "NS"
-                && !both_ns
-                && (old.name == new.name || new.name.ends_with(&format!(".{}", old.name))));
+            || (new.rtype == "NS" && !both_ns && (old.name == new.name || old.name.ends_with(&format!(".{}", new.name))))
+            || (old.rtype == "NS" && !both_ns && (old.name == new.name || new.name.ends_with(&format!(".{}", old.name))));
         if clash {
             return Err(ApplyError::InvalidData(
-                Fault::new(Problem::ConflictsWithTemplateRecord {
-                    other: a.template_record,
-                })
-                .in_field("host")
-                .with_value(&new.name, None)
-                .at_record(index, &new.rtype),
+                Fault::new(Problem::ConflictsWithTemplateRecord { other: a.template_record })
+                    .in_field("host")
+                    .with_value(&new.name, None)
+                    .at_record(index, &new.rtype),
             ));
         }
     }

@@ -130,3 +130,4 @@ impl fmt::Display for ApplyUrlError {
 }
 
 impl std::error::Error for ApplyUrlError {}
+

@@ -35,11 +35,7 @@ impl WireName {
     /// digits, `-` and `_`, labels of 1 to 63 octets, 253 in all.
     pub(super) fn from_ascii(text: &str) -> Result<WireName, DohError> {
         let text = text.strip_suffix('.').unwrap_or(text);
-        let bad = || {
-            DohError::BadName(format!(
-                "{text:?} is not an ASCII name of labels of at most 63 characters, 253 in all"
-            ))
-        };
+        let bad = || DohError::BadName(format!("{text:?} is not an ASCII name of labels of at most 63 characters, 253 in all"));
         if text.is_empty() || text.len() > 253 {
             return Err(bad());
         }
@@ -138,10 +134,7 @@ impl<'a> Reader<'a> {
     }
 
     pub(super) fn bytes(&mut self, n: usize) -> Result<&'a [u8], DohError> {
-        let s = self
-            .msg
-            .get(self.pos..self.pos + n)
-            .ok_or_else(ends_early)?;
+        let s = self.msg.get(self.pos..self.pos + n).ok_or_else(ends_early)?;
         self.pos += n;
         Ok(s)
     }
@@ -188,10 +181,7 @@ impl<'a> Reader<'a> {
                     break;
                 }
                 0x00 => {
-                    let label = self
-                        .msg
-                        .get(pos + 1..pos + 1 + usize::from(len))
-                        .ok_or_else(ends_early)?;
+                    let label = self.msg.get(pos + 1..pos + 1 + usize::from(len)).ok_or_else(ends_early)?;
                     out.push(len);
                     out.extend(label.iter().map(u8::to_ascii_lowercase));
                     if out.len() >= MAX_NAME {
@@ -232,10 +222,6 @@ impl<'a> Reader<'a> {
         let len = usize::from(self.u16()?);
         let start = self.pos;
         self.bytes(len)?;
-        Ok(Record {
-            owner,
-            rtype,
-            data: start..start + len,
-        })
+        Ok(Record { owner, rtype, data: start..start + len })
     }
 }

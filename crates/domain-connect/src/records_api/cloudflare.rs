@@ -28,19 +28,11 @@ use std::fmt;
 pub const PER_PAGE: u32 = 5000;
 
 fn request(method: &'static str, url: String, token: &str, body: Option<Value>) -> HttpRequest {
-    let mut headers = vec![
-        ("Authorization".to_string(), format!("Bearer {token}")),
-        ("Accept".into(), "application/json".into()),
-    ];
+    let mut headers = vec![("Authorization".to_string(), format!("Bearer {token}")), ("Accept".into(), "application/json".into())];
     if body.is_some() {
         headers.push(("Content-Type".into(), "application/json".into()));
     }
-    HttpRequest {
-        method,
-        url,
-        headers,
-        body: body.map(|b| b.to_string().into_bytes()),
-    }
+    HttpRequest { method, url, headers, body: body.map(|b| b.to_string().into_bytes()) }
 }
 
 fn seg(s: &str) -> String {
@@ -53,16 +45,7 @@ fn bare(domain: &str) -> String {
 
 /// `GET {base}/zones?name={domain}`: which zone id the domain has in this account.
 pub fn zone_lookup_request(base: &str, domain: &str, token: &str) -> HttpRequest {
-    request(
-        "GET",
-        format!(
-            "{}/zones?name={}",
-            base.trim_end_matches('/'),
-            seg(&bare(domain))
-        ),
-        token,
-        None,
-    )
+    request("GET", format!("{}/zones?name={}", base.trim_end_matches('/'), seg(&bare(domain))), token, None)
 }
 
 /// Cloudflare's envelope `{success, errors: [{code, message}], result}`: the result,
@@ -70,10 +53,7 @@ pub fn zone_lookup_request(base: &str, domain: &str, token: &str) -> HttpRequest
 fn envelope(status: u16, body: &[u8]) -> Result<Value, ApiFailure> {
     let v: Option<Value> = serde_json::from_slice(body).ok();
     let messages = |v: &Option<Value>| -> Vec<String> {
-        let errors = v
-            .as_ref()
-            .and_then(|v| v["errors"].as_array().cloned())
-            .unwrap_or_default();
+        let errors = v.as_ref().and_then(|v| v["errors"].as_array().cloned()).unwrap_or_default();
         errors
             .iter()
             .map(|e| match (e["code"].as_i64(), e["message"].as_str()) {
@@ -84,22 +64,13 @@ fn envelope(status: u16, body: &[u8]) -> Result<Value, ApiFailure> {
             .collect()
     };
     match &v {
-        Some(env) if (200..300).contains(&status) && env["success"] == json!(true) => {
-            Ok(env["result"].clone())
-        }
+        Some(env) if (200..300).contains(&status) && env["success"] == json!(true) => Ok(env["result"].clone()),
         Some(env) if (200..300).contains(&status) && env.get("success").is_some() => {
-            Err(ApiFailure::Refused {
-                status,
-                messages: messages(&v),
-            })
+            Err(ApiFailure::Refused { status, messages: messages(&v) })
         }
         Some(_) => Err(ApiFailure::from_status(status, messages(&v))),
         None => {
-            let text: String = String::from_utf8_lossy(body)
-                .trim()
-                .chars()
-                .take(500)
-                .collect();
+            let text: String = String::from_utf8_lossy(body).trim().chars().take(500).collect();
             let mut m = vec![format!("the answer is not Cloudflare's JSON envelope")];
             if !text.is_empty() {
                 m.push(text);
@@ -110,10 +81,7 @@ fn envelope(status: u16, body: &[u8]) -> Result<Value, ApiFailure> {
 }
 
 fn malformed(what: String) -> ReadFailure {
-    ReadFailure::Zone(zone::ZoneError::Api {
-        api: "Cloudflare",
-        reason: what,
-    })
+    ReadFailure::Zone(zone::ZoneError::Api { api: "Cloudflare", reason: what })
 }
 
 /// Read the answer to [`zone_lookup_request`]: the id of the zone named `domain`.
@@ -128,25 +96,12 @@ pub fn read_zone_lookup(status: u16, body: &[u8], domain: &str) -> Result<String
         .and_then(|z| z["id"].as_str())
         .filter(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric()))
         .map(str::to_string)
-        .ok_or_else(|| {
-            malformed(format!(
-                "no zone named {want} in this Cloudflare account (or the token may not read it)"
-            ))
-        })
+        .ok_or_else(|| malformed(format!("no zone named {want} in this Cloudflare account (or the token may not read it)")))
 }
 
 /// `GET {base}/zones/{zone_id}/dns_records?page={page}&per_page=`[`PER_PAGE`] (pages from 1).
 pub fn list_request(base: &str, zone_id: &str, page: u32, token: &str) -> HttpRequest {
-    request(
-        "GET",
-        format!(
-            "{}/zones/{}/dns_records?page={page}&per_page={PER_PAGE}",
-            base.trim_end_matches('/'),
-            seg(zone_id)
-        ),
-        token,
-        None,
-    )
+    request("GET", format!("{}/zones/{}/dns_records?page={page}&per_page={PER_PAGE}", base.trim_end_matches('/'), seg(zone_id)), token, None)
 }
 
 /// A record as Cloudflare lists it: its id, the record, and whether it is proxied.
@@ -173,25 +128,13 @@ pub struct ListPage {
 /// and SRV's `data` object folded in as a zone file writes them.
 fn rdata_of(rtype: &str, obj: &Value) -> Option<String> {
     let content = obj["content"].as_str();
-    let fq = |s: &str| {
-        if s.ends_with('.') {
-            s.to_string()
-        } else {
-            format!("{s}.")
-        }
-    };
+    let fq = |s: &str| if s.ends_with('.') { s.to_string() } else { format!("{s}.") };
     Some(match rtype {
         "CNAME" | "NS" | "PTR" => fq(content?),
         "MX" => format!("{} {}", obj["priority"].as_u64()?, fq(content?)),
         "SRV" => {
             let d = &obj["data"];
-            format!(
-                "{} {} {} {}",
-                d["priority"].as_u64()?,
-                d["weight"].as_u64()?,
-                d["port"].as_u64()?,
-                fq(d["target"].as_str()?)
-            )
+            format!("{} {} {} {}", d["priority"].as_u64()?, d["weight"].as_u64()?, d["port"].as_u64()?, fq(d["target"].as_str()?))
         }
         "TXT" | "SPF" => {
             let c = content?;
@@ -209,52 +152,24 @@ fn rdata_of(rtype: &str, obj: &Value) -> Option<String> {
 /// Read one page of [`list_request`]'s answer as zone records of `domain`.
 pub fn read_list_page(status: u16, body: &[u8], domain: &str) -> Result<ListPage, ReadFailure> {
     let result = envelope(status, body).map_err(ReadFailure::Api)?;
-    let items = result
-        .as_array()
-        .ok_or_else(|| malformed("the result is not a list of records".into()))?;
+    let items = result.as_array().ok_or_else(|| malformed("the result is not a list of records".into()))?;
     let env: Value = serde_json::from_slice(body).unwrap_or_default();
-    let total_pages = env["result_info"]["total_pages"]
-        .as_u64()
-        .map(|p| p.clamp(1, u64::from(u32::MAX)) as u32)
-        .unwrap_or(1);
+    let total_pages = env["result_info"]["total_pages"].as_u64().map(|p| p.clamp(1, u64::from(u32::MAX)) as u32).unwrap_or(1);
     let mut records = Vec::with_capacity(items.len());
     for (i, obj) in items.iter().enumerate() {
         let what = |field: &str| malformed(format!("record {i}: no {field}"));
-        let id = obj["id"]
-            .as_str()
-            .filter(|s| !s.is_empty())
-            .ok_or_else(|| what("id"))?;
+        let id = obj["id"].as_str().filter(|s| !s.is_empty()).ok_or_else(|| what("id"))?;
         let name = obj["name"].as_str().ok_or_else(|| what("name"))?;
-        let rtype = obj["type"]
-            .as_str()
-            .ok_or_else(|| what("type"))?
-            .to_ascii_uppercase();
-        let ttl = obj["ttl"]
-            .as_u64()
-            .and_then(|t| u32::try_from(t).ok())
-            .ok_or_else(|| what("ttl"))?;
+        let rtype = obj["type"].as_str().ok_or_else(|| what("type"))?.to_ascii_uppercase();
+        let ttl = obj["ttl"].as_u64().and_then(|t| u32::try_from(t).ok()).ok_or_else(|| what("ttl"))?;
         let rdata = rdata_of(&rtype, obj).ok_or_else(|| what("content"))?;
-        let record = zone::from_presentation(
-            &format!("{}.", name.trim_end_matches('.')),
-            ttl,
-            &rtype,
-            &rdata,
-            domain,
-        )
-        .map_err(ReadFailure::Zone)?;
-        records.push(CfRecord {
-            id: id.to_string(),
-            record,
-            proxied: obj["proxied"] == json!(true),
-        });
+        let record = zone::from_presentation(&format!("{}.", name.trim_end_matches('.')), ttl, &rtype, &rdata, domain).map_err(ReadFailure::Zone)?;
+        records.push(CfRecord { id: id.to_string(), record, proxied: obj["proxied"] == json!(true) });
         if records.len() > zone::MAX_ZONE_RECORDS {
             return Err(ReadFailure::Zone(zone::ZoneError::TooManyRecords));
         }
     }
-    Ok(ListPage {
-        records,
-        total_pages,
-    })
+    Ok(ListPage { records, total_pages })
 }
 
 /// The Cloudflare id of each record of `zone` (the zone previewed), from a fresh
@@ -269,14 +184,7 @@ pub fn ids_for(zone: &[ZoneRecord], listed: &[CfRecord]) -> Option<Vec<String>> 
     let mut taken = vec![false; listed.len()];
     zone.iter()
         .map(|r| {
-            let i = (0..listed.len()).find(|&i| {
-                !taken[i]
-                    && super::diff(
-                        std::slice::from_ref(r),
-                        std::slice::from_ref(&listed[i].record),
-                    )
-                    .is_empty()
-            })?;
+            let i = (0..listed.len()).find(|&i| !taken[i] && super::diff(std::slice::from_ref(r), std::slice::from_ref(&listed[i].record)).is_empty())?;
             taken[i] = true;
             Some(listed[i].id.clone())
         })
@@ -326,13 +234,8 @@ pub fn unsupported(changes: &ChangeSet) -> Vec<Unsupported> {
         .filter_map(|a| {
             let r = &a.record;
             match r.record_type() {
-                RecordType::ApexCname => Some(Unsupported::ApexCname {
-                    name: r.name.clone(),
-                }),
-                t if t.is_redirect() => Some(Unsupported::Redirect {
-                    name: r.name.clone(),
-                    target: r.data.clone(),
-                }),
+                RecordType::ApexCname => Some(Unsupported::ApexCname { name: r.name.clone() }),
+                t if t.is_redirect() => Some(Unsupported::Redirect { name: r.name.clone(), target: r.data.clone() }),
                 _ => None,
             }
         })
@@ -353,11 +256,7 @@ fn ttl_sent(proxied: Option<bool>, ttl: Option<i64>) -> i64 {
 /// template gives none or 0), `priority` for MX, `proxied` for A/AAAA/CNAME.
 fn post_object(r: &ZoneRecord, proxied: Option<bool>, domain: &str) -> Option<Value> {
     let (owner, _) = zone::presentation(r)?;
-    let name = if owner == "@" {
-        domain.to_string()
-    } else {
-        format!("{owner}.{domain}")
-    };
+    let name = if owner == "@" { domain.to_string() } else { format!("{owner}.{domain}") };
     let rtype = r.rtype.to_ascii_uppercase();
     let mut o = Map::new();
     o.insert("name".into(), json!(name));
@@ -386,23 +285,13 @@ fn post_object(r: &ZoneRecord, proxied: Option<bool>, domain: &str) -> Option<Va
 /// records (in the change set's order, `proxied` from `proxied[i]` for the i-th added
 /// record). `ids[i]` is the Cloudflare id of `zone[i]`, the zone the change set was
 /// computed from. Refused when the change set holds what Cloudflare does not take.
-pub fn batch_body(
-    changes: &ChangeSet,
-    ids: &[String],
-    proxied: &[Option<bool>],
-    domain: &str,
-) -> Result<Value, Vec<Unsupported>> {
+pub fn batch_body(changes: &ChangeSet, ids: &[String], proxied: &[Option<bool>], domain: &str) -> Result<Value, Vec<Unsupported>> {
     let no = unsupported(changes);
     if !no.is_empty() {
         return Err(no);
     }
     let domain = bare(domain);
-    let deletes: Vec<Value> = changes
-        .deleted
-        .iter()
-        .filter_map(|d| ids.get(d.index))
-        .map(|id| json!({"id": id}))
-        .collect();
+    let deletes: Vec<Value> = changes.deleted.iter().filter_map(|d| ids.get(d.index)).map(|id| json!({"id": id})).collect();
     let posts: Vec<Value> = changes
         .added
         .iter()
@@ -414,16 +303,7 @@ pub fn batch_body(
 
 /// The one request that applies a change set: `POST {base}/zones/{zone_id}/dns_records/batch`.
 pub fn batch_request(base: &str, zone_id: &str, token: &str, body: &Value) -> HttpRequest {
-    request(
-        "POST",
-        format!(
-            "{}/zones/{}/dns_records/batch",
-            base.trim_end_matches('/'),
-            seg(zone_id)
-        ),
-        token,
-        Some(body.clone()),
-    )
+    request("POST", format!("{}/zones/{}/dns_records/batch", base.trim_end_matches('/'), seg(zone_id)), token, Some(body.clone()))
 }
 
 /// Read the answer to [`batch_request`]: applied, or Cloudflare's first error (nothing
@@ -436,29 +316,15 @@ pub fn read_batch_answer(status: u16, body: &[u8]) -> Result<(), ApiFailure> {
 /// order posted), read from [`batch_request`]'s successful answer.
 pub fn posted_ids(body: &[u8]) -> Vec<String> {
     let v: Value = serde_json::from_slice(body).unwrap_or_default();
-    v["result"]["posts"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|p| p["id"].as_str().map(str::to_string))
-        .collect()
+    v["result"]["posts"].as_array().into_iter().flatten().filter_map(|p| p["id"].as_str().map(str::to_string)).collect()
 }
 
 /// The batch that undoes an applied one: delete the records it created (by the ids
 /// Cloudflare gave them) and create again the records it deleted, each with its own
 /// TTL and proxy status as listed before. `None` when an id of a created record is
 /// missing (Undo then cannot name what to delete).
-pub fn undo_body(
-    changes: &ChangeSet,
-    posted: &[String],
-    listed_before: &[CfRecord],
-    domain: &str,
-) -> Option<Value> {
-    let added = changes
-        .added
-        .iter()
-        .filter(|a| zone::presentation(&a.record).is_some())
-        .count();
+pub fn undo_body(changes: &ChangeSet, posted: &[String], listed_before: &[CfRecord], domain: &str) -> Option<Value> {
+    let added = changes.added.iter().filter(|a| zone::presentation(&a.record).is_some()).count();
     if posted.len() != added {
         return None;
     }
@@ -469,15 +335,7 @@ pub fn undo_body(
         .iter()
         .filter_map(|d| {
             let before = listed_before.get(d.index)?;
-            let mut o = post_object(
-                &before.record,
-                before
-                    .record
-                    .record_type()
-                    .is_proxiable()
-                    .then_some(before.proxied),
-                &domain,
-            )?;
+            let mut o = post_object(&before.record, before.record.record_type().is_proxiable().then_some(before.proxied), &domain)?;
             // The TTL as it was (post_object writes Auto for a proxied record, as Cloudflare keeps it).
             if let Some(t) = before.record.ttl {
                 o["ttl"] = json!(t);
@@ -490,18 +348,10 @@ pub fn undo_body(
 
 /// The zone Cloudflare lists once the batch is applied: the change set's final zone,
 /// with the TTLs [`batch_body`] sends.
-pub fn expected_zone(
-    changes: &ChangeSet,
-    zone: &[ZoneRecord],
-    proxied: &[Option<bool>],
-) -> Vec<ZoneRecord> {
+pub fn expected_zone(changes: &ChangeSet, zone: &[ZoneRecord], proxied: &[Option<bool>]) -> Vec<ZoneRecord> {
     let mut out = changes.final_zone(zone);
     for (i, r) in out.iter_mut().take(changes.added.len()).enumerate() {
-        let p = proxied
-            .get(i)
-            .copied()
-            .flatten()
-            .filter(|_| r.record_type().is_proxiable());
+        let p = proxied.get(i).copied().flatten().filter(|_| r.record_type().is_proxiable());
         r.ttl = Some(ttl_sent(p, r.ttl));
     }
     out.retain(|r| zone::presentation(r).is_some());

@@ -52,11 +52,7 @@ impl HttpRequest {
             .headers
             .iter()
             .map(|(k, v)| {
-                let v = if SECRET_HEADERS.contains(&k.to_ascii_lowercase().as_str()) {
-                    "<redacted>"
-                } else {
-                    v.as_str()
-                };
+                let v = if SECRET_HEADERS.contains(&k.to_ascii_lowercase().as_str()) { "<redacted>" } else { v.as_str() };
                 format!("{}:{}", q(k), q(v))
             })
             .collect();
@@ -65,12 +61,7 @@ impl HttpRequest {
             Some(b) if b.trim_start().starts_with(['{', '[']) => b.into_owned(),
             Some(b) => q(&b),
         };
-        format!(
-            "{{\"method\":{},\"url\":{},\"headers\":{{{}}},\"body\":{body}}}",
-            q(self.method),
-            q(&self.url),
-            headers.join(",")
-        )
+        format!("{{\"method\":{},\"url\":{},\"headers\":{{{}}},\"body\":{body}}}", q(self.method), q(&self.url), headers.join(","))
     }
 }
 
@@ -157,11 +148,7 @@ fn identity(r: &ZoneRecord) -> Option<(String, String, String, Option<i64>)> {
     if rtype == "SOA" {
         return None;
     }
-    let rdata = if matches!(rtype.as_str(), "TXT" | "SPF" | "CAA") {
-        rdata
-    } else {
-        rdata.to_ascii_lowercase()
-    };
+    let rdata = if matches!(rtype.as_str(), "TXT" | "SPF" | "CAA") { rdata } else { rdata.to_ascii_lowercase() };
     Some((owner.to_ascii_lowercase(), rtype, rdata, r.ttl))
 }
 
@@ -226,43 +213,15 @@ mod tests {
 
     #[test]
     fn diff_is_a_multiset_difference_that_ignores_name_case() {
-        let a = vec![
-            r("A", "www", "192.0.2.1", 60),
-            r("A", "www", "192.0.2.1", 60),
-            r("CNAME", "m", "X.example.", 60),
-        ];
-        let b = vec![
-            r("A", "WWW", "192.0.2.1", 60),
-            r("CNAME", "m", "x.example", 60),
-            r("TXT", "@", "Hello", 60),
-        ];
+        let a = vec![r("A", "www", "192.0.2.1", 60), r("A", "www", "192.0.2.1", 60), r("CNAME", "m", "X.example.", 60)];
+        let b = vec![r("A", "WWW", "192.0.2.1", 60), r("CNAME", "m", "x.example", 60), r("TXT", "@", "Hello", 60)];
         let d = diff(&a, &b);
         assert_eq!(d.gone, vec![r("A", "www", "192.0.2.1", 60)]);
         assert_eq!(d.new, vec![r("TXT", "@", "Hello", 60)]);
-        assert!(
-            !diff(&[r("TXT", "@", "Hello", 60)], &[r("TXT", "@", "hello", 60)]).is_empty(),
-            "TXT text keeps its case"
-        );
-        assert!(
-            !diff(
-                &[r("A", "a", "192.0.2.1", 60)],
-                &[r("A", "a", "192.0.2.1", 61)]
-            )
-            .is_empty(),
-            "a TTL change is a change"
-        );
-        let soa = |serial: u32| {
-            r(
-                "SOA",
-                "@",
-                &format!("ns1.example. h.example. {serial} 10800 3600 604800 3600"),
-                3600,
-            )
-        };
-        assert!(
-            diff(&[soa(1)], &[soa(2)]).is_empty(),
-            "the provider's serial is its bookkeeping"
-        );
+        assert!(!diff(&[r("TXT", "@", "Hello", 60)], &[r("TXT", "@", "hello", 60)]).is_empty(), "TXT text keeps its case");
+        assert!(!diff(&[r("A", "a", "192.0.2.1", 60)], &[r("A", "a", "192.0.2.1", 61)]).is_empty(), "a TTL change is a change");
+        let soa = |serial: u32| r("SOA", "@", &format!("ns1.example. h.example. {serial} 10800 3600 604800 3600"), 3600);
+        assert!(diff(&[soa(1)], &[soa(2)]).is_empty(), "the provider's serial is its bookkeeping");
     }
 
     #[test]
@@ -272,13 +231,8 @@ mod tests {
         assert_eq!(settle(&before, &expected, &expected), Settled::Applied);
         assert_eq!(settle(&before, &expected, &before), Settled::NotApplied);
         let other = vec![r("A", "www", "192.0.2.7", 60)];
-        let Settled::Neither { from_expected } = settle(&before, &expected, &other) else {
-            panic!()
-        };
-        assert_eq!(
-            (from_expected.gone, from_expected.new),
-            (expected.clone(), other)
-        );
+        let Settled::Neither { from_expected } = settle(&before, &expected, &other) else { panic!() };
+        assert_eq!((from_expected.gone, from_expected.new), (expected.clone(), other));
     }
 
     #[test]
@@ -286,11 +240,7 @@ mod tests {
         let req = HttpRequest {
             method: "PATCH",
             url: "http://h/x".into(),
-            headers: vec![
-                ("X-API-Key".into(), "s3cret".into()),
-                ("Authorization".into(), "Bearer t0ken".into()),
-                ("Accept".into(), "application/json".into()),
-            ],
+            headers: vec![("X-API-Key".into(), "s3cret".into()), ("Authorization".into(), "Bearer t0ken".into()), ("Accept".into(), "application/json".into())],
             body: Some(br#"{"a":1}"#.to_vec()),
         };
         let j = req.redacted_json();
@@ -314,9 +264,7 @@ pub enum ReadFailure {
 impl fmt::Display for ReadFailure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ReadFailure::Api(
-                ApiFailure::Refused { status, messages } | ApiFailure::Unknown { status, messages },
-            ) => {
+            ReadFailure::Api(ApiFailure::Refused { status, messages } | ApiFailure::Unknown { status, messages }) => {
                 write!(f, "the records API answered HTTP {status}")?;
                 if !messages.is_empty() {
                     write!(f, ": {}", messages.join("; "))?;

@@ -38,24 +38,13 @@ struct Rec {
 
 /// Read `GET /api/v1/servers/{server}/zones/{domain}.` as zone records.
 pub fn zone_from_json(body: &[u8], domain: &str) -> Result<Vec<ZoneRecord>, ZoneError> {
-    let api = |reason: String| ZoneError::Api {
-        api: "PowerDNS",
-        reason,
-    };
-    let z: ZoneJson = serde_json::from_slice(body)
-        .map_err(|e| api(format!("the zone is not the JSON PowerDNS documents: {e}")))?;
+    let api = |reason: String| ZoneError::Api { api: "PowerDNS", reason };
+    let z: ZoneJson = serde_json::from_slice(body).map_err(|e| api(format!("the zone is not the JSON PowerDNS documents: {e}")))?;
     let mut out = Vec::new();
     for set in &z.rrsets {
         for field in [&set.name, &set.rtype] {
-            if field.is_empty()
-                || field
-                    .chars()
-                    .any(|c| c.is_whitespace() || c.is_control() || c == ';')
-            {
-                return Err(api(format!(
-                    "rrset {:?}/{:?}: malformed name or type",
-                    set.name, set.rtype
-                )));
+            if field.is_empty() || field.chars().any(|c| c.is_whitespace() || c.is_control() || c == ';') {
+                return Err(api(format!("rrset {:?}/{:?}: malformed name or type", set.name, set.rtype)));
             }
         }
         for r in set.records.iter().filter(|r| !r.disabled) {
@@ -71,28 +60,13 @@ pub fn zone_from_json(body: &[u8], domain: &str) -> Result<Vec<ZoneRecord>, Zone
 
 /// The request that reads a zone: `GET {base}/api/v1/servers/{server_id}/zones/{domain}.`
 /// with the `X-API-Key` header (the key is the caller's to keep; never in the URL).
-pub fn read_zone_request(
-    base: &str,
-    server_id: &str,
-    domain: &str,
-    api_key: &str,
-) -> super::HttpRequest {
-    let seg = |s: &str| {
-        percent_encoding::utf8_percent_encode(s, crate::apply_url::PATH_SEGMENT).to_string()
-    };
+pub fn read_zone_request(base: &str, server_id: &str, domain: &str, api_key: &str) -> super::HttpRequest {
+    let seg = |s: &str| percent_encoding::utf8_percent_encode(s, crate::apply_url::PATH_SEGMENT).to_string();
     let domain = domain.trim_end_matches('.').to_ascii_lowercase();
     super::HttpRequest {
         method: "GET",
-        url: format!(
-            "{}/api/v1/servers/{}/zones/{}.",
-            base.trim_end_matches('/'),
-            seg(server_id),
-            seg(&domain)
-        ),
-        headers: vec![
-            ("X-API-Key".into(), api_key.into()),
-            ("Accept".into(), "application/json".into()),
-        ],
+        url: format!("{}/api/v1/servers/{}/zones/{}.", base.trim_end_matches('/'), seg(server_id), seg(&domain)),
+        headers: vec![("X-API-Key".into(), api_key.into()), ("Accept".into(), "application/json".into())],
         body: None,
     }
 }
@@ -126,24 +100,16 @@ fn touched_rrsets(changes: &ChangeSet, zone: &[ZoneRecord], domain: &str) -> Vec
             finals.entry(k).or_default().push(r);
         }
     }
-    touched
-        .into_iter()
-        .map(|k| {
-            let records = finals.remove(&k);
-            (k, records)
-        })
-        .collect()
+    touched.into_iter().map(|k| {
+        let records = finals.remove(&k);
+        (k, records)
+    }).collect()
 }
 
 /// The RRset a record belongs to: (absolute owner, lowercase; type, uppercase), for
 /// `domain` given bare and lowercase. Redirect pseudo-records have none.
 fn rrset_key(r: &ZoneRecord, domain: &str) -> Option<(String, String)> {
-    zone::presentation(r).map(|(o, _)| {
-        (
-            absolute(&o.to_ascii_lowercase(), domain),
-            r.rtype.to_ascii_uppercase(),
-        )
-    })
+    zone::presentation(r).map(|(o, _)| (absolute(&o.to_ascii_lowercase(), domain), r.rtype.to_ascii_uppercase()))
 }
 
 /// One entry of a PATCH's `rrsets`: `REPLACE` with the RRset's records and its one
@@ -161,17 +127,10 @@ fn rrset_change(name: &str, rtype: &str, records: Option<&[ZoneRecord]>) -> Valu
 }
 
 /// A PATCH of the zone carrying `body`.
-fn patch(
-    base: &str,
-    server_id: &str,
-    domain: &str,
-    api_key: &str,
-    body: Value,
-) -> super::HttpRequest {
+fn patch(base: &str, server_id: &str, domain: &str, api_key: &str, body: Value) -> super::HttpRequest {
     let mut req = read_zone_request(base, server_id, domain, api_key);
     req.method = "PATCH";
-    req.headers
-        .push(("Content-Type".into(), "application/json".into()));
+    req.headers.push(("Content-Type".into(), "application/json".into()));
     req.body = Some(body.to_string().into_bytes());
     req
 }
@@ -219,12 +178,7 @@ pub fn ttl_choices(changes: &ChangeSet, zone: &[ZoneRecord], domain: &str) -> Ve
             let mut asked: Vec<i64> = records.iter().filter_map(|r| r.ttl).collect();
             asked.sort_unstable();
             asked.dedup();
-            (asked.len() > 1).then(|| TtlChoice {
-                name,
-                rtype,
-                chosen: asked[0],
-                asked,
-            })
+            (asked.len() > 1).then(|| TtlChoice { name, rtype, chosen: asked[0], asked })
         })
         .collect()
 }
@@ -233,10 +187,8 @@ pub fn ttl_choices(changes: &ChangeSet, zone: &[ZoneRecord], domain: &str) -> Ve
 /// with every RRset it writes at that RRset's one TTL.
 pub fn expected_zone(changes: &ChangeSet, zone: &[ZoneRecord], domain: &str) -> Vec<ZoneRecord> {
     let d = domain.trim_end_matches('.').to_ascii_lowercase();
-    let ttls: BTreeMap<(String, String), i64> = touched_rrsets(changes, zone, domain)
-        .into_iter()
-        .filter_map(|(k, records)| records.map(|r| (k, rrset_ttl(&r))))
-        .collect();
+    let ttls: BTreeMap<(String, String), i64> =
+        touched_rrsets(changes, zone, domain).into_iter().filter_map(|(k, records)| records.map(|r| (k, rrset_ttl(&r)))).collect();
     changes
         .final_zone(zone)
         .into_iter()
@@ -254,30 +206,15 @@ pub fn expected_zone(changes: &ChangeSet, zone: &[ZoneRecord], domain: &str) -> 
 /// change set touches is replaced whole (or deleted when it ends up empty). Redirect
 /// pseudo-records have no DNS form and are not sent.
 pub fn patch_body(changes: &ChangeSet, zone: &[ZoneRecord], domain: &str) -> Value {
-    let rrsets: Vec<Value> = touched_rrsets(changes, zone, domain)
-        .into_iter()
-        .map(|((name, rtype), records)| rrset_change(&name, &rtype, records.as_deref()))
-        .collect();
+    let rrsets: Vec<Value> =
+        touched_rrsets(changes, zone, domain).into_iter().map(|((name, rtype), records)| rrset_change(&name, &rtype, records.as_deref())).collect();
     json!({ "rrsets": rrsets })
 }
 
 /// The one request that applies a change set: `PATCH {base}/api/v1/servers/{server}/zones/{domain}.`
 /// with [`patch_body`], which PowerDNS applies all or nothing.
-pub fn patch_request(
-    base: &str,
-    server_id: &str,
-    domain: &str,
-    api_key: &str,
-    changes: &ChangeSet,
-    zone: &[ZoneRecord],
-) -> super::HttpRequest {
-    patch(
-        base,
-        server_id,
-        domain,
-        api_key,
-        patch_body(changes, zone, domain),
-    )
+pub fn patch_request(base: &str, server_id: &str, domain: &str, api_key: &str, changes: &ChangeSet, zone: &[ZoneRecord]) -> super::HttpRequest {
+    patch(base, server_id, domain, api_key, patch_body(changes, zone, domain))
 }
 
 /// The PATCH body that turns zone `from` into zone `to` (both as read from PowerDNS,
@@ -288,43 +225,22 @@ pub fn patch_between(from: &[ZoneRecord], to: &[ZoneRecord], domain: &str) -> Va
     let mut sets: BTreeMap<(String, String), (Vec<ZoneRecord>, Vec<ZoneRecord>)> = BTreeMap::new();
     for (side, zone) in [(0, from), (1, to)] {
         for r in zone {
-            let Some(key) = rrset_key(r, &d).filter(|(_, t)| t != "SOA") else {
-                continue;
-            };
+            let Some(key) = rrset_key(r, &d).filter(|(_, t)| t != "SOA") else { continue };
             let e = sets.entry(key).or_default();
-            if side == 0 {
-                e.0.push(r.clone())
-            } else {
-                e.1.push(r.clone())
-            }
+            if side == 0 { e.0.push(r.clone()) } else { e.1.push(r.clone()) }
         }
     }
     let rrsets: Vec<Value> = sets
         .into_iter()
         .filter(|(_, (a, b))| !super::diff(a, b).is_empty())
-        .map(|((name, rtype), (_, to))| {
-            rrset_change(&name, &rtype, (!to.is_empty()).then_some(to.as_slice()))
-        })
+        .map(|((name, rtype), (_, to))| rrset_change(&name, &rtype, (!to.is_empty()).then_some(to.as_slice())))
         .collect();
     json!({ "rrsets": rrsets })
 }
 
 /// The request carrying [`patch_between`] (`PATCH`, like [`patch_request`]).
-pub fn patch_between_request(
-    base: &str,
-    server_id: &str,
-    domain: &str,
-    api_key: &str,
-    from: &[ZoneRecord],
-    to: &[ZoneRecord],
-) -> super::HttpRequest {
-    patch(
-        base,
-        server_id,
-        domain,
-        api_key,
-        patch_between(from, to, domain),
-    )
+pub fn patch_between_request(base: &str, server_id: &str, domain: &str, api_key: &str, from: &[ZoneRecord], to: &[ZoneRecord]) -> super::HttpRequest {
+    patch(base, server_id, domain, api_key, patch_between(from, to, domain))
 }
 
 /// PowerDNS's own error messages: `{"error": "…", "errors": ["…"]}`; a body that is not
@@ -341,11 +257,7 @@ fn error_messages(body: &[u8]) -> Vec<String> {
         Err(_) => {
             let text = String::from_utf8_lossy(body);
             let text = text.trim();
-            if text.is_empty() {
-                Vec::new()
-            } else {
-                vec![text.chars().take(500).collect()]
-            }
+            if text.is_empty() { Vec::new() } else { vec![text.chars().take(500).collect()] }
         }
     }
 }
@@ -362,16 +274,9 @@ pub fn read_patch_answer(status: u16, body: &[u8]) -> Result<(), super::ApiFailu
 }
 
 /// Read the answer to [`read_zone_request`]: the zone's records, or why not.
-pub fn read_zone_answer(
-    status: u16,
-    body: &[u8],
-    domain: &str,
-) -> Result<Vec<ZoneRecord>, super::ReadFailure> {
+pub fn read_zone_answer(status: u16, body: &[u8], domain: &str) -> Result<Vec<ZoneRecord>, super::ReadFailure> {
     if !(200..300).contains(&status) {
-        return Err(super::ReadFailure::Api(super::ApiFailure::from_status(
-            status,
-            error_messages(body),
-        )));
+        return Err(super::ReadFailure::Api(super::ApiFailure::from_status(status, error_messages(body))));
     }
     zone_from_json(body, domain).map_err(super::ReadFailure::Zone)
 }

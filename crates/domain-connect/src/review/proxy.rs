@@ -24,13 +24,7 @@ impl ProxyDefaults {
             return None;
         }
         let key = format!("{provider_id}/{service_id}");
-        let pick = |k: &str| {
-            self.0.get(k).and_then(|m| {
-                m.iter()
-                    .find(|(t, _)| RecordType::parse(t) == *rtype)
-                    .map(|(_, v)| *v)
-            })
-        };
+        let pick = |k: &str| self.0.get(k).and_then(|m| m.iter().find(|(t, _)| RecordType::parse(t) == *rtype).map(|(_, v)| *v));
         Some(pick(&key).or_else(|| pick("*")).unwrap_or(false))
     }
 }
@@ -111,16 +105,8 @@ pub fn warnings(changes: &ChangeSet, proxied: &[Option<bool>]) -> Vec<ProxyWarni
     for (i, a) in changes.added.iter().enumerate() {
         let r = &a.record;
         let name = r.name.to_ascii_lowercase();
-        if choice(i).is_some()
-            && !out
-                .iter()
-                .any(|w| matches!(w, ProxyWarning::MixedAtName { name: n } if *n == name))
-        {
-            let at_name = changes
-                .added
-                .iter()
-                .enumerate()
-                .filter(|(_, b)| b.record.name.eq_ignore_ascii_case(&name));
+        if choice(i).is_some() && !out.iter().any(|w| matches!(w, ProxyWarning::MixedAtName { name: n } if *n == name)) {
+            let at_name = changes.added.iter().enumerate().filter(|(_, b)| b.record.name.eq_ignore_ascii_case(&name));
             let states: Vec<bool> = at_name.filter_map(|(j, _)| choice(j)).collect();
             if states.contains(&true) && states.contains(&false) {
                 out.push(ProxyWarning::MixedAtName { name: name.clone() });
@@ -133,11 +119,7 @@ pub fn warnings(changes: &ChangeSet, proxied: &[Option<bool>]) -> Vec<ProxyWarni
                 _ => None,
             };
             if let Some(kind) = ip.and_then(unreachable_kind) {
-                out.push(ProxyWarning::UnreachableAddress {
-                    name,
-                    address: r.data.clone(),
-                    kind,
-                });
+                out.push(ProxyWarning::UnreachableAddress { name, address: r.data.clone(), kind });
             }
         }
     }
@@ -152,54 +134,28 @@ mod tests {
 
     fn add(rtype: &str, name: &str, data: &str) -> Addition {
         let json = format!(r#"{{"type":"{rtype}","name":"{name}","data":"{data}","ttl":300}}"#);
-        Addition {
-            record: serde_json::from_str::<ZoneRecord>(&json).unwrap(),
-            template_record: 0,
-        }
+        Addition { record: serde_json::from_str::<ZoneRecord>(&json).unwrap(), template_record: 0 }
     }
 
     #[test]
     fn mixed_names_and_unreachable_addresses() {
         let cs = ChangeSet {
-            added: vec![
-                add("A", "www", "10.1.2.3"),
-                add("AAAA", "WWW", "2001:db8::1"),
-                add("A", "@", "192.0.2.1"),
-                add("TXT", "www", "x"),
-            ],
+            added: vec![add("A", "www", "10.1.2.3"), add("AAAA", "WWW", "2001:db8::1"), add("A", "@", "192.0.2.1"), add("TXT", "www", "x")],
             ..ChangeSet::default()
         };
-        assert!(
-            warnings(&cs, &[Some(false), Some(false), Some(true), None]).is_empty(),
-            "all DNS-only at www; a public proxied apex"
-        );
+        assert!(warnings(&cs, &[Some(false), Some(false), Some(true), None]).is_empty(), "all DNS-only at www; a public proxied apex");
         let w = warnings(&cs, &[Some(true), Some(false), Some(false), None]);
         assert_eq!(
             w,
             [
                 ProxyWarning::MixedAtName { name: "www".into() },
-                ProxyWarning::UnreachableAddress {
-                    name: "www".into(),
-                    address: "10.1.2.3".into(),
-                    kind: "private"
-                }
+                ProxyWarning::UnreachableAddress { name: "www".into(), address: "10.1.2.3".into(), kind: "private" }
             ]
         );
-        for (ip, kind) in [
-            ("127.0.0.2", Some("loopback")),
-            ("100.100.0.1", Some("shared (carrier-grade NAT)")),
-            ("169.254.1.1", Some("link-local")),
-            ("8.8.8.8", None),
-        ] {
+        for (ip, kind) in [("127.0.0.2", Some("loopback")), ("100.100.0.1", Some("shared (carrier-grade NAT)")), ("169.254.1.1", Some("link-local")), ("8.8.8.8", None)] {
             assert_eq!(unreachable_kind(ip.parse().unwrap()), kind, "{ip}");
         }
-        for (ip, kind) in [
-            ("::1", Some("loopback")),
-            ("fd00::1", Some("private (unique local)")),
-            ("fe80::1", Some("link-local")),
-            ("::ffff:192.168.0.1", Some("private")),
-            ("2606:4700::1", None),
-        ] {
+        for (ip, kind) in [("::1", Some("loopback")), ("fd00::1", Some("private (unique local)")), ("fe80::1", Some("link-local")), ("::ffff:192.168.0.1", Some("private")), ("2606:4700::1", None)] {
             assert_eq!(unreachable_kind(ip.parse().unwrap()), kind, "{ip}");
         }
     }

@@ -55,17 +55,10 @@ pub fn check_key_host(key: &str) -> Result<(), KeyHostError> {
         return Err(KeyHostError::TooLong { len: key.len() });
     }
     if key.contains('.') {
-        return Err(KeyHostError::HasDot {
-            key: key.to_string(),
-        });
+        return Err(KeyHostError::HasDot { key: key.to_string() });
     }
-    if !key
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-    {
-        return Err(KeyHostError::BadCharacters {
-            key: key.to_string(),
-        });
+    if !key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') {
+        return Err(KeyHostError::BadCharacters { key: key.to_string() });
     }
     Ok(())
 }
@@ -75,10 +68,7 @@ pub fn check_key_host(key: &str) -> Result<(), KeyHostError> {
 /// trailing dot. The one place a key host is built.
 pub fn key_host(key: &str, sync_pub_key_domain: &str) -> Result<String, KeyHostError> {
     check_key_host(key)?;
-    let domain = sync_pub_key_domain
-        .trim()
-        .trim_end_matches('.')
-        .to_ascii_lowercase();
+    let domain = sync_pub_key_domain.trim().trim_end_matches('.').to_ascii_lowercase();
     if domain.is_empty() {
         return Err(KeyHostError::NoDomain);
     }
@@ -96,4 +86,5 @@ mod tests {
         assert!(check_key_host("a.b.evil.example.").is_err());
         assert!(check_key_host("").is_err());
     }
+
 }

@@ -10,42 +10,22 @@ use crate::record::ZoneRecord;
 /// not carry it. The types the engine has fields for are read field by field; any other
 /// type keeps its presentation form in `data`, as [`from_bind`] does. A test checks
 /// both readers agree.
-pub fn from_presentation(
-    owner: &str,
-    ttl: u32,
-    rtype: &str,
-    rdata: &str,
-    origin: &str,
-) -> Result<ZoneRecord, ZoneError> {
+pub fn from_presentation(owner: &str, ttl: u32, rtype: &str, rdata: &str, origin: &str) -> Result<ZoneRecord, ZoneError> {
     use crate::record_type::RecordType as T;
-    let bad = |reason: String| ZoneError::Record {
-        owner: owner.to_string(),
-        rtype: rtype.to_string(),
-        rdata: rdata.to_string(),
-        reason,
-    };
-    if [owner, rtype, rdata]
-        .iter()
-        .any(|s| s.chars().any(|c| c.is_control() && c != '\t'))
-    {
+    let bad = |reason: String| ZoneError::Record { owner: owner.to_string(), rtype: rtype.to_string(), rdata: rdata.to_string(), reason };
+    if [owner, rtype, rdata].iter().any(|s| s.chars().any(|c| c.is_control() && c != '\t')) {
         return Err(bad("a control character or line break".into()));
     }
     let origin = origin.trim_end_matches('.').to_ascii_lowercase();
     let full = owner.trim_end_matches('.').to_ascii_lowercase();
     let name = if full == origin {
         "@".to_string()
-    } else if let Some(p) = full
-        .strip_suffix(&format!(".{origin}"))
-        .filter(|p| !p.is_empty())
-    {
+    } else if let Some(p) = full.strip_suffix(&format!(".{origin}")).filter(|p| !p.is_empty()) {
         p.to_string()
     } else {
         return Err(bad(format!("the owner is not in the zone {origin}")));
     };
-    if name
-        .split('.')
-        .any(|l| l.is_empty() || l.contains(char::is_whitespace))
-    {
+    if name.split('.').any(|l| l.is_empty() || l.contains(char::is_whitespace)) {
         return Err(bad("the owner name has an empty label or a space".into()));
     }
     let kind = T::parse(rtype);
@@ -60,24 +40,10 @@ pub fn from_presentation(
         }
         Ok(w.strip_suffix('.').unwrap_or(w).to_ascii_lowercase())
     };
-    let number = |w: &str| {
-        w.parse::<u16>()
-            .map(i64::from)
-            .map_err(|_| bad(format!("{w:?} is not a number from 0 to 65535")))
-    };
+    let number = |w: &str| w.parse::<u16>().map(i64::from).map_err(|_| bad(format!("{w:?} is not a number from 0 to 65535")));
     match (&kind, words.as_slice()) {
-        (T::A, [a]) => {
-            r.data = a
-                .parse::<std::net::Ipv4Addr>()
-                .map_err(|e| bad(e.to_string()))?
-                .to_string()
-        }
-        (T::Aaaa, [a]) => {
-            r.data = a
-                .parse::<std::net::Ipv6Addr>()
-                .map_err(|e| bad(e.to_string()))?
-                .to_string()
-        }
+        (T::A, [a]) => r.data = a.parse::<std::net::Ipv4Addr>().map_err(|e| bad(e.to_string()))?.to_string(),
+        (T::Aaaa, [a]) => r.data = a.parse::<std::net::Ipv6Addr>().map_err(|e| bad(e.to_string()))?.to_string(),
         (T::Cname | T::Ns, [t]) => r.data = host(t)?,
         (T::Mx, [p, t]) => {
             r.priority = Some(number(p)?);
@@ -92,16 +58,11 @@ pub fn from_presentation(
             if labels.len() >= 2 && labels[0].starts_with('_') && labels[1].starts_with('_') {
                 r.service = Some(labels[0].to_string());
                 r.protocol = Some(labels[1][1..].to_string());
-                r.name = labels
-                    .get(2)
-                    .map(|s| s.to_string())
-                    .unwrap_or_else(|| "@".into());
+                r.name = labels.get(2).map(|s| s.to_string()).unwrap_or_else(|| "@".into());
             }
         }
         (T::Txt, _) => r.data = character_strings(rdata).map_err(bad)?,
-        (T::A | T::Aaaa | T::Cname | T::Ns | T::Mx | T::Srv, _) => {
-            return Err(bad(format!("{} fields", words.len())))
-        }
+        (T::A | T::Aaaa | T::Cname | T::Ns | T::Mx | T::Srv, _) => return Err(bad(format!("{} fields", words.len()))),
         _ if words.is_empty() => return Err(bad("empty data".into())),
         _ => r.data = rdata.trim().to_string(),
     }
@@ -151,9 +112,7 @@ fn character_strings(rdata: &str) -> Result<String, String> {
 
 /// One `\` escape at `i`; returns the position after it.
 fn escape(bytes: &[u8], i: usize, out: &mut Vec<u8>) -> Result<usize, String> {
-    let digits = bytes
-        .get(i + 1..i + 4)
-        .filter(|d| d.iter().all(u8::is_ascii_digit));
+    let digits = bytes.get(i + 1..i + 4).filter(|d| d.iter().all(u8::is_ascii_digit));
     match (digits, bytes.get(i + 1)) {
         (Some(d), _) => {
             let v = d.iter().fold(0u32, |v, b| v * 10 + u32::from(b - b'0'));
@@ -181,22 +140,13 @@ mod tests {
             ("www.example.com.", "CNAME", "Target.example.net."),
             ("example.com.", "NS", "ns1.example.net."),
             ("example.com.", "MX", "10 mail.example.com."),
-            (
-                "example.com.",
-                "TXT",
-                "\"v=spf1 \" \"include:_spf.example.net ~all\"",
-            ),
+            ("example.com.", "TXT", "\"v=spf1 \" \"include:_spf.example.net ~all\""),
             ("t.example.com.", "TXT", "\"a\\\"b\\\\cd\" bare"),
-            (
-                "_sip._tcp.example.com.",
-                "SRV",
-                "10 20 5060 sip.example.com.",
-            ),
+            ("_sip._tcp.example.com.", "SRV", "10 20 5060 sip.example.com."),
             ("_sip._tls.x.example.com.", "SRV", "0 0 443 ."),
         ];
         for (owner, t, rdata) in lines {
-            let ours = from_presentation(owner, 300, t, rdata, "example.com")
-                .unwrap_or_else(|e| panic!("{e}"));
+            let ours = from_presentation(owner, 300, t, rdata, "example.com").unwrap_or_else(|e| panic!("{e}"));
             let bind = from_bind(&format!("{owner} 300 IN {t} {rdata}\n"), "example.com").unwrap();
             assert_eq!(vec![ours], bind, "{owner} {t} {rdata}");
         }
@@ -210,33 +160,14 @@ mod tests {
             ("a.example.com.", "A", "1.2.3.4\nevil 1 IN A 6.6.6.6"),
             ("a.example.com.", "CAA", ""),
         ] {
-            assert!(
-                from_presentation(owner, 1, t, rdata, "example.com").is_err(),
-                "{owner} {t} {rdata:?}"
-            );
+            assert!(from_presentation(owner, 1, t, rdata, "example.com").is_err(), "{owner} {t} {rdata:?}");
         }
         // RFC 1035 5.1: `\DDD` is a decimal octet (hickory-proto 0.26 reads these
         // differently, so this one is checked on its own).
-        let t = from_presentation(
-            "t.example.com.",
-            1,
-            "TXT",
-            "\"a\\059b caf\\195\\169\"",
-            "example.com",
-        )
-        .unwrap();
+        let t = from_presentation("t.example.com.", 1, "TXT", "\"a\\059b caf\\195\\169\"", "example.com").unwrap();
         assert_eq!(t.data, "a;b café");
-        let caa = from_presentation(
-            "example.com.",
-            1,
-            "caa",
-            "0 issue \"letsencrypt.org\"",
-            "example.com",
-        )
-        .unwrap();
-        assert_eq!(
-            (caa.rtype.as_str(), caa.data.as_str()),
-            ("CAA", "0 issue \"letsencrypt.org\"")
-        );
+        let caa = from_presentation("example.com.", 1, "caa", "0 issue \"letsencrypt.org\"", "example.com").unwrap();
+        assert_eq!((caa.rtype.as_str(), caa.data.as_str()), ("CAA", "0 issue \"letsencrypt.org\""));
     }
+
 }

@@ -1,0 +1,208 @@
+//! Our rules (`DCX…`): what the IETF draft (draft-ietf-dconn-domainconnect-04) makes
+//! checkable and no linter checks.
+
+use super::{shorten, Out};
+use crate::template::Template;
+use serde_json::{Map, Value};
+
+/// Template properties this implementation understands: the spec's, and the draft's
+/// `templateSpecVersion` and `crit`.
+const UNDERSTOOD: [&str; 20] = [
+    "providerId",
+    "providerName",
+    "serviceId",
+    "serviceName",
+    "version",
+    "logoUrl",
+    "description",
+    "variableDescription",
+    "shared",
+    "syncBlock",
+    "sharedProviderName",
+    "sharedServiceName",
+    "syncPubKeyDomain",
+    "syncRedirectDomain",
+    "multiInstance",
+    "warnPhishing",
+    "hostRequired",
+    "records",
+    "templateSpecVersion",
+    "crit",
+];
+
+/// The apply URL's own parameters, which no variable may be named (draft §9.1.2).
+const RESERVED: [&str; 14] = [
+    "providerId",
+    "serviceId",
+    "domain",
+    "host",
+    "redirect_uri",
+    "state",
+    "providerName",
+    "serviceName",
+    "groupId",
+    "sig",
+    "key",
+    "client_id",
+    "response_type",
+    "scope",
+];
+
+/// The `templateSpecVersion` values supported.
+pub const SUPPORTED_SPEC_VERSIONS: [u64; 1] = [1];
+
+/// A template property this implementation knows (a vendor's `vnd.` property is
+/// known to be ignorable).
+pub(crate) fn understood(key: &str) -> bool {
+    UNDERSTOOD.contains(&key) || key.starts_with("vnd.")
+}
+
+/// `vnd.` then dot-separated segments of letters only (draft's dc-vnd-property).
+fn vendor_name_ok(key: &str) -> bool {
+    key.strip_prefix("vnd.").is_some_and(|rest| {
+        rest.split('.')
+            .all(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphabetic()))
+    })
+}
+
+fn dc_id_ok(id: &str) -> bool {
+    (1..=63).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+}
+
+/// The template-level rules of the draft.
+pub(crate) fn check(t: &Template, object: &Map<String, Value>, out: &mut Out) {
+    match object.get("templateSpecVersion") {
+        None => {}
+        Some(v) => match v.as_u64() {
+            Some(n) if SUPPORTED_SPEC_VERSIONS.contains(&n) => {}
+            Some(n) if n > 0 => out.add(
+                "DCX005",
+                "templateSpecVersion",
+                format!("{n}; this implementation supports {SUPPORTED_SPEC_VERSIONS:?}"),
+            ),
+            _ => out.add(
+                "DCX005",
+                "templateSpecVersion",
+                format!("{} is not a positive integer", shorten(&v.to_string())),
+            ),
+        },
+    }
+    if let Some(crit) = object.get("crit") {
+        match crit.as_array().filter(|a| !a.is_empty()) {
+            None => out.add(
+                "DCX006",
+                "crit",
+                "crit is a non-empty list of property names",
+            ),
+            Some(list) => {
+                for (i, name) in list.iter().enumerate() {
+                    match name.as_str() {
+                        None => out.add(
+                            "DCX006",
+                            format!("crit[{i}]"),
+                            format!("{} is not a property name", shorten(&name.to_string())),
+                        ),
+                        Some(n)
+                            if object.contains_key(n)
+                                && (n.starts_with("vnd.") || !UNDERSTOOD.contains(&n)) =>
+                        {
+                            out.add("DCX006", format!("crit[{i}]"), format!("{n:?}"))
+                        }
+                        Some(_) => {}
+                    }
+                }
+            }
+        }
+    }
+    for key in object
+        .keys()
+        .filter(|k| k.starts_with("vnd.") && !vendor_name_ok(k))
+    {
+        out.add("DCX007", key.clone(), format!("{key:?}"));
+    }
+    if object.contains_key("warnPhishing") {
+        out.add("DCX008", "warnPhishing", "");
+    }
+    for name in t.variables(&[]) {
+        let lower = name.to_ascii_lowercase();
+        let reserved = RESERVED.iter().any(|r| r.eq_ignore_ascii_case(&name))
+            || lower.starts_with("dc.")
+            || lower.starts_with("vnd.");
+        if reserved {
+            out.add("DCX001", "records", format!("%{name}%"));
+        }
+    }
+    for (key, id) in [
+        ("providerId", t.provider_id.as_str()),
+        ("serviceId", t.service_id.as_str()),
+    ] {
+        if id.chars().count() > 63 {
+            out.add("DCX002", key, format!("{} characters", id.chars().count()));
+        }
+    }
+    for (i, r) in t.records.iter().enumerate() {
+        if let Some(g) = r
+            .group_id
+            .as_deref()
+            .filter(|g| !dc_id_ok(g) && !g.contains('%'))
+        {
+            out.add("DCX002", format!("records[{i}].groupId"), format!("{g:?}"));
+        }
+    }
+    let long = |s: &Option<String>, max: usize| {
+        s.as_deref().map(|s| s.chars().count()).filter(|n| *n > max)
+    };
+    for (key, value, max) in [
+        ("providerName", &t.provider_name, 255),
+        ("serviceName", &t.service_name, 255),
+        ("description", &t.description, 2048),
+        ("variableDescription", &t.variable_description, 2048),
+    ] {
+        if let Some(n) = long(value, max) {
+            out.add("DCX003", key, format!("{n} characters; at most {max}"));
+        }
+    }
+}
+
+/// DCX004: two records with the same host and type that are applied together (same
+/// group, or one without a group) and name different literal TTLs.
+pub(crate) fn check_rrset_ttls(t: &Template, out: &mut Out) {
+    let literal = |r: &crate::template::TemplateRecord| {
+        r.ttl
+            .as_ref()
+            .filter(|t| !t.0.contains('%'))
+            .and_then(|t| t.0.parse::<u64>().ok())
+    };
+    let mut flagged = Vec::new();
+    for (i, a) in t.records.iter().enumerate() {
+        for (j, b) in t.records.iter().enumerate().skip(i + 1) {
+            let together = a.group_id.is_none() || b.group_id.is_none() || a.group_id == b.group_id;
+            let same_set = a.rtype.eq_ignore_ascii_case(&b.rtype)
+                && a.host
+                    .as_deref()
+                    .unwrap_or("@")
+                    .eq_ignore_ascii_case(b.host.as_deref().unwrap_or("@"))
+                && !matches!(
+                    a.rtype.to_ascii_uppercase().as_str(),
+                    "SPFM" | "REDIR301" | "REDIR302" | "APEXCNAME"
+                );
+            if let (true, true, Some(x), Some(y)) = (together, same_set, literal(a), literal(b)) {
+                if x != y && !flagged.contains(&j) {
+                    flagged.push(j);
+                    out.add(
+                        "DCX004",
+                        format!("records[{j}].ttl"),
+                        format!(
+                            "{} {:?}: {x} in records[{i}], {y} here",
+                            a.rtype,
+                            a.host.as_deref().unwrap_or("@")
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}

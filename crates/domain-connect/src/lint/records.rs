@@ -1,0 +1,354 @@
+//! The rules of each record (DCTL0008–0009, DCTL1009–1040) and Cloudflare's profile.
+
+use super::{has_variable, names, shorten, Options, Out};
+use crate::template::{Template, TemplateRecord};
+
+const KNOWN_TYPES: [&str; 11] = [
+    "CNAME",
+    "NS",
+    "A",
+    "AAAA",
+    "TXT",
+    "MX",
+    "SRV",
+    "SPFM",
+    "APEXCNAME",
+    "REDIR301",
+    "REDIR302",
+];
+
+/// The record fields that may hold variables, by JSON name.
+fn variable_fields(r: &TemplateRecord) -> Vec<(&'static str, &str)> {
+    [
+        ("host", &r.host),
+        ("name", &r.name),
+        ("pointsTo", &r.points_to),
+        ("data", &r.data),
+        ("txtConflictMatchingPrefix", &r.txt_conflict_matching_prefix),
+        ("service", &r.service),
+        ("target", &r.target),
+        ("spfRules", &r.spf_rules),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| v.as_deref().map(|v| (k, v)))
+    .collect()
+}
+
+fn filled(v: &Option<String>) -> bool {
+    v.as_deref().is_some_and(|s| !s.is_empty())
+}
+
+/// Every record of `t`.
+pub(crate) fn check(t: &Template, options: Options, out: &mut Out) {
+    let mut owners: Vec<(String, bool)> = Vec::new();
+    let mut earlier: Vec<&TemplateRecord> = Vec::new();
+    for (i, r) in t.records.iter().enumerate() {
+        let at = |field: &str| format!("records[{i}].{field}");
+        let rtype = r.rtype.to_ascii_uppercase();
+        let host = r.host.as_deref().unwrap_or("");
+        for (key, _) in r.extra.iter().filter(|(k, _)| !k.starts_with("vnd.")) {
+            out.add(
+                "DCTL0003",
+                at(key),
+                format!("unknown record property {key:?}"),
+            );
+        }
+        record_schema(r, &rtype, &at, out);
+        target_check(r, &rtype, &at, out);
+        // CNAME beside anything at the same group and host.
+        let owner = format!("{}/{host}", r.group_id.as_deref().unwrap_or(""));
+        let cname = rtype == "CNAME";
+        if owners.iter().any(|(o, c)| *o == owner && (*c || cname)) {
+            out.add("DCTL1011", at("host"), format!("{host:?}"));
+        }
+        owners.push((owner, cname));
+        if earlier.iter().any(|e| same_record(e, r)) {
+            out.add("DCTL1023", format!("records[{i}]"), "");
+        }
+        earlier.push(r);
+        type_rules(t, r, &rtype, options, &at, out);
+        names::check_host(&rtype, host, &at("host"), out);
+        if !matches!(host, "" | "@" | "*")
+            && host
+                .chars()
+                .any(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '%')))
+        {
+            out.add("DCTL1027", at("host"), format!("{host:?}"));
+        }
+        for (key, value) in [
+            ("type", Some(r.rtype.as_str())),
+            ("groupId", r.group_id.as_deref()),
+            (
+                "txtConflictMatchingPrefix",
+                r.txt_conflict_matching_prefix.as_deref(),
+            ),
+        ] {
+            if let Some(v) = value.filter(|v| has_variable(v)) {
+                out.add("DCTL1009", at(key), format!("{v:?}"));
+            }
+        }
+        if let Some(ttl) = &r.ttl {
+            if !has_variable(&ttl.0) && ttl.0.parse::<u64>().is_ok_and(|n| n > 2_147_483_647) {
+                out.add("DCTL1015", at("ttl"), format!("ttl {}", ttl.0));
+            }
+        }
+        for (key, value) in variable_fields(r) {
+            if value.matches('%').count() % 2 == 1 {
+                out.add("DCTL1020", at(key), format!("{:?}", shorten(value)));
+                continue;
+            }
+            let bad = value.split('%').skip(1).step_by(2).find(|v| {
+                v.chars()
+                    .any(|c| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+            });
+            if let Some(v) = bad {
+                out.add("DCTL1019", at(key), format!("%{v}%"));
+            } else if value.contains("%host%") {
+                out.add("DCTL1024", at(key), "");
+            }
+        }
+        if options.cloudflare {
+            super::cloudflare::cloudflare_record(r, &rtype, &at, out);
+        }
+    }
+}
+
+fn same_record(a: &TemplateRecord, b: &TemplateRecord) -> bool {
+    a == b
+}
+
+/// The field limits dc-template-linter validates (DCTL1005).
+fn record_schema(r: &TemplateRecord, rtype: &str, at: &dyn Fn(&str) -> String, out: &mut Out) {
+    let len = |s: &Option<String>| s.as_deref().map_or(0, |s| s.chars().count());
+    if r.rtype.is_empty() || r.rtype.chars().count() > 16 {
+        out.add("DCTL1005", at("type"), "1 to 16 characters");
+    }
+    if let Some(e) = r
+        .essential
+        .as_deref()
+        .filter(|e| !matches!(*e, "Always" | "OnApply"))
+    {
+        out.add(
+            "DCTL1005",
+            at("essential"),
+            format!("{e:?} is not Always or OnApply"),
+        );
+    }
+    for (key, value, max) in [
+        ("host", &r.host, 255),
+        ("name", &r.name, 63),
+        ("pointsTo", &r.points_to, 255),
+    ] {
+        if len(value) > max {
+            out.add(
+                "DCTL1005",
+                at(key),
+                format!("at most {max} characters, not {}", len(value)),
+            );
+        }
+    }
+    if r.ttl.as_ref().is_some_and(|t| t.0.is_empty()) {
+        out.add("DCTL1005", at("ttl"), "empty");
+    }
+    if rtype == "TXT" && r.data.is_none() {
+        out.add("DCTL1005", at("data"), "required for TXT");
+    }
+    if let Some(m) = r
+        .txt_conflict_matching_mode
+        .as_deref()
+        .filter(|m| !matches!(*m, "None" | "All" | "Prefix"))
+    {
+        out.add(
+            "DCTL1005",
+            at("txtConflictMatchingMode"),
+            format!("{m:?} is not None, All or Prefix"),
+        );
+    }
+    if rtype == "SRV" {
+        let ints = [
+            ("priority", r.priority.is_some()),
+            ("weight", r.weight.is_some()),
+            ("port", r.port.is_some()),
+        ];
+        let texts = [
+            ("protocol", filled(&r.protocol)),
+            ("service", filled(&r.service)),
+            ("target", filled(&r.target)),
+        ];
+        for (key, present) in ints.into_iter().chain(texts) {
+            if !present {
+                out.add("DCTL1005", at(key), "required for SRV");
+            }
+        }
+    }
+    if r.spf_rules.as_deref() == Some("") {
+        out.add("DCTL1005", at("spfRules"), "empty");
+    }
+}
+
+/// DCTL0008 (the type's target field is empty) and DCTL0009 (another target field is set).
+fn target_check(r: &TemplateRecord, rtype: &str, at: &dyn Fn(&str) -> String, out: &mut Out) {
+    let required = match rtype {
+        "CNAME" | "NS" | "MX" => "pointsTo",
+        "TXT" => "data",
+        "SRV" => "target",
+        "REDIR301" | "REDIR302" if filled(&r.host) => "target",
+        "REDIR301" | "REDIR302" => return,
+        _ => return,
+    };
+    let fields = [
+        ("data", &r.data),
+        ("name", &r.name),
+        ("pointsTo", &r.points_to),
+        ("target", &r.target),
+    ];
+    for (key, value) in fields {
+        if key == required {
+            if !filled(value) {
+                out.add("DCTL0008", at(key), format!("{rtype} needs {key}"));
+            }
+        } else if filled(value) && !(rtype == "SRV" && key == "name") {
+            out.add("DCTL0009", at(key), format!("{rtype} does not use {key}"));
+        }
+    }
+}
+
+fn parse_ip(s: &str) -> Option<std::net::IpAddr> {
+    s.parse().ok()
+}
+
+fn type_rules(
+    t: &Template,
+    r: &TemplateRecord,
+    rtype: &str,
+    options: Options,
+    at: &dyn Fn(&str) -> String,
+    out: &mut Out,
+) {
+    let host = r.host.as_deref().unwrap_or("");
+    let int_ok = |v: &Option<crate::template::IntField>, max: u64| {
+        v.as_ref()
+            .is_none_or(|f| has_variable(&f.0) || f.0.parse::<u64>().is_ok_and(|n| n <= max))
+    };
+    match rtype {
+        "CNAME" | "NS" => {
+            if host == "@" {
+                if rtype == "CNAME" && t.multi_instance == Some(true) {
+                    out.add("DCTL1033", at("host"), "");
+                }
+                if options.cloudflare {
+                    out.add("DCTL5007", at("host"), format!("{rtype} at @"));
+                } else if t.host_required != Some(true) {
+                    out.add("DCTL1012", at("host"), format!("{rtype} at @"));
+                }
+            }
+            if host.is_empty() {
+                out.add("DCTL1013", at("host"), "host");
+            }
+        }
+        "A" | "AAAA" => {
+            if host.is_empty() {
+                out.add("DCTL1013", at("host"), "host");
+            }
+            let to = r.points_to.as_deref().unwrap_or("");
+            if !has_variable(to) {
+                match parse_ip(to) {
+                    None => out.add("DCTL1034", at("pointsTo"), format!("{to:?}")),
+                    Some(ip) if rtype == "A" && ip.is_ipv6() => {
+                        out.add("DCTL1035", at("pointsTo"), format!("{to:?}"))
+                    }
+                    Some(ip) if rtype == "AAAA" && ip.is_ipv4() => {
+                        out.add("DCTL1036", at("pointsTo"), format!("{to:?}"))
+                    }
+                    _ => {}
+                }
+            }
+        }
+        "TXT" => {
+            if host.is_empty() {
+                out.add("DCTL1013", at("host"), "host");
+            }
+            if !options.cloudflare
+                && r.txt_conflict_matching_mode.as_deref() == Some("Prefix")
+                && !filled(&r.txt_conflict_matching_prefix)
+            {
+                out.add(
+                    "DCTL1013",
+                    at("txtConflictMatchingPrefix"),
+                    "Prefix mode needs a prefix",
+                );
+            }
+            if r.data.as_deref().is_some_and(|d| d.contains("v=spf1")) {
+                out.add("DCTL1014", at("data"), "");
+            }
+        }
+        "MX" => {
+            if host.is_empty() {
+                out.add("DCTL1013", at("host"), "host");
+            }
+            if !int_ok(&r.priority, 2_147_483_647) {
+                out.add(
+                    "DCTL1015",
+                    at("priority"),
+                    format!(
+                        "priority {:?}",
+                        r.priority.as_ref().map(|p| p.0.as_str()).unwrap_or("")
+                    ),
+                );
+            }
+        }
+        "SRV" => {
+            for (key, v, max) in [
+                ("priority", &r.priority, 2_147_483_647),
+                ("weight", &r.weight, 2_147_483_647),
+                ("port", &r.port, 65_535),
+            ] {
+                if !int_ok(v, max) {
+                    out.add(
+                        "DCTL1015",
+                        at(key),
+                        format!("{key} {:?}", v.as_ref().map(|p| p.0.as_str()).unwrap_or("")),
+                    );
+                }
+            }
+            if !filled(&r.service) {
+                out.add("DCTL1013", at("service"), "service");
+            }
+            if let Some(p) = r.protocol.as_deref().filter(|p| {
+                !p.contains('%')
+                    && !matches!(p.to_ascii_lowercase().as_str(), "_tcp" | "_udp" | "_tls")
+            }) {
+                out.add("DCTL1015", at("protocol"), format!("protocol {p:?}"));
+            }
+        }
+        "SPFM" => {
+            if host.is_empty() {
+                out.add("DCTL1013", at("host"), "host");
+            }
+            match r.spf_rules.as_deref().filter(|s| !s.is_empty()) {
+                None => out.add("DCTL1013", at("spfRules"), "spfRules"),
+                Some(rules) => super::spf::spf_rules(rules, &at("spfRules"), out),
+            }
+        }
+        "APEXCNAME" => {
+            if options.cloudflare {
+                out.add("DCTL5009", at("type"), "");
+            } else {
+                out.add("DCTL1038", at("type"), "APEXCNAME");
+            }
+            if !filled(&r.points_to) {
+                out.add("DCTL1013", at("pointsTo"), "pointsTo");
+            }
+        }
+        "REDIR301" | "REDIR302" => {
+            out.add("DCTL1038", at("type"), rtype);
+            if !filled(&r.target) {
+                out.add("DCTL1013", at("target"), "target");
+            }
+        }
+        _ => {}
+    }
+    if !KNOWN_TYPES.contains(&rtype) {
+        out.add("DCTL1016", at("type"), format!("{:?}", r.rtype));
+    }
+}
