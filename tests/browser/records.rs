@@ -288,8 +288,7 @@ async fn the_embedding_dashboard_hands_over_the_key_and_hears_what_happens_and_n
         c.enter_parent_frame().await.unwrap();
         assert_eq!(c.execute("return msgs.length", vec![]).await.unwrap(), json!(0), "nothing is posted to an unlisted origin");
         // examples/dashboard.html, from the origin config lists: it hands the key over
-        // when asked, and hears what happens, in an iframe. (Its popup mode is not
-        // covered yet: under headless Chromium the popup never receives the credential.)
+        // when asked, and hears what happens — in an iframe, then as a popup.
         let consent = format!("{}{SIGNED}", env("DC_DASH_APP"));
         let encoded: String = consent
             .bytes()
@@ -365,6 +364,37 @@ async fn the_embedding_dashboard_hands_over_the_key_and_hears_what_happens_and_n
             .map(|png| std::fs::write(target("example-dashboard.png"), png))
             .unwrap()
             .unwrap();
+        // The same page opens the screen as a popup: the messages go to the opener.
+        let dashboard = c.window().await.unwrap();
+        let before = c.windows().await.unwrap();
+        wait_css(&c, "#popup").await.click().await.unwrap();
+        let popup = loop {
+            if let Some(w) = c.windows().await.unwrap().into_iter().find(|w| !before.contains(w)) {
+                break w;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        };
+        c.switch_to_window(popup.clone()).await.unwrap();
+        let opener = c.execute("return [window.opener === null, typeof window.opener, location.href]", vec![]).await.unwrap();
+        let table = wait_text(&c, "[data-testid=changes]", |t| t.contains("192.0.2.99")).await;
+        if table.is_err() {
+            c.switch_to_window(dashboard.clone()).await.unwrap();
+            let events = text(&c, "#events").await;
+            panic!("the popup got no credential; opener: {opener}; the dashboard heard: {events:?}");
+        }
+        // Cancel in a popup closes it, after telling the opener.
+        wait_css(&c, "[data-testid=cancel]").await.click().await.unwrap();
+        for _ in 0..50 {
+            if !c.windows().await.unwrap().contains(&popup) {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert!(!c.windows().await.unwrap().contains(&popup), "the popup closes itself on Cancel");
+        c.switch_to_window(dashboard).await.unwrap();
+        let events = wait_text(&c, "#events", |t| t.matches("dc-cancelled").count() == 2).await;
+        let events = events.unwrap_or_else(|t| panic!("the popup's messages reach its opener: {t:?}"));
+        assert_eq!(events.lines().count(), 6, "{events}");
     })
     .await;
 }

@@ -32,14 +32,7 @@ fn content_hash(parts: &[&[u8]]) -> String {
 /// Compile `bins` of the app for wasm32 (profile `wasm-release`) with `features`.
 pub fn compile(bins: &[&str], features: &[&str]) -> Result<PathBuf, String> {
     let mut c = crate::cargo();
-    c.args([
-        "build",
-        "--release",
-        "--target",
-        "wasm32-unknown-unknown",
-        "-p",
-        "dc-consent",
-    ]);
+    c.args(["build", "--profile", "wasm-release", "--target", "wasm32-unknown-unknown", "-p", "dc-consent"]);
     for b in bins {
         c.args(["--bin", b]);
     }
