@@ -29,9 +29,13 @@ fn content_hash(parts: &[&[u8]]) -> String {
         .collect()
 }
 
-/// Compile `bins` of the app for wasm32 (profile `wasm-release`) with `features`.
+/// Compile `bins` of the app for wasm32 (profile `wasm-release`) with `features`, in a
+/// target directory of its own (`target/wasm`), so that it may compile while the host
+/// tiers do: cargo locks a target directory for one build at a time, and the wasm's
+/// single codegen unit and LTO leave a core idle that the host build can use.
 pub fn compile(bins: &[&str], features: &[&str]) -> Result<PathBuf, String> {
     let mut c = crate::cargo();
+    c.env("CARGO_TARGET_DIR", root().join("target").join("wasm"));
     c.args(["build", "--profile", "wasm-release", "--target", "wasm32-unknown-unknown", "-p", "dc-consent"]);
     for b in bins {
         c.args(["--bin", b]);
@@ -40,7 +44,14 @@ pub fn compile(bins: &[&str], features: &[&str]) -> Result<PathBuf, String> {
         c.args(["--features", &features.join(",")]);
     }
     run(&mut c)?;
-    Ok(root().join("target/wasm32-unknown-unknown/wasm-release"))
+    Ok(root().join("target/wasm/wasm32-unknown-unknown/wasm-release"))
+}
+
+/// Compile both wasm builds the test tiers use (the default, and the one with both
+/// records-API adapters), for [`compile`] to find done later.
+pub fn prewarm() -> Result<(), String> {
+    compile(&["dc-consent", "dc-tools"], &[])?;
+    compile(&["dc-consent", "dc-tools"], &["powerdns", "cloudflare"]).map(|_| ())
 }
 
 /// wasm-bindgen, wasm-opt and esbuild on one compiled binary, then its brotli and gzip

@@ -125,14 +125,18 @@ fn test(args: &[String]) -> Result<(), String> {
     let shared = shared()?;
     // What is missing is installed while the host tiers compile: apt downloads and
     // compiling wasm-bindgen overlap with them instead of adding to the wall clock.
+    // The wasm compiles beside them too, in its own target directory.
+    tools::ensure_wasm_target()?;
     let debian = std::thread::spawn(tools::ensure_debian_packages);
     let build_tools = std::thread::spawn(tools::ensure_build_tools);
-    let joined = |t: std::thread::JoinHandle<Result<(), String>>| t.join().map_err(|_| "an install thread panicked".to_string())?;
+    let wasm = std::thread::spawn(bundle::prewarm);
+    let joined = |t: std::thread::JoinHandle<Result<(), String>>| t.join().map_err(|_| "a set-up thread panicked".to_string())?;
     if !browser_only {
         host_tiers(&shared)?;
     }
     joined(build_tools)?;
     joined(debian)?;
+    joined(wasm)?;
     if !browser_only {
         readme::run_all()?;
     }

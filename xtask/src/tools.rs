@@ -69,7 +69,8 @@ pub fn locked_version(package: &str) -> Result<String, String> {
     Err(format!("{package} is not in Cargo.lock"))
 }
 
-pub fn ensure_build_tools() -> Result<(), String> {
+/// The wasm32 target (rustup), if missing.
+pub fn ensure_wasm_target() -> Result<(), String> {
     let installed =
         output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
     if !installed
@@ -78,9 +79,15 @@ pub fn ensure_build_tools() -> Result<(), String> {
     {
         run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
     }
+    Ok(())
+}
+
+pub fn ensure_build_tools() -> Result<(), String> {
+    ensure_wasm_target()?;
     let cargo_install = |krate: &str, version: &str| -> Result<(), String> {
+        // --debug: it compiles in a third of the time, and runs in a second or two here.
         run(crate::cargo()
-            .args(["install", krate, "--version", version, "--root"])
+            .args(["install", "--debug", krate, "--version", version, "--root"])
             .arg(tools_dir()))
     };
     let has = |name: &str, version: &str| {
