@@ -23,7 +23,7 @@ pub fn Home() -> impl IntoView {
         <ul class="examples">
             <li><a href=SIGNED_EXAMPLE rel="external" data-testid="example-consent">"Consent: a signed request from exampleservice"</a>" — what a user sees when a Service Provider sends them here."</li>
             <li><a href=UNSIGNED_EXAMPLE rel="external">"Consent: an unsigned request"</a>" — a template that takes no signature."</li>
-            <li><a href="/preview?template=exampleservice.domainconnect.org/template2">"Preview a template"</a>" — for template authors: what a template does to a zone, before any provider has it."</li>
+            <li><a href="/preview?template=exampleservice.domainconnect.org/template2&IP=192.0.2.1&RANDOMTEXT=hello" data-testid="example-preview">"Preview a template"</a>" — for template authors: what a template does to a zone, before any provider has it."</li>
             <li><a href=replay>"Replay an apply URL"</a>" — for support staff: why a customer's request failed."</li>
         </ul>
         <p>"With no configuration, the DNS provider is a sandbox in this browser: zones live in its storage, each starting from an example zone."</p>

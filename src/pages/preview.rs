@@ -1,6 +1,10 @@
 //! Template authors: what a template does to a zone, before any provider has it.
-//! The form is read as the apply URL it stands for (`ApplyUrl::build`) and reviewed by
-//! the core like any request, with signatures reported but not demanded.
+//! The template is edited as JSON here (parse errors at their line and path, the core's
+//! lint as the author types); the form is read as the apply URL it stands for
+//! (`ApplyUrl::build`) and reviewed by the core like any request, with signatures
+//! reported but not demanded.
+
+mod lint_view;
 
 use crate::components::changes::{Changes, ZoneRef};
 use crate::context::{use_config, ConfigReady};
@@ -41,6 +45,8 @@ pub fn Preview() -> impl IntoView {
     let (domain, set_domain) = signal("example.com".to_string());
     let (host, set_host) = signal(String::new());
     let (vars, set_vars) = signal(String::new());
+    // The template as the author edits it; parsed and linted on every change.
+    let (text, set_text) = signal(String::new());
     let index = LocalResource::new(providers::bundled_index);
     let template = LocalResource::new(move || {
         let choice = choice.get();
@@ -64,41 +70,64 @@ pub fn Preview() -> impl IntoView {
             Some(read.map_err(|e| e.to_string()).and_then(|(z, _)| IndexedZone::new(z).map(Arc::new).map_err(|e| e.to_string())))
         }
     });
-    // Prefill the variables a template takes.
+    // A loaded template fills the editor, and the variables it takes: with the values
+    // the page's URL gives (`?IP=192.0.2.1`), else empty.
     Effect::new(move |_| {
         if let Some(Some(Ok(t))) = template.get() {
-            let lines: Vec<String> = t.template.variables(&[]).into_iter().map(|v| format!("{v}=")).collect();
+            set_text.set(serde_json::to_string_pretty(&t.template).unwrap_or_default());
+            let q = query.get_untracked();
+            let lines: Vec<String> = t.template.variables(&[]).into_iter().map(|v| format!("{v}={}", q.get(&v).unwrap_or_default())).collect();
             set_vars.set(lines.join("\n"));
         }
     });
+    let parsed = Memo::new(move |_| {
+        let t = text.get();
+        (!t.trim().is_empty()).then(|| Template::from_json(&t))
+    });
+    let findings = Memo::new(move |_| {
+        let t = text.get();
+        if t.trim().is_empty() {
+            Vec::new()
+        } else {
+            domain_connect::lint::lint(&t, domain_connect::lint::Options::default())
+        }
+    });
     let result = move || {
-        let t = template.get().flatten()?;
+        let t = match parsed.get()? {
+            Ok(t) => t,
+            Err(_) => return None,
+        };
         let z = zone.get().flatten()?;
-        Some(match (t, z) {
-            (Err(e), _) | (_, Err(e)) => Err(e),
-            (Ok(t), Ok(zone)) => {
+        Some(match z {
+            Err(e) => Err(e),
+            Ok(zone) => {
                 let text = vars.get();
                 let params = text.lines().filter_map(|l| l.split_once('=')).map(|(k, v)| (k.trim(), v.trim())).filter(|(k, _)| !k.is_empty());
-                let t = &t.template;
                 ApplyUrl::build(&t.provider_id, &t.service_id, domain.get().trim(), Some(host.get().trim()), params, &[])
                     .map_err(|e| e.to_string())
                     .map(|url| {
                         let policy = Policy { signatures: Signatures::Preview, multi_aware: true, ..Policy::default() };
-                        let r = review(&url, t, &KeyAnswer::NotAsked, ZoneInput::Indexed(&zone), &policy);
+                        let r = review(&url, &t, &KeyAnswer::NotAsked, ZoneInput::Indexed(&zone), &policy);
                         (r, zone.clone(), url.domain.ascii.clone())
                     })
             }
         })
     };
+    let load_error = move || match template.get().flatten() {
+        Some(Err(e)) => Some(view! { <div class="problem" role="alert"><p class="mono">{e}</p></div> }),
+        _ => None,
+    };
     view! {
         <h1>"Preview a template"</h1>
         <form class="grid" on:submit=|ev| ev.prevent_default()>
-            <label for="pv-template">"Template"</label>
+            <label for="pv-template">"Start from"</label>
             <select id="pv-template" on:change=move |ev| set_choice.set(Choice::File(event_target_value(&ev))) prop:value=move || choice.get().file()>
                 <option value="">"Choose a bundled template"</option>
                 {move || index.get().and_then(|r| r.ok()).unwrap_or_default().into_iter().map(|f| {
                     let label = f.trim_end_matches(".json").to_string();
-                    view! { <option value=f>{label}</option> }
+                    // Options arrive after the choice: each says whether it is the one.
+                    let chosen = f.clone();
+                    view! { <option value=f selected=move || choice.get().file() == chosen>{label}</option> }
                 }).collect_view()}
             </select>
             <label for="pv-domain">"Domain"</label>
@@ -106,8 +135,17 @@ pub fn Preview() -> impl IntoView {
             <label for="pv-host">"Host (empty: the apex)"</label>
             <input id="pv-host" type="text" prop:value=move || host.get() on:change=move |ev| set_host.set(event_target_value(&ev))/>
             <label for="pv-vars">"Variables (NAME=value, one per line)"</label>
-            <textarea id="pv-vars" rows="4" prop:value=move || vars.get() on:change=move |ev| set_vars.set(event_target_value(&ev))></textarea>
+            <textarea id="pv-vars" rows="4" prop:value=move || vars.get() on:input=move |ev| set_vars.set(event_target_value(&ev))></textarea>
+            <label for="pv-editor">"Template (JSON; edit it here)"</label>
+            <textarea id="pv-editor" class="mono" rows="14" spellcheck="false" data-testid="template-editor"
+                prop:value=move || text.get() on:input=move |ev| set_text.set(event_target_value(&ev))></textarea>
         </form>
+        {load_error}
+        {move || match parsed.get() {
+            Some(Err(e)) => Some(view! { <lint_view::ParseError error=e/> }.into_any()),
+            _ => None,
+        }}
+        {move || (!text.get().trim().is_empty()).then(|| view! { <lint_view::Findings findings=findings.get()/> })}
         {move || result().map(|r| match r {
             Ok((review, zone, d)) => match review.changes {
                 Ok(cs) => view! { <Changes changes=cs zone=ZoneRef::Indexed(zone) domain=d/> }.into_any(),

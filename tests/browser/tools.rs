@@ -52,3 +52,55 @@ async fn preview_recomputes_as_the_author_types() {
     })
     .await;
 }
+
+/// The author's workbench: the home page's example opens with values (no error), the
+/// dropdown names the template, the JSON is edited in the page with parse errors at
+/// their line and lint as the author types, the diff follows the edited template, and
+/// the page fits a 360 px phone.
+#[tokio::test]
+async fn the_workbench_edits_lints_and_previews_a_template() {
+    with_browser("workbench", |c| async move {
+        let base = env("DC_SANDBOX_APP");
+        c.goto(&format!("{base}/")).await.unwrap();
+        wait_css(&c, "[data-testid=example-preview]").await.click().await.unwrap();
+        let summary = wait_text(&c, "[data-testid=summary]", |s| s.starts_with("3 to add")).await;
+        assert!(summary.is_ok(), "the example opens with values and a result: {summary:?}");
+        assert!(c.find(Locator::Css(".problem")).await.is_err(), "and no error");
+        let chosen = c.execute("const s = document.querySelector('#pv-template'); return s.options[s.selectedIndex].text", vec![]).await.unwrap();
+        assert_eq!(chosen, json!("exampleservice.domainconnect.org.template2"), "the dropdown names the template shown");
+        let lint = text(&c, "[data-testid=lint-summary]").await;
+        assert!(lint.contains("finding"), "{lint}");
+
+        // Broken JSON: the line it breaks on, and nothing computed.
+        let editor = wait_css(&c, "[data-testid=template-editor]").await;
+        editor.clear().await.unwrap();
+        editor.send_keys("{\n  \"providerId\": \"example.com\",\n  \"records\": [\n}").await.unwrap();
+        let err = text(&c, "[data-testid=parse-error]").await;
+        assert!(err.contains("line 4"), "{err}");
+        assert!(c.find(Locator::Css("[data-testid=changes]")).await.is_err(), "nothing is computed from a broken template");
+
+        // A template of the author's own: lint names what is doubtful, the diff follows.
+        editor.clear().await.unwrap();
+        let own = r#"{"providerId": "example.com", "providerName": "Example", "serviceId": "own", "serviceName": "Own", "version": 1,
+ "records": [{"type": "TXT", "host": "_foo", "data": "%token%", "ttl": 300}, {"type": "A", "host": "@", "pointsTo": "192.0.2.44", "ttl": 300}]}"#;
+        editor.send_keys(own).await.unwrap();
+        let lint = wait_text(&c, "[data-testid=lint]", |t| t.contains("DCTL1021")).await;
+        assert!(lint.as_ref().is_ok_and(|t| t.contains("_foo") && t.contains("DCTL1029")), "{lint:?}");
+        let vars = wait_css(&c, "#pv-vars").await;
+        vars.clear().await.unwrap();
+        vars.send_keys("token=abc123").await.unwrap();
+        let table = wait_text(&c, "[data-testid=changes]", |t| t.contains("abc123") && t.contains("192.0.2.44")).await;
+        assert!(table.is_ok(), "the diff is the edited template's: {table:?}");
+        // The whole page, findings and diff included, for a person to look at.
+        c.set_window_size(1280, 2400).await.unwrap();
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        c.screenshot().await.map(|png| std::fs::write(target("workbench.png"), png)).unwrap().unwrap();
+
+        c.set_window_size(360, 800).await.unwrap();
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let width = c.execute("return document.documentElement.scrollWidth", vec![]).await.unwrap();
+        assert!(width.as_u64().unwrap() <= 360, "no sideways scroll at 360 px: {width}");
+        c.screenshot().await.map(|png| std::fs::write(target("workbench-360.png"), png)).unwrap().unwrap();
+    })
+    .await;
+}

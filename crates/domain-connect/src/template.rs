@@ -164,6 +164,19 @@ pub struct TemplateRecord {
     pub extra: BTreeMap<String, serde_json::Value>,
 }
 
+/// The `templateSpecVersion` values this implementation supports (IETF draft §6.1.1;
+/// a template without one is version 1).
+pub const SUPPORTED_SPEC_VERSIONS: [u64; 1] = [1];
+
+/// The template properties this implementation understands: the spec's, and the
+/// draft's `templateSpecVersion` and `crit`. A vendor's `vnd.` property is ignored,
+/// so never understood when `crit` lists it.
+pub const UNDERSTOOD_PROPERTIES: [&str; 20] = [
+    "providerId", "providerName", "serviceId", "serviceName", "version", "logoUrl", "description", "variableDescription",
+    "shared", "syncBlock", "sharedProviderName", "sharedServiceName", "syncPubKeyDomain", "syncRedirectDomain",
+    "multiInstance", "warnPhishing", "hostRequired", "records", "templateSpecVersion", "crit",
+];
+
 /// A template that could not be read: where (a JSON path such as `records[3].ttl`,
 /// empty for the whole document) and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -222,7 +235,37 @@ impl Template {
         if t.service_id.is_empty() {
             return Err(TemplateError { path: "serviceId".into(), message: "must not be empty".into() });
         }
+        t.check_spec_version_and_crit()?;
         Ok(t)
+    }
+
+    /// The IETF draft's two refusals (§6.1.1): a `templateSpecVersion` this
+    /// implementation does not support, and a property named in `crit` that it does not
+    /// understand (a listed property absent from the template counts as understood).
+    /// Other unknown properties are ignored, as the draft says.
+    fn check_spec_version_and_crit(&self) -> Result<(), TemplateError> {
+        let refuse = |path: String, message: String| Err(TemplateError { path, message });
+        if let Some(v) = self.extra.get("templateSpecVersion") {
+            if !v.as_u64().is_some_and(|n| SUPPORTED_SPEC_VERSIONS.contains(&n)) {
+                let message = format!("templateSpecVersion {v} is not supported here (only {SUPPORTED_SPEC_VERSIONS:?}): the template must not be applied");
+                return refuse("templateSpecVersion".into(), message);
+            }
+        }
+        if let Some(crit) = self.extra.get("crit") {
+            let Some(list) = crit.as_array().filter(|l| !l.is_empty()) else {
+                return refuse("crit".into(), "crit must be a non-empty list of property names".into());
+            };
+            for (i, name) in list.iter().enumerate() {
+                let Some(name) = name.as_str() else {
+                    return refuse(format!("crit[{i}]"), format!("{name} is not a property name"));
+                };
+                if self.extra.contains_key(name) && !UNDERSTOOD_PROPERTIES.contains(&name) {
+                    let message = format!("the critical property {name:?} is not understood here: the template must not be applied");
+                    return refuse(format!("crit[{i}]"), message);
+                }
+            }
+        }
+        Ok(())
     }
 
     /// The file name a template store uses: `{providerId}.{serviceId}.json`, lowercased.

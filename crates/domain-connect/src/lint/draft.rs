@@ -2,33 +2,8 @@
 //! checkable and no linter checks.
 
 use super::{shorten, Out};
-use crate::template::Template;
+use crate::template::{Template, SUPPORTED_SPEC_VERSIONS, UNDERSTOOD_PROPERTIES as UNDERSTOOD};
 use serde_json::{Map, Value};
-
-/// Template properties this implementation understands: the spec's, and the draft's
-/// `templateSpecVersion` and `crit`.
-const UNDERSTOOD: [&str; 20] = [
-    "providerId",
-    "providerName",
-    "serviceId",
-    "serviceName",
-    "version",
-    "logoUrl",
-    "description",
-    "variableDescription",
-    "shared",
-    "syncBlock",
-    "sharedProviderName",
-    "sharedServiceName",
-    "syncPubKeyDomain",
-    "syncRedirectDomain",
-    "multiInstance",
-    "warnPhishing",
-    "hostRequired",
-    "records",
-    "templateSpecVersion",
-    "crit",
-];
 
 /// The apply URL's own parameters, which no variable may be named (draft §9.1.2).
 const RESERVED: [&str; 14] = [
@@ -47,9 +22,6 @@ const RESERVED: [&str; 14] = [
     "response_type",
     "scope",
 ];
-
-/// The `templateSpecVersion` values supported.
-pub const SUPPORTED_SPEC_VERSIONS: [u64; 1] = [1];
 
 /// A template property this implementation knows (a vendor's `vnd.` property is
 /// known to be ignorable).
