@@ -5,6 +5,7 @@
 //! reported but not demanded.
 
 mod lint_view;
+mod share;
 
 use crate::components::changes::{Changes, ZoneRef};
 use crate::context::{use_config, ConfigReady};
@@ -41,12 +42,24 @@ pub fn Preview() -> impl IntoView {
         Some((p, s)) => Choice::Ids(p.to_string(), s.to_string()),
         None => Choice::None,
     };
+    // A permalink (`#s=…`) restores the whole page; it wins over the query.
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    let (restored, link_problem) = match share::decode(&hash) {
+        Some(Ok(state)) => (Some(state), None),
+        Some(Err(e)) => (None, Some(e)),
+        None => (None, None),
+    };
+    let initial = if restored.is_some() { Choice::None } else { initial };
+    let state = restored.unwrap_or_else(|| share::State { domain: "example.com".into(), ..Default::default() });
     let (choice, set_choice) = signal(initial);
-    let (domain, set_domain) = signal("example.com".to_string());
-    let (host, set_host) = signal(String::new());
-    let (vars, set_vars) = signal(String::new());
+    let (domain, set_domain) = signal(state.domain);
+    let (host, set_host) = signal(state.host);
+    let (vars, set_vars) = signal(state.vars);
     // The template as the author edits it; parsed and linted on every change.
-    let (text, set_text) = signal(String::new());
+    let (text, set_text) = signal(state.template);
+    // A zone the author pastes (BIND or JSON); empty: the sandbox provider's.
+    let (zone_text, set_zone_text) = signal(state.zone);
+    let (link, set_link) = signal(String::new());
     let index = LocalResource::new(providers::bundled_index);
     let template = LocalResource::new(move || {
         let choice = choice.get();
@@ -60,8 +73,21 @@ pub fn Preview() -> impl IntoView {
             })
         }
     });
-    // The zone is indexed once per read, not on every keystroke that re-applies.
-    let zone = LocalResource::new(move || {
+    // The zone is indexed once per read or paste, not on every keystroke that re-applies.
+    let pasted: RwSignal<Option<Result<Arc<IndexedZone>, String>>> = RwSignal::new(None);
+    Effect::new(move |_| {
+        let text = zone_text.get();
+        let origin = domain.get().trim().to_ascii_lowercase();
+        pasted.set((!text.trim().is_empty()).then(|| {
+            let records = if text.trim_start().starts_with('[') {
+                domain_connect::zone::from_json(&text).map_err(|e| e.to_string())
+            } else {
+                domain_connect::zone::from_bind(&text, &origin).map_err(|e| e.to_string())
+            };
+            records.and_then(|z| IndexedZone::new(z).map(Arc::new).map_err(|e| e.to_string()))
+        }));
+    });
+    let sandbox_zone = LocalResource::new(move || {
         let d = domain.get();
         let cfg = config.get();
         async move {
@@ -97,7 +123,11 @@ pub fn Preview() -> impl IntoView {
             Ok(t) => t,
             Err(_) => return None,
         };
-        let z = zone.get().flatten()?;
+        let z = match pasted.get() {
+            Some(Ok(z)) => Ok(z),
+            Some(Err(_)) => return None, // said once, above
+            None => sandbox_zone.get().flatten()?,
+        };
         Some(match z {
             Err(e) => Err(e),
             Ok(zone) => {
@@ -112,6 +142,17 @@ pub fn Preview() -> impl IntoView {
                     })
             }
         })
+    };
+    let make_link = move |_| {
+        let state = share::State { template: text.get_untracked(), vars: vars.get_untracked(), domain: domain.get_untracked(), host: host.get_untracked(), zone: zone_text.get_untracked() };
+        let fragment = share::encode(&state);
+        // Replaced in place: no navigation, no history entry, the router undisturbed.
+        if let Some(w) = web_sys::window() {
+            if let Ok(h) = w.history() {
+                let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{fragment}")));
+            }
+            set_link.set(w.location().href().unwrap_or_default());
+        }
     };
     let load_error = move || match template.get().flatten() {
         Some(Err(e)) => Some(view! { <div class="problem" role="alert"><p class="mono">{e}</p></div> }),
@@ -139,7 +180,22 @@ pub fn Preview() -> impl IntoView {
             <label for="pv-editor">"Template (JSON; edit it here)"</label>
             <textarea id="pv-editor" class="mono" rows="14" spellcheck="false" data-testid="template-editor"
                 prop:value=move || text.get() on:input=move |ev| set_text.set(event_target_value(&ev))></textarea>
+            <label for="pv-zone">"Zone (paste a BIND zone file or JSON records; empty: the sandbox zone)"</label>
+            <textarea id="pv-zone" class="mono" rows="4" spellcheck="false" data-testid="zone-input"
+                prop:value=move || zone_text.get() on:input=move |ev| set_zone_text.set(event_target_value(&ev))></textarea>
         </form>
+        <p class="share">
+            <button type="button" data-testid="permalink" on:click=make_link>"Make a permalink"</button>
+            " The whole page goes into the link's fragment, which browsers never send to a server."
+        </p>
+        {move || (!link.get().is_empty()).then(|| view! {
+            <p><label for="pv-link">"Permalink"</label>" "<input id="pv-link" type="text" readonly data-testid="permalink-url" prop:value=move || link.get()/></p>
+        })}
+        {link_problem.map(|e| view! { <div class="problem" role="alert" data-testid="link-problem"><p>{format!("This permalink cannot be opened: {e}.")}</p></div> })}
+        {move || match pasted.get() {
+            Some(Err(e)) => Some(view! { <div class="problem" role="alert" data-testid="zone-error"><p class="mono">{format!("The pasted zone cannot be read: {e}")}</p></div> }),
+            _ => None,
+        }}
         {load_error}
         {move || match parsed.get() {
             Some(Err(e)) => Some(view! { <lint_view::ParseError error=e/> }.into_any()),

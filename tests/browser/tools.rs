@@ -104,3 +104,43 @@ async fn the_workbench_edits_lints_and_previews_a_template() {
     })
     .await;
 }
+
+/// A pasted BIND zone drives the diff, and a permalink restores the whole workbench
+/// (template, variables, domain, host, zone) exactly, from its fragment alone.
+#[tokio::test]
+async fn a_pasted_zone_drives_the_diff_and_a_permalink_round_trips_the_workbench() {
+    with_browser("workbench_permalink", |c| async move {
+        let base = env("DC_SANDBOX_APP");
+        c.goto(&format!("{base}/preview?template=exampleservice.domainconnect.org/template2&IP=192.0.2.9&RANDOMTEXT=perm")).await.unwrap();
+        wait_text(&c, "[data-testid=summary]", |s| s.starts_with("3 to add")).await.unwrap();
+        let zone = wait_css(&c, "[data-testid=zone-input]").await;
+        zone.send_keys("$ORIGIN example.com.\n@ 3600 IN A 192.0.2.200\nwww 3600 IN CNAME example.com.\n").await.unwrap();
+        let table = wait_text(&c, "[data-testid=changes]", |t| t.contains("192.0.2.200") && !t.contains("192.0.2.80")).await;
+        assert!(table.is_ok(), "the pasted zone, not the sandbox's, is what the template meets: {table:?}");
+        c.find(Locator::Css("#pv-host")).await.unwrap().send_keys("www").await.unwrap();
+        c.find(Locator::Css("#pv-domain")).await.unwrap().click().await.unwrap();
+        let before = wait_text(&c, "[data-testid=changes]", |t| t.contains("www.example.com")).await.unwrap();
+        let editor_before = wait_css(&c, "[data-testid=template-editor]").await.prop("value").await.unwrap();
+
+        wait_css(&c, "[data-testid=permalink]").await.click().await.unwrap();
+        let link = wait_css(&c, "[data-testid=permalink-url]").await.prop("value").await.unwrap().unwrap_or_default();
+        assert!(link.contains("#s=") && !link.contains("192.0.2.200"), "the state is packed into the fragment: {link}");
+        c.goto("about:blank").await.unwrap();
+        c.goto(&link).await.unwrap();
+        let after = wait_text(&c, "[data-testid=changes]", |t| t.contains("www.example.com")).await.unwrap();
+        assert_eq!(after, before, "the same diff");
+        assert_eq!(wait_css(&c, "[data-testid=template-editor]").await.prop("value").await.unwrap(), editor_before);
+        for (css, want) in [("#pv-vars", "IP=192.0.2.9\nRANDOMTEXT=perm"), ("#pv-host", "www"), ("#pv-domain", "example.com")] {
+            assert_eq!(c.find(Locator::Css(css)).await.unwrap().prop("value").await.unwrap().as_deref(), Some(want), "{css}");
+        }
+        let zone = c.find(Locator::Css("[data-testid=zone-input]")).await.unwrap().prop("value").await.unwrap().unwrap_or_default();
+        assert!(zone.contains("192.0.2.200"), "{zone}");
+        // A damaged link says so instead of showing an empty page.
+        let damaged = format!("{}#s=AAAA", link.split('#').next().unwrap());
+        c.goto("about:blank").await.unwrap();
+        c.goto(&damaged).await.unwrap();
+        let problem = text(&c, "[data-testid=link-problem]").await;
+        assert!(problem.contains("cannot be opened"), "{problem}");
+    })
+    .await;
+}
