@@ -160,17 +160,19 @@ impl Linter {
         if !object.contains_key("records") {
             object.insert("records".into(), serde_json::Value::Array(Vec::new()));
         }
-        let template =
-            match serde_json::from_value::<Template>(serde_json::Value::Object(object.clone())) {
+        // Read from text, as `Template::from_json` reads (one deserializer in the wasm,
+        // not a second one for `Value`), but without its refusals: lint reports those.
+        let patched = serde_json::Value::Object(object.clone()).to_string();
+        let template = match serde_json::from_str::<Template>(&patched) {
+            Ok(t) => t,
+            Err(_) => match serde_json::from_str::<Template>(text) {
+                Err(e) => {
+                    out.add("DCTL0003", crate::json_path::of_error(text, &e), e.to_string());
+                    return out.0;
+                }
                 Ok(t) => t,
-                Err(_) => match Template::from_json(text) {
-                    Err(e) => {
-                        out.add("DCTL0003", e.path.clone(), e.message.clone());
-                        return out.0;
-                    }
-                    Ok(t) => t,
-                },
-            };
+            },
+        };
         draft::check(&template, &object, &mut out);
         self.check_template(file_name, &template, &mut out);
         records::check(&template, self.options, &mut out);
