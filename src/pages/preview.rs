@@ -5,6 +5,7 @@
 //! reported but not demanded.
 
 mod lint_view;
+mod markdown;
 mod share;
 
 use crate::components::changes::{Changes, ZoneRef};
@@ -143,6 +144,32 @@ pub fn Preview() -> impl IntoView {
             }
         })
     };
+    // The apex and a host (the one given, else `www`), for a template pull request.
+    let markdown = move || {
+        let t = parsed.get()?.ok()?;
+        let zone = match pasted.get() {
+            Some(z) => z.ok()?,
+            None => sandbox_zone.get().flatten()?.ok()?,
+        };
+        let d = domain.get().trim().to_string();
+        let h = match host.get().trim() {
+            "" => "www".to_string(),
+            h => h.to_string(),
+        };
+        let text = vars.get();
+        let sections: Vec<String> = [("", format!("At the apex ({d})")), (h.as_str(), format!("At host `{h}` ({h}.{d})"))]
+            .into_iter()
+            .map(|(at, title)| {
+                let params = text.lines().filter_map(|l| l.split_once('=')).map(|(k, v)| (k.trim(), v.trim())).filter(|(k, _)| !k.is_empty());
+                let changes = ApplyUrl::build(&t.provider_id, &t.service_id, &d, Some(at), params, &[]).map_err(|e| e.to_string()).and_then(|url| {
+                    let policy = Policy { signatures: Signatures::Preview, multi_aware: true, ..Policy::default() };
+                    review(&url, &t, &KeyAnswer::NotAsked, ZoneInput::Indexed(&zone), &policy).changes.map_err(|e| e.to_string())
+                });
+                markdown::section(&title, &changes)
+            })
+            .collect();
+        Some(markdown::block(&format!("{}/{}", t.provider_id, t.service_id), &text, &sections))
+    };
     let make_link = move |_| {
         let state = share::State { template: text.get_untracked(), vars: vars.get_untracked(), domain: domain.get_untracked(), host: host.get_untracked(), zone: zone_text.get_untracked() };
         let fragment = share::encode(&state);
@@ -196,6 +223,11 @@ pub fn Preview() -> impl IntoView {
             Some(Err(e)) => Some(view! { <div class="problem" role="alert" data-testid="zone-error"><p class="mono">{format!("The pasted zone cannot be read: {e}")}</p></div> }),
             _ => None,
         }}
+        <details class="markdown">
+            <summary>"Copy as Markdown (the apex and a host, for a template pull request)"</summary>
+            <textarea class="mono" rows="12" readonly aria-label="Markdown of the apex and host results" data-testid="markdown"
+                prop:value=move || markdown().unwrap_or_default()></textarea>
+        </details>
         {load_error}
         {move || match parsed.get() {
             Some(Err(e)) => Some(view! { <lint_view::ParseError error=e/> }.into_any()),

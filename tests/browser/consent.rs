@@ -116,7 +116,7 @@ async fn keyboard_tab_reaches_every_control() {
             let n = c
                 .execute(
                     "const els = [...document.querySelectorAll('a[href],button,input,select,textarea,summary')]
-                        .filter(e => !e.disabled && e.getClientRects().length > 0 || e.classList.contains('skip'));
+                        .filter(e => !e.disabled && e.getClientRects().length > 0 && e.checkVisibility() || e.classList.contains('skip'));
                      els.forEach((e, i) => e.dataset.tabIdx = i); document.activeElement.blur(); return els.length;",
                     vec![],
                 )

@@ -144,3 +144,28 @@ async fn a_pasted_zone_drives_the_diff_and_a_permalink_round_trips_the_workbench
     })
     .await;
 }
+
+/// "Copy as Markdown" holds the apex and a host, each with what is added and removed.
+#[tokio::test]
+async fn the_workbench_writes_markdown_of_the_apex_and_a_host() {
+    with_browser("workbench_markdown", |c| async move {
+        let base = env("DC_SANDBOX_APP");
+        c.goto(&format!("{base}/preview?template=exampleservice.domainconnect.org/template2&IP=192.0.2.5&RANDOMTEXT=md")).await.unwrap();
+        wait_text(&c, "[data-testid=summary]", |s| s.starts_with("3 to add")).await.unwrap();
+        let md = wait_css(&c, "[data-testid=markdown]").await;
+        let mut text = String::new();
+        for _ in 0..50 {
+            text = md.prop("value").await.unwrap().unwrap_or_default();
+            if text.contains("At host `www`") {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert!(text.starts_with("### Preview of `exampleservice.domainconnect.org/template2`"), "{text}");
+        assert!(text.contains("#### At the apex (example.com)") && text.contains("#### At host `www` (www.example.com)"), "{text}");
+        assert!(text.contains("| + | A | @ | 192.0.2.5 |"), "the apex A added: {text}");
+        assert!(text.contains("| − | A | @ | 192.0.2.80 |"), "the sandbox's apex A removed, with why: {text}");
+        assert!(text.contains("`IP=192.0.2.5`"), "{text}");
+    })
+    .await;
+}
