@@ -117,6 +117,11 @@ impl Out {
     }
 }
 
+/// A field given and not empty.
+pub(crate) fn filled(v: &Option<String>) -> bool {
+    v.as_deref().is_some_and(|s| !s.is_empty())
+}
+
 /// `%…%` somewhere in `s` (dc-template-linter's test: two or more `%`).
 pub(crate) fn has_variable(s: &str) -> bool {
     s.matches('%').count() > 1

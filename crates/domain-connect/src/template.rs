@@ -235,37 +235,49 @@ impl Template {
         if t.service_id.is_empty() {
             return Err(TemplateError { path: "serviceId".into(), message: "must not be empty".into() });
         }
-        t.check_spec_version_and_crit()?;
+        if let Some(refusal) = t.spec_refusals().into_iter().next() {
+            return Err(refusal);
+        }
         Ok(t)
     }
 
-    /// The IETF draft's two refusals (§6.1.1): a `templateSpecVersion` this
-    /// implementation does not support, and a property named in `crit` that it does not
-    /// understand (a listed property absent from the template counts as understood).
-    /// Other unknown properties are ignored, as the draft says.
-    fn check_spec_version_and_crit(&self) -> Result<(), TemplateError> {
-        let refuse = |path: String, message: String| Err(TemplateError { path, message });
+    /// The IETF draft's two refusals (§6.1.1), every one found: a `templateSpecVersion`
+    /// this implementation does not support, and a property named in `crit` that it does
+    /// not understand (a listed property absent from the template counts as understood).
+    /// Other unknown properties are ignored, as the draft says. [`Template::from_json`]
+    /// refuses a template with any; lint reports them all (DCX005, DCX006).
+    pub fn spec_refusals(&self) -> Vec<TemplateError> {
+        let mut out = Vec::new();
+        let mut refuse = |path: String, message: String| out.push(TemplateError { path, message });
+        // A value as a message shows it: a hostile one is cut short.
+        let shown = |v: &serde_json::Value| {
+            let text = v.to_string();
+            if text.chars().count() > 40 { format!("{}…", text.chars().take(39).collect::<String>()) } else { text }
+        };
         if let Some(v) = self.extra.get("templateSpecVersion") {
             if !v.as_u64().is_some_and(|n| SUPPORTED_SPEC_VERSIONS.contains(&n)) {
-                let message = format!("templateSpecVersion {v} is not supported here (only {SUPPORTED_SPEC_VERSIONS:?}): the template must not be applied");
-                return refuse("templateSpecVersion".into(), message);
+                let message = format!("templateSpecVersion {} is not supported here (only {SUPPORTED_SPEC_VERSIONS:?}): the template must not be applied", shown(v));
+                refuse("templateSpecVersion".into(), message);
             }
         }
         if let Some(crit) = self.extra.get("crit") {
-            let Some(list) = crit.as_array().filter(|l| !l.is_empty()) else {
-                return refuse("crit".into(), "crit must be a non-empty list of property names".into());
-            };
-            for (i, name) in list.iter().enumerate() {
-                let Some(name) = name.as_str() else {
-                    return refuse(format!("crit[{i}]"), format!("{name} is not a property name"));
-                };
-                if self.extra.contains_key(name) && !UNDERSTOOD_PROPERTIES.contains(&name) {
-                    let message = format!("the critical property {name:?} is not understood here: the template must not be applied");
-                    return refuse(format!("crit[{i}]"), message);
+            match crit.as_array().filter(|l| !l.is_empty()) {
+                None => refuse("crit".into(), "crit must be a non-empty list of property names".into()),
+                Some(list) => {
+                    for (i, name) in list.iter().enumerate() {
+                        match name.as_str() {
+                            None => refuse(format!("crit[{i}]"), format!("{} is not a property name", shown(name))),
+                            Some(n) if self.extra.contains_key(n) && !UNDERSTOOD_PROPERTIES.contains(&n) => {
+                                let message = format!("the critical property {} is not understood here: the template must not be applied", shown(name));
+                                refuse(format!("crit[{i}]"), message);
+                            }
+                            Some(_) => {}
+                        }
+                    }
                 }
             }
         }
-        Ok(())
+        out
     }
 
     /// The file name a template store uses: `{providerId}.{serviceId}.json`, lowercased.

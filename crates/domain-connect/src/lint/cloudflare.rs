@@ -1,11 +1,7 @@
 //! Cloudflare's profile (DCTL5000–5011): what its Domain Connect does not support.
 
-use super::Out;
+use super::{filled, Out};
 use crate::template::{Template, TemplateRecord};
-
-fn filled(v: &Option<String>) -> bool {
-    v.as_deref().is_some_and(|s| !s.is_empty())
-}
 
 /// Cloudflare's profile, template level (DCTL5000–5006).
 pub(crate) fn cloudflare_template(t: &Template, out: &mut Out) {

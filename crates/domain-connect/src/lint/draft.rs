@@ -1,8 +1,8 @@
 //! Our rules (`DCX…`): what the IETF draft (draft-ietf-dconn-domainconnect-04) makes
 //! checkable and no linter checks.
 
-use super::{shorten, Out};
-use crate::template::{Template, SUPPORTED_SPEC_VERSIONS, UNDERSTOOD_PROPERTIES as UNDERSTOOD};
+use super::Out;
+use crate::template::{Template, UNDERSTOOD_PROPERTIES as UNDERSTOOD};
 use serde_json::{Map, Value};
 
 /// The apply URL's own parameters, which no variable may be named (draft §9.1.2).
@@ -46,48 +46,9 @@ fn dc_id_ok(id: &str) -> bool {
 
 /// The template-level rules of the draft.
 pub(crate) fn check(t: &Template, object: &Map<String, Value>, out: &mut Out) {
-    match object.get("templateSpecVersion") {
-        None => {}
-        Some(v) => match v.as_u64() {
-            Some(n) if SUPPORTED_SPEC_VERSIONS.contains(&n) => {}
-            Some(n) if n > 0 => out.add(
-                "DCX005",
-                "templateSpecVersion",
-                format!("{n}; this implementation supports {SUPPORTED_SPEC_VERSIONS:?}"),
-            ),
-            _ => out.add(
-                "DCX005",
-                "templateSpecVersion",
-                format!("{} is not a positive integer", shorten(&v.to_string())),
-            ),
-        },
-    }
-    if let Some(crit) = object.get("crit") {
-        match crit.as_array().filter(|a| !a.is_empty()) {
-            None => out.add(
-                "DCX006",
-                "crit",
-                "crit is a non-empty list of property names",
-            ),
-            Some(list) => {
-                for (i, name) in list.iter().enumerate() {
-                    match name.as_str() {
-                        None => out.add(
-                            "DCX006",
-                            format!("crit[{i}]"),
-                            format!("{} is not a property name", shorten(&name.to_string())),
-                        ),
-                        Some(n)
-                            if object.contains_key(n)
-                                && (n.starts_with("vnd.") || !UNDERSTOOD.contains(&n)) =>
-                        {
-                            out.add("DCX006", format!("crit[{i}]"), format!("{n:?}"))
-                        }
-                        Some(_) => {}
-                    }
-                }
-            }
-        }
+    for refusal in t.spec_refusals() {
+        let code = if refusal.path == "templateSpecVersion" { "DCX005" } else { "DCX006" };
+        out.add(code, refusal.path, refusal.message);
     }
     for key in object
         .keys()

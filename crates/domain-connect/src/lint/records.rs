@@ -1,6 +1,6 @@
 //! The rules of each record (DCTL0008–0009, DCTL1009–1040) and Cloudflare's profile.
 
-use super::{has_variable, names, shorten, Options, Out};
+use super::{filled, has_variable, names, shorten, Options, Out};
 use crate::template::{Template, TemplateRecord};
 
 const KNOWN_TYPES: [&str; 11] = [
@@ -34,14 +34,9 @@ fn variable_fields(r: &TemplateRecord) -> Vec<(&'static str, &str)> {
     .collect()
 }
 
-fn filled(v: &Option<String>) -> bool {
-    v.as_deref().is_some_and(|s| !s.is_empty())
-}
-
 /// Every record of `t`.
 pub(crate) fn check(t: &Template, options: Options, out: &mut Out) {
     let mut owners: Vec<(String, bool)> = Vec::new();
-    let mut earlier: Vec<&TemplateRecord> = Vec::new();
     for (i, r) in t.records.iter().enumerate() {
         let at = |field: &str| format!("records[{i}].{field}");
         let rtype = r.rtype.to_ascii_uppercase();
@@ -62,10 +57,9 @@ pub(crate) fn check(t: &Template, options: Options, out: &mut Out) {
             out.add("DCTL1011", at("host"), format!("{host:?}"));
         }
         owners.push((owner, cname));
-        if earlier.iter().any(|e| same_record(e, r)) {
+        if t.records[..i].contains(r) {
             out.add("DCTL1023", format!("records[{i}]"), "");
         }
-        earlier.push(r);
         type_rules(t, r, &rtype, options, &at, out);
         names::check_host(&rtype, host, &at("host"), out);
         if !matches!(host, "" | "@" | "*")
@@ -111,10 +105,6 @@ pub(crate) fn check(t: &Template, options: Options, out: &mut Out) {
             super::cloudflare::cloudflare_record(r, &rtype, &at, out);
         }
     }
-}
-
-fn same_record(a: &TemplateRecord, b: &TemplateRecord) -> bool {
-    a == b
 }
 
 /// The field limits dc-template-linter validates (DCTL1005).
@@ -230,6 +220,10 @@ fn type_rules(
         v.as_ref()
             .is_none_or(|f| has_variable(&f.0) || f.0.parse::<u64>().is_ok_and(|n| n <= max))
     };
+    // The types whose records are written at `host`: it must be given (@ for the apex).
+    if host.is_empty() && matches!(rtype, "CNAME" | "NS" | "A" | "AAAA" | "TXT" | "MX" | "SPFM") {
+        out.add("DCTL1013", at("host"), "host");
+    }
     match rtype {
         "CNAME" | "NS" => {
             if host == "@" {
@@ -242,14 +236,8 @@ fn type_rules(
                     out.add("DCTL1012", at("host"), format!("{rtype} at @"));
                 }
             }
-            if host.is_empty() {
-                out.add("DCTL1013", at("host"), "host");
-            }
         }
         "A" | "AAAA" => {
-            if host.is_empty() {
-                out.add("DCTL1013", at("host"), "host");
-            }
             let to = r.points_to.as_deref().unwrap_or("");
             if !has_variable(to) {
                 match parse_ip(to) {
@@ -265,9 +253,6 @@ fn type_rules(
             }
         }
         "TXT" => {
-            if host.is_empty() {
-                out.add("DCTL1013", at("host"), "host");
-            }
             if !options.cloudflare
                 && r.txt_conflict_matching_mode.as_deref() == Some("Prefix")
                 && !filled(&r.txt_conflict_matching_prefix)
@@ -283,9 +268,6 @@ fn type_rules(
             }
         }
         "MX" => {
-            if host.is_empty() {
-                out.add("DCTL1013", at("host"), "host");
-            }
             if !int_ok(&r.priority, 2_147_483_647) {
                 out.add(
                     "DCTL1015",
@@ -322,9 +304,6 @@ fn type_rules(
             }
         }
         "SPFM" => {
-            if host.is_empty() {
-                out.add("DCTL1013", at("host"), "host");
-            }
             match r.spf_rules.as_deref().filter(|s| !s.is_empty()) {
                 None => out.add("DCTL1013", at("spfRules"), "spfRules"),
                 Some(rules) => super::spf::spf_rules(rules, &at("spfRules"), out),
