@@ -11,7 +11,7 @@ mod share;
 use crate::components::changes::{Changes, ZoneRef};
 use crate::context::{use_config, ConfigReady};
 use crate::providers;
-use domain_connect::{review, ApplyUrl, IndexedZone, KeyAnswer, Policy, Signatures, Template, ZoneInput};
+use domain_connect::{review, ApplyUrl, IndexedZone, KeyAnswer, Policy, Review, Signatures, Template, ZoneInput};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use std::sync::Arc;
@@ -119,38 +119,24 @@ pub fn Preview() -> impl IntoView {
             domain_connect::lint::lint(&t, domain_connect::lint::Options::default())
         }
     });
+    // The zone the template meets: the pasted one, else the sandbox provider's. A pasted
+    // zone that cannot be read gives nothing here (it is said once, above the form).
+    let zone = move || match pasted.get() {
+        Some(Ok(z)) => Some(Ok(z)),
+        Some(Err(_)) => None,
+        None => sandbox_zone.get().flatten(),
+    };
     let result = move || {
-        let t = match parsed.get()? {
-            Ok(t) => t,
-            Err(_) => return None,
-        };
-        let z = match pasted.get() {
-            Some(Ok(z)) => Ok(z),
-            Some(Err(_)) => return None, // said once, above
-            None => sandbox_zone.get().flatten()?,
-        };
-        Some(match z {
-            Err(e) => Err(e),
-            Ok(zone) => {
-                let text = vars.get();
-                let params = text.lines().filter_map(|l| l.split_once('=')).map(|(k, v)| (k.trim(), v.trim())).filter(|(k, _)| !k.is_empty());
-                ApplyUrl::build(&t.provider_id, &t.service_id, domain.get().trim(), Some(host.get().trim()), params, &[])
-                    .map_err(|e| e.to_string())
-                    .map(|url| {
-                        let policy = Policy { signatures: Signatures::Preview, multi_aware: true, ..Policy::default() };
-                        let r = review(&url, &t, &KeyAnswer::NotAsked, ZoneInput::Indexed(&zone), &policy);
-                        (r, zone.clone(), url.domain.ascii.clone())
-                    })
-            }
-        })
+        let t = parsed.get()?.ok()?;
+        Some(zone()?.and_then(|z| {
+            let (r, d) = preview_at(&t, &z, domain.get().trim(), host.get().trim(), &vars.get())?;
+            Ok((r, z, d))
+        }))
     };
     // The apex and a host (the one given, else `www`), for a template pull request.
     let markdown = move || {
         let t = parsed.get()?.ok()?;
-        let zone = match pasted.get() {
-            Some(z) => z.ok()?,
-            None => sandbox_zone.get().flatten()?.ok()?,
-        };
+        let z = zone()?.ok()?;
         let d = domain.get().trim().to_string();
         let h = match host.get().trim() {
             "" => "www".to_string(),
@@ -160,11 +146,7 @@ pub fn Preview() -> impl IntoView {
         let sections: Vec<String> = [("", format!("At the apex ({d})")), (h.as_str(), format!("At host `{h}` ({h}.{d})"))]
             .into_iter()
             .map(|(at, title)| {
-                let params = text.lines().filter_map(|l| l.split_once('=')).map(|(k, v)| (k.trim(), v.trim())).filter(|(k, _)| !k.is_empty());
-                let changes = ApplyUrl::build(&t.provider_id, &t.service_id, &d, Some(at), params, &[]).map_err(|e| e.to_string()).and_then(|url| {
-                    let policy = Policy { signatures: Signatures::Preview, multi_aware: true, ..Policy::default() };
-                    review(&url, &t, &KeyAnswer::NotAsked, ZoneInput::Indexed(&zone), &policy).changes.map_err(|e| e.to_string())
-                });
+                let changes = preview_at(&t, &z, &d, at, &text).and_then(|(r, _)| r.changes.map_err(|e| e.to_string()));
                 markdown::section(&title, &changes)
             })
             .collect();
@@ -242,4 +224,15 @@ pub fn Preview() -> impl IntoView {
             Err(e) => view! { <div class="problem" role="alert"><p class="mono">{e}</p></div> }.into_any(),
         })}
     }
+}
+
+/// The request the form stands for (`NAME=value` lines as its variables) at `host`,
+/// reviewed by the core as the consent page would, signatures reported but not
+/// demanded; with the domain in ASCII.
+fn preview_at(t: &Template, zone: &IndexedZone, domain: &str, host: &str, vars: &str) -> Result<(Review, String), String> {
+    let params = vars.lines().filter_map(|l| l.split_once('=')).map(|(k, v)| (k.trim(), v.trim())).filter(|(k, _)| !k.is_empty());
+    let url = ApplyUrl::build(&t.provider_id, &t.service_id, domain, Some(host), params, &[]).map_err(|e| e.to_string())?;
+    let policy = Policy { signatures: Signatures::Preview, multi_aware: true, ..Policy::default() };
+    let r = review(&url, t, &KeyAnswer::NotAsked, ZoneInput::Indexed(zone), &policy);
+    Ok((r, url.domain.ascii.clone()))
 }

@@ -186,6 +186,21 @@ async fn wait_text(c: &Client, css: &str, ok: impl Fn(&str) -> bool) -> Result<S
     Err(last)
 }
 
+/// Like [`wait_text`], for a form control's value (a textarea's text is not its value).
+async fn wait_value(c: &Client, css: &str, ok: impl Fn(&str) -> bool) -> Result<String, String> {
+    let mut last = String::new();
+    for _ in 0..100 {
+        if let Ok(e) = c.find(Locator::Css(css)).await {
+            last = e.prop("value").await.ok().flatten().unwrap_or_default();
+            if ok(&last) {
+                return Ok(last);
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    Err(last)
+}
+
 /// The files a page fetched itself (scripts, wasm, styles), as paths.
 async fn fetched(c: &Client) -> Vec<String> {
     let v = c

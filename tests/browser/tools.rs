@@ -29,13 +29,8 @@ async fn preview_recomputes_as_the_author_types() {
         let base = env("DC_SANDBOX_APP");
         c.goto(&format!("{base}/preview?template=exampleservice.domainconnect.org/template2")).await.unwrap();
         // The variables the template takes are prefilled, empty.
+        let _ = wait_value(&c, "#pv-vars", |v| v.contains("RANDOMTEXT=")).await;
         let vars = wait_css(&c, "#pv-vars").await;
-        for _ in 0..100 {
-            if vars.prop("value").await.unwrap().unwrap_or_default().contains("RANDOMTEXT=") {
-                break;
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
         vars.clear().await.unwrap();
         vars.send_keys("IP=192.0.2.7\nRANDOMTEXT=shm:preview").await.unwrap();
         c.find(Locator::Css("#pv-host")).await.unwrap().click().await.unwrap();
@@ -152,15 +147,7 @@ async fn the_workbench_writes_markdown_of_the_apex_and_a_host() {
         let base = env("DC_SANDBOX_APP");
         c.goto(&format!("{base}/preview?template=exampleservice.domainconnect.org/template2&IP=192.0.2.5&RANDOMTEXT=md")).await.unwrap();
         wait_text(&c, "[data-testid=summary]", |s| s.starts_with("3 to add")).await.unwrap();
-        let md = wait_css(&c, "[data-testid=markdown]").await;
-        let mut text = String::new();
-        for _ in 0..50 {
-            text = md.prop("value").await.unwrap().unwrap_or_default();
-            if text.contains("At host `www`") {
-                break;
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        let text = wait_value(&c, "[data-testid=markdown]", |t| t.contains("At host `www`")).await.unwrap_or_else(|t| t);
         assert!(text.starts_with("### Preview of `exampleservice.domainconnect.org/template2`"), "{text}");
         assert!(text.contains("#### At the apex (example.com)") && text.contains("#### At host `www` (www.example.com)"), "{text}");
         assert!(text.contains("| + | A | @ | 192.0.2.5 |"), "the apex A added: {text}");

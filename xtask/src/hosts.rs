@@ -13,14 +13,17 @@ const HASHED: &str = "^/(tools/)?(dc-|main-)";
 pub struct Place<'a> {
     /// The `dist/` directory on the server.
     pub root: &'a str,
-    /// nginx's `listen`, Caddy's site address.
+    /// nginx's `listen`.
     pub listen: &'a str,
+    /// Caddy's site address.
+    pub site: &'a str,
 }
 
 /// README's example: a host named by the operator, `dist/` copied to `/srv/dist`.
 pub const EXAMPLE: Place<'static> = Place {
     root: "/srv/dist",
     listen: "443 ssl",
+    site: "dc.example.net",
 };
 
 /// An nginx `server` block. `brotli_static` needs the `ngx_brotli` module (Debian:
@@ -63,7 +66,7 @@ pub fn caddy(config: Option<&str>, at: &Place) -> Result<String, String> {
          \x20   @hidden path_regexp /\\.\n    respond @hidden 404\n\
          \x20   # The app's routes (the apply URL among them) are the page.\n    try_files {{path}} /index.html\n\
          \x20   # Files the build compressed beside each asset (name.br, name.gz).\n    file_server {{\n        precompressed br gzip\n    }}\n}}\n",
-        listen = if at.listen == EXAMPLE.listen { "dc.example.net" } else { at.listen },
+        listen = at.site,
         root = at.root,
     ))
 }

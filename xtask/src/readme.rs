@@ -89,14 +89,11 @@ pub fn run_all() -> Result<(), String> {
     let before = entries();
     let mut result = Ok(());
     for cmd in commands(&readme) {
+        let plain = cmd.split(" #").next().unwrap_or(&cmd).trim();
         if let Some((_, why)) = cmd.split_once(NOT_RUN) {
-            eprintln!(
-                "xtask: README: not run: {} ({why})",
-                cmd.split(" #").next().unwrap_or(&cmd).trim()
-            );
+            eprintln!("xtask: README: not run: {plain} ({why})");
             continue;
         }
-        let plain = cmd.split(" #").next().unwrap_or(&cmd).trim();
         eprintln!("xtask: README: {plain}");
         let r = match plain {
             "cargo xtask test" => Ok(()),

@@ -220,6 +220,7 @@ pub fn nginx(dir: &Path, dist: &Path) -> Result<(Server, String), String> {
         &crate::hosts::Place {
             root: &dist.to_string_lossy(),
             listen: &listen,
+            site: &format!("http://{listen}"),
         },
     )?;
     let module = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
@@ -248,7 +249,8 @@ pub fn caddy(dir: &Path, dist: &Path) -> Result<(Server, String), String> {
         None,
         &crate::hosts::Place {
             root: &dist.to_string_lossy(),
-            listen: &address,
+            listen: &format!("127.0.0.1:{port}"),
+            site: &address,
         },
     )?;
     let file = dir.join("Caddyfile");
