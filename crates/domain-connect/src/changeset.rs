@@ -199,4 +199,63 @@ impl ChangeSet {
     pub fn is_empty(&self) -> bool {
         self.added.is_empty() && self.deleted.is_empty()
     }
+
+    /// The change as a file to keep: `{"domain", "added", "removed", "why_removed"}`,
+    /// the records in the zone-JSON shape, each removal's reason beside it by position.
+    pub fn export_json(&self, domain: &str) -> String {
+        let added: Vec<&ZoneRecord> = self.added.iter().map(|a| &a.record).collect();
+        let removed: Vec<&ZoneRecord> = self.deleted.iter().map(|d| &d.record).collect();
+        let why: Vec<&str> = self.deleted.iter().map(|d| d.explanation.as_str()).collect();
+        serde_json::json!({"domain": domain, "added": added, "removed": removed, "why_removed": why}).to_string()
+    }
+
+    /// The change as zone-file text under `$ORIGIN domain`: the added records, then the
+    /// removed ones commented out, each after its reason.
+    pub fn export_bind(&self, domain: &str) -> String {
+        let added: Vec<ZoneRecord> = self.added.iter().map(|a| a.record.clone()).collect();
+        let mut out = format!("; added\n{}; removed\n", crate::zone::to_bind(&added, domain));
+        for d in &self.deleted {
+            let line = crate::zone::to_bind(std::slice::from_ref(&d.record), domain);
+            let line = line.lines().filter(|l| !l.starts_with('$')).collect::<Vec<_>>().join(" ");
+            out += &format!("; {line}\n;   why: {}\n", d.explanation.replace('\n', " "));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::apply::{apply_template, ApplyRequest, SignatureGate};
+    use crate::{zone, Params, Template};
+
+    #[test]
+    fn exports_hold_what_is_added_and_what_is_removed_with_why() {
+        let t = Template::from_json(r#"{"providerId": "p.example", "serviceId": "s", "records": [{"type": "A", "host": "@", "pointsTo": "%ip%", "ttl": 300}]}"#).unwrap();
+        let before = zone::from_bind("$ORIGIN example.com.\n@ 3600 IN A 192.0.2.80\nwww 3600 IN A 192.0.2.81\n", "example.com").unwrap();
+        let mut params = Params::new();
+        params.insert("ip", "192.0.2.7");
+        let req = ApplyRequest {
+            domain: "example.com",
+            host: Some(""),
+            params: &params,
+            group_ids: &[],
+            signature: SignatureGate::Ignore,
+            multi_aware: false,
+            unique_id: None,
+            redirect_records: None,
+            provider_id: None,
+            service_id: None,
+            dialect: Default::default(),
+        };
+        let cs = apply_template(&t, &before, &req).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&cs.export_json("example.com")).unwrap();
+        assert_eq!(json["added"][0]["data"], "192.0.2.7");
+        assert_eq!(json["removed"][0]["data"], "192.0.2.80");
+        assert!(json["why_removed"][0].as_str().is_some_and(|w| !w.is_empty()), "{json}");
+        let bind = cs.export_bind("example.com");
+        // The added record reads back as a zone; the removed one is a comment, with why.
+        assert_eq!(zone::from_bind(&bind, "example.com").unwrap().len(), 1, "{bind}");
+        assert!(bind.contains("; @\t3600\tIN\tA\t192.0.2.80\n;   why: "), "{bind}");
+        assert!(!bind.contains("192.0.2.81"), "untouched records are not part of the change: {bind}");
+    }
 }

@@ -18,7 +18,9 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::fmt;
 
+mod canonical;
 mod key_host;
+pub use canonical::{signing_query, QueryOrder};
 pub use key_host::{check_key_host, key_host, KeyHostError};
 
 /// The bytes a Service Provider signs: the raw query string without its `sig` and
@@ -236,15 +238,25 @@ pub fn verify(key: &PublicKey, signed: &[u8], sig: &str) -> Result<(), Signature
 
 /// Sign `data` with a PKCS#8 PEM private key; returns standard base64.
 pub fn sign(private_key_pem: &str, data: &[u8]) -> Result<String, SignatureError> {
-    let key = RsaPrivateKey::from_pkcs8_pem(private_key_pem)
-        .or_else(|_| {
-            use rsa::pkcs1::DecodeRsaPrivateKey;
-            RsaPrivateKey::from_pkcs1_pem(private_key_pem)
-        })
-        .map_err(|e| SignatureError::BadPrivateKey(e.to_string()))?;
+    let key = private_key(private_key_pem)?;
     let digest = Sha256::digest(data);
     let sig = key.sign(Pkcs1v15Sign::new::<Sha256>(), &digest).map_err(|e| SignatureError::BadPrivateKey(e.to_string()))?;
     Ok(base64::engine::general_purpose::STANDARD.encode(sig))
+}
+
+/// A private key from PEM, PKCS#8 or PKCS#1.
+fn private_key(pem: &str) -> Result<RsaPrivateKey, SignatureError> {
+    RsaPrivateKey::from_pkcs8_pem(pem.trim())
+        .or_else(|_| {
+            use rsa::pkcs1::DecodeRsaPrivateKey;
+            RsaPrivateKey::from_pkcs1_pem(pem.trim())
+        })
+        .map_err(|e| SignatureError::BadPrivateKey(e.to_string()))
+}
+
+/// The TXT strings to publish for the public half of a private key (PEM).
+pub fn public_txt(private_key_pem: &str) -> Result<Vec<String>, SignatureError> {
+    Ok(txt_fragments(&private_key(private_key_pem)?.to_public_key()))
 }
 
 /// A new RSA-2048 key pair for a Service Provider: the private key as PKCS#8 PEM and

@@ -48,20 +48,8 @@ fn AfterApply(l: Arc<Loaded>) -> impl IntoView {
     let Ok(cs) = &l.review.changes else { return ().into_any() };
     let added: Vec<_> = cs.added.iter().map(|a| a.record.clone()).collect();
     let removed: Vec<_> = cs.deleted.iter().map(|d| d.record.clone()).collect();
-    // The records in the sandbox's JSON form (one writer), each removal with its reason.
-    let why: Vec<String> = cs.deleted.iter().map(|d| d.explanation.clone()).collect();
-    let change_json = format!(
-        "{{\"domain\":{},\"added\":{},\"removed\":{},\"why_removed\":{}}}",
-        serde_json::to_string(&domain).unwrap_or_default(),
-        serde_json::to_string(&added).unwrap_or_default(),
-        serde_json::to_string(&removed).unwrap_or_default(),
-        serde_json::to_string(&why).unwrap_or_default()
-    );
-    let bind = format!(
-        "; added\n{}; removed\n{}",
-        domain_connect::zone::to_bind(&added, &domain),
-        domain_connect::zone::to_bind(&removed, &domain).lines().map(|l| format!("; {l}\n")).collect::<String>()
-    );
+    let change_json = cs.export_json(&domain);
+    let bind = cs.export_bind(&domain);
     let request = providers::kept_change(&domain).unwrap_or_default();
     let undone: RwSignal<Option<Result<providers::Applied, providers::ApplyFailure>>> = RwSignal::new(None);
     let busy = RwSignal::new(false);
