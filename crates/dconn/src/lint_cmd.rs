@@ -2,7 +2,6 @@
 
 use clap::Args;
 use domain_connect::lint::{Finding, Level, Linter, Options};
-use serde_json::json;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -60,10 +59,7 @@ pub fn run(a: LintArgs) -> ExitCode {
         for f in findings {
             error |= f.level == Level::Error;
             if a.json {
-                outln!(
-                    "{}",
-                    json!({"template": name(&file), "code": f.code, "level": f.level, "path": f.path, "message": f.message})
-                );
+                outln!("{}", f.json_line(&name(&file)));
             } else {
                 let at = if f.path.is_empty() {
                     String::new()

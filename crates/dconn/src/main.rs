@@ -8,6 +8,7 @@ mod io;
 mod apply_cmd;
 mod conformance;
 mod lint_cmd;
+mod replay_cmd;
 mod sign_cmd;
 mod verify_cmd;
 
@@ -71,6 +72,16 @@ enum Command {
     /// 2 on bad usage. A file that cannot be read or parsed is a finding; the others are
     /// still checked.
     Lint(lint_cmd::LintArgs),
+    /// Diagnose a reported apply request step by step, as the /replay page does.
+    ///
+    /// Example: dconn replay --url 'https://…/apply?domain=…&sig=…&key=_dck1' --template t.json --txt key.txt --zone zone.txt
+    ///
+    /// Steps: url, template, variables, key_host, key, signature, redirect_uri, changes,
+    /// each ok, warn or fail with what was found. With --json prints {"decision",
+    /// "steps": [{"id", "status", "title", "detail"}]}. Exits 0 for ok or warn, 1 for
+    /// fail (a malformed URL or template is a failing diagnosis), 2 for bad usage or an
+    /// unreadable file.
+    Replay(replay_cmd::ReplayArgs),
 }
 
 fn main() -> ExitCode {
@@ -82,5 +93,6 @@ fn main() -> ExitCode {
         Command::Sign(a) => sign_cmd::sign(a),
         Command::Keygen(a) => sign_cmd::keygen(a),
         Command::Lint(a) => lint_cmd::run(a),
+        Command::Replay(a) => replay_cmd::run(a),
     }
 }

@@ -230,8 +230,7 @@ impl ApplyUrl {
         variables: impl IntoIterator<Item = (&'v str, &'v str)>,
         group_ids: &[String],
     ) -> Result<ApplyUrl, ApplyUrlError> {
-        let segment = |s: &str| percent_encoding::utf8_percent_encode(s, PATH_SEGMENT).to_string();
-        let path = format!("/v2/domainTemplates/providers/{}/services/{}/apply", segment(provider_id), segment(service_id));
+        let path = Self::path(provider_id, service_id);
         let mut q = form_urlencoded::Serializer::new(String::new());
         q.append_pair("domain", domain);
         if let Some(h) = host {
@@ -244,6 +243,13 @@ impl ApplyUrl {
             q.append_pair("groupId", &group_ids.join(","));
         }
         Self::from_parts(&path, &q.finish())
+    }
+
+    /// The apply path of a template, `/v2/domainTemplates/providers/{providerId}/services/{serviceId}/apply`,
+    /// each id percent-encoded as a path segment.
+    pub fn path(provider_id: &str, service_id: &str) -> String {
+        let segment = |s: &str| percent_encoding::utf8_percent_encode(s, PATH_SEGMENT).to_string();
+        format!("/v2/domainTemplates/providers/{}/services/{}/apply", segment(provider_id), segment(service_id))
     }
 
     /// The bytes the signature covers (the raw query without `sig` and `key`).

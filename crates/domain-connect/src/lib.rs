@@ -83,6 +83,7 @@ pub mod record;
 pub mod record_type;
 pub mod records_api;
 pub mod return_uri;
+pub mod replay;
 pub mod review;
 pub mod signature;
 pub mod template;

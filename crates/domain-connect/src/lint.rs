@@ -73,6 +73,12 @@ impl Finding {
         out.add("DCTL0001", "", detail);
         out.0.remove(0)
     }
+
+    /// The finding as one line of `dconn lint --json` (and the workbench's report):
+    /// `{"template", "code", "level", "path", "message"}`, `template` a file name.
+    pub fn json_line(&self, template: &str) -> String {
+        serde_json::json!({"template": template, "code": self.code, "level": self.level, "path": self.path, "message": self.message}).to_string()
+    }
 }
 
 /// What to check besides the common rules.

@@ -20,7 +20,7 @@ use std::fmt;
 
 mod canonical;
 mod key_host;
-pub use canonical::{signing_query, QueryOrder};
+pub use canonical::{rfc3986_query, signing_query, QueryOrder};
 pub use key_host::{check_key_host, key_host, KeyHostError};
 
 /// The bytes a Service Provider signs: the raw query string without its `sig` and
@@ -67,6 +67,8 @@ pub struct PublicKey {
 pub enum SignatureError {
     /// No TXT record at the key host.
     NoKeyRecords,
+    /// TXT records at the key host, none of them a key fragment (how many there are).
+    NoKeyFragments(usize),
     /// A TXT string that is not `k=v,k=v…` or lacks `p`/`d` (the string, why).
     BadFragment(String, String),
     /// Two fragments with the same `p`.
@@ -100,11 +102,12 @@ impl fmt::Display for SignatureError {
         use SignatureError::*;
         match self {
             NoKeyRecords => write!(f, "no TXT records were found at the key host"),
+            NoKeyFragments(n) => write!(f, "the {n} TXT record(s) at the key host hold no key fragment (p=…,d=…)"),
             BadFragment(s, why) => write!(f, "TXT record {s:?}: {why}"),
             DuplicatePosition(p) => write!(f, "two TXT records claim position p={p}"),
             MissingPosition(p) => write!(f, "the TXT record for position p={p} is missing"),
-            UnsupportedAlgorithm(a) => write!(f, "algorithm a={a} is not supported (only RS256)"),
-            UnsupportedKeyType(t) => write!(f, "key type t={t} is not supported (only x509)"),
+            UnsupportedAlgorithm(a) => write!(f, "algorithm a={a:?} is not supported: only \"RS256\", written exactly so"),
+            UnsupportedKeyType(t) => write!(f, "key type t={t:?} is not supported: only \"x509\", written exactly so"),
             KeyNotBase64(e) => write!(f, "the joined key is not valid base64: {e}"),
             KeyNotSpki(e) => write!(f, "the key is not an RSA public key (SubjectPublicKeyInfo): {e}"),
             KeyTooSmall(b) => write!(f, "the RSA key has only {b} bits (at least 2048 required)"),
@@ -153,16 +156,30 @@ pub fn parse_fragment(txt: &str) -> Result<Fragment, SignatureError> {
     Ok(Fragment { p, a: a.unwrap_or_else(|| "RS256".into()), t: t.unwrap_or_else(|| "x509".into()), d })
 }
 
+/// Whether a TXT string is meant as a key fragment: it has both a `p=` and a `d=`
+/// field. Anything else at the key host (an SPF string, a verification token) is
+/// ignored, as the reference engine ignores it, rather than failing the key.
+pub fn is_key_fragment(txt: &str) -> bool {
+    let has = |name: &str| txt.split(',').any(|part| part.split_once('=').is_some_and(|(k, _)| k.trim() == name));
+    has("p") && has("d")
+}
+
 /// Assemble the public key from the TXT strings at the key host (any order; each
-/// element one TXT record with its character-strings already joined).
+/// element one TXT record with its character-strings already joined). Strings that
+/// are not key fragments ([`is_key_fragment`]) are skipped; `a` and `t` must be
+/// written exactly `RS256` and `x509` (or left out).
 pub fn assemble_key(txt_records: &[String]) -> Result<PublicKey, SignatureError> {
     if txt_records.is_empty() {
         return Err(SignatureError::NoKeyRecords);
     }
-    if txt_records.len() > MAX_FRAGMENTS {
-        return Err(SignatureError::BadFragment(format!("{} records", txt_records.len()), "too many TXT records for a key".into()));
+    let fragments: Vec<&String> = txt_records.iter().filter(|t| is_key_fragment(t)).collect();
+    if fragments.is_empty() {
+        return Err(SignatureError::NoKeyFragments(txt_records.len()));
     }
-    let mut frags = txt_records.iter().map(|t| parse_fragment(t)).collect::<Result<Vec<_>, _>>()?;
+    if fragments.len() > MAX_FRAGMENTS {
+        return Err(SignatureError::BadFragment(format!("{} records", fragments.len()), "too many TXT records for a key".into()));
+    }
+    let mut frags = fragments.iter().map(|t| parse_fragment(t)).collect::<Result<Vec<_>, _>>()?;
     frags.sort_by_key(|f| f.p);
     for w in frags.windows(2) {
         if w[0].p == w[1].p {
@@ -180,10 +197,10 @@ pub fn assemble_key(txt_records: &[String]) -> Result<PublicKey, SignatureError>
         return Err(SignatureError::MissingPosition(1));
     }
     for f in &frags {
-        if !f.a.eq_ignore_ascii_case("RS256") {
+        if f.a != "RS256" {
             return Err(SignatureError::UnsupportedAlgorithm(f.a.clone()));
         }
-        if !f.t.eq_ignore_ascii_case("x509") {
+        if f.t != "x509" {
             return Err(SignatureError::UnsupportedKeyType(f.t.clone()));
         }
     }
@@ -351,6 +368,13 @@ mod tests {
         assert!(matches!(assemble_key(&["p=1,d=a".into(), "p=1,d=b".into()]), Err(SignatureError::DuplicatePosition(1))));
         assert!(matches!(assemble_key(&["p=1,d=a".into(), "p=3,d=b".into()]), Err(SignatureError::MissingPosition(2))));
         assert!(matches!(assemble_key(&[]), Err(SignatureError::NoKeyRecords)));
+        // A near miss of a=/t= is not the value the spec writes.
+        assert_eq!(assemble_key(&["p=1,a=rs256,d=abc".into()]).unwrap_err(), SignatureError::UnsupportedAlgorithm("rs256".into()));
+        assert_eq!(assemble_key(&["p=1,t=X509,d=abc".into()]).unwrap_err(), SignatureError::UnsupportedKeyType("X509".into()));
+        // What is not a fragment at all is passed over; with nothing else, that is said.
+        let others = ["v=spf1 include:_spf.example.net ~all".to_string(), "google-site-verification=abc".into()];
+        assert_eq!(assemble_key(&others).unwrap_err(), SignatureError::NoKeyFragments(2));
+        assert!(is_key_fragment("p=1,a=RS256,d=abc") && !is_key_fragment(&others[0]) && !is_key_fragment("p=1"));
     }
 
     #[test]

@@ -32,6 +32,11 @@ fn the_genuine_url_passes() {
     let t = Template::from_json(&common::shared_text("conformance/templates/exampleservice.domainconnect.org.template2.json")).unwrap();
     let txt = signature::parse_txt_lines(&common::shared_text("exampleservice-keys/_dck1.exampleservice.domainconnect.org.txt"));
     assert_eq!(judge(&format!("{Q}&sig={SIG}&key=_dck1"), &t, &txt), Ok(()));
+    // Other TXT at the key host (SPF, a verification token) is passed over, not a failure.
+    let mut crowded = vec!["v=spf1 -all".to_string()];
+    crowded.extend(txt.iter().cloned());
+    crowded.push("google-site-verification=abc123".into());
+    assert_eq!(judge(&format!("{Q}&sig={SIG}&key=_dck1"), &t, &crowded), Ok(()));
     // sig and key may stand anywhere: they are removed wherever they are.
     assert_eq!(judge(&format!("sig={SIG}&key=_dck1&{Q}"), &t, &txt), Ok(()));
     // A sig left unencoded (its '+' read as spaces) or with '+' sent as %20 is still the

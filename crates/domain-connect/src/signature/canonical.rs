@@ -40,6 +40,13 @@ pub fn signing_query<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>, o
     }
 }
 
+/// Each name and value RFC 3986-encoded, in the order given (not the draft's form:
+/// unsorted; some signers send it).
+pub fn rfc3986_query<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+    let enc = |s: &str| utf8_percent_encode(s, UNRESERVED).to_string();
+    params.into_iter().map(|(n, v)| format!("{}={}", enc(n), enc(v))).collect::<Vec<_>>().join("&")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,138 @@
+//! The signature steps of a replay: the key host as built, the public key found there,
+//! and the signature over the exact bytes sent — and, when it fails, the other
+//! constructions Service Providers commonly sign, tried one by one, so support can tell
+//! them precisely what they signed.
+
+use super::{Status, Step};
+use crate::apply_url::ApplyUrl;
+use crate::display::visible;
+use crate::review::KeyAnswer;
+use crate::signature::{self, PublicKey, QueryOrder};
+use crate::template::Template;
+use crate::verdict::{SignatureReport, Verdict};
+
+/// The key host, the key and the signature.
+pub(super) fn steps(url: &ApplyUrl, sent: &str, t: &Template, key: &KeyAnswer, report: &SignatureReport) -> Vec<Step> {
+    let Some(spkd) = t.sync_pub_key_domain.as_deref().filter(|d| !d.is_empty()) else {
+        let detail = match (&url.sig, &url.key) {
+            (None, None) => "The template has no syncPubKeyDomain and the URL is not signed: no signature is checked.",
+            _ => "The template has no syncPubKeyDomain: the URL's sig and key are not checked (and do not vouch for it).",
+        };
+        return vec![Step::new("signature", "Signature", Status::Ok, detail)];
+    };
+    let mut out = vec![key_host(url, spkd, report)];
+    if report.key_host.is_none() {
+        return out;
+    }
+    let host = report.key_host.clone().unwrap_or_default();
+    out.push(public_key(&host, key));
+    out.push(signature_step(url, sent, key, report));
+    out
+}
+
+fn key_host(url: &ApplyUrl, spkd: &str, report: &SignatureReport) -> Step {
+    let title = "Key host";
+    match (&report.key_host, &report.verdict) {
+        (Some(h), _) => Step::new("key_host", title, Status::Ok, format!("key={:?} under syncPubKeyDomain {spkd}: the TXT records are read at {h}.", url.key.as_deref().unwrap_or(""))),
+        (None, Verdict::Invalid(why)) => {
+            let key = url.key.as_deref().unwrap_or("");
+            let hint = if key.contains('.') {
+                format!(" The key parameter is the label alone (e.g. {:?}); the DNS provider appends {spkd} itself.", key.split('.').next().unwrap_or(""))
+            } else {
+                String::new()
+            };
+            Step::new("key_host", title, Status::Fail, format!("The key host cannot be built from key={}: {why}.{hint}", visible(&format!("{key:?}"))))
+        }
+        (None, v) => Step::new("key_host", title, Status::Fail, format!("{v}.")),
+    }
+}
+
+fn public_key(host: &str, key: &KeyAnswer) -> Step {
+    let title = "Public key";
+    let (txt, source) = match key {
+        KeyAnswer::NotAsked => return Step::new("key", title, Status::Warn, format!("The TXT records at {host} were not looked up: give them to check the signature.")),
+        KeyAnswer::Failed { reason } => return Step::new("key", title, Status::Fail, format!("The TXT records at {host} could not be read: {reason}.")),
+        KeyAnswer::Found { txt, source } => (txt, source),
+    };
+    let mut step = match signature::assemble_key(txt) {
+        Ok(k) => {
+            let ignored = txt.len() - k.fragments.len();
+            let mut d = format!("{} TXT record(s) at {host} from {source}: a {}-bit RSA key (RS256) from {} fragment(s), p={}.", txt.len(), k.bits, k.fragments.len(), positions(&k));
+            if ignored > 0 {
+                d += &format!(" {ignored} record(s) there are not key fragments and were passed over.");
+            }
+            Step::new("key", title, Status::Ok, d)
+        }
+        Err(e) => Step::new("key", title, Status::Fail, format!("{} TXT record(s) at {host} from {source}: {e}.", txt.len())),
+    };
+    for (i, t) in txt.iter().enumerate() {
+        let what = if signature::is_key_fragment(t) { "fragment" } else { "not a key fragment" };
+        step = step.with(format!("TXT {} ({what}, {} bytes)", i + 1, t.len()), visible(t));
+    }
+    step
+}
+
+fn positions(k: &PublicKey) -> String {
+    k.fragments.iter().map(|f| f.p.to_string()).collect::<Vec<_>>().join(",")
+}
+
+fn signature_step(url: &ApplyUrl, sent: &str, key: &KeyAnswer, report: &SignatureReport) -> Step {
+    let title = "Signature";
+    let signed = &report.signed_bytes;
+    let base = |status, detail: String| Step::new("signature", title, status, detail).with("Signed bytes (the query as sent, without sig and key)", visible(signed));
+    match &report.verdict {
+        Verdict::Valid => base(Status::Ok, format!("RS256 over the {} bytes sent verifies.", signed.len())),
+        Verdict::NotRequired => base(Status::Ok, "Not required.".into()),
+        Verdict::RequiredButMissing(why) => base(Status::Fail, format!("{why}.")),
+        Verdict::Invalid(why) => {
+            let KeyAnswer::Found { txt, .. } = key else {
+                return base(Status::Warn, "Not checked: the public key was not looked up.".into());
+            };
+            let Ok(k) = signature::assemble_key(txt) else {
+                return base(Status::Fail, "Cannot be checked: there is no usable public key.".into());
+            };
+            let sig = url.sig.as_deref().unwrap_or_default();
+            let found = alternatives(url, sent).into_iter().find(|(_, bytes)| bytes != signed && signature::verify(&k, bytes.as_bytes(), sig).is_ok());
+            match found {
+                Some((name, bytes)) => base(
+                    Status::Fail,
+                    format!("It does not verify over the bytes sent ({why}), but it does over {name}: the Service Provider signed that and sent something else. A DNS provider checks the query exactly as received."),
+                )
+                .with(format!("What verifies: {name}"), visible(&bytes)),
+                None => base(
+                    Status::Fail,
+                    format!("{why}. None of the common other constructions verifies either (the draft's canonical form, re-encodings, sorted, with sig or key left in, the decoded query, the whole URL): the key or the values differ from what was signed."),
+                ),
+            }
+        }
+    }
+}
+
+/// The other byte strings Service Providers are known to sign, each with its name.
+fn alternatives(url: &ApplyUrl, sent: &str) -> Vec<(&'static str, String)> {
+    let kept: Vec<_> = url.params.iter().filter(|p| p.name != "sig" && p.name != "key").collect();
+    let decoded = || kept.iter().map(|p| (p.name.as_str(), p.value.as_str()));
+    let raw_sorted = {
+        let mut raw: Vec<&str> = kept.iter().map(|p| p.raw.as_str()).collect();
+        raw.sort_by_key(|r| r.split_once('=').map(|(n, _)| n).unwrap_or(r));
+        raw.join("&")
+    };
+    let without = |drop: &str| url.raw_query.split('&').filter(|p| p.split_once('=').map(|(n, _)| n).unwrap_or(p) != drop).collect::<Vec<_>>().join("&");
+    let path_and_query = match sent.split_once('?') {
+        Some((before, _)) => {
+            let path = before.find("/v2/domainTemplates").map(|i| &before[i..]).unwrap_or(before);
+            format!("{path}?{}", url.signed_bytes())
+        }
+        None => String::new(),
+    };
+    vec![
+        ("the draft's canonical form (names sorted, each name and value RFC 3986-encoded)", signature::signing_query(decoded(), QueryOrder::Canonical)),
+        ("the parameters in the order sent, form-encoded (a space as +)", signature::signing_query(decoded(), QueryOrder::AsGiven)),
+        ("the parameters in the order sent, RFC 3986-encoded (a space as %20)", signature::rfc3986_query(decoded())),
+        ("the parameters as sent, sorted by name", raw_sorted),
+        ("the query with key still in it (signed after key was added)", without("sig")),
+        ("the whole query, sig and key included", url.raw_query.clone()),
+        ("the query decoded (no percent-encoding)", decoded().map(|(n, v)| format!("{n}={v}")).collect::<Vec<_>>().join("&")),
+        ("the path and query", path_and_query),
+    ]
+}
