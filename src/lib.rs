@@ -25,6 +25,8 @@ mod net;
 #[cfg(target_arch = "wasm32")]
 mod pages;
 #[cfg(target_arch = "wasm32")]
+mod permalink;
+#[cfg(target_arch = "wasm32")]
 mod providers;
 #[cfg(target_arch = "wasm32")]
 mod web;

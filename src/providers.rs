@@ -92,6 +92,9 @@ pub async fn key_answer(cfg: &Config, host: Option<&str>) -> KeyAnswer {
 async fn key_txt(cfg: &Config, host: &str) -> Result<(Vec<String>, String), String> {
     match &cfg.doh {
         Doh::Sandbox => {
+            if let Some(txt) = storage().and_then(|s| s.get_item(&format!("{SANDBOX_KEY_PREFIX}{host}")).ok().flatten()) {
+                return Ok((signature::parse_txt_lines(&txt), "this browser's sandbox key store (published from the workbench)".into()));
+            }
             let url = format!("/keys/{host}.txt");
             let resp = net::fetch("GET", &url, &[], None).await?;
             if resp.missing() {
@@ -125,6 +128,18 @@ async fn key_txt(cfg: &Config, host: &str) -> Result<(Vec<String>, String), Stri
 }
 
 const SANDBOX_PREFIX: &str = "dc-sandbox-zone:";
+/// Public keys a template author published from the workbench, by key host, in this
+/// browser only; they stand before the bundled ones (`/keys/`).
+const SANDBOX_KEY_PREFIX: &str = "dc-sandbox-key:";
+
+/// Publish the TXT strings of a public key at `host` in this browser's sandbox key
+/// store, where the sandbox's key lookup finds them.
+pub fn publish_sandbox_key(host: &str, txt: &[String]) -> Result<(), String> {
+    let lines: Vec<String> = txt.iter().map(|t| format!("\"{t}\"")).collect();
+    storage()
+        .and_then(|s| s.set_item(&format!("{SANDBOX_KEY_PREFIX}{host}"), &lines.join("\n")).ok())
+        .ok_or_else(|| "this browser's storage cannot be written".to_string())
+}
 
 /// The realistic example zone every sandbox domain starts with.
 pub const SANDBOX_SEED: &str = include_str!("../public/sandbox-zone.json");
@@ -229,12 +244,13 @@ pub async fn apply(cfg: &Config, domain: &str, zone: &[ZoneRecord], approved: &A
     }
 }
 
-/// Forget every sandbox zone: each domain starts again from the example zone.
+/// Forget every sandbox zone (each domain starts again from the example zone) and every
+/// key published from the workbench.
 pub fn reset_sandbox() -> usize {
     let Some(s) = storage() else { return 0 };
     let n = s.length().unwrap_or(0);
     let keys: Vec<String> =
-        (0..n).filter_map(|i| s.key(i).ok().flatten()).filter(|k| k.starts_with(SANDBOX_PREFIX) || k.starts_with(SANDBOX_PROXIED_PREFIX)).collect();
+        (0..n).filter_map(|i| s.key(i).ok().flatten()).filter(|k| [SANDBOX_PREFIX, SANDBOX_PROXIED_PREFIX, SANDBOX_KEY_PREFIX].iter().any(|p| k.starts_with(p))).collect();
     for k in &keys {
         let _ = s.remove_item(k);
     }

@@ -1,14 +1,19 @@
 //! Template authors: what a template does to a zone, before any provider has it.
 //! The template is edited as JSON here (parse errors at their line and path, the core's
 //! lint as the author types); the form is read as the apply URL it stands for
-//! (`ApplyUrl::build`) and reviewed by the core like any request, with signatures
-//! reported but not demanded.
+//! (`ApplyUrl::build`) and reviewed by the core like any request, at the apex and at a
+//! host side by side, with signatures reported but not demanded; a test URL can be
+//! signed and checked as the consent page checks it.
 
+mod form;
 mod lint_view;
 mod markdown;
 mod share;
+mod sign;
 
 use crate::components::changes::{Changes, ZoneRef};
+use crate::components::download::download;
+use crate::components::open_file::OpenFile;
 use crate::context::{use_config, ConfigReady};
 use crate::providers;
 use domain_connect::{review, ApplyUrl, IndexedZone, KeyAnswer, Policy, Review, Signatures, Template, ZoneInput};
@@ -35,6 +40,18 @@ impl Choice {
     }
 }
 
+/// What the form says besides the host: the request's other parameters and options.
+#[derive(Clone, PartialEq)]
+struct Form {
+    domain: String,
+    vars: String,
+    groups: Vec<String>,
+    multi_aware: bool,
+}
+
+/// One side of the comparison: the review, and the domain in ASCII; or why there is none.
+type Side = Result<(Review, String), String>;
+
 #[component]
 pub fn Preview() -> impl IntoView {
     let config = use_config();
@@ -44,23 +61,25 @@ pub fn Preview() -> impl IntoView {
         None => Choice::None,
     };
     // A permalink (`#s=…`) restores the whole page; it wins over the query.
-    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
-    let (restored, link_problem) = match share::decode(&hash) {
+    let (restored, link_problem) = match crate::permalink::from_location::<share::State>() {
         Some(Ok(state)) => (Some(state), None),
         Some(Err(e)) => (None, Some(e)),
         None => (None, None),
     };
     let initial = if restored.is_some() { Choice::None } else { initial };
-    let state = restored.unwrap_or_else(|| share::State { domain: "example.com".into(), ..Default::default() });
+    let state = restored.unwrap_or_else(|| share::State { domain: "example.com".into(), multi_aware: true, ..Default::default() });
     let (choice, set_choice) = signal(initial);
     let (domain, set_domain) = signal(state.domain);
     let (host, set_host) = signal(state.host);
-    let (vars, set_vars) = signal(state.vars);
+    let vars = RwSignal::new(state.vars);
+    let chosen_groups = RwSignal::new(state.groups);
+    let multi_aware = RwSignal::new(state.multi_aware);
     // The template as the author edits it; parsed and linted on every change.
-    let (text, set_text) = signal(state.template);
-    // A zone the author pastes (BIND or JSON); empty: the sandbox provider's.
-    let (zone_text, set_zone_text) = signal(state.zone);
+    let text = RwSignal::new(state.template);
+    // A zone the author pastes or opens (BIND or JSON); empty: the sandbox provider's.
+    let zone_text = RwSignal::new(state.zone);
     let (link, set_link) = signal(String::new());
+    let file_problem = RwSignal::new(None::<String>);
     let index = LocalResource::new(providers::bundled_index);
     let template = LocalResource::new(move || {
         let choice = choice.get();
@@ -101,16 +120,19 @@ pub fn Preview() -> impl IntoView {
     // the page's URL gives (`?IP=192.0.2.1`), else empty.
     Effect::new(move |_| {
         if let Some(Some(Ok(t))) = template.get() {
-            set_text.set(serde_json::to_string_pretty(&t.template).unwrap_or_default());
+            text.set(serde_json::to_string_pretty(&t.template).unwrap_or_default());
             let q = query.get_untracked();
             let lines: Vec<String> = t.template.variables(&[]).into_iter().map(|v| format!("{v}={}", q.get(&v).unwrap_or_default())).collect();
-            set_vars.set(lines.join("\n"));
+            vars.set(lines.join("\n"));
         }
     });
     let parsed = Memo::new(move |_| {
         let t = text.get();
         (!t.trim().is_empty()).then(|| Template::from_json(&t))
     });
+    let loaded = Signal::derive(move || parsed.get().and_then(Result::ok));
+    let names = Signal::derive(move || loaded.get().map(|t| t.variables(&[])).unwrap_or_default());
+    let groups = Signal::derive(move || loaded.get().map(|t| t.group_ids()).unwrap_or_default());
     let findings = Memo::new(move |_| {
         let t = text.get();
         if t.trim().is_empty() {
@@ -120,52 +142,113 @@ pub fn Preview() -> impl IntoView {
         }
     });
     // The zone the template meets: the pasted one, else the sandbox provider's. A pasted
-    // zone that cannot be read gives nothing here (it is said once, above the form).
+    // zone that cannot be read gives nothing here (it is said once, above the results).
     let zone = move || match pasted.get() {
         Some(Ok(z)) => Some(Ok(z)),
         Some(Err(_)) => None,
         None => sandbox_zone.get().flatten(),
     };
-    let result = move || {
-        let t = parsed.get()?.ok()?;
-        Some(zone()?.and_then(|z| {
-            let (r, d) = preview_at(&t, &z, domain.get().trim(), host.get().trim(), &vars.get())?;
-            Ok((r, z, d))
-        }))
-    };
-    // The apex and a host (the one given, else `www`), for a template pull request.
+    let zone_ok = Signal::derive(move || zone().and_then(Result::ok));
+    let inputs = Memo::new(move |_| {
+        // The ticked groups in the template's order, so the request does not depend on clicks.
+        let ticked = chosen_groups.get();
+        let groups = groups.get().into_iter().filter(|g| ticked.contains(g)).collect();
+        Form { domain: domain.get().trim().to_string(), vars: vars.get(), groups, multi_aware: multi_aware.get() }
+    });
+    // The host compared with the apex: the one given, else `www`.
+    let other_host = Memo::new(move |_| match host.get().trim() {
+        "" => "www".to_string(),
+        h => h.to_string(),
+    });
+    // Both sides, computed once per change and shared by the page and the Markdown.
+    let sides = Memo::new(move |_| {
+        let t = loaded.get()?;
+        let z = zone()?;
+        let f = inputs.get();
+        let at = |h: &str| z.as_ref().map_err(Clone::clone).and_then(|z| preview_at(&t, z, &f, h));
+        Some((at(""), at(&other_host.get())))
+    });
     let markdown = move || {
-        let t = parsed.get()?.ok()?;
-        let z = zone()?.ok()?;
-        let d = domain.get().trim().to_string();
-        let h = match host.get().trim() {
-            "" => "www".to_string(),
-            h => h.to_string(),
+        let t = loaded.get()?;
+        let (apex, at_host) = sides.get()?;
+        let (d, h) = (inputs.get().domain, other_host.get());
+        let section = |title: String, side: &Side| {
+            let changes = side.clone().and_then(|(r, _)| r.changes.map_err(|e| e.to_string()));
+            markdown::section(&title, &changes)
         };
-        let text = vars.get();
-        let sections: Vec<String> = [("", format!("At the apex ({d})")), (h.as_str(), format!("At host `{h}` ({h}.{d})"))]
-            .into_iter()
-            .map(|(at, title)| {
-                let changes = preview_at(&t, &z, &d, at, &text).and_then(|(r, _)| r.changes.map_err(|e| e.to_string()));
-                markdown::section(&title, &changes)
-            })
-            .collect();
-        Some(markdown::block(&format!("{}/{}", t.provider_id, t.service_id), &text, &sections))
+        let sections = [section(format!("At the apex ({d})"), &apex), section(format!("At host `{h}` ({h}.{d})"), &at_host)];
+        Some(markdown::block(&format!("{}/{}", t.provider_id, t.service_id), &vars.get(), &sections))
     };
-    let make_link = move |_| {
-        let state = share::State { template: text.get_untracked(), vars: vars.get_untracked(), domain: domain.get_untracked(), host: host.get_untracked(), zone: zone_text.get_untracked() };
-        let fragment = share::encode(&state);
-        // Replaced in place: no navigation, no history entry, the router undisturbed.
-        if let Some(w) = web_sys::window() {
-            if let Ok(h) = w.history() {
-                let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{fragment}")));
-            }
-            set_link.set(w.location().href().unwrap_or_default());
+    // The request the form stands for at the host given, for signing.
+    let sign_params = Signal::derive(move || {
+        let f = inputs.get();
+        let mut p = vec![("domain".to_string(), f.domain.clone())];
+        if !host.get().trim().is_empty() {
+            p.push(("host".into(), host.get().trim().to_string()));
         }
+        for n in names.get() {
+            p.push((n.clone(), form::value_of(&f.vars, &n)));
+        }
+        if !f.groups.is_empty() {
+            p.push(("groupId".into(), f.groups.join(",")));
+        }
+        p
+    });
+    let make_link = move |_| {
+        let state = share::State {
+            template: text.get_untracked(),
+            vars: vars.get_untracked(),
+            domain: domain.get_untracked(),
+            host: host.get_untracked(),
+            zone: zone_text.get_untracked(),
+            groups: chosen_groups.get_untracked(),
+            multi_aware: multi_aware.get_untracked(),
+        };
+        set_link.set(crate::permalink::replace(&state));
     };
     let load_error = move || match template.get().flatten() {
         Some(Err(e)) => Some(view! { <div class="problem" role="alert"><p class="mono">{e}</p></div> }),
         _ => None,
+    };
+    let opened = move |into: RwSignal<String>| {
+        Callback::new(move |r: Result<String, String>| match r {
+            Ok(t) => {
+                file_problem.set(None);
+                into.set(t);
+            }
+            Err(e) => file_problem.set(Some(e)),
+        })
+    };
+    let open_template = opened(text);
+    let open_zone = opened(zone_text);
+    let lint_report = move || {
+        let name = loaded.get().map(|t| Template::file_name(&t.provider_id, &t.service_id)).unwrap_or_else(|| "template.json".into());
+        findings.get().iter().map(|f| f.json_line(&name) + "\n").collect::<String>()
+    };
+    let side = move |testid: &'static str, which: bool| {
+        move || {
+            let (apex, at_host) = sides.get()?;
+            let d = inputs.get().domain;
+            let (title, side, tag) = if which { (format!("At {}.{d}", other_host.get()), at_host, "host") } else { (format!("At the apex ({d})"), apex, "apex") };
+            let body = match side {
+                Ok((review, d)) => match (review.changes, zone_ok.get()) {
+                    (Ok(cs), Some(z)) => {
+                        let (json, bind) = (cs.export_json(&d), cs.export_bind(&d));
+                        view! {
+                            <Changes changes=cs zone=ZoneRef::Indexed(z) domain=d/>
+                            <p class="downloads">"Save this change: "
+                                {download(format!("change-{tag}.json"), "application/json", &json, "as JSON", "export-json")}", "
+                                {download(format!("change-{tag}.zone"), "text/plain", &bind, "as zone-file text", "export-bind")}</p>
+                        }
+                        .into_any()
+                    }
+                    (Err(e), _) => view! { <div class="problem" role="alert"><p class="mono">{e.to_string()}</p></div> }.into_any(),
+                    (Ok(_), None) => ().into_any(),
+                },
+                Err(e) => view! { <div class="problem" role="alert"><p class="mono">{e}</p></div> }.into_any(),
+            };
+            Some(view! { <section class="side" data-testid=testid><h2>{title}</h2>{body}</section> })
+        }
     };
     view! {
         <h1>"Preview a template"</h1>
@@ -182,17 +265,24 @@ pub fn Preview() -> impl IntoView {
             </select>
             <label for="pv-domain">"Domain"</label>
             <input id="pv-domain" type="text" prop:value=move || domain.get() on:change=move |ev| set_domain.set(event_target_value(&ev))/>
-            <label for="pv-host">"Host (empty: the apex)"</label>
+            <label for="pv-host">"Host, compared with the apex (empty: www)"</label>
             <input id="pv-host" type="text" prop:value=move || host.get() on:change=move |ev| set_host.set(event_target_value(&ev))/>
-            <label for="pv-vars">"Variables (NAME=value, one per line)"</label>
-            <textarea id="pv-vars" rows="4" prop:value=move || vars.get() on:input=move |ev| set_vars.set(event_target_value(&ev))></textarea>
+        </form>
+        <form::Variables names=names vars=vars/>
+        <form::Options groups=groups chosen=chosen_groups multi_aware=multi_aware/>
+        <div class="grid">
             <label for="pv-editor">"Template (JSON; edit it here)"</label>
             <textarea id="pv-editor" class="mono" rows="14" spellcheck="false" data-testid="template-editor"
-                prop:value=move || text.get() on:input=move |ev| set_text.set(event_target_value(&ev))></textarea>
+                prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
             <label for="pv-zone">"Zone (paste a BIND zone file or JSON records; empty: the sandbox zone)"</label>
             <textarea id="pv-zone" class="mono" rows="4" spellcheck="false" data-testid="zone-input"
-                prop:value=move || zone_text.get() on:input=move |ev| set_zone_text.set(event_target_value(&ev))></textarea>
-        </form>
+                prop:value=move || zone_text.get() on:input=move |ev| zone_text.set(event_target_value(&ev))></textarea>
+        </div>
+        <p class="files">
+            <OpenFile label="Open a template file" accept=".json,application/json" testid="template-file" on_text=open_template/>
+            <OpenFile label="Open a zone file" accept=".zone,.txt,.json,.db,text/plain,application/json" testid="zone-file" on_text=open_zone/>
+        </p>
+        {move || file_problem.get().map(|e| view! { <div class="problem" role="alert" data-testid="file-problem"><p>{e}</p></div> })}
         <p class="share">
             <button type="button" data-testid="permalink" on:click=make_link>"Make a permalink"</button>
             " The whole page goes into the link's fragment, which browsers never send to a server."
@@ -210,29 +300,25 @@ pub fn Preview() -> impl IntoView {
             <textarea class="mono" rows="12" readonly aria-label="Markdown of the apex and host results" data-testid="markdown"
                 prop:value=move || markdown().unwrap_or_default()></textarea>
         </details>
+        <sign::Sign template=loaded zone=zone_ok params=sign_params config=config/>
         {load_error}
         {move || match parsed.get() {
             Some(Err(e)) => Some(view! { <lint_view::ParseError error=e/> }.into_any()),
             _ => None,
         }}
-        {move || (!text.get().trim().is_empty()).then(|| view! { <lint_view::Findings findings=findings.get()/> })}
-        {move || result().map(|r| match r {
-            Ok((review, zone, d)) => match review.changes {
-                Ok(cs) => view! { <Changes changes=cs zone=ZoneRef::Indexed(zone) domain=d/> }.into_any(),
-                Err(e) => view! { <div class="problem" role="alert"><p class="mono">{e.to_string()}</p></div> }.into_any(),
-            },
-            Err(e) => view! { <div class="problem" role="alert"><p class="mono">{e}</p></div> }.into_any(),
+        {move || (!text.get().trim().is_empty()).then(|| view! {
+            <lint_view::Findings findings=findings.get()/>
+            <p class="downloads">{download("lint.jsonl".into(), "application/json", &lint_report(), "Save the lint report (JSON, one finding per line)", "export-lint")}</p>
         })}
+        <div class="sides">{side("result-apex", false)}{side("result-host", true)}</div>
     }
 }
 
-/// The request the form stands for (`NAME=value` lines as its variables) at `host`,
-/// reviewed by the core as the consent page would, signatures reported but not
-/// demanded; with the domain in ASCII.
-fn preview_at(t: &Template, zone: &IndexedZone, domain: &str, host: &str, vars: &str) -> Result<(Review, String), String> {
-    let params = vars.lines().filter_map(|l| l.split_once('=')).map(|(k, v)| (k.trim(), v.trim())).filter(|(k, _)| !k.is_empty());
-    let url = ApplyUrl::build(&t.provider_id, &t.service_id, domain, Some(host), params, &[]).map_err(|e| e.to_string())?;
-    let policy = Policy { signatures: Signatures::Preview, multi_aware: true, ..Policy::default() };
+/// The request the form stands for at `host`, reviewed by the core as the consent
+/// page would, signatures reported but not demanded; with the domain in ASCII.
+fn preview_at(t: &Template, zone: &IndexedZone, f: &Form, host: &str) -> Side {
+    let url = ApplyUrl::build(&t.provider_id, &t.service_id, &f.domain, Some(host), form::pairs(&f.vars), &f.groups).map_err(|e| e.to_string())?;
+    let policy = Policy { signatures: Signatures::Preview, multi_aware: f.multi_aware, ..Policy::default() };
     let r = review(&url, t, &KeyAnswer::NotAsked, ZoneInput::Indexed(zone), &policy);
     Ok((r, url.domain.ascii.clone()))
 }

@@ -1,49 +1,35 @@
-//! The tools bundle: template preview and support replay.
+//! The tools bundle: the template workbench.
 
 use super::*;
 
-#[tokio::test]
-async fn replay_explains_a_reported_url() {
-    with_browser("replay", |c| async move {
-        let base = env("DC_SANDBOX_APP");
-        let reported = format!("https://dns.example{}&Host=www", SIGNED);
-        let q: String = reported.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect();
-        c.goto(&format!("{base}/replay?url={q}")).await.unwrap();
-        let ok = text(&c, "[data-testid=replay-ok]").await;
-        assert!(ok.contains("exampleservice.domainconnect.org/template2 on bar.arnoldblinn.com"), "{ok}");
-        let main = text(&c, "main").await;
-        assert!(main.contains("\"Host\" is a template variable, not the reserved \"host\""), "{main}");
-        assert!(main.contains("domain=arnoldblinn.com&RANDOMTEXT=shm%3A1551036164%3Ahello&IP=132.148.25.185&host=bar&Host=www"), "signed bytes: {main}");
-        let area = wait_css(&c, "#replay-url").await;
-        area.clear().await.unwrap();
-        area.send_keys("https://dns.example/v2/domainTemplates/providers/p/services/s/apply?domain=a.com&domain=b.com").await.unwrap();
-        let err = text(&c, "[data-testid=replay-error]").await;
-        assert!(err.contains("\"domain\" appears more than once"), "{err}");
-    })
-    .await;
-}
+/// The innermost elements that reach past the right edge of the window, for a message.
+const WIDER_THAN_THE_SCREEN: &str = "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > innerWidth + 1 && ![...e.children].some(k => k.getBoundingClientRect().right > innerWidth + 1)).slice(0, 8).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')";
 
 #[tokio::test]
 async fn preview_recomputes_as_the_author_types() {
     with_browser("preview", |c| async move {
         let base = env("DC_SANDBOX_APP");
         c.goto(&format!("{base}/preview?template=exampleservice.domainconnect.org/template2")).await.unwrap();
-        // The variables the template takes are prefilled, empty.
-        let _ = wait_value(&c, "#pv-vars", |v| v.contains("RANDOMTEXT=")).await;
-        let vars = wait_css(&c, "#pv-vars").await;
-        vars.clear().await.unwrap();
-        vars.send_keys("IP=192.0.2.7\nRANDOMTEXT=shm:preview").await.unwrap();
-        c.find(Locator::Css("#pv-host")).await.unwrap().click().await.unwrap();
-        let summary = wait_text(&c, "[data-testid=summary]", |s| s.starts_with("3 to add")).await;
+        // A field for each variable the template takes, empty; typing re-applies at once.
+        for (var, value) in [("IP", "192.0.2.7"), ("RANDOMTEXT", "shm:preview")] {
+            let field = wait_css(&c, &format!("[data-var={var}]")).await;
+            assert_eq!(field.prop("value").await.unwrap().as_deref(), Some(""), "{var}");
+            field.send_keys(value).await.unwrap();
+        }
+        let apex = "[data-testid=result-apex] [data-testid=changes]";
+        let summary = wait_text(&c, "[data-testid=result-apex] [data-testid=summary]", |s| s.starts_with("3 to add")).await;
         assert!(summary.is_ok(), "at the apex: {summary:?}");
-        let table = text(&c, "[data-testid=changes]").await;
+        let table = text(&c, apex).await;
         assert!(table.contains("192.0.2.7") && table.contains("shm:preview"), "{table}");
         assert!(table.contains("192.0.2.80"), "the apex A it replaces: {table}");
-        // Another host: the same zone, applied again.
+        // Beside it, the same request at a host: www when none is given, then the one typed.
+        let side = text(&c, "[data-testid=result-host] h2").await;
+        assert_eq!(side, "At www.example.com");
         c.find(Locator::Css("#pv-host")).await.unwrap().send_keys("bar").await.unwrap();
         c.find(Locator::Css("#pv-domain")).await.unwrap().click().await.unwrap();
-        let removed = wait_text(&c, "[data-testid=changes]", |t| t.contains("bar.example.com") && t.contains("192.0.2.81")).await;
+        let removed = wait_text(&c, "[data-testid=result-host] [data-testid=changes]", |t| t.contains("bar.example.com") && t.contains("192.0.2.81")).await;
         assert!(removed.is_ok(), "at host bar, the A record there is removed: {removed:?}");
+        assert!(text(&c, apex).await.contains("192.0.2.80"), "the apex side stays the apex");
     })
     .await;
 }
@@ -81,10 +67,8 @@ async fn the_workbench_edits_lints_and_previews_a_template() {
         editor.send_keys(own).await.unwrap();
         let lint = wait_text(&c, "[data-testid=lint]", |t| t.contains("DCTL1021")).await;
         assert!(lint.as_ref().is_ok_and(|t| t.contains("_foo") && t.contains("DCTL1029")), "{lint:?}");
-        let vars = wait_css(&c, "#pv-vars").await;
-        vars.clear().await.unwrap();
-        vars.send_keys("token=abc123").await.unwrap();
-        let table = wait_text(&c, "[data-testid=changes]", |t| t.contains("abc123") && t.contains("192.0.2.44")).await;
+        wait_css(&c, "[data-var=token]").await.send_keys("abc123").await.unwrap();
+        let table = wait_text(&c, "[data-testid=result-apex] [data-testid=changes]", |t| t.contains("abc123") && t.contains("192.0.2.44")).await;
         assert!(table.is_ok(), "the diff is the edited template's: {table:?}");
         // The whole page, findings and diff included, for a person to look at.
         c.set_window_size(1280, 2400).await.unwrap();
@@ -94,7 +78,8 @@ async fn the_workbench_edits_lints_and_previews_a_template() {
         c.set_window_size(360, 800).await.unwrap();
         tokio::time::sleep(Duration::from_millis(300)).await;
         let width = c.execute("return document.documentElement.scrollWidth", vec![]).await.unwrap();
-        assert!(width.as_u64().unwrap() <= 360, "no sideways scroll at 360 px: {width}");
+        let wide = c.execute(WIDER_THAN_THE_SCREEN, vec![]).await.unwrap();
+        assert!(width.as_u64().unwrap() <= 360, "no sideways scroll at 360 px: {width}, too wide: {wide}");
         c.screenshot().await.map(|png| std::fs::write(target("workbench-360.png"), png)).unwrap().unwrap();
     })
     .await;
@@ -110,11 +95,14 @@ async fn a_pasted_zone_drives_the_diff_and_a_permalink_round_trips_the_workbench
         wait_text(&c, "[data-testid=summary]", |s| s.starts_with("3 to add")).await.unwrap();
         let zone = wait_css(&c, "[data-testid=zone-input]").await;
         zone.send_keys("$ORIGIN example.com.\n@ 3600 IN A 192.0.2.200\nwww 3600 IN CNAME example.com.\n").await.unwrap();
-        let table = wait_text(&c, "[data-testid=changes]", |t| t.contains("192.0.2.200") && !t.contains("192.0.2.80")).await;
+        let table = wait_text(&c, "[data-testid=result-apex] [data-testid=changes]", |t| t.contains("192.0.2.200") && !t.contains("192.0.2.80")).await;
         assert!(table.is_ok(), "the pasted zone, not the sandbox's, is what the template meets: {table:?}");
-        c.find(Locator::Css("#pv-host")).await.unwrap().send_keys("www").await.unwrap();
+        c.find(Locator::Css("#pv-host")).await.unwrap().send_keys("mail").await.unwrap();
         c.find(Locator::Css("#pv-domain")).await.unwrap().click().await.unwrap();
-        let before = wait_text(&c, "[data-testid=changes]", |t| t.contains("www.example.com")).await.unwrap();
+        // Not multi-aware: a choice the link keeps too.
+        wait_css(&c, "[data-testid=multi-aware]").await.click().await.unwrap();
+        let host_side = "[data-testid=result-host] [data-testid=changes]";
+        let before = wait_text(&c, host_side, |t| t.contains("mail.example.com")).await.unwrap();
         let editor_before = wait_css(&c, "[data-testid=template-editor]").await.prop("value").await.unwrap();
 
         wait_css(&c, "[data-testid=permalink]").await.click().await.unwrap();
@@ -122,10 +110,12 @@ async fn a_pasted_zone_drives_the_diff_and_a_permalink_round_trips_the_workbench
         assert!(link.contains("#s=") && !link.contains("192.0.2.200"), "the state is packed into the fragment: {link}");
         c.goto("about:blank").await.unwrap();
         c.goto(&link).await.unwrap();
-        let after = wait_text(&c, "[data-testid=changes]", |t| t.contains("www.example.com")).await.unwrap();
+        let after = wait_text(&c, host_side, |t| t.contains("mail.example.com")).await.unwrap();
         assert_eq!(after, before, "the same diff");
         assert_eq!(wait_css(&c, "[data-testid=template-editor]").await.prop("value").await.unwrap(), editor_before);
-        for (css, want) in [("#pv-vars", "IP=192.0.2.9\nRANDOMTEXT=perm"), ("#pv-host", "www"), ("#pv-domain", "example.com")] {
+        let multi = c.find(Locator::Css("[data-testid=multi-aware]")).await.unwrap().prop("checked").await.unwrap();
+        assert_eq!(multi.as_deref(), Some("false"), "multi-aware stays off");
+        for (css, want) in [("[data-var=IP]", "192.0.2.9"), ("[data-var=RANDOMTEXT]", "perm"), ("#pv-host", "mail"), ("#pv-domain", "example.com")] {
             assert_eq!(c.find(Locator::Css(css)).await.unwrap().prop("value").await.unwrap().as_deref(), Some(want), "{css}");
         }
         let zone = c.find(Locator::Css("[data-testid=zone-input]")).await.unwrap().prop("value").await.unwrap().unwrap_or_default();
@@ -153,6 +143,72 @@ async fn the_workbench_writes_markdown_of_the_apex_and_a_host() {
         assert!(text.contains("| + | A | @ | 192.0.2.5 |"), "the apex A added: {text}");
         assert!(text.contains("| − | A | @ | 192.0.2.80 |"), "the sandbox's apex A removed, with why: {text}");
         assert!(text.contains("`IP=192.0.2.5`"), "{text}");
+    })
+    .await;
+}
+
+/// Groups: ticking one applies only its records (the others' variables are not needed).
+#[tokio::test]
+async fn the_workbench_applies_only_the_groups_ticked() {
+    with_browser("workbench_groups", |c| async move {
+        let base = env("DC_SANDBOX_APP");
+        c.goto(&format!("{base}/preview?template=microsoft.com/o365&VERIFYTXT=MS%3Dms4711")).await.unwrap();
+        let apex = "[data-testid=result-apex]";
+        wait_text(&c, apex, |t| t.contains("At the apex")).await.unwrap();
+        let groups = c.find_all(Locator::Css("[data-group]")).await.unwrap().len();
+        assert_eq!(groups, 7, "a box for each of the template's groups");
+        wait_css(&c, "[data-group=Verification]").await.click().await.unwrap();
+        let one = wait_text(&c, &format!("{apex} [data-testid=summary]"), |s| s.starts_with("1 to add")).await;
+        assert!(one.is_ok(), "only the Verification TXT: {one:?}");
+        let table = text(&c, &format!("{apex} [data-testid=changes]")).await;
+        assert!(table.contains("MS=ms4711") && !table.contains("autodiscover"), "{table}");
+    })
+    .await;
+}
+
+/// Sign a test URL: a key made in the page signs the request in the draft's canonical
+/// form and in the order given; each checks out as the consent page checks it; the
+/// key's TXT, published in the sandbox key store, makes the consent route verify it;
+/// and the private key is nowhere in the browser's storage.
+#[tokio::test]
+async fn a_url_signed_on_the_workbench_verifies_on_the_consent_route() {
+    with_browser("workbench_sign", |c| async move {
+        let base = env("DC_SANDBOX_APP");
+        c.goto(&format!("{base}/preview?template=exampleservice.domainconnect.org/template2&IP=192.0.2.31&RANDOMTEXT=signed%20here")).await.unwrap();
+        wait_text(&c, "[data-testid=summary]", |s| s.starts_with("3 to add")).await.unwrap();
+        wait_css(&c, "[data-testid=sign] summary").await.click().await.unwrap();
+        wait_css(&c, "[data-testid=generate-key]").await.click().await.unwrap();
+        let pem = wait_value(&c, "[data-testid=private-key]", |v| v.contains("BEGIN PRIVATE KEY")).await;
+        assert!(pem.is_ok(), "{pem:?}");
+        wait_css(&c, "[data-testid=sign-url]").await.click().await.unwrap();
+        let verdict = wait_text(&c, "[data-testid=sign-verdict]", |t| !t.is_empty()).await.unwrap();
+        assert!(verdict.contains("the signature verifies"), "{verdict}");
+        let url = wait_value(&c, "[data-testid=signed-url]", |v| v.contains("&sig=")).await.unwrap();
+        let query = url.split_once('?').unwrap().1;
+        assert!(query.starts_with("IP=192.0.2.31&RANDOMTEXT=signed%20here&domain=example.com&sig="), "canonical: sorted, RFC 3986: {url}");
+        assert!(url.ends_with("&key=_dcwb1"), "{url}");
+        let txt = wait_value(&c, "[data-testid=key-txt]", |v| v.contains("p=1,")).await.unwrap();
+        assert!(txt.starts_with("_dcwb1.exampleservice.domainconnect.org. 3600 IN TXT \"p=1,a=RS256,t=x509,d="), "{txt}");
+        assert!(txt.lines().all(|l| l.split('"').nth(1).is_some_and(|s| s.len() <= 255)), "{txt}");
+
+        // The order given (v2.3): the same values, other bytes, and it verifies too.
+        wait_css(&c, "[data-testid=canonical]").await.click().await.unwrap();
+        wait_css(&c, "[data-testid=sign-url]").await.click().await.unwrap();
+        let legacy = wait_value(&c, "[data-testid=signed-url]", |v| v.split_once('?').is_some_and(|(_, q)| q.starts_with("domain="))).await.unwrap();
+        assert!(legacy.contains("RANDOMTEXT=signed+here"), "form-encoded: {legacy}");
+        assert!(text(&c, "[data-testid=sign-verdict]").await.contains("the signature verifies"));
+
+        wait_css(&c, "[data-testid=publish-key]").await.click().await.unwrap();
+        let open = wait_css(&c, "[data-testid=open-consent]").await.attr("href").await.unwrap().unwrap();
+        assert!(open.starts_with("/v2/domainTemplates/providers/exampleservice.domainconnect.org/services/template2/apply?domain="), "{open}");
+        let stored = c.execute("return Object.keys(localStorage).map(k => localStorage.getItem(k)).join('\\n')", vec![]).await.unwrap();
+        assert!(!stored.as_str().unwrap_or_default().contains("PRIVATE"), "the private key is not stored: {stored}");
+        c.goto(&format!("{base}{open}")).await.unwrap();
+        let sig = text(&c, "[data-testid=signature]").await;
+        assert!(sig.contains("signature verifies"), "on the consent route: {sig}");
+        let table = text(&c, "[data-testid=changes]").await;
+        assert!(table.contains("192.0.2.31") && table.contains("signed here"), "{table}");
+        c.screenshot().await.map(|png| std::fs::write(target("workbench-signed-consent.png"), png)).unwrap().unwrap();
     })
     .await;
 }

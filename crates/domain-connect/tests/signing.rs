@@ -47,3 +47,20 @@ fn a_broken_private_key_is_named() {
     let e = signature::public_txt("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----").unwrap_err();
     assert!(e.to_string().starts_with("the private key could not be read"), "{e}");
 }
+
+#[test]
+fn a_test_url_is_signed_for_its_template_and_verifies_with_the_txt_it_names() {
+    let (pem, txt) = signature::generate_key(&mut rsa::rand_core::OsRng).unwrap();
+    let t = template();
+    let params: Vec<(String, String)> = [("domain", "example.com"), ("IP", "192.0.2.1"), ("RANDOMTEXT", "x y")].iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    let made = signature::sign_test_url(&t, "https://dns.example/manage/", &params, QueryOrder::Canonical, " _dcwb1 ", &pem).unwrap();
+    assert_eq!(made.key_host, "_dcwb1.exampleservice.domainconnect.org");
+    assert_eq!(made.txt, txt);
+    assert!(made.url.starts_with(&format!("https://dns.example/manage{PATH}?IP=192.0.2.1&RANDOMTEXT=x%20y&domain=example.com&sig=")), "{}", made.url);
+    let url = ApplyUrl::parse(&made.url).unwrap();
+    assert_eq!(verdict::check(&t, &url, &made.txt).verdict, Verdict::Valid);
+    let mut unsigned = t.clone();
+    unsigned.sync_pub_key_domain = None;
+    assert_eq!(signature::sign_test_url(&unsigned, "https://x", &params, QueryOrder::Canonical, "_k", &pem), Err(signature::TestUrlError::NoSyncPubKeyDomain));
+    assert!(matches!(signature::sign_test_url(&t, "https://x", &params, QueryOrder::Canonical, "a.b", &pem), Err(signature::TestUrlError::KeyLabel(_))));
+}

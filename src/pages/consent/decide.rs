@@ -1,6 +1,8 @@
 //! Connect and Cancel, and what the user is told after either.
 
 use super::{sentence, Loaded};
+#[cfg(any(feature = "powerdns", feature = "cloudflare"))]
+use crate::components::download::download;
 use crate::providers;
 use domain_connect::display::visible;
 use leptos::prelude::*;
@@ -30,13 +32,6 @@ fn after_apply(l: Arc<Loaded>) -> AnyView {
 #[cfg(not(any(feature = "powerdns", feature = "cloudflare")))]
 fn after_apply(_: Arc<Loaded>) -> AnyView {
     ().into_any()
-}
-
-/// A file to save, as a link (`data:` URL; nothing leaves the browser).
-#[cfg(any(feature = "powerdns", feature = "cloudflare"))]
-fn download(name: &'static str, mime: &'static str, text: &str, label: &'static str, testid: &'static str) -> impl IntoView {
-    let href = format!("data:{mime};charset=utf-8,{}", String::from(js_sys::encode_uri_component(text)));
-    view! { <a href=href download=name data-testid=testid>{label}</a> }
 }
 
 /// After Connect, when the user stays on the page: the new records checked over DNS,
@@ -71,9 +66,9 @@ fn AfterApply(l: Arc<Loaded>) -> impl IntoView {
     view! {
         <super::verify::Verify cfg=l.cfg.clone() records=added domain=domain.clone() title="Checking that the new records answer"/>
         <p class="downloads">"Save this change: "
-            {download("change.json", "application/json", &change_json, "as JSON", "download-json")}", "
-            {download("change.zone", "text/plain", &bind, "as zone-file text", "download-bind")}
-            {(!request.is_empty()).then(|| view! { ", "{download("applied.json", "application/json", &request, "the request sent, with the zone before and after (no key)", "download-request")} })}</p>
+            {download("change.json".into(), "application/json", &change_json, "as JSON", "download-json")}", "
+            {download("change.zone".into(), "text/plain", &bind, "as zone-file text", "download-bind")}
+            {(!request.is_empty()).then(|| view! { ", "{download("applied.json".into(), "application/json", &request, "the request sent, with the zone before and after (no key)", "download-request")} })}</p>
         {(!request.is_empty()).then(|| view! {
             <button type="button" class="cancel" data-testid="undo" disabled=move || busy.get() || undone.with(|u| u.is_some()) on:click=on_undo>"Undo"</button>
         })}

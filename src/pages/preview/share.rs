@@ -1,8 +1,5 @@
-//! The permalink: the workbench's whole state (template, variables, domain, host,
-//! zone) deflated into the URL fragment. A fragment is never sent to a server, so
-//! sharing the link shares nothing with anyone but its reader.
+//! What the workbench's permalink holds (see [`crate::permalink`]).
 
-use base64::Engine;
 use serde::{Deserialize, Serialize};
 
 /// What the page holds.
@@ -13,25 +10,14 @@ pub struct State {
     pub domain: String,
     pub host: String,
     pub zone: String,
+    /// The groups ticked (none: all).
+    #[serde(default)]
+    pub groups: Vec<String>,
+    /// Whether the provider is taken to be multi-aware (links made before it: yes).
+    #[serde(default = "yes")]
+    pub multi_aware: bool,
 }
 
-/// Links longer than this are refused when read (a fragment of a few KB is normal).
-const MAX_STATE_BYTES: usize = 4 * 1024 * 1024;
-
-/// `s=` and the state, deflated and base64url-encoded.
-pub fn encode(state: &State) -> String {
-    let json = serde_json::to_vec(state).unwrap_or_default();
-    let packed = miniz_oxide::deflate::compress_to_vec(&json, 9);
-    format!("s={}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed))
-}
-
-/// The state in a fragment (`#s=…` or `s=…`); `None` when the fragment holds none,
-/// an error when it holds a damaged one.
-pub fn decode(fragment: &str) -> Option<Result<State, String>> {
-    let data = fragment.trim_start_matches('#').strip_prefix("s=")?;
-    Some((|| {
-        let packed = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(data.trim()).map_err(|e| format!("the link is damaged ({e})"))?;
-        let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_STATE_BYTES).map_err(|_| "the link is damaged (it does not inflate)".to_string())?;
-        serde_json::from_slice(&json).map_err(|e| format!("the link is damaged ({e})"))
-    })())
+fn yes() -> bool {
+    true
 }
