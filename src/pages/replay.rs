@@ -1,45 +1,182 @@
-//! Support staff: paste an apply URL a customer reported and see how it reads.
+//! Support staff: a reported apply URL, or a HAR file the customer saved, replayed and
+//! diagnosed step by step by the core (`replay::diagnose`, as `dconn replay` does):
+//! the template and the key are fetched as the consent page fetches them, unless
+//! support pastes others; the zone is pasted or, where the operator may, read from the
+//! records API. The whole state fits in a permalink; the diagnosis copies as text.
 
-use domain_connect::ApplyUrl;
+mod checklist;
+mod har_list;
+
+use crate::components::open_file::OpenFile;
+use crate::context::{use_config, ConfigReady};
+use crate::providers;
+use domain_connect::replay::{self, har, Case, TemplateInput};
+use domain_connect::{verdict, zone, ApplyUrl, KeyAnswer, Template};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
+use serde::{Deserialize, Serialize};
+
+/// What the permalink holds.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+struct State {
+    url: String,
+    /// A template pasted in place of the configured source's (empty: fetched).
+    #[serde(default)]
+    template: String,
+    /// TXT records pasted in place of the key lookup (empty: looked up).
+    #[serde(default)]
+    txt: String,
+    /// The customer's zone, BIND or JSON (empty: none given).
+    #[serde(default)]
+    zone: String,
+}
 
 #[component]
 pub fn Replay() -> impl IntoView {
+    let config = use_config();
     // The reported URL is itself a query value: decode it exactly once, as the browser's
     // URLSearchParams does (the router's query map decodes percent-escapes again, which
     // would change the URL's own encoding and so its signed bytes).
     let search = use_location().search.get_untracked();
-    let initial = web_sys::UrlSearchParams::new_with_str(&search).ok().and_then(|p| p.get("url")).unwrap_or_default();
-    let (text, set_text) = signal(initial);
-    let parsed = move || {
-        let t = text.get();
-        (!t.trim().is_empty()).then(|| ApplyUrl::parse(&t))
+    let from_query = web_sys::UrlSearchParams::new_with_str(&search).ok().and_then(|p| p.get("url")).unwrap_or_default();
+    let (restored, link_problem) = match crate::permalink::from_location::<State>() {
+        Some(Ok(s)) => (Some(s), None),
+        Some(Err(e)) => (None, Some(e)),
+        None => (None, None),
+    };
+    let state = restored.unwrap_or(State { url: from_query, ..Default::default() });
+    let url_text = RwSignal::new(state.url);
+    let template_text = RwSignal::new(state.template);
+    let txt_text = RwSignal::new(state.txt);
+    let zone_text = RwSignal::new(state.zone);
+    let har_requests = RwSignal::new(None::<Result<Vec<har::HarRequest>, String>>);
+    let link = RwSignal::new(String::new());
+    let zone_note = RwSignal::new(None::<String>);
+
+    let parsed = Memo::new(move |_| ApplyUrl::parse_with(url_text.get().trim(), &crate::web::Browser).ok());
+    let ids = Memo::new(move |_| parsed.get().map(|u| (u.provider_id, u.service_id)));
+    // The template from the configured sources, by the URL's ids (unless one is pasted).
+    let fetched = LocalResource::new(move || {
+        let (ids, cfg, pasted) = (ids.get(), config.get(), !template_text.get().trim().is_empty());
+        async move {
+            let (ConfigReady::Ready(cfg), Some((p, s)), false) = (cfg, ids, pasted) else { return None };
+            Some(providers::load_template(&cfg, &p, &s).await.map_err(|e| e.to_string()))
+        }
+    });
+    let pasted_template = Memo::new(move |_| {
+        let t = template_text.get();
+        (!t.trim().is_empty()).then(|| Template::from_json(&t).ok())
+    });
+    // The key host the template and URL name, looked up as the consent page does (unless TXT is pasted).
+    let key_host = Memo::new(move |_| {
+        let url = parsed.get()?;
+        let t = match pasted_template.get() {
+            Some(t) => t?,
+            None => fetched.get().flatten()?.ok()?.template,
+        };
+        verdict::key_host(&t, &url).ok()
+    });
+    let looked_up = LocalResource::new(move || {
+        let (host, cfg, pasted) = (key_host.get(), config.get(), !txt_text.get().trim().is_empty());
+        async move {
+            let (ConfigReady::Ready(cfg), Some(host), false) = (cfg, host, pasted) else { return None };
+            Some(providers::key_answer(&cfg, Some(&host)).await)
+        }
+    });
+    let diagnosis = Memo::new(move |_| {
+        let url = url_text.get();
+        if url.trim().is_empty() {
+            return None;
+        }
+        let pasted = template_text.get();
+        let loaded = fetched.get().flatten();
+        let template = if !pasted.trim().is_empty() {
+            TemplateInput::Text { json: &pasted, source: "the template pasted here" }
+        } else {
+            match &loaded {
+                Some(Ok(t)) => TemplateInput::Loaded { template: &t.template, source: &t.source },
+                Some(Err(e)) => TemplateInput::Missing { reason: e.as_str() },
+                None if matches!(config.get(), ConfigReady::Failed) => TemplateInput::Missing { reason: "this page's configuration did not load" },
+                None if ids.get().is_some() => return Some(Err("Fetching the template…")),
+                None => TemplateInput::Missing { reason: "the URL names none" },
+            }
+        };
+        let key = match txt_text.get() {
+            t if !t.trim().is_empty() => KeyAnswer::Found { txt: domain_connect::signature::parse_txt_lines(&t), source: "the TXT records pasted here".into() },
+            _ => match (key_host.get(), looked_up.get().flatten()) {
+                (Some(_), None) if !matches!(config.get(), ConfigReady::Failed) => return Some(Err("Looking up the key…")),
+                (_, answer) => answer.unwrap_or(KeyAnswer::NotAsked),
+            },
+        };
+        let origin = parsed.get().map(|u| u.domain.ascii).unwrap_or_default();
+        let z = zone_text.get();
+        let records = (!z.trim().is_empty()).then(|| if z.trim_start().starts_with('[') { zone::from_json(&z).map_err(|e| e.to_string()) } else { zone::from_bind(&z, &origin).map_err(|e| e.to_string()) });
+        let zone_error = records.as_ref().and_then(|r| r.as_ref().err().cloned());
+        let records = records.and_then(Result::ok);
+        let d = replay::diagnose(&Case { url: &url, template, key: &key, zone: records.as_deref() }, &crate::web::Browser);
+        Some(Ok((d, records, zone_error)))
+    });
+    let on_har = Callback::new(move |r: Result<String, String>| {
+        har_requests.set(Some(r.and_then(|text| har::apply_requests(&text).map_err(|e| e.to_string()))));
+    });
+    let on_zone_file = Callback::new(move |r: Result<String, String>| match r {
+        Ok(t) => zone_text.set(t),
+        Err(e) => zone_note.set(Some(e)),
+    });
+    let read_zone = move |_| {
+        let (Some(url), ConfigReady::Ready(cfg)) = (parsed.get_untracked(), config.get_untracked()) else { return };
+        leptos::task::spawn_local(async move {
+            match providers::read_zone(&cfg, &url.domain.ascii).await {
+                Ok((records, from)) => {
+                    zone_text.set(zone::to_json(&records));
+                    zone_note.set(Some(format!("Read from {from}.")));
+                }
+                Err(e) => zone_note.set(Some(format!("The zone could not be read: {e}."))),
+            }
+        });
+    };
+    let make_link = move |_| {
+        let s = State { url: url_text.get_untracked(), template: template_text.get_untracked(), txt: txt_text.get_untracked(), zone: zone_text.get_untracked() };
+        link.set(crate::permalink::replace(&s));
     };
     view! {
-        <h1>"Replay an apply URL"</h1>
-        <label for="replay-url">"Apply URL (as the customer reported it)"</label>
-        <textarea id="replay-url" rows="5" prop:value=move || text.get()
-            on:input=move |ev| set_text.set(event_target_value(&ev))></textarea>
-        {move || parsed().map(|r| match r {
-            Err(e) => view! { <div class="problem" role="alert" data-testid="replay-error"><p class="mono">{e.to_string()}</p></div> }.into_any(),
-            Ok(u) => {
-                let open = format!("/v2/domainTemplates/providers/{}/services/{}/apply?{}",
-                    js_sys::encode_uri_component(&u.provider_id), js_sys::encode_uri_component(&u.service_id), u.raw_query);
-                view! {
-                    <p data-testid="replay-ok">{format!("Template {}/{} on {}", u.provider_id, u.service_id, u.fqdn())}</p>
-                    <table class="records"><caption>"Parameters, in order"</caption>
-                        <thead><tr><th scope="col">"Name"</th><th scope="col">"Value"</th><th scope="col">"Role"</th></tr></thead>
-                        <tbody>{u.params.iter().map(|p| view! {
-                            <tr><td class="mono">{p.name.clone()}</td><td class="mono data">{p.value.clone()}</td>
-                            <td>{if p.reserved { "reserved" } else { "variable" }}</td></tr>
-                        }).collect_view()}</tbody>
-                    </table>
-                    <ul>{u.notes.iter().map(|n| view! { <li>{n.to_string()}</li> }).collect_view()}</ul>
-                    <p>"Signed bytes:"</p><pre class="mono wrap">{u.signed_bytes()}</pre>
-                    <p><a href=open>"Open it on the consent screen"</a></p>
-                }.into_any()
-            }
+        <h1>"Replay a reported request"</h1>
+        <p class="hint">"Paste the apply URL the customer reported, or open the HAR file their browser saved. Nothing is sent anywhere but the lookups the consent page itself makes."</p>
+        <div class="grid">
+            <label for="replay-url">"Apply URL (exactly as sent)"</label>
+            <textarea id="replay-url" class="mono" rows="4" spellcheck="false" data-testid="replay-url"
+                prop:value=move || url_text.get() on:input=move |ev| url_text.set(event_target_value(&ev))></textarea>
+        </div>
+        <p class="files"><OpenFile label="Or open a HAR file" accept=".har,application/json" testid="har-file" on_text=on_har/></p>
+        {move || har_requests.get().map(|r| view! { <har_list::HarList found=r url=url_text/> })}
+        <details class="inputs">
+            <summary>"Use another template, key or zone"</summary>
+            <div class="grid">
+                <label for="replay-template">"Template JSON (empty: fetched by the URL's ids)"</label>
+                <textarea id="replay-template" class="mono" rows="4" spellcheck="false" data-testid="replay-template"
+                    prop:value=move || template_text.get() on:input=move |ev| template_text.set(event_target_value(&ev))></textarea>
+                <label for="replay-txt">"TXT records at the key host, one per line (empty: looked up)"</label>
+                <textarea id="replay-txt" class="mono" rows="3" spellcheck="false" data-testid="replay-txt"
+                    prop:value=move || txt_text.get() on:input=move |ev| txt_text.set(event_target_value(&ev))></textarea>
+                <label for="replay-zone">"The customer's zone, BIND or JSON (empty: none)"</label>
+                <textarea id="replay-zone" class="mono" rows="4" spellcheck="false" data-testid="replay-zone"
+                    prop:value=move || zone_text.get() on:input=move |ev| zone_text.set(event_target_value(&ev))></textarea>
+            </div>
+            <p class="files"><OpenFile label="Open a zone file" accept=".zone,.txt,.json,.db,text/plain,application/json" testid="replay-zone-file" on_text=on_zone_file/></p>
+            <p><button type="button" data-testid="replay-read-zone" on:click=read_zone disabled=move || parsed.get().is_none()>"Read the zone from the records API"</button>
+                " "{move || zone_note.get()}</p>
+        </details>
+        {link_problem.map(|e| view! { <div class="problem" role="alert" data-testid="link-problem"><p>{format!("This permalink cannot be opened: {e}.")}</p></div> })}
+        {move || diagnosis.get().map(|r| match r {
+            Ok((d, records, zone_error)) => view! { <checklist::Checklist d=d records=records zone_error=zone_error/> }.into_any(),
+            Err(waiting) => view! { <p role="status" data-testid="replay-waiting">{waiting}</p> }.into_any(),
+        })}
+        <p class="share">
+            <button type="button" data-testid="permalink" on:click=make_link>"Make a permalink"</button>
+            " The URL, the pasted template, TXT and zone go into the link's fragment, which browsers never send to a server."
+        </p>
+        {move || (!link.get().is_empty()).then(|| view! {
+            <p><label for="replay-link">"Permalink"</label>" "<input id="replay-link" type="text" readonly data-testid="permalink-url" prop:value=move || link.get()/></p>
         })}
     }
 }

@@ -31,7 +31,7 @@ async fn dist_works_on_a_static_host_and_each_route_loads_only_its_bundle() {
         std::fs::write(target("browser-size.txt"), report).unwrap();
         // A tools page loads the tools bundle and not the consent one.
         c.goto(&format!("{base}/replay")).await.unwrap();
-        assert_eq!(text(&c, "main h1").await, "Replay an apply URL");
+        assert_eq!(text(&c, "main h1").await, "Replay a reported request");
         let files = fetched(&c).await;
         assert!(files.iter().any(|f| f.starts_with("/tools/dc-tools-")), "{files:?}");
         assert!(!files.iter().any(|f| f.starts_with("/dc-consent-")), "a tools page loads no consent code: {files:?}");

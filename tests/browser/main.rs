@@ -13,6 +13,7 @@ mod consent;
 mod decide;
 mod deploy;
 mod records;
+mod replay;
 mod screen;
 mod tools;
 

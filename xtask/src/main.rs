@@ -116,10 +116,12 @@ fn build(args: &[String]) -> Result<(), String> {
 }
 
 fn test(args: &[String]) -> Result<(), String> {
-    let browser_only = match args {
-        [] => false,
-        [a] if a == "--browser-only" => true,
-        _ => return Err("usage: cargo xtask test [--browser-only]".into()),
+    // `--browser-only [NAME]`: the browser tier alone, its tests whose names hold NAME.
+    let (browser_only, filter) = match args {
+        [] => (false, None),
+        [a] if a == "--browser-only" => (true, None),
+        [a, f] if a == "--browser-only" => (true, Some(f.as_str())),
+        _ => return Err("usage: cargo xtask test [--browser-only [NAME]]".into()),
     };
     let started = std::time::Instant::now();
     let shared = shared()?;
@@ -142,7 +144,7 @@ fn test(args: &[String]) -> Result<(), String> {
     }
     web::build(None)?;
     let size = web::size_report()?;
-    browser_tier(&shared)?;
+    browser_tier(&shared, filter)?;
     println!("size: consent {:.1} KB brotli (the consent route's first load)", size as f64 / 1024.0);
     println!("time: cargo xtask test took {:.0} s", started.elapsed().as_secs_f64());
     for report in ["browser-report.txt", "browser-size.txt", "browser-large-zone.txt", "browser-fetches.txt"] {
@@ -168,7 +170,7 @@ fn host_tiers(shared: &Path) -> Result<(), String> {
         .args(&suites))
 }
 
-fn browser_tier(shared: &Path) -> Result<(), String> {
+fn browser_tier(shared: &Path, filter: Option<&str>) -> Result<(), String> {
     tools::ensure_debian_packages()?;
     let dir = std::env::temp_dir().join(format!("dc-browser-tier-{}", std::process::id()));
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
@@ -249,6 +251,7 @@ fn browser_tier(shared: &Path) -> Result<(), String> {
     run(cargo().args(["build", "--release", "--quiet", "-p", "dconn"]))?;
     let result = run(cargo()
         .args(["test", "--release", "-p", "dc-consent", "--test", "browser", "--", "--test-threads=1"])
+        .args(filter)
         .env("DC_SANDBOX_APP", &sandbox_url)
         .env("DC_PDNS_APP", &pdns_app_url)
         .env("DC_STATIC_APP", &statics[0])

@@ -10,7 +10,7 @@
 //! TXT, the zone) make their steps warn, not fail.
 
 use crate::record::ZoneRecord;
-use crate::review::{review, KeyAnswer, Policy, Refusal, ZoneInput};
+use crate::review::{review, KeyAnswer, Policy, Refusal, Review, ZoneInput};
 use crate::template::Template;
 use crate::web::WebStandards;
 use serde::Serialize;
@@ -70,27 +70,32 @@ impl Step {
         self
     }
 
-    /// Fail this step (keeping a worse status), adding `why` to its detail.
+    /// Fail this step, adding `why` to its detail unless the step failed already (its
+    /// own detail then says why, in its own words).
     fn fail(&mut self, why: &str) {
-        self.status = Status::Fail;
-        if !self.detail.contains(why) {
+        if self.status != Status::Fail {
+            self.status = Status::Fail;
             self.detail = if self.detail.is_empty() { why.to_string() } else { format!("{} {why}", self.detail) };
         }
     }
 }
 
 /// The checklist and its outcome.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Diagnosis {
     /// The worst status among the steps.
     pub decision: Status,
     /// The steps, in order.
     pub steps: Vec<Step>,
+    /// The review behind the steps, and the domain (ASCII) it applies to, when the URL
+    /// and the template could be read: for a screen's diff.
+    #[serde(skip)]
+    pub review: Option<(Box<Review>, String)>,
 }
 
 impl Diagnosis {
     fn of(steps: Vec<Step>) -> Diagnosis {
-        Diagnosis { decision: steps.iter().map(|s| s.status).max().unwrap_or(Status::Ok), steps }
+        Diagnosis { decision: steps.iter().map(|s| s.status).max().unwrap_or(Status::Ok), steps, review: None }
     }
 
     /// The first step that fails, if any.
@@ -114,7 +119,10 @@ impl Diagnosis {
         for (i, s) in self.steps.iter().enumerate() {
             out += &format!("\n{}. [{}] {}: {}\n", i + 1, s.status.as_str(), s.title, s.detail);
             for (label, text) in &s.evidence {
-                out += &format!("   {label}:\n     {text}\n");
+                out += &format!("   {label}:\n");
+                for line in text.lines() {
+                    out += &format!("     {line}\n");
+                }
             }
         }
         out
@@ -212,5 +220,7 @@ pub fn diagnose(case: &Case<'_>, web: &dyn WebStandards) -> Diagnosis {
             step.fail(&format!("{refusal}."));
         }
     }
-    Diagnosis::of(steps)
+    let mut d = Diagnosis::of(steps);
+    d.review = Some((Box::new(r), url.domain.ascii.clone()));
+    d
 }

@@ -96,7 +96,7 @@ fn signature_step(url: &ApplyUrl, sent: &str, key: &KeyAnswer, report: &Signatur
             match found {
                 Some((name, bytes)) => base(
                     Status::Fail,
-                    format!("It does not verify over the bytes sent ({why}), but it does over {name}: the Service Provider signed that and sent something else. A DNS provider checks the query exactly as received."),
+                    format!("It does not verify over the bytes sent, but it does over {name}: the Service Provider signed that and sent something else. A DNS provider checks the query exactly as received."),
                 )
                 .with(format!("What verifies: {name}"), visible(&bytes)),
                 None => base(

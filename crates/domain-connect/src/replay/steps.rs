@@ -51,10 +51,8 @@ pub(super) fn url(input: &str, web: &dyn WebStandards) -> Result<(ApplyUrl, Step
         step.status = Status::Warn;
         step.detail += &format!(" Note: {}", warnings.join(" "));
     }
-    for p in &url.params {
-        step = step.with(format!("{} ({})", p.name, if p.reserved { "reserved" } else { "variable" }), visible(&p.value));
-    }
-    Ok((url, step))
+    let listed: Vec<String> = url.params.iter().map(|p| format!("{} = {}{}", visible(&p.name), visible(&p.value), if p.reserved { "" } else { "   (variable)" })).collect();
+    Ok((url, step.with("Parameters, in order, decoded", listed.join("\n"))))
 }
 
 /// Which template, from where, and what of it decides the flow.

@@ -56,8 +56,10 @@ legacy = "domain=example.com&IP=192.0.2.1&TEXT=hello+world"
 cases = []
 
 
-def case(name, url, template="signed", txt="key", zone=True, decision="ok", failing=None, steps=None, evidence=None):
+def case(name, url, template="signed", txt="key", zone=True, decision="ok", failing=None, steps=None, evidence=None, not_on_the_page=None):
     c = {"name": name, "url": url, "template": template, "txt": txt, "zone": zone, "decision": decision, "failing": failing}
+    if not_on_the_page:
+        c["not_on_the_page"] = not_on_the_page
     if steps:
         c["steps"] = steps
     if evidence:
@@ -69,7 +71,8 @@ case("signed in the draft's canonical form", signed(canon))
 case("signed in the order given (v2.3)", signed(legacy))
 case("a template without syncPubKeyDomain, unsigned", BASE + "web/apply?domain=example.com&target=shop.sp.example", template="unsigned", txt=None)
 case("no zone given: the change set is against an empty zone", signed(canon), zone=False, decision="warn", steps={"changes": "warn"})
-case("the key TXT not looked up", signed(canon), txt=None, decision="warn", steps={"key": "warn", "signature": "warn"})
+case("the key TXT not looked up", signed(canon), txt=None, decision="warn", steps={"key": "warn", "signature": "warn"},
+     not_on_the_page="the page looks the key up whenever no TXT is pasted; only the CLI can leave it out")
 case("a parameter the template does not use", signed(canon + "&extra=1"), decision="warn", steps={"variables": "warn"})
 case("signed sorted, sent in another order", signed(canon, sent="domain=example.com&IP=192.0.2.1&TEXT=hello%20world"), decision="fail", failing="signature",
      evidence="the draft's canonical form")
