@@ -7,7 +7,7 @@
 //! from 10k to 100k is the memory hierarchy rather than the engine.
 
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion};
-use domain_connect::apply::{apply_template, apply_template_indexed, ApplyRequest, IndexedZone, SignatureGate};
+use domain_connect::apply::{apply_template, apply_template_indexed, ApplyRequest, IndexedZone};
 use domain_connect::{Params, Template, ZoneRecord};
 use std::hint::black_box;
 
@@ -30,19 +30,7 @@ fn zone(n: usize) -> Vec<ZoneRecord> {
 }
 
 fn request(params: &Params) -> ApplyRequest<'_> {
-    ApplyRequest {
-        domain: "example.com",
-        host: Some(""),
-        params,
-        group_ids: &[],
-        signature: SignatureGate::Ignore,
-        multi_aware: false,
-        unique_id: None,
-        redirect_records: None,
-        provider_id: None,
-        service_id: None,
-        dialect: Default::default(),
-    }
+    ApplyRequest::new("example.com", Some(""), params)
 }
 
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];

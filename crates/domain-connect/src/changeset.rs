@@ -225,7 +225,7 @@ impl ChangeSet {
 
 #[cfg(test)]
 mod tests {
-    use crate::apply::{apply_template, ApplyRequest, SignatureGate};
+    use crate::apply::{apply_template, ApplyRequest};
     use crate::{zone, Params, Template};
 
     #[test]
@@ -234,19 +234,7 @@ mod tests {
         let before = zone::from_bind("$ORIGIN example.com.\n@ 3600 IN A 192.0.2.80\nwww 3600 IN A 192.0.2.81\n", "example.com").unwrap();
         let mut params = Params::new();
         params.insert("ip", "192.0.2.7");
-        let req = ApplyRequest {
-            domain: "example.com",
-            host: Some(""),
-            params: &params,
-            group_ids: &[],
-            signature: SignatureGate::Ignore,
-            multi_aware: false,
-            unique_id: None,
-            redirect_records: None,
-            provider_id: None,
-            service_id: None,
-            dialect: Default::default(),
-        };
+        let req = ApplyRequest::new("example.com", Some(""), &params);
         let cs = apply_template(&t, &before, &req).unwrap();
         let json: serde_json::Value = serde_json::from_str(&cs.export_json("example.com")).unwrap();
         assert_eq!(json["added"][0]["data"], "192.0.2.7");

@@ -3,7 +3,7 @@
 //! IANA name or `TYPEnnn` with `data`); an unsupported version or a critical property
 //! not understood is refused with its name (§6.1.1).
 
-use domain_connect::{apply_template, ApplyRequest, Params, SignatureGate, Template};
+use domain_connect::{apply_template, ApplyRequest, Params, Template};
 
 const DRAFT: &str = r#"{
   "templateSpecVersion": 1,
@@ -24,19 +24,7 @@ fn a_draft_template_loads_and_its_generic_records_apply() {
     let t = Template::from_json(DRAFT).unwrap();
     let mut params = Params::new();
     params.insert("ip".to_string(), "192.0.2.7");
-    let req = ApplyRequest {
-        domain: "example.com",
-        host: Some(""),
-        params: &params,
-        group_ids: &[],
-        signature: SignatureGate::Ignore,
-        multi_aware: false,
-        unique_id: None,
-        redirect_records: None,
-        provider_id: None,
-        service_id: None,
-        dialect: Default::default(),
-    };
+    let req = ApplyRequest::new("example.com", Some(""), &params);
     let cs = apply_template(&t, &[], &req).unwrap();
     let zone = cs.final_zone(&[]);
     let types: Vec<String> = zone.iter().map(|r| r.rtype.to_string()).collect();

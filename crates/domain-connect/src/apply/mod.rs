@@ -109,6 +109,27 @@ pub struct ApplyRequest<'a> {
     pub dialect: Dialect,
 }
 
+impl<'a> ApplyRequest<'a> {
+    /// A request at `host` of `domain` with these values: every group, the signature
+    /// not checked here, not multi-aware, no instance id or redirect records, the
+    /// template's own ids, our dialect. Set the rest as needed.
+    pub fn new(domain: &'a str, host: Option<&'a str>, params: &'a Params) -> ApplyRequest<'a> {
+        ApplyRequest {
+            domain,
+            host,
+            params,
+            group_ids: &[],
+            signature: SignatureGate::Ignore,
+            multi_aware: false,
+            unique_id: None,
+            redirect_records: None,
+            provider_id: None,
+            service_id: None,
+            dialect: Dialect::default(),
+        }
+    }
+}
+
 /// The records behind REDIR301/REDIR302 that the reference compliance suites assume
 /// (A 127.0.0.1 and AAAA ::1, TTL 600): `dconn`'s default where a DNS provider would
 /// name its redirect servers.
