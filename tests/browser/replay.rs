@@ -93,6 +93,8 @@ async fn a_url_signed_over_another_order_is_diagnosed_with_both_strings() {
         assert!(step.contains("What verifies: the draft's canonical form") && step.contains("IP=192.0.2.1&TEXT=hello%20world&domain=example.com"), "{step}");
         let ticket = wait_value(&c, "[data-testid=replay-text]", |t| t.starts_with("Decision: FAIL")).await;
         assert!(ticket.is_ok_and(|t| t.contains("[fail] Signature")), "copy as text");
+        c.set_window_size(1280, 2600).await.unwrap();
+        tokio::time::sleep(Duration::from_millis(300)).await;
         c.screenshot().await.map(|png| std::fs::write(target("replay-failing.png"), png)).unwrap().unwrap();
 
         wait_css(&c, "[data-testid=permalink]").await.click().await.unwrap();
