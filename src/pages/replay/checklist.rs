@@ -29,6 +29,7 @@ pub fn Checklist(d: Diagnosis, records: Option<Vec<ZoneRecord>>, zone_error: Opt
         Status::Fail => "sig bad",
     };
     let text = d.to_text();
+    let shown_below = d.review.as_ref().is_some_and(|(r, _)| r.changes.is_ok());
     let diff = d.review.as_ref().and_then(|(r, domain)| {
         let cs = r.changes.as_ref().ok()?.clone();
         let zone = Arc::new(records.clone().unwrap_or_default());
@@ -38,7 +39,12 @@ pub fn Checklist(d: Diagnosis, records: Option<Vec<ZoneRecord>>, zone_error: Opt
         <p class=class role="status" data-testid="replay-verdict" data-decision=d.decision.as_str()>
             <strong>{format!("Decision: {}. ", d.decision.as_str())}</strong>{verdict}</p>
         {zone_error.map(|e| view! { <div class="problem" role="alert" data-testid="zone-error"><p class="mono">{format!("The zone cannot be read: {e}")}</p></div> })}
-        <ol class="checklist" data-testid="diagnosis">{d.steps.into_iter().map(|s| view! {
+        <ol class="checklist" data-testid="diagnosis">{d.steps.into_iter().map(|mut s| {
+            // The change set's records are in the table below: not twice.
+            if s.id == "changes" && shown_below {
+                s.evidence.clear();
+            }
+            view! {
             <li class=format!("step {}", s.status.as_str()) data-step=s.id data-status=s.status.as_str()>
                 <p><span class="status">{mark(s.status)}</span>" "<strong>{s.title}</strong></p>
                 <p class="detail">{s.detail}</p>
@@ -46,7 +52,7 @@ pub fn Checklist(d: Diagnosis, records: Option<Vec<ZoneRecord>>, zone_error: Opt
                     <p class="label">{label}</p><pre class="mono wrap evidence">{text}</pre>
                 }).collect_view()}
             </li>
-        }).collect_view()}</ol>
+        }}).collect_view()}</ol>
         {diff}
         <details class="markdown">
             <summary>"Copy as text (for the ticket)"</summary>
