@@ -263,6 +263,12 @@ pub fn Preview() -> impl IntoView {
                     view! { <option value=f selected=move || choice.get().file() == chosen>{label}</option> }
                 }).collect_view()}
             </select>
+            <label for="pv-ids">"Or by ids, from the configured template source"</label>
+            <input id="pv-ids" type="text" spellcheck="false" placeholder="providerId/serviceId" data-testid="template-ids"
+                prop:value=move || match choice.get() { Choice::Ids(p, s) => format!("{p}/{s}"), _ => String::new() }
+                on:change=move |ev| if let Some((p, s)) = event_target_value(&ev).trim().split_once('/') {
+                    set_choice.set(Choice::Ids(p.trim().to_string(), s.trim().to_string()));
+                }/>
             <label for="pv-domain">"Domain"</label>
             <input id="pv-domain" type="text" prop:value=move || domain.get() on:change=move |ev| set_domain.set(event_target_value(&ev))/>
             <label for="pv-host">"Host, compared with the apex (empty: www)"</label>

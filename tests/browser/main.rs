@@ -159,6 +159,9 @@ impl Request {
     }
 }
 
+/// The innermost elements that reach past the right edge of the window, for a message.
+const WIDER_THAN_THE_SCREEN: &str = "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > innerWidth + 1 && ![...e.children].some(k => k.getBoundingClientRect().right > innerWidth + 1)).slice(0, 8).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')";
+
 /// A file under the crate's `target/` (reports and screenshots the tests write).
 fn target(file: &str) -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target").join(file)

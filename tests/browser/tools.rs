@@ -2,9 +2,6 @@
 
 use super::*;
 
-/// The innermost elements that reach past the right edge of the window, for a message.
-const WIDER_THAN_THE_SCREEN: &str = "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > innerWidth + 1 && ![...e.children].some(k => k.getBoundingClientRect().right > innerWidth + 1)).slice(0, 8).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')";
-
 #[tokio::test]
 async fn preview_recomputes_as_the_author_types() {
     with_browser("preview", |c| async move {
@@ -147,12 +144,17 @@ async fn the_workbench_writes_markdown_of_the_apex_and_a_host() {
     .await;
 }
 
-/// Groups: ticking one applies only its records (the others' variables are not needed).
+/// A template loaded by its ids; groups: ticking one applies only its records (the others'
+/// variables are not needed).
 #[tokio::test]
 async fn the_workbench_applies_only_the_groups_ticked() {
     with_browser("workbench_groups", |c| async move {
         let base = env("DC_SANDBOX_APP");
-        c.goto(&format!("{base}/preview?template=microsoft.com/o365&VERIFYTXT=MS%3Dms4711")).await.unwrap();
+        // Loaded by its ids from the configured template source, typed in the page.
+        c.goto(&format!("{base}/preview?VERIFYTXT=MS%3Dms4711")).await.unwrap();
+        wait_css(&c, "[data-testid=template-ids]").await.send_keys("microsoft.com/o365\u{E004}").await.unwrap();
+        let editor = wait_value(&c, "[data-testid=template-editor]", |t| t.contains("\"providerId\": \"microsoft.com\"") && t.contains("%VERIFYTXT%")).await;
+        assert!(editor.is_ok(), "{editor:?}");
         let apex = "[data-testid=result-apex]";
         wait_text(&c, apex, |t| t.contains("At the apex")).await.unwrap();
         let groups = c.find_all(Locator::Css("[data-group]")).await.unwrap().len();

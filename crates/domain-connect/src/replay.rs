@@ -169,7 +169,8 @@ pub struct Case<'a> {
 /// Diagnose one request. Never panics; a malformed URL or template is a failing step.
 pub fn diagnose(case: &Case<'_>, web: &dyn WebStandards) -> Diagnosis {
     let mut steps = Vec::new();
-    let url = match steps::url(case.url, web) {
+    let (sent, dropped) = steps::as_sent(case.url);
+    let url = match steps::url(&sent, dropped, web) {
         Ok((url, step)) => {
             steps.push(step);
             url
@@ -200,7 +201,7 @@ pub fn diagnose(case: &Case<'_>, web: &dyn WebStandards) -> Diagnosis {
     let r = review(&url, template, case.key, ZoneInput::Records(zone), &Policy::default());
     steps.push(steps::template(&url, template, source));
     steps.push(steps::variables(&url, template, &r));
-    steps.extend(signing::steps(&url, case.url, template, case.key, &r.signature));
+    steps.extend(signing::steps(&url, &sent, template, case.key, &r.signature));
     steps.push(steps::redirect(&r.return_to));
     steps.push(steps::changes(&r, case.zone.is_some(), &url.domain.ascii));
     // Every refusal of the review fails its step: the decision is never kinder than the consent page.

@@ -22,8 +22,16 @@ fn unencoded(raw_query: &str) -> Vec<char> {
     out
 }
 
-/// The URL's shape and parameters.
-pub(super) fn url(input: &str, web: &dyn WebStandards) -> Result<(ApplyUrl, Step), Step> {
+/// The URL as a browser sends it: a URL parser drops every tab and line break (a URL
+/// pasted from a mail is often broken across lines); whether any were dropped.
+pub(super) fn as_sent(input: &str) -> (String, bool) {
+    let kept: String = input.trim().chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+    let dropped = kept.len() != input.trim().len();
+    (kept, dropped)
+}
+
+/// The URL's shape and parameters (`dropped`: line breaks were taken out of it).
+pub(super) fn url(input: &str, dropped: bool, web: &dyn WebStandards) -> Result<(ApplyUrl, Step), Step> {
     let url = ApplyUrl::parse_with(input, web).map_err(|e| Step::new("url", URL, Status::Fail, format!("The URL cannot be read as an apply URL: {e}.")))?;
     let names: Vec<&str> = url.params.iter().map(|p| p.name.as_str()).collect();
     let mut step = Step::new(
@@ -33,6 +41,9 @@ pub(super) fn url(input: &str, web: &dyn WebStandards) -> Result<(ApplyUrl, Step
         format!("Template {}/{} at {}; {} parameter(s): {}.", url.provider_id, url.service_id, url.fqdn(), names.len(), names.join(", ")),
     );
     let mut warnings: Vec<String> = url.notes.iter().map(|n| format!("{n}.")).collect();
+    if dropped {
+        warnings.push("line breaks or tabs in it were taken out, as a browser's URL parser does: check that the URL was not cut where it was broken.".into());
+    }
     for p in url.params.iter().filter(|p| !p.reserved) {
         if p.name.starts_with("dc.") || p.name.starts_with("vnd.") {
             warnings.push(format!("{:?} uses a prefix the draft reserves for extensions (dc., vnd.), not for template variables.", p.name));

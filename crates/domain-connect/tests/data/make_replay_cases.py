@@ -112,6 +112,8 @@ case("hostRequired and no host", BASE + "sub/apply?domain=example.com&IP=192.0.2
 case("syncBlock", BASE + "blocked/apply?domain=example.com&IP=192.0.2.1", template="blocked", txt=None, decision="fail", failing="template")
 case("Host, a variable that looks like host", BASE + "web/apply?domain=example.com&target=shop.sp.example&Host=www", template="unsigned", txt=None,
      decision="warn", steps={"url": "warn", "variables": "warn"})
+broken = signed(canon)
+case("a signed URL broken across lines by a mail client", broken[:70] + "\n" + broken[70:200] + "\r\n" + broken[200:], decision="warn", steps={"url": "warn", "signature": "ok"})
 case("host doubling the domain", BASE + "web/apply?domain=example.com&host=shop.example.com&target=shop.sp.example", template="unsigned", txt=None,
      decision="warn", steps={"url": "warn"})
 
