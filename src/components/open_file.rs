@@ -28,3 +28,24 @@ pub fn OpenFile(label: &'static str, accept: &'static str, testid: &'static str,
     };
     view! { <label class="file">{label}" "<input type="file" accept=accept data-testid=testid on:change=on_change/></label> }
 }
+
+/// A place to drop a file on: its children as given, and the dropped file's text (or
+/// why it could not be read) handed to `on_text`.
+#[component]
+pub fn DropFile(on_text: Callback<Result<String, String>>, children: Children) -> impl IntoView {
+    let dragging = RwSignal::new(false);
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) else { return };
+        leptos::task::spawn_local(async move { on_text.run(read(file).await) });
+    };
+    view! {
+        <div class="drop" class:dragging=move || dragging.get() data-testid="drop-zone"
+            on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=on_drop>
+            {children()}
+        </div>
+    }
+}

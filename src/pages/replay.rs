@@ -7,7 +7,7 @@
 mod checklist;
 mod har_list;
 
-use crate::components::open_file::OpenFile;
+use crate::components::open_file::{DropFile, OpenFile};
 use crate::context::{use_config, ConfigReady};
 use crate::providers;
 use domain_connect::replay::{self, har, Case, TemplateInput};
@@ -142,12 +142,14 @@ pub fn Replay() -> impl IntoView {
     view! {
         <h1>"Replay a reported request"</h1>
         <p class="hint">"Paste the apply URL the customer reported, or open the HAR file their browser saved. Nothing is sent anywhere but the lookups the consent page itself makes."</p>
-        <div class="grid">
-            <label for="replay-url">"Apply URL (exactly as sent)"</label>
-            <textarea id="replay-url" class="mono" rows="4" spellcheck="false" data-testid="replay-url"
-                prop:value=move || url_text.get() on:input=move |ev| url_text.set(event_target_value(&ev))></textarea>
-        </div>
-        <p class="files"><OpenFile label="Or open a HAR file" accept=".har,application/json" testid="har-file" on_text=on_har/></p>
+        <DropFile on_text=on_har>
+            <div class="grid">
+                <label for="replay-url">"Apply URL (exactly as sent)"</label>
+                <textarea id="replay-url" class="mono" rows="4" spellcheck="false" data-testid="replay-url"
+                    prop:value=move || url_text.get() on:input=move |ev| url_text.set(event_target_value(&ev))></textarea>
+            </div>
+            <p class="files"><OpenFile label="Or open a HAR file (or drop it here)" accept=".har,application/json" testid="har-file" on_text=on_har/></p>
+        </DropFile>
         {move || har_requests.get().map(|r| view! { <har_list::HarList found=r url=url_text/> })}
         <details class="inputs">
             <summary>"Use another template, key or zone"</summary>

@@ -115,8 +115,8 @@ async fn a_url_signed_over_another_order_is_diagnosed_with_both_strings() {
     .await;
 }
 
-/// A HAR file with two apply requests: both listed with time and status, either one
-/// replayed; a URL missing a variable names it.
+/// A HAR file with two apply requests, opened or dropped: both listed with time and
+/// status, either one replayed; a URL missing a variable names it.
 #[tokio::test]
 async fn a_har_file_with_two_apply_requests_lets_support_choose() {
     with_browser("replay_har", |c| async move {
@@ -142,6 +142,14 @@ async fn a_har_file_with_two_apply_requests_lets_support_choose() {
         let vars = text(&c, "[data-step=variables]").await;
         assert!(vars.contains("Missing from the URL: RANDOMTEXT"), "{vars}");
         let _ = std::fs::remove_file(file);
+        // Dropped on the page instead of opened, the same file lists the same requests.
+        c.goto(&format!("{base}/replay")).await.unwrap();
+        wait_css(&c, "[data-testid=drop-zone]").await;
+        let drop = "const dt = new DataTransfer(); dt.items.add(new File([arguments[0]], 'support.har', {type: 'application/json'}));
+            document.querySelector('[data-testid=replay-url]').dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));";
+        c.execute(drop, vec![json!(har.to_string())]).await.unwrap();
+        let dropped = wait_text(&c, "[data-testid=har-requests]", |t| t.contains("Apply requests in the HAR file (2)")).await;
+        assert!(dropped.is_ok(), "{dropped:?}");
     })
     .await;
 }
