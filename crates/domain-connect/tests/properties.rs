@@ -162,3 +162,23 @@ proptest! {
         prop_assert_eq!(process_records(&recs, &z, &o), process_records_indexed(&recs, &indexed, &o));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, .. ProptestConfig::default() })]
+
+    /// A reported request of any shape is diagnosed, never a panic, and its decision is
+    /// the worst of its steps; a HAR file of any text is read or refused.
+    #[test]
+    fn replay_diagnoses_anything(query in "[a-zA-Z0-9=&%+._~ -]{0,200}", host in ".{0,12}", har in ".{0,300}") {
+        use domain_connect::replay::{diagnose, har::apply_requests, Case, Status, TemplateInput};
+        let template = r#"{"providerId": "p.example", "serviceId": "s", "syncPubKeyDomain": "k.example", "records": [{"type": "A", "host": "@", "pointsTo": "%ip%", "ttl": 60}]}"#;
+        for url in [format!("https://dns.example/v2/domainTemplates/providers/p.example/services/s/apply?{query}"), format!("{host}?{query}")] {
+            let key = domain_connect::KeyAnswer::Found { txt: vec![query.clone()], source: "test".into() };
+            let d = diagnose(&Case { url: &url, template: TemplateInput::Text { json: template, source: "test" }, key: &key, zone: None }, &domain_connect::RustWeb);
+            prop_assert!(!d.steps.is_empty());
+            prop_assert_eq!(d.decision, d.steps.iter().map(|s| s.status).max().unwrap_or(Status::Ok));
+        }
+        let _ = apply_requests(&har);
+        let _ = apply_requests(&format!("{{\"log\": {{\"entries\": [{{\"request\": {{\"url\": {:?}}}}}]}}}}", har));
+    }
+}

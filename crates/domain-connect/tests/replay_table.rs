@@ -73,3 +73,12 @@ fn every_case_of_the_table_is_diagnosed_as_written() {
     }
     assert!(failures.is_empty(), "{} case(s) wrong:\n\n{}", failures.len(), failures.join("\n\n"));
 }
+
+#[test]
+fn an_internationalised_domain_is_shown_in_ascii_and_unicode() {
+    let t = r#"{"providerId": "p.example", "serviceId": "s", "records": [{"type": "A", "host": "@", "pointsTo": "192.0.2.1", "ttl": 60}]}"#;
+    let url = "https://dns.example/v2/domainTemplates/providers/p.example/services/s/apply?domain=b%C3%BCcher.example&host=www";
+    let d = diagnose(&Case { url, template: TemplateInput::Text { json: t, source: "test" }, key: &KeyAnswer::NotAsked, zone: None }, &RustWeb);
+    let step = &d.steps[0];
+    assert!(step.detail.contains("at www.xn--bcher-kva.example (www.bücher.example, in Unicode)"), "{}", step.detail);
+}

@@ -30,6 +30,16 @@ pub(super) fn as_sent(input: &str) -> (String, bool) {
     (kept, dropped)
 }
 
+/// An internationalised domain's Unicode form, to show beside its ASCII form.
+fn unicode(url: &ApplyUrl) -> String {
+    if url.domain.is_idn() || url.host.as_ref().is_some_and(|h| h.is_idn()) {
+        let host = url.host.as_ref().map(|h| format!("{}.", h.unicode)).filter(|h| h != ".").unwrap_or_default();
+        format!(" ({}, in Unicode)", visible(&format!("{host}{}", url.domain.unicode)))
+    } else {
+        String::new()
+    }
+}
+
 /// The URL's shape and parameters (`dropped`: line breaks were taken out of it).
 pub(super) fn url(input: &str, dropped: bool, web: &dyn WebStandards) -> Result<(ApplyUrl, Step), Step> {
     let url = ApplyUrl::parse_with(input, web).map_err(|e| Step::new("url", URL, Status::Fail, format!("The URL cannot be read as an apply URL: {e}.")))?;
@@ -38,7 +48,7 @@ pub(super) fn url(input: &str, dropped: bool, web: &dyn WebStandards) -> Result<
         "url",
         URL,
         Status::Ok,
-        format!("Template {}/{} at {}; {} parameter(s): {}.", url.provider_id, url.service_id, url.fqdn(), names.len(), names.join(", ")),
+        format!("Template {}/{} at {}{}; {} parameter(s): {}.", url.provider_id, url.service_id, url.fqdn(), unicode(&url), names.len(), names.join(", ")),
     );
     let mut warnings: Vec<String> = url.notes.iter().map(|n| format!("{n}.")).collect();
     if dropped {
