@@ -85,8 +85,10 @@ pub enum Problem {
         /// The variable.
         variable: String,
     },
-    /// Substitution made a value longer than [`crate::variables::MAX_SUBSTITUTED_LEN`].
+    /// Substitution made a value longer than the engine allows.
     TooLongAfterSubstitution {
+        /// The limit, in bytes.
+        limit: usize,
         /// The variable whose value made it too long.
         variable: String,
     },
@@ -198,11 +200,7 @@ impl fmt::Display for Problem {
             Problem::UnpairedDelimiter => write!(f, "unpaired variable delimiter %"),
             Problem::NoValue { variable } => write!(f, "no value for parameter '{variable}'"),
             Problem::NotText { variable } => write!(f, "the value of parameter '{variable}' is not a string"),
-            Problem::TooLongAfterSubstitution { variable } => write!(
-                f,
-                "longer than {} bytes after substituting %{variable}%",
-                crate::variables::MAX_SUBSTITUTED_LEN
-            ),
+            Problem::TooLongAfterSubstitution { limit, variable } => write!(f, "longer than {limit} bytes after substituting %{variable}%"),
             Problem::UnknownType => write!(f, "unknown record type"),
             Problem::NoRedirectRecords => write!(f, "REDIR301/REDIR302 are not supported here (no redirect records are configured)"),
             Problem::PrefixWithoutPrefix => write!(f, "txtConflictMatchingMode is Prefix but txtConflictMatchingPrefix is missing"),

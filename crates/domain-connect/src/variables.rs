@@ -174,7 +174,7 @@ pub fn resolve(
         let count = s.matches(&token).count();
         let new_len = s.len() - count * token.len() + count * value.len();
         if new_len > MAX_SUBSTITUTED_LEN {
-            return Err(ApplyError::InvalidData(Fault::new(Problem::TooLongAfterSubstitution { variable: name }).in_field(field_name)));
+            return Err(ApplyError::InvalidData(Fault::new(Problem::TooLongAfterSubstitution { limit: MAX_SUBSTITUTED_LEN, variable: name }).in_field(field_name)));
         }
         s = s.replace(&token, &value);
         ci = pos + value.len();
