@@ -274,7 +274,7 @@ pub fn Preview() -> impl IntoView {
             <label for="pv-host">"Host, compared with the apex (empty: www)"</label>
             <input id="pv-host" type="text" prop:value=move || host.get() on:change=move |ev| set_host.set(event_target_value(&ev))/>
         </form>
-        <form::Variables names=names vars=vars/>
+        <form::Variables names=names vars=vars description=Signal::derive(move || loaded.get().and_then(|t| t.variable_description))/>
         <form::Options groups=groups chosen=chosen_groups multi_aware=multi_aware/>
         <div class="grid">
             <label for="pv-editor">"Template (JSON; edit it here)"</label>

@@ -155,6 +155,7 @@ async fn the_workbench_applies_only_the_groups_ticked() {
         wait_css(&c, "[data-testid=template-ids]").await.send_keys("microsoft.com/o365\u{E004}").await.unwrap();
         let editor = wait_value(&c, "[data-testid=template-editor]", |t| t.contains("\"providerId\": \"microsoft.com\"") && t.contains("%VERIFYTXT%")).await;
         assert!(editor.is_ok(), "{editor:?}");
+        assert_eq!(text(&c, "[data-testid=variable-description]").await, "Self explanatory in the variable names.", "the template's variableDescription");
         let apex = "[data-testid=result-apex]";
         wait_text(&c, apex, |t| t.contains("At the apex")).await.unwrap();
         let groups = c.find_all(Locator::Css("[data-group]")).await.unwrap().len();

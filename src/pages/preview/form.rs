@@ -34,12 +34,15 @@ pub fn pairs(lines: &str) -> impl Iterator<Item = (&str, &str)> {
     lines.lines().filter_map(|l| l.split_once('=')).map(|(k, v)| (k.trim(), v.trim())).filter(|(k, _)| !k.is_empty())
 }
 
-/// The variables form: one labelled field per variable the template takes.
+/// The variables form: one labelled field per variable the template takes, under the
+/// template's description of them.
 #[component]
-pub fn Variables(names: Signal<Vec<String>>, vars: RwSignal<String>) -> impl IntoView {
+pub fn Variables(names: Signal<Vec<String>>, vars: RwSignal<String>, description: Signal<Option<String>>) -> impl IntoView {
     view! {
         <fieldset class="vars" data-testid="variables">
             <legend>"Variables"</legend>
+            // The template's own words on its variables (variableDescription), as text.
+            {move || description.get().filter(|d| !d.trim().is_empty()).map(|d| view! { <p class="hint" data-testid="variable-description">{domain_connect::display::visible(&d).into_owned()}</p> })}
             {move || names.get().is_empty().then(|| view! { <p class="hint">"This template takes no variables."</p> })}
             <For each=move || names.get().into_iter().enumerate() key=|(i, n)| (*i, n.clone()) let:((i, name))>
                 {
