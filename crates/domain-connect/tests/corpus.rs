@@ -3,7 +3,7 @@
 
 mod common;
 
-use domain_connect::apply::{apply_template, ApplyRequest, SignatureGate};
+use domain_connect::apply::{apply_template, ApplyRequest};
 use domain_connect::{Params, Template, TemplateRecord};
 use std::fmt::Write;
 
@@ -56,19 +56,7 @@ fn every_public_template_applies_or_errs_without_panic() {
             params.insert(v, "example-value");
         }
         for host in ["", "sub"] {
-            let req = ApplyRequest {
-                domain: "example.com",
-                host: Some(host),
-                params: &params,
-                group_ids: &[],
-                signature: SignatureGate::Ignore,
-                multi_aware: false,
-                unique_id: None,
-                redirect_records: Some(&redirect),
-                provider_id: None,
-                service_id: None,
-                dialect: Default::default(),
-            };
+            let req = ApplyRequest { redirect_records: Some(&redirect), ..ApplyRequest::new("example.com", Some(host), &params) };
             match apply_template(&t, &zone, &req) {
                 Ok(cs) => {
                     applied += 1;

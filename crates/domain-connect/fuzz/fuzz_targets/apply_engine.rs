@@ -4,7 +4,7 @@
 //! Input: `template JSON \0 zone (JSON or BIND) \0 NAME=VALUE lines`; the first byte
 //! of the variables part picks the host and multi-aware mode.
 #![no_main]
-use domain_connect::apply::{apply_template, apply_template_indexed, ApplyRequest, IndexedZone, SignatureGate};
+use domain_connect::apply::{apply_template, apply_template_indexed, ApplyRequest, IndexedZone};
 use domain_connect::{zone, Params, Template};
 use libfuzzer_sys::fuzz_target;
 
@@ -26,19 +26,7 @@ fuzz_target!(|data: &[u8]| {
     let params: Params = vars.lines().filter_map(|l| l.split_once('=')).collect();
     let host = ["", "bar", "www", "a.b"][usize::from(mode & 3)];
     let groups: Vec<String> = if mode & 8 != 0 { vec!["a".into()] } else { vec![] };
-    let req = ApplyRequest {
-        domain: "example.com",
-        host: Some(host),
-        params: &params,
-        group_ids: &groups,
-        signature: SignatureGate::Ignore,
-        multi_aware: mode & 4 != 0,
-        unique_id: Some("fuzz"),
-        redirect_records: None,
-        provider_id: None,
-        service_id: None,
-        dialect: Default::default(),
-    };
+    let req = ApplyRequest { group_ids: &groups, multi_aware: mode & 4 != 0, unique_id: Some("fuzz"), ..ApplyRequest::new("example.com", Some(host), &params) };
     let once = apply_template(&template, &records, &req);
     let indexed = IndexedZone::new(records).map(|z| apply_template_indexed(&template, &z, &req));
     if let Ok(indexed) = indexed {
