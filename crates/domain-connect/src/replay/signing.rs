@@ -7,7 +7,7 @@ use super::{Status, Step};
 use crate::apply_url::ApplyUrl;
 use crate::display::visible;
 use crate::review::KeyAnswer;
-use crate::signature::{self, PublicKey, QueryOrder};
+use crate::signature::{self, PublicKey, QueryOrder, SignatureError};
 use crate::template::Template;
 use crate::verdict::{SignatureReport, Verdict};
 
@@ -25,8 +25,13 @@ pub(super) fn steps(url: &ApplyUrl, sent: &str, t: &Template, key: &KeyAnswer, r
         return out;
     }
     let host = report.key_host.clone().unwrap_or_default();
-    out.push(public_key(&host, key));
-    out.push(signature_step(url, sent, key, report));
+    // The key assembled once, for both steps that read it.
+    let assembled = match key {
+        KeyAnswer::Found { txt, .. } => Some(signature::assemble_key(txt)),
+        _ => None,
+    };
+    out.push(public_key(&host, key, assembled.as_ref()));
+    out.push(signature_step(url, sent, assembled.as_ref(), report));
     out
 }
 
@@ -47,23 +52,24 @@ fn key_host(url: &ApplyUrl, spkd: &str, report: &SignatureReport) -> Step {
     }
 }
 
-fn public_key(host: &str, key: &KeyAnswer) -> Step {
+fn public_key(host: &str, key: &KeyAnswer, assembled: Option<&Result<PublicKey, SignatureError>>) -> Step {
     let title = "Public key";
     let (txt, source) = match key {
         KeyAnswer::NotAsked => return Step::new("key", title, Status::Warn, format!("The TXT records at {host} were not looked up: give them to check the signature.")),
         KeyAnswer::Failed { reason } => return Step::new("key", title, Status::Fail, format!("The TXT records at {host} could not be read: {reason}.")),
         KeyAnswer::Found { txt, source } => (txt, source),
     };
-    let mut step = match signature::assemble_key(txt) {
-        Ok(k) => {
+    let mut step = match assembled {
+        None => return Step::new("key", title, Status::Warn, format!("The TXT records at {host} were not looked up: give them to check the signature.")),
+        Some(Ok(k)) => {
             let ignored = txt.len() - k.fragments.len();
-            let mut d = format!("{} TXT record(s) at {host} from {source}: a {}-bit RSA key (RS256) from {} fragment(s), p={}.", txt.len(), k.bits, k.fragments.len(), positions(&k));
+            let mut d = format!("{} TXT record(s) at {host} from {source}: a {}-bit RSA key (RS256) from {} fragment(s), p={}.", txt.len(), k.bits, k.fragments.len(), positions(k));
             if ignored > 0 {
                 d += &format!(" {ignored} record(s) there are not key fragments and were passed over.");
             }
             Step::new("key", title, Status::Ok, d)
         }
-        Err(e) => Step::new("key", title, Status::Fail, format!("{} TXT record(s) at {host} from {source}: {e}.", txt.len())),
+        Some(Err(e)) => Step::new("key", title, Status::Fail, format!("{} TXT record(s) at {host} from {source}: {e}.", txt.len())),
     };
     for (i, t) in txt.iter().enumerate() {
         let what = if signature::is_key_fragment(t) { "fragment" } else { "not a key fragment" };
@@ -76,7 +82,7 @@ fn positions(k: &PublicKey) -> String {
     k.fragments.iter().map(|f| f.p.to_string()).collect::<Vec<_>>().join(",")
 }
 
-fn signature_step(url: &ApplyUrl, sent: &str, key: &KeyAnswer, report: &SignatureReport) -> Step {
+fn signature_step(url: &ApplyUrl, sent: &str, assembled: Option<&Result<PublicKey, SignatureError>>, report: &SignatureReport) -> Step {
     let title = "Signature";
     let signed = &report.signed_bytes;
     let base = |status, detail: String| Step::new("signature", title, status, detail).with("Signed bytes (the query as sent, without sig and key)", visible(signed));
@@ -85,14 +91,13 @@ fn signature_step(url: &ApplyUrl, sent: &str, key: &KeyAnswer, report: &Signatur
         Verdict::NotRequired => base(Status::Ok, "Not required.".into()),
         Verdict::RequiredButMissing(why) => base(Status::Fail, format!("{why}.")),
         Verdict::Invalid(why) => {
-            let KeyAnswer::Found { txt, .. } = key else {
-                return base(Status::Warn, "Not checked: the public key was not looked up.".into());
-            };
-            let Ok(k) = signature::assemble_key(txt) else {
-                return base(Status::Fail, "Cannot be checked: there is no usable public key.".into());
+            let k = match assembled {
+                None => return base(Status::Warn, "Not checked: no public key was read.".into()),
+                Some(Err(_)) => return base(Status::Fail, "Cannot be checked: there is no usable public key.".into()),
+                Some(Ok(k)) => k,
             };
             let sig = url.sig.as_deref().unwrap_or_default();
-            let found = alternatives(url, sent).into_iter().find(|(_, bytes)| bytes != signed && signature::verify(&k, bytes.as_bytes(), sig).is_ok());
+            let found = alternatives(url, sent).into_iter().find(|(_, bytes)| bytes != signed && signature::verify(k, bytes.as_bytes(), sig).is_ok());
             match found {
                 Some((name, bytes)) => base(
                     Status::Fail,
