@@ -99,11 +99,7 @@ pub fn Preview() -> impl IntoView {
         let text = zone_text.get();
         let origin = domain.get().trim().to_ascii_lowercase();
         pasted.set((!text.trim().is_empty()).then(|| {
-            let records = if text.trim_start().starts_with('[') {
-                domain_connect::zone::from_json(&text).map_err(|e| e.to_string())
-            } else {
-                domain_connect::zone::from_bind(&text, &origin).map_err(|e| e.to_string())
-            };
+            let records = domain_connect::zone::from_text(&text, &origin).map_err(|e| e.to_string());
             records.and_then(|z| IndexedZone::new(z).map(Arc::new).map_err(|e| e.to_string()))
         }));
     });

@@ -110,7 +110,7 @@ pub fn Replay() -> impl IntoView {
         };
         let origin = parsed.get().map(|u| u.domain.ascii).unwrap_or_default();
         let z = zone_text.get();
-        let records = (!z.trim().is_empty()).then(|| if z.trim_start().starts_with('[') { zone::from_json(&z).map_err(|e| e.to_string()) } else { zone::from_bind(&z, &origin).map_err(|e| e.to_string()) });
+        let records = (!z.trim().is_empty()).then(|| zone::from_text(&z, &origin).map_err(|e| e.to_string()));
         let zone_error = records.as_ref().and_then(|r| r.as_ref().err().cloned());
         let records = records.and_then(Result::ok);
         let d = replay::diagnose(&Case { url: &url, template, key: &key, zone: records.as_deref() }, &crate::web::Browser);

@@ -22,12 +22,12 @@ pub fn read_template(path: &Path) -> Result<Template, String> {
 pub fn read_zone(path: &Path, origin: &str) -> Result<Vec<ZoneRecord>, String> {
     let bytes = read_limited(path)?;
     let text = std::str::from_utf8(&bytes).map_err(|e| format!("{}: not valid UTF-8 (byte {})", path.display(), e.valid_up_to()))?;
-    let is_json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) || text.trim_start().starts_with('[');
-    if is_json {
-        domain_connect::zone::from_json(text).map_err(|e| format!("{}: {e}", path.display()))
+    let records = if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
+        domain_connect::zone::from_json(text)
     } else {
-        domain_connect::zone::from_bind(text, origin).map_err(|e| format!("{}: {e}", path.display()))
-    }
+        domain_connect::zone::from_text(text, origin)
+    };
+    records.map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// Write to standard output. When the reader has gone away (`dconn … | head`), stop

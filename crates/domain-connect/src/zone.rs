@@ -125,6 +125,16 @@ pub fn from_json(text: &str) -> Result<Vec<ZoneRecord>, ZoneError> {
     Ok(records)
 }
 
+/// Read a zone given as text of either form: a JSON array of records when it starts
+/// with `[`, else BIND zone-file text for `origin`.
+pub fn from_text(text: &str, origin: &str) -> Result<Vec<ZoneRecord>, ZoneError> {
+    if text.trim_start().starts_with('[') {
+        from_json(text)
+    } else {
+        from_bind(text, origin)
+    }
+}
+
 /// Write a zone as pretty JSON.
 pub fn to_json(records: &[ZoneRecord]) -> String {
     serde_json::to_string_pretty(records).unwrap_or_else(|_| "[]".into())
@@ -280,6 +290,13 @@ mod tests {
     use super::*;
 
     const ZONE: &str = "$ORIGIN example.com.\n$TTL 3600\n@ IN SOA ns1.example.com. host.example.com. 1 7200 3600 1209600 3600\n@ IN NS ns1.example.net.\n@ 300 IN A 192.0.2.1\nwww IN CNAME example.com.\n@ IN MX 10 mail.example.com.\n@ IN TXT \"v=spf1 \" \"include:_spf.example.net ~all\"\n_sip._tcp IN SRV 10 20 5060 sip.example.com.\n";
+
+    #[test]
+    fn text_of_either_form() {
+        assert_eq!(from_text(" [{\"type\": \"A\", \"name\": \"@\", \"data\": \"192.0.2.1\", \"ttl\": 60}]", "example.com").unwrap()[0].data, "192.0.2.1");
+        assert_eq!(from_text(ZONE, "example.com").unwrap(), from_bind(ZONE, "example.com").unwrap());
+        assert!(matches!(from_text("[{", "example.com"), Err(ZoneError::Json { .. })), "a JSON start is read as JSON, and its error is JSON's");
+    }
 
     #[test]
     fn bind_import() {
