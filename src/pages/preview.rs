@@ -175,20 +175,16 @@ pub fn Preview() -> impl IntoView {
         let sections = [section(format!("At the apex ({d})"), &apex), section(format!("At host `{h}` ({h}.{d})"), &at_host)];
         Some(markdown::block(&format!("{}/{}", t.provider_id, t.service_id), &vars.get(), &sections))
     };
-    // The request the form stands for at the host given, for signing.
+    // The request the form stands for at the host given (none: the apex), for signing:
+    // the template's variables with their values, laid out by the core's ApplyUrl::build.
     let sign_params = Signal::derive(move || {
-        let f = inputs.get();
-        let mut p = vec![("domain".to_string(), f.domain.clone())];
-        if !host.get().trim().is_empty() {
-            p.push(("host".into(), host.get().trim().to_string()));
-        }
-        for n in names.get() {
-            p.push((n.clone(), form::value_of(&f.vars, &n)));
-        }
-        if !f.groups.is_empty() {
-            p.push(("groupId".into(), f.groups.join(",")));
-        }
-        p
+        let (Some(t), f) = (loaded.get(), inputs.get()) else { return Err("A template that loads is needed first.".to_string()) };
+        let names = names.get();
+        let values: Vec<String> = names.iter().map(|n| form::value_of(&f.vars, n)).collect();
+        let host = host.get();
+        let host = Some(host.trim()).filter(|h| !h.is_empty());
+        let url = ApplyUrl::build(&t.provider_id, &t.service_id, &f.domain, host, names.iter().map(String::as_str).zip(values.iter().map(String::as_str)), &f.groups).map_err(|e| e.to_string())?;
+        Ok(url.params.into_iter().map(|p| (p.name, p.value)).collect())
     });
     let make_link = move |_| {
         let state = share::State {

@@ -14,7 +14,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 /// What the rest of the page supplies: the parameters of the request as the form
-/// stands (domain, host, variables, groupId, in that order).
+/// stands, in the order the core's `ApplyUrl::build` lays them out.
 pub type Params = Vec<(String, String)>;
 
 /// A signed URL and what checking it found.
@@ -64,7 +64,7 @@ fn sign(t: &Template, zone: &IndexedZone, params: &Params, base: &str, label: &s
 }
 
 #[component]
-pub fn Sign(template: Signal<Option<Template>>, zone: Signal<Option<Arc<IndexedZone>>>, params: Signal<Params>, config: Signal<ConfigReady>) -> impl IntoView {
+pub fn Sign(template: Signal<Option<Template>>, zone: Signal<Option<Arc<IndexedZone>>>, params: Signal<Result<Params, String>>, config: Signal<ConfigReady>) -> impl IntoView {
     let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
     let base = RwSignal::new(origin.clone());
     let label = RwSignal::new("_dcwb1".to_string());
@@ -94,7 +94,14 @@ pub fn Sign(template: Signal<Option<Template>>, zone: Signal<Option<Arc<IndexedZ
             problem.set(Some("A template that loads and a zone are needed first.".into()));
             return;
         };
-        let mut p = params.get_untracked();
+        let mut p = match params.get_untracked() {
+            Ok(p) => p,
+            Err(e) => {
+                signed.set(None);
+                problem.set(Some(e));
+                return;
+            }
+        };
         for (name, v) in [("redirect_uri", redirect.get_untracked()), ("state", state.get_untracked())] {
             if !v.trim().is_empty() {
                 p.push((name.to_string(), v.trim().to_string()));
