@@ -215,9 +215,7 @@ impl ChangeSet {
         let added: Vec<ZoneRecord> = self.added.iter().map(|a| a.record.clone()).collect();
         let mut out = format!("; added\n{}; removed\n", crate::zone::to_bind(&added, domain));
         for d in &self.deleted {
-            let line = crate::zone::to_bind(std::slice::from_ref(&d.record), domain);
-            let line = line.lines().filter(|l| !l.starts_with('$')).collect::<Vec<_>>().join(" ");
-            out += &format!("; {line}\n;   why: {}\n", d.explanation.replace('\n', " "));
+            out += &format!("; {}\n;   why: {}\n", crate::zone::bind_line(&d.record), d.explanation.replace('\n', " "));
         }
         out
     }

@@ -203,7 +203,7 @@ pub fn diagnose(case: &Case<'_>, web: &dyn WebStandards) -> Diagnosis {
     steps.push(steps::variables(&url, template, &r));
     steps.extend(signing::steps(&url, &sent, template, case.key, &r.signature));
     steps.push(steps::redirect(&r.return_to));
-    steps.push(steps::changes(&r, case.zone.is_some(), &url.domain.ascii));
+    steps.push(steps::changes(&r, case.zone.is_some()));
     // Every refusal of the review fails its step: the decision is never kinder than the consent page.
     for refusal in &r.decision.refusals {
         let id = match refusal {

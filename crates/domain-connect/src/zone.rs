@@ -276,13 +276,20 @@ pub fn presentation(r: &ZoneRecord) -> Option<(String, String)> {
 pub fn to_bind(records: &[ZoneRecord], origin: &str) -> String {
     let mut out = format!("$ORIGIN {}.\n", origin.trim_end_matches('.'));
     for r in records {
-        let ttl = r.ttl.map(|t| t.to_string()).unwrap_or_default();
-        match presentation(r) {
-            Some((owner, rdata)) => out.push_str(&format!("{owner}\t{ttl}\tIN\t{}\t{rdata}\n", r.rtype)),
-            None => out.push_str(&format!("; {} {} {} (not a DNS record type)\n", r.name, r.rtype, r.data)),
-        }
+        out += &bind_line(r);
+        out.push('\n');
     }
     out
+}
+
+/// One record as a line of zone-file text (owner relative to the origin, no newline);
+/// a redirect pseudo-record as a comment.
+pub fn bind_line(r: &ZoneRecord) -> String {
+    let ttl = r.ttl.map(|t| t.to_string()).unwrap_or_default();
+    match presentation(r) {
+        Some((owner, rdata)) => format!("{owner}\t{ttl}\tIN\t{}\t{rdata}", r.rtype),
+        None => format!("; {} {} {} (not a DNS record type)", r.name, r.rtype, r.data),
+    }
 }
 
 #[cfg(test)]

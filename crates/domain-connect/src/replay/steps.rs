@@ -121,7 +121,7 @@ pub(super) fn redirect(to: &ReturnTo) -> Step {
 }
 
 /// The change set against the zone given, or an empty one.
-pub(super) fn changes(r: &Review, zone_given: bool, domain: &str) -> Step {
+pub(super) fn changes(r: &Review, zone_given: bool) -> Step {
     let title = "Change set";
     match &r.changes {
         Err(e) => Step::new("changes", title, Status::Fail, format!("The template cannot be applied: {e}.")),
@@ -133,12 +133,12 @@ pub(super) fn changes(r: &Review, zone_given: bool, domain: &str) -> Step {
                 if zone_given { Status::Ok } else { Status::Warn },
                 format!("Against {against}: {} to add, {} to remove.", cs.new_count(), cs.delete_count()),
             );
+            let line = |r| crate::zone::bind_line(r).replace('\t', " ");
             for a in &cs.added {
-                step = step.with("add", visible(&crate::zone::to_bind(std::slice::from_ref(&a.record), domain).lines().last().unwrap_or_default().replace('\t', " ")));
+                step = step.with("add", visible(&line(&a.record)));
             }
             for d in &cs.deleted {
-                let line = crate::zone::to_bind(std::slice::from_ref(&d.record), domain).lines().last().unwrap_or_default().replace('\t', " ");
-                step = step.with("remove", visible(&format!("{line} — {}", d.explanation)));
+                step = step.with("remove", visible(&format!("{} — {}", line(&d.record), d.explanation)));
             }
             step
         }
