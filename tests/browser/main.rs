@@ -162,6 +162,21 @@ impl Request {
 /// The innermost elements that reach past the right edge of the window, for a message.
 const WIDER_THAN_THE_SCREEN: &str = "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > innerWidth + 1 && ![...e.children].some(k => k.getBoundingClientRect().right > innerWidth + 1)).slice(0, 8).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')";
 
+/// Resize the window and give the page a moment to lay itself out again.
+async fn resize(c: &Client, width: u32, height: u32) {
+    c.set_window_size(width, height).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+}
+
+/// Assert the page needs no sideways scroll in a window `width` px wide: it is no
+/// wider than that, nor than the window; when it is, say which elements reach past.
+async fn assert_no_sideways_scroll(c: &Client, width: u64, page: &str) {
+    let sizes = c.execute("return [document.documentElement.scrollWidth, window.innerWidth]", vec![]).await.unwrap();
+    let (scroll, inner) = (sizes[0].as_u64().unwrap(), sizes[1].as_u64().unwrap());
+    let wide = c.execute(WIDER_THAN_THE_SCREEN, vec![]).await.unwrap();
+    assert!(scroll <= width && scroll <= inner, "{page}: no sideways scroll at {width} px, but the page is {scroll} px wide (window {inner}); too wide: {wide}");
+}
+
 /// A file under the crate's `target/` (reports and screenshots the tests write).
 fn target(file: &str) -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target").join(file)

@@ -93,15 +93,11 @@ async fn a_url_signed_over_another_order_is_diagnosed_with_both_strings() {
         assert!(step.contains("What verifies: the draft's canonical form") && step.contains("IP=192.0.2.1&TEXT=hello%20world&domain=example.com"), "{step}");
         let ticket = wait_value(&c, "[data-testid=replay-text]", |t| t.starts_with("Decision: FAIL")).await;
         assert!(ticket.is_ok_and(|t| t.contains("[fail] Signature")), "copy as text");
-        c.set_window_size(1280, 2600).await.unwrap();
-        tokio::time::sleep(Duration::from_millis(300)).await;
+        resize(&c, 1280, 2600).await;
         c.screenshot().await.map(|png| std::fs::write(target("replay-failing.png"), png)).unwrap().unwrap();
-        c.set_window_size(360, 800).await.unwrap();
-        tokio::time::sleep(Duration::from_millis(300)).await;
-        let width = c.execute("return document.documentElement.scrollWidth", vec![]).await.unwrap();
-        let wide = c.execute(WIDER_THAN_THE_SCREEN, vec![]).await.unwrap();
-        assert!(width.as_u64().unwrap() <= 360, "no sideways scroll at 360 px: {width}, too wide: {wide}");
-        c.set_window_size(1280, 900).await.unwrap();
+        resize(&c, 360, 800).await;
+        assert_no_sideways_scroll(&c, 360, "the replay page").await;
+        resize(&c, 1280, 900).await;
 
         wait_css(&c, "[data-testid=permalink]").await.click().await.unwrap();
         let link = wait_value(&c, "[data-testid=permalink-url]", |v| v.contains("#s=")).await.unwrap();

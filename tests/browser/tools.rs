@@ -68,15 +68,11 @@ async fn the_workbench_edits_lints_and_previews_a_template() {
         let table = wait_text(&c, "[data-testid=result-apex] [data-testid=changes]", |t| t.contains("abc123") && t.contains("192.0.2.44")).await;
         assert!(table.is_ok(), "the diff is the edited template's: {table:?}");
         // The whole page, findings and diff included, for a person to look at.
-        c.set_window_size(1280, 2400).await.unwrap();
-        tokio::time::sleep(Duration::from_millis(300)).await;
+        resize(&c, 1280, 2400).await;
         c.screenshot().await.map(|png| std::fs::write(target("workbench.png"), png)).unwrap().unwrap();
 
-        c.set_window_size(360, 800).await.unwrap();
-        tokio::time::sleep(Duration::from_millis(300)).await;
-        let width = c.execute("return document.documentElement.scrollWidth", vec![]).await.unwrap();
-        let wide = c.execute(WIDER_THAN_THE_SCREEN, vec![]).await.unwrap();
-        assert!(width.as_u64().unwrap() <= 360, "no sideways scroll at 360 px: {width}, too wide: {wide}");
+        resize(&c, 360, 800).await;
+        assert_no_sideways_scroll(&c, 360, "the workbench").await;
         c.screenshot().await.map(|png| std::fs::write(target("workbench-360.png"), png)).unwrap().unwrap();
     })
     .await;
