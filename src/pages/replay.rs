@@ -63,15 +63,16 @@ pub fn Replay() -> impl IntoView {
             Some(providers::load_template(&cfg, &p, &s).await.map_err(|e| e.to_string()))
         }
     });
+    // A pasted template, parsed once per edit for the key lookup and the diagnosis.
     let pasted_template = Memo::new(move |_| {
         let t = template_text.get();
-        (!t.trim().is_empty()).then(|| Template::from_json(&t).ok())
+        (!t.trim().is_empty()).then(|| Template::from_json(&t))
     });
     // The key host the template and URL name, looked up as the consent page does (unless TXT is pasted).
     let key_host = Memo::new(move |_| {
         let url = parsed.get()?;
         let t = match pasted_template.get() {
-            Some(t) => t?,
+            Some(t) => t.ok()?,
             None => fetched.get().flatten()?.ok()?.template,
         };
         verdict::key_host(&t, &url).ok()
@@ -88,18 +89,19 @@ pub fn Replay() -> impl IntoView {
         if url.trim().is_empty() {
             return None;
         }
-        let pasted = template_text.get();
+        let (pasted, text) = (pasted_template.get(), template_text.get());
         let loaded = fetched.get().flatten();
-        let template = if !pasted.trim().is_empty() {
-            TemplateInput::Text { json: &pasted, source: "the template pasted here" }
-        } else {
-            match &loaded {
+        let template = match &pasted {
+            Some(Ok(t)) => TemplateInput::Loaded { template: t, source: "the template pasted here" },
+            // The core says where and why it does not load.
+            Some(Err(_)) => TemplateInput::Text { json: &text, source: "the template pasted here" },
+            None => match &loaded {
                 Some(Ok(t)) => TemplateInput::Loaded { template: &t.template, source: &t.source },
                 Some(Err(e)) => TemplateInput::Missing { reason: e.as_str() },
                 None if matches!(config.get(), ConfigReady::Failed) => TemplateInput::Missing { reason: "this page's configuration did not load" },
                 None if ids.get().is_some() => return Some(Err("Fetching the template…")),
                 None => TemplateInput::Missing { reason: "the URL names none" },
-            }
+            },
         };
         let key = match txt_text.get() {
             t if !t.trim().is_empty() => KeyAnswer::Found { txt: domain_connect::signature::parse_txt_lines(&t), source: "the TXT records pasted here".into() },
