@@ -64,7 +64,7 @@ struct Row {
 /// type that cannot be proxied says so, disabled.
 #[component]
 fn ProxySwitch(proxy: RwSignal<Vec<Option<bool>>>, at: usize, record: ZoneRecord) -> impl IntoView {
-    let rtype = record.record_type();
+    let rtype = record.rtype.clone();
     match rtype.not_proxiable_because() {
         Some(why) => view! { <span class="proxy off" title=why>"DNS only"<span class="sr-only">{format!(" ({why})")}</span></span> }.into_any(),
         None => {
@@ -122,7 +122,7 @@ pub fn Changes(
     }));
     let others: Vec<String> = changes
         .untouched(zone.records())
-        .map(|(_, r)| visible(&format!("{} {} {}", fqdn(&owner(r), &domain), r.record_type(), data_of(r))).into_owned())
+        .map(|(_, r)| visible(&format!("{} {} {}", fqdn(&owner(r), &domain), r.rtype, data_of(r))).into_owned())
         .collect();
     let summary = format!(
         "{} to add, {} to remove, {} already present, {} other records unchanged",
@@ -141,7 +141,7 @@ pub fn Changes(
             <tbody>
                 {rows.into_iter().map(|r| {
                     let name = fqdn(&owner(&r.record), &domain);
-                    let rtype = r.record.record_type().to_string();
+                    let rtype = r.record.rtype.to_string();
                     let (type_attr, name_attr) = (rtype.clone(), name.clone());
                     view! {
                         <tr class=format!("change-{}", r.label) data-change=r.change data-type=type_attr data-name=name_attr>

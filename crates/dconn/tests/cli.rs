@@ -329,3 +329,24 @@ fn apply_emit_prints_the_records_api_requests_without_credentials() {
     let out = dconn().args(["apply", "--emit", "cloudflare", "--template"]).arg(&t).arg("--zone").arg(&listed).args(["--domain", "foo.com", "IP=1.2.3.4", "RANDOMTEXT=x"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2), "no --zone-id");
 }
+
+/// A public template names a variable `key` (its DKIM key): the reference engine gives
+/// it the `key` parameter's value, and so do we (it once failed with MissingParameter).
+#[test]
+fn apply_a_template_whose_variable_is_named_key() {
+    let t = shared().join("templates/mail.pohjoistech.fi.email.json");
+    let zone = tmp("key-var.json", "[]");
+    let out = dconn()
+        .args(["apply", "--template"])
+        .arg(&t)
+        .arg("--zone")
+        .arg(&zone)
+        .args(["--domain", "example.fi", "ip=192.0.2.7", "key=MIGfMA0GCSqGSIb3DQEB"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{v}");
+    let dkim = v["records"].as_array().unwrap().iter().find(|r| r["name"] == "x._domainkey").expect("the DKIM record");
+    assert_eq!(dkim["data"], "v=DKIM1; k=rsa; p=MIGfMA0GCSqGSIb3DQEB", "{v}");
+    assert_eq!(v["decision"]["may_apply"], true, "{v}");
+}

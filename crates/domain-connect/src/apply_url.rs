@@ -39,7 +39,11 @@ pub const MAX_PARAMS: usize = 256;
 
 /// The parameters the spec reserves; every other parameter is a template variable.
 pub const RESERVED: [&str; 9] =
-    ["domain", "host", "redirect_uri", "state", "providerName", "serviceName", "groupId", "sig", "key"];
+    ["domain", "host", "redirect_uri", "state", "providerName", "serviceName", "groupId", "sig", KEY_PARAM];
+
+/// The parameter naming the signature's key host. It is also a variable: a template
+/// may name `%key%`, and then it takes this value, as in the reference engine.
+pub const KEY_PARAM: &str = "key";
 
 /// A DNS name as given and in its ASCII (punycode) form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -184,6 +188,11 @@ impl ApplyUrl {
                 notes.push(UrlNote::CaseLookalike { name: p.name.clone(), reserved: (*r).to_string() });
             }
             variables.insert(p.name.clone(), p.value.clone());
+        }
+        // The reference engine hands the template every parameter: a template that names
+        // `%key%` (mail.pohjoistech.fi/email) takes the key parameter's value.
+        if let Some(k) = params.iter().find(|p| p.name == KEY_PARAM) {
+            variables.insert(KEY_PARAM, k.value.clone());
         }
         let group_ids = get("groupId")
             .map(|g| g.split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect())

@@ -173,7 +173,7 @@ impl ChangeSet {
                 gone.next();
                 continue;
             }
-            out.push(crate::apply::normalise(r));
+            out.push(crate::record::normalise(r));
         }
         out
     }

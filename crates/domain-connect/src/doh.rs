@@ -85,18 +85,10 @@ pub fn query(host: &str, qtype: u16, id: u16) -> Result<Vec<u8>, DohError> {
     Ok(wire::query(&WireName::from_ascii(host)?, qtype, id))
 }
 
-/// The type numbers [`read_answer`] reads, by name.
-pub fn type_number(rtype: &str) -> Option<u16> {
-    Some(match rtype {
-        "A" => wire::A,
-        "AAAA" => wire::AAAA,
-        "CNAME" => wire::CNAME,
-        "NS" => wire::NS,
-        "MX" => wire::MX,
-        "TXT" => wire::TXT,
-        "SRV" => wire::SRV,
-        _ => return None,
-    })
+/// The type numbers [`read_answer`] reads.
+pub fn type_number(rtype: &crate::record_type::RecordType) -> Option<u16> {
+    use crate::record_type::RecordType as T;
+    matches!(rtype, T::A | T::Aaaa | T::Cname | T::Ns | T::Mx | T::Txt | T::Srv).then(|| rtype.number()).flatten()
 }
 
 /// The RFC 8484 GET URL for a wire query.

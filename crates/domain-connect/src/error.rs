@@ -41,7 +41,7 @@ pub struct Fault {
     /// The template record (its index in `records`), when one is at fault.
     pub record: Option<usize>,
     /// That record's type, as the template writes it.
-    pub record_type: Option<String>,
+    pub record_type: Option<crate::record_type::RecordType>,
     /// The field (`host`, `pointsTo`, `ttl`…), when one is at fault.
     pub field: Option<&'static str>,
     /// The value at fault (after substitution, where there was one).
@@ -122,9 +122,9 @@ impl Fault {
     }
 
     /// The same fault, placed at template record `index` of type `rtype`.
-    pub fn at_record(mut self, index: usize, rtype: &str) -> Fault {
+    pub fn at_record(mut self, index: usize, rtype: &crate::record_type::RecordType) -> Fault {
         self.record.get_or_insert(index);
-        self.record_type.get_or_insert_with(|| rtype.to_string());
+        self.record_type.get_or_insert_with(|| rtype.clone());
         self
     }
 
@@ -166,7 +166,7 @@ impl ApplyError {
 
     /// The same error, placed at template record `index` of type `rtype` (where not
     /// placed already).
-    pub fn at_record(self, index: usize, rtype: &str) -> ApplyError {
+    pub fn at_record(self, index: usize, rtype: &crate::record_type::RecordType) -> ApplyError {
         match self {
             ApplyError::InvalidData(f) => ApplyError::InvalidData(f.at_record(index, rtype)),
             ApplyError::InvalidTemplate(f) => ApplyError::InvalidTemplate(f.at_record(index, rtype)),

@@ -87,6 +87,7 @@ pub mod replay;
 pub mod review;
 pub mod signature;
 pub mod template;
+pub mod test_url;
 pub mod validate;
 pub mod variables;
 pub mod verdict;

@@ -317,7 +317,7 @@ impl Linter {
             out.add("DCTL1032", "records", "");
         }
         let apex_alias = |r: &TemplateRecord| {
-            matches!(r.rtype.to_ascii_uppercase().as_str(), "NS" | "CNAME")
+            matches!(r.rtype, crate::record_type::RecordType::Ns | crate::record_type::RecordType::Cname)
                 && matches!(r.host.as_deref().unwrap_or(""), "" | "@")
         };
         if yes(t.host_required) && !t.records.iter().any(apex_alias) {

@@ -3,6 +3,7 @@
 //! ([`crate::doh::query`], [`crate::doh::read_answer`]) as often as it likes; this
 //! module only says what to ask and what counts as seen.
 
+use crate::record_type::RecordType;
 use crate::changeset::ChangeSet;
 use crate::record::ZoneRecord;
 use crate::{doh, zone};
@@ -16,7 +17,7 @@ pub struct Probe {
     /// The name asked, absolute without the final dot (`www.example.com`).
     pub name: String,
     /// The type asked (`A`, `TXT`…).
-    pub rtype: String,
+    pub rtype: RecordType,
     /// The answer text that shows the record, in [`doh::read_answer`]'s form.
     pub expected: String,
 }
@@ -49,7 +50,7 @@ pub fn probes_for(records: &[ZoneRecord], domain: &str) -> (Vec<Probe>, Vec<Unch
     let mut probes = Vec::new();
     let mut unchecked = Vec::new();
     for r in records {
-        let rtype = r.rtype.to_ascii_uppercase();
+        let rtype = r.rtype.clone();
         let Some((owner, _)) = zone::presentation(r) else {
             unchecked.push(Unchecked { record: r.clone(), why: "a redirect is served by the provider's web servers, not as a DNS record" });
             continue;
@@ -58,11 +59,11 @@ pub fn probes_for(records: &[ZoneRecord], domain: &str) -> (Vec<Probe>, Vec<Unch
             unchecked.push(Unchecked { record: r.clone(), why: "this record type is not checked over DNS here" });
             continue;
         }
-        let expected = match rtype.as_str() {
-            "AAAA" => r.data.parse::<std::net::Ipv6Addr>().map(|a| a.to_string()).unwrap_or_else(|_| r.data.clone()),
-            "CNAME" | "NS" => host(&r.data),
-            "MX" => format!("{} {}", r.priority.unwrap_or(0), host(&r.data)),
-            "SRV" => format!("{} {} {} {}", r.priority.unwrap_or(0), r.weight.unwrap_or(0), r.port.unwrap_or(0), host(&r.data)),
+        let expected = match rtype {
+            RecordType::Aaaa => r.data.parse::<std::net::Ipv6Addr>().map(|a| a.to_string()).unwrap_or_else(|_| r.data.clone()),
+            RecordType::Cname | RecordType::Ns => host(&r.data),
+            RecordType::Mx => format!("{} {}", r.priority.unwrap_or(0), host(&r.data)),
+            RecordType::Srv => format!("{} {} {} {}", r.priority.unwrap_or(0), r.weight.unwrap_or(0), r.port.unwrap_or(0), host(&r.data)),
             _ => r.data.clone(),
         };
         let name = if owner == "@" { domain.clone() } else { format!("{}.{domain}", owner.to_ascii_lowercase()) };
@@ -105,14 +106,14 @@ mod tests {
         let opts = ProcessOptions { domain: "Example.com", host: Some(""), redirect_records: Some(&[]), ..Default::default() };
         let cs = process_records(&recs, &[], &opts).unwrap();
         let (p, u) = probes(&cs, "Example.com.");
-        let find = |t: &str| p.iter().find(|p| p.rtype == t).unwrap_or_else(|| panic!("{t}: {p:?}"));
+        let find = |t: &str| p.iter().find(|p| p.rtype.to_string() == t).unwrap_or_else(|| panic!("{t}: {p:?}"));
         assert_eq!((find("A").name.as_str(), find("A").expected.as_str()), ("example.com", "192.0.2.1"));
         assert_eq!(find("AAAA").expected, "2001:db8::1");
         assert_eq!((find("CNAME").name.as_str(), find("CNAME").expected.as_str()), ("shop.example.com", "shops.example.net"));
         assert_eq!(find("MX").expected, "5 mx.example.net");
         assert_eq!((find("SRV").name.as_str(), find("SRV").expected.as_str()), ("_sip._tls.example.com", "1 2 443 sip.example.net"));
         assert_eq!((find("TXT").name.as_str(), find("TXT").expected.as_str()), ("_dmarc.example.com", "v=DMARC1; p=none"));
-        let why: Vec<&str> = u.iter().map(|u| u.record.rtype.as_str()).collect();
+        let why: Vec<String> = u.iter().map(|u| u.record.rtype.to_string()).collect();
         assert_eq!(why, ["CAA", "REDIR301"]);
         assert!(p.iter().all(|p| p.query(0).is_ok()));
     }

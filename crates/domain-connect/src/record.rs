@@ -2,6 +2,10 @@
 //! records-API adapters share: `{type, name, data, ttl, priority, protocol, service,
 //! weight, port, _dc}` with `name` relative to the zone and `@` for the apex.
 
+use crate::record_type::RecordType;
+
+mod normalise;
+pub use normalise::normalise;
 use serde::{Deserialize, Deserializer, Serialize};
 use std::cmp::Ordering;
 
@@ -29,9 +33,9 @@ pub struct Provenance {
 /// One DNS record of a zone.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ZoneRecord {
-    /// The record type as written (`type`); see [`ZoneRecord::record_type`].
+    /// The record type (`type`, read case-insensitively).
     #[serde(rename = "type")]
-    pub rtype: String,
+    pub rtype: RecordType,
     /// Owner name relative to the zone, `@` for the apex.
     pub name: String,
     /// Record data: an address, a target host name, TXT text, a redirect URL…
@@ -62,9 +66,9 @@ pub struct ZoneRecord {
 
 impl ZoneRecord {
     /// A record with just type, name, data and TTL.
-    pub fn new(rtype: &str, name: &str, data: &str, ttl: Option<i64>) -> Self {
+    pub fn new(rtype: impl Into<RecordType>, name: &str, data: &str, ttl: Option<i64>) -> Self {
         ZoneRecord {
-            rtype: rtype.to_string(),
+            rtype: rtype.into(),
             name: name.to_string(),
             data: data.to_string(),
             ttl,
@@ -92,11 +96,6 @@ impl ZoneRecord {
                 ))
             })
             .then_with(|| self.dc.cmp(&other.dc))
-    }
-
-    /// The record's type, typed.
-    pub fn record_type(&self) -> crate::record_type::RecordType {
-        crate::record_type::RecordType::parse(&self.rtype)
     }
 
     /// True for the owner name of the zone apex (`@` or empty).

@@ -2,11 +2,13 @@
 //! conflict matching modes — typed, so that no front end compares strings such as
 //! `"TXT"` and every rule about a type is written here once.
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::cmp::Ordering;
 use std::fmt;
 
-/// A record type of a template or a zone.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// A record type of a template or a zone. Read and written by its name (serde
+/// included); ordered by its name, as the compliance suites sort records.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum RecordType {
     /// An IPv4 address.
@@ -31,7 +33,32 @@ pub enum RecordType {
     Redir301,
     /// An HTTP 302 redirect served by the DNS provider.
     Redir302,
-    /// Any other type (CAA, TLSA, `TYPE65`…), its data opaque to the engine; uppercased.
+    /// Certification authority authorisation (RFC 8659). This and the types below it
+    /// are custom types to the engine (their data opaque); lint knows where they may sit.
+    Caa,
+    /// DANE TLSA (RFC 6698).
+    Tlsa,
+    /// S/MIME certificate association (RFC 8162).
+    Smimea,
+    /// OpenPGP public key (RFC 7929).
+    Openpgpkey,
+    /// Service binding (RFC 9460).
+    Svcb,
+    /// HTTPS service binding (RFC 9460).
+    Https,
+    /// Uniform resource identifier (RFC 7553).
+    Uri,
+    /// NULL (RFC 1035).
+    Null,
+    /// Start of authority: a records API's own bookkeeping, never a template's.
+    Soa,
+    /// The obsolete SPF type (RFC 7208 §3.1): TXT-like text.
+    Spf,
+    /// A pointer (reverse zones).
+    Ptr,
+    /// A type by its number, written `TYPEnnn` (RFC 3597), opaque to the engine.
+    Generic(u16),
+    /// Any other type name (TLSA, `FOO`…), opaque to the engine; uppercased.
     Other(String),
 }
 
@@ -51,12 +78,52 @@ impl RecordType {
             "SPFM" => Self::Spfm,
             "REDIR301" => Self::Redir301,
             "REDIR302" => Self::Redir302,
-            _ => Self::Other(upper),
+            "CAA" => Self::Caa,
+            "TLSA" => Self::Tlsa,
+            "SMIMEA" => Self::Smimea,
+            "OPENPGPKEY" => Self::Openpgpkey,
+            "SVCB" => Self::Svcb,
+            "HTTPS" => Self::Https,
+            "URI" => Self::Uri,
+            "NULL" => Self::Null,
+            "SOA" => Self::Soa,
+            "SPF" => Self::Spf,
+            "PTR" => Self::Ptr,
+            _ => match upper.strip_prefix("TYPE").filter(|n| !n.starts_with('0')).and_then(|n| n.parse::<u16>().ok()) {
+                // Kept as written (RFC 3597 generic form), even for a number that has a
+                // name: its data is then in the generic `\# n hex` form too.
+                Some(n) => Self::Generic(n),
+                None => Self::Other(upper),
+            },
+        }
+    }
+
+    /// The type with this number (RFC 3597's `TYPEnnn`): a named variant where we
+    /// have one, else [`RecordType::Generic`].
+    pub fn from_number(n: u16) -> RecordType {
+        NUMBERS.iter().find(|(_, k)| *k == n).map(|(t, _)| t.clone()).unwrap_or(Self::Generic(n))
+    }
+
+    /// The type's number in DNS messages, for the types that have one (not the spec's
+    /// pseudo-types APEXCNAME, SPFM and the redirects, nor an unknown name).
+    pub fn number(&self) -> Option<u16> {
+        match self {
+            Self::Generic(n) => Some(*n),
+            t => NUMBERS.iter().find(|(k, _)| k == t).map(|(_, n)| *n),
         }
     }
 
     /// The type's name as the spec and zone files spell it.
-    pub fn as_str(&self) -> &str {
+    pub fn name(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            Self::Generic(n) => std::borrow::Cow::Owned(format!("TYPE{n}")),
+            other => std::borrow::Cow::Borrowed(other.as_str()),
+        }
+    }
+
+    /// The type's name, as [`RecordType::name`], for every type but `TYPEnnn`
+    /// (which is `"TYPE"` here: use `name`).
+    fn as_str(&self) -> &str {
         match self {
             Self::A => "A",
             Self::Aaaa => "AAAA",
@@ -69,8 +136,88 @@ impl RecordType {
             Self::Spfm => "SPFM",
             Self::Redir301 => "REDIR301",
             Self::Redir302 => "REDIR302",
+            Self::Caa => "CAA",
+            Self::Tlsa => "TLSA",
+            Self::Smimea => "SMIMEA",
+            Self::Openpgpkey => "OPENPGPKEY",
+            Self::Svcb => "SVCB",
+            Self::Https => "HTTPS",
+            Self::Uri => "URI",
+            Self::Null => "NULL",
+            Self::Soa => "SOA",
+            Self::Spf => "SPF",
+            Self::Ptr => "PTR",
+            Self::Generic(_) => "TYPE",
             Self::Other(s) => s,
         }
+    }
+
+    /// One of the types the spec gives rules for (A, AAAA, CNAME, APEXCNAME, MX, NS,
+    /// SRV, TXT, SPFM, REDIR301, REDIR302); every other type is a *custom* type, whose
+    /// data the engine passes through.
+    pub fn is_custom(&self) -> bool {
+        !matches!(
+            self,
+            Self::A
+                | Self::Aaaa
+                | Self::Cname
+                | Self::ApexCname
+                | Self::Mx
+                | Self::Ns
+                | Self::Srv
+                | Self::Txt
+                | Self::Spfm
+                | Self::Redir301
+                | Self::Redir302
+        )
+    }
+
+    /// A CNAME, or the flattened APEXCNAME.
+    pub fn is_cname_like(&self) -> bool {
+        matches!(self, Self::Cname | Self::ApexCname)
+    }
+
+    /// An A or AAAA address record.
+    pub fn is_address(&self) -> bool {
+        matches!(self, Self::A | Self::Aaaa)
+    }
+
+    /// The types a new record of this type removes at its name, as the reference engine
+    /// does (DCAZ `_delete_map`): A/AAAA, MX, CNAME/APEXCNAME and the redirects. TXT,
+    /// SRV, NS and SPFM have rules of their own; a custom type removes nothing.
+    pub fn deletes_at_name(&self) -> &'static [RecordType] {
+        use RecordType::*;
+        match self {
+            A | Aaaa => &[A, Aaaa, Cname, Redir301, Redir302],
+            Mx => &[Mx, Cname],
+            Cname | ApexCname => &[A, Aaaa, Cname, Mx, Txt, Redir301, Redir302],
+            Redir301 | Redir302 => &[A, Aaaa, Cname],
+            _ => &[],
+        }
+    }
+
+    /// Whether the template record's `pointsTo` carries this type's data (A, AAAA,
+    /// MX, CNAME, APEXCNAME, NS).
+    pub fn uses_points_to(&self) -> bool {
+        matches!(self, Self::A | Self::Aaaa | Self::Mx | Self::Cname | Self::ApexCname | Self::Ns)
+    }
+
+    /// Whether the record's data is text whose case matters (TXT, SPF, CAA and the
+    /// custom types); host names and addresses compare without case.
+    pub fn data_keeps_case(&self) -> bool {
+        *self == Self::Txt || self.is_custom()
+    }
+
+    /// Whether the data is a host name (CNAME, NS, PTR, MX's exchange, SRV's target):
+    /// written fully qualified in a zone file.
+    pub fn data_is_host(&self) -> bool {
+        matches!(self, Self::Cname | Self::Ns | Self::Ptr | Self::Mx | Self::Srv)
+    }
+
+    /// Whether a template record of this type needs a `ttl` (all but SPFM and the
+    /// redirects, whose TTL the DNS provider chooses).
+    pub fn needs_ttl(&self) -> bool {
+        !matches!(self, Self::Spfm | Self::Redir301 | Self::Redir302)
     }
 
     /// Whether a DNS provider with a proxy (Cloudflare's "proxied") can put it in front
@@ -95,15 +242,72 @@ impl RecordType {
     }
 }
 
+/// The numbers of the named types (IANA's DNS parameters registry).
+const NUMBERS: [(RecordType, u16); 18] = [
+    (RecordType::A, 1),
+    (RecordType::Ns, 2),
+    (RecordType::Cname, 5),
+    (RecordType::Null, 10),
+    (RecordType::Mx, 15),
+    (RecordType::Txt, 16),
+    (RecordType::Aaaa, 28),
+    (RecordType::Srv, 33),
+    (RecordType::Tlsa, 52),
+    (RecordType::Smimea, 53),
+    (RecordType::Openpgpkey, 61),
+    (RecordType::Svcb, 64),
+    (RecordType::Https, 65),
+    (RecordType::Uri, 256),
+    (RecordType::Caa, 257),
+    (RecordType::Soa, 6),
+    (RecordType::Spf, 99),
+    (RecordType::Ptr, 12),
+];
+
 impl fmt::Display for RecordType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        match self {
+            Self::Generic(n) => write!(f, "TYPE{n}"),
+            other => f.write_str(other.as_str()),
+        }
+    }
+}
+
+impl Default for RecordType {
+    /// An empty type name (a template record that names none).
+    fn default() -> Self {
+        Self::Other(String::new())
+    }
+}
+
+impl From<&str> for RecordType {
+    fn from(name: &str) -> Self {
+        Self::parse(name)
+    }
+}
+
+impl Ord for RecordType {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.name().cmp(&other.name())
+    }
+}
+
+impl PartialOrd for RecordType {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
     }
 }
 
 impl Serialize for RecordType {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
+        s.serialize_str(&self.name())
+    }
+}
+
+impl<'de> Deserialize<'de> for RecordType {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = std::borrow::Cow::<'de, str>::deserialize(d)?;
+        Ok(Self::parse(&name))
     }
 }
 
@@ -147,9 +351,20 @@ mod tests {
     #[test]
     fn names_round_trip_and_proxy_rule() {
         for n in ["A", "AAAA", "CNAME", "APEXCNAME", "MX", "NS", "SRV", "TXT", "SPFM", "REDIR301", "REDIR302", "CAA"] {
-            assert_eq!(RecordType::parse(&n.to_lowercase()).as_str(), n);
+            assert_eq!(RecordType::parse(&n.to_lowercase()).to_string(), n);
         }
-        assert_eq!(RecordType::parse("caa"), RecordType::Other("CAA".into()));
+        assert_eq!(RecordType::parse("caa"), RecordType::Caa);
+        assert_eq!((RecordType::parse("type65"), RecordType::from_number(65)), (RecordType::Generic(65), RecordType::Https));
+        assert_eq!(RecordType::parse("TYPE999"), RecordType::Generic(999));
+        assert_eq!((RecordType::Generic(999).to_string(), RecordType::Generic(999).number()), ("TYPE999".into(), Some(999)));
+        assert_eq!((RecordType::Cname.number(), RecordType::Spfm.number()), (Some(5), None));
+        assert_eq!(RecordType::parse("TYPE065"), RecordType::Other("TYPE065".into()));
+        assert_eq!((RecordType::parse("tlsa"), RecordType::parse("x-foo")), (RecordType::Tlsa, RecordType::Other("X-FOO".into())));
+        let t: RecordType = serde_json::from_str("\"cname\"").unwrap();
+        assert_eq!((t.clone(), serde_json::to_string(&t).unwrap()), (RecordType::Cname, "\"CNAME\"".to_string()));
+        let mut sorted = vec![RecordType::Txt, RecordType::A, RecordType::Generic(999), RecordType::Cname];
+        sorted.sort();
+        assert_eq!(sorted, [RecordType::A, RecordType::Cname, RecordType::Txt, RecordType::Generic(999)]);
         let proxiable: Vec<&str> = ["A", "AAAA", "CNAME", "MX", "TXT", "APEXCNAME", "REDIR301"]
             .into_iter()
             .filter(|t| RecordType::parse(t).is_proxiable())

@@ -244,7 +244,7 @@ impl Review {
             .added
             .iter()
             .enumerate()
-            .map(|(i, a)| a.record.record_type().is_proxiable().then(|| proxied.get(i).copied().flatten().unwrap_or(false)))
+            .map(|(i, a)| a.record.rtype.is_proxiable().then(|| proxied.get(i).copied().flatten().unwrap_or(false)))
             .collect();
         Ok(Approved { changes, proxied })
     }
@@ -363,7 +363,7 @@ pub fn review(url: &ApplyUrl, template: &Template, key: &KeyAnswer, zone: ZoneIn
     let proxy = match &changes {
         Ok(cs) => {
             let defaults = policy.proxy_defaults.cloned().unwrap_or_default();
-            cs.added.iter().map(|a| defaults.initial(&template.provider_id, &template.service_id, &a.record.record_type())).collect()
+            cs.added.iter().map(|a| defaults.initial(&template.provider_id, &template.service_id, &a.record.rtype)).collect()
         }
         Err(_) => Vec::new(),
     };

@@ -20,10 +20,8 @@ use std::fmt;
 
 mod canonical;
 mod key_host;
-mod test_url;
 pub use canonical::{rfc3986_query, signing_query, QueryOrder};
 pub use key_host::{check_key_host, key_host, KeyHostError};
-pub use test_url::{sign_test_url, TestUrl, TestUrlError};
 
 /// The bytes a Service Provider signs: the raw query string without its `sig` and
 /// `key` parameters (wherever they stand), joined by `&` as they came.

@@ -108,9 +108,9 @@ impl From<i64> for IntField {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase")]
 pub struct TemplateRecord {
-    /// The record type (`type`), as written; see [`TemplateRecord::record_type`].
+    /// The record type (`type`, read case-insensitively).
     #[serde(rename = "type")]
-    pub rtype: String,
+    pub rtype: crate::record_type::RecordType,
     /// The group the record belongs to (`groupId`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_id: Option<String>,
@@ -325,11 +325,6 @@ impl Template {
 }
 
 impl TemplateRecord {
-    /// The record's type, typed.
-    pub fn record_type(&self) -> crate::record_type::RecordType {
-        crate::record_type::RecordType::parse(&self.rtype)
-    }
-
     /// How a TXT record conflicts with the TXT records at its name.
     pub fn txt_conflict_mode(&self) -> crate::record_type::TxtConflictMode {
         crate::record_type::TxtConflictMode::from_fields(

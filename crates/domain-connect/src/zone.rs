@@ -9,7 +9,8 @@ use crate::record::ZoneRecord;
 
 mod presentation;
 pub use presentation::from_presentation;
-use hickory_proto::rr::{Name, RData, RecordType};
+use crate::record_type::RecordType;
+use hickory_proto::rr::{Name, RData, RecordType as WireType};
 use hickory_proto::serialize::txt::Parser;
 use serde::de::{Deserializer, SeqAccess, Visitor};
 use std::fmt;
@@ -193,7 +194,7 @@ fn convert(rec: &hickory_proto::rr::Record, origin: &Name) -> Result<ZoneRecord,
     let name = relative(&rec.name, origin);
     let ttl = Some(i64::from(rec.ttl));
     let rtype = rec.record_type();
-    let mut r = ZoneRecord::new(&rtype.to_string(), &name, "", ttl);
+    let mut r = ZoneRecord::new(RecordType::from_number(u16::from(rtype)), &name, "", ttl);
     match &rec.data {
         RData::A(a) => r.data = a.0.to_string(),
         RData::AAAA(a) => r.data = a.0.to_string(),
@@ -220,7 +221,7 @@ fn convert(rec: &hickory_proto::rr::Record, origin: &Name) -> Result<ZoneRecord,
             }
         }
         other => {
-            if rtype == RecordType::Unknown(0) {
+            if rtype == WireType::Unknown(0) {
                 return Err(ZoneError::Record { owner: name, rtype: rtype.to_string(), rdata: other.to_string(), reason: "unknown record type".into() });
             }
             r.data = other.to_string();
@@ -253,11 +254,11 @@ fn quote_txt(s: &str) -> String {
 pub fn presentation(r: &ZoneRecord) -> Option<(String, String)> {
     let mut owner = if r.name.is_empty() { "@".to_string() } else { r.name.clone() };
     let fq = |d: &str| if d.ends_with('.') { d.to_string() } else { format!("{d}.") };
-    let rdata = match r.rtype.as_str() {
-        "CNAME" | "NS" => fq(&r.data),
-        "MX" => format!("{} {}", r.priority.unwrap_or(0), fq(&r.data)),
-        "TXT" => quote_txt(&r.data),
-        "SRV" => {
+    let rdata = match r.rtype {
+        RecordType::Cname | RecordType::Ns | RecordType::Ptr => fq(&r.data),
+        RecordType::Mx => format!("{} {}", r.priority.unwrap_or(0), fq(&r.data)),
+        RecordType::Txt => quote_txt(&r.data),
+        RecordType::Srv => {
             if let (Some(svc), Some(proto)) = (&r.service, &r.protocol) {
                 if svc.starts_with('_') {
                     owner = if owner == "@" { format!("{svc}._{proto}") } else { format!("{svc}._{proto}.{owner}") };
@@ -265,7 +266,7 @@ pub fn presentation(r: &ZoneRecord) -> Option<(String, String)> {
             }
             format!("{} {} {} {}", r.priority.unwrap_or(0), r.weight.unwrap_or(0), r.port.unwrap_or(0), fq(&r.data))
         }
-        "REDIR301" | "REDIR302" | "APEXCNAME" => return None,
+        RecordType::Redir301 | RecordType::Redir302 | RecordType::ApexCname => return None,
         _ => r.data.clone(),
     };
     Some((owner, rdata))
@@ -308,7 +309,7 @@ mod tests {
     #[test]
     fn bind_import() {
         let z = from_bind(ZONE, "example.com").unwrap();
-        let find = |t: &str| z.iter().find(|r| r.rtype == t).unwrap().clone();
+        let find = |t: &str| z.iter().find(|r| r.rtype.to_string() == t).unwrap().clone();
         assert_eq!(find("A").data, "192.0.2.1");
         assert_eq!(find("A").ttl, Some(300));
         assert_eq!(find("CNAME").name, "www");

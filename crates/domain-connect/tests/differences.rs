@@ -34,7 +34,7 @@ fn row3_redirect_path_case_kept() {
     let mut o = opts(&p, "");
     o.redirect_records = Some(&redirect);
     let cs = process_records(&recs(r#"[{"type":"REDIR301","host":"@","target":"https://%t%"}]"#), &[], &o).unwrap();
-    let r = cs.final_zone(&[]).into_iter().find(|r| r.rtype == "REDIR301").unwrap();
+    let r = cs.final_zone(&[]).into_iter().find(|r| r.rtype.to_string() == "REDIR301").unwrap();
     assert_eq!(r.data, "https://example.com/Some/Path?Q=X");
 }
 

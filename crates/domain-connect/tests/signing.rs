@@ -5,6 +5,7 @@
 use domain_connect::signature::{self, QueryOrder};
 use domain_connect::verdict::{self, Verdict};
 use domain_connect::{ApplyUrl, Template};
+use domain_connect::test_url;
 
 const PATH: &str = "/v2/domainTemplates/providers/exampleservice.domainconnect.org/services/template2/apply";
 
@@ -53,7 +54,7 @@ fn a_test_url_is_signed_for_its_template_and_verifies_with_the_txt_it_names() {
     let (pem, txt) = signature::generate_key(&mut rsa::rand_core::OsRng).unwrap();
     let t = template();
     let params: Vec<(String, String)> = [("domain", "example.com"), ("IP", "192.0.2.1"), ("RANDOMTEXT", "x y")].iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-    let made = signature::sign_test_url(&t, "https://dns.example/manage/", &params, QueryOrder::Canonical, " _dcwb1 ", &pem).unwrap();
+    let made = test_url::sign_test_url(&t, "https://dns.example/manage/", &params, QueryOrder::Canonical, " _dcwb1 ", &pem).unwrap();
     assert_eq!(made.key_host, "_dcwb1.exampleservice.domainconnect.org");
     assert_eq!(made.txt, txt);
     assert!(made.url.starts_with(&format!("https://dns.example/manage{PATH}?IP=192.0.2.1&RANDOMTEXT=x%20y&domain=example.com&sig=")), "{}", made.url);
@@ -61,6 +62,6 @@ fn a_test_url_is_signed_for_its_template_and_verifies_with_the_txt_it_names() {
     assert_eq!(verdict::check(&t, &url, &made.txt).verdict, Verdict::Valid);
     let mut unsigned = t.clone();
     unsigned.sync_pub_key_domain = None;
-    assert_eq!(signature::sign_test_url(&unsigned, "https://x", &params, QueryOrder::Canonical, "_k", &pem), Err(signature::TestUrlError::NoSyncPubKeyDomain));
-    assert!(matches!(signature::sign_test_url(&t, "https://x", &params, QueryOrder::Canonical, "a.b", &pem), Err(signature::TestUrlError::KeyLabel(_))));
+    assert_eq!(test_url::sign_test_url(&unsigned, "https://x", &params, QueryOrder::Canonical, "_k", &pem), Err(test_url::TestUrlError::NoSyncPubKeyDomain));
+    assert!(matches!(test_url::sign_test_url(&t, "https://x", &params, QueryOrder::Canonical, "a.b", &pem), Err(test_url::TestUrlError::KeyLabel(_))));
 }

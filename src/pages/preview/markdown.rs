@@ -10,7 +10,7 @@ fn cell(s: &str) -> String {
 fn row(sign: &str, r: &ZoneRecord, note: &str) -> String {
     let ttl = r.ttl.map(|t| t.to_string()).unwrap_or_default();
     let prio = r.priority.map(|p| format!("{p} ")).unwrap_or_default();
-    format!("| {sign} | {} | {} | {}{} | {ttl} | {} |\n", cell(&r.rtype), cell(&r.name), prio, cell(&r.data), cell(note))
+    format!("| {sign} | {} | {} | {}{} | {ttl} | {} |\n", cell(&r.rtype.to_string()), cell(&r.name), prio, cell(&r.data), cell(note))
 }
 
 /// One section: a heading naming where it was applied, then the added and removed

@@ -51,7 +51,7 @@ async fn generate_pem() -> Result<String, String> {
 
 /// Sign the request and check it as a DNS provider would, with the TXT this key publishes.
 fn sign(t: &Template, zone: &IndexedZone, params: &Params, base: &str, label: &str, order: QueryOrder, pem: &str) -> Result<Signed, String> {
-    let made = signature::sign_test_url(t, base, params, order, label, pem).map_err(|e| e.to_string())?;
+    let made = domain_connect::test_url::sign_test_url(t, base, params, order, label, pem).map_err(|e| e.to_string())?;
     let parsed = ApplyUrl::parse_with(&made.url, &crate::web::Browser).map_err(|e| format!("the signed URL does not parse: {e}"))?;
     let answer = KeyAnswer::Found { txt: made.txt.clone(), source: "the TXT records above".into() };
     let r = review(&parsed, t, &answer, ZoneInput::Indexed(zone), &Policy::default());

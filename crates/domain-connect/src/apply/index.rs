@@ -240,8 +240,8 @@ impl<'z> Zone<'z> {
         &self.records[i]
     }
 
-    pub(super) fn is(&self, i: usize, rtype: &str) -> bool {
-        self.records[i].rtype.eq_ignore_ascii_case(rtype)
+    pub(super) fn is(&self, i: usize, rtype: &crate::record_type::RecordType) -> bool {
+        self.records[i].rtype == *rtype
     }
 
     pub(super) fn replaced(&self, i: usize) -> bool {

@@ -10,20 +10,20 @@
 //! bookkeeping, the names and provenance): linear in the zone's size overall.
 
 mod index;
-mod normalise;
 mod prepare;
 mod rules;
 
 use crate::changeset::{Addition, ChangeSet, Deletion, DeletionReason, Kept};
 use crate::error::ApplyError;
 use crate::record::{Provenance, ZoneRecord};
+use crate::record_type::RecordType;
 use crate::template::{Template, TemplateRecord};
 use crate::variables::Params;
 use rustc_hash::FxHashSet;
 
 pub use index::IndexedZone;
 use index::{Source, Zone};
-pub use normalise::normalise;
+pub use crate::record::normalise;
 
 /// Inputs of one application of template records to a zone (DCAZ `process_records`).
 #[derive(Debug, Clone, Default)]
@@ -134,13 +134,13 @@ impl<'a> ApplyRequest<'a> {
 /// (A 127.0.0.1 and AAAA ::1, TTL 600): `dconn`'s default where a DNS provider would
 /// name its redirect servers.
 pub fn reference_redirect_records() -> Vec<TemplateRecord> {
-    let record = |rtype: &str, to: &str| TemplateRecord {
-        rtype: rtype.to_string(),
+    let record = |rtype: RecordType, to: &str| TemplateRecord {
+        rtype,
         points_to: Some(to.to_string()),
         ttl: Some(600.into()),
         ..TemplateRecord::default()
     };
-    vec![record(crate::RecordType::A.as_str(), "127.0.0.1"), record(crate::RecordType::Aaaa.as_str(), "::1")]
+    vec![record(RecordType::A, "127.0.0.1"), record(RecordType::Aaaa, "::1")]
 }
 
 /// Apply a template: domain and host are lowercased, `hostRequired` and the
@@ -224,7 +224,7 @@ fn process(template_records: &[TemplateRecord], source: Source<'_>, opts: &Proce
         let r = prepare::resolve_record(tr, *index, opts, params);
         if let Ok(r) = &r {
             let mut name = r.host.to_ascii_lowercase();
-            if r.rtype == "NS" {
+            if r.rtype == RecordType::Ns {
                 below.push(name.clone());
             }
             loop {
@@ -257,7 +257,7 @@ fn process(template_records: &[TemplateRecord], source: Source<'_>, opts: &Proce
         };
         new_record = normalise(&new_record);
         rules::check_conflict_with_self(&new_record, index, &added)?;
-        if resolved.rtype != "NS" && new_record.name != "@" {
+        if resolved.rtype != RecordType::Ns && new_record.name != "@" {
             rules::delete_ns_above(&new_record, index, &mut zone);
         }
         if opts.multi_aware {

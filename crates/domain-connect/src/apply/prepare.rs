@@ -2,10 +2,9 @@
 //! substitution and the reference engine's validation, in the reference engine's order
 //! (so that the same bad input raises the same exception).
 
-use super::normalise::is_custom;
 use super::ProcessOptions;
 use crate::error::{ApplyError, Fault, Problem};
-use crate::record_type::TxtConflictMode;
+use crate::record_type::{RecordType, TxtConflictMode};
 use crate::template::{IntField, TemplateRecord};
 use crate::validate;
 use crate::variables::{resolve, Field, Params};
@@ -13,9 +12,7 @@ use crate::variables::{resolve, Field, Params};
 /// A template record with every value substituted and checked.
 #[derive(Debug, Clone, Default)]
 pub struct Resolved {
-    /// Uppercased type.
-    pub rtype: String,
-    pub custom: bool,
+    pub rtype: RecordType,
     /// Owner name relative to the zone (`@` for the apex); for SRV the `name` field.
     pub host: String,
     pub points_to: String,
@@ -39,10 +36,9 @@ pub fn expand_redirects(
 ) -> Result<Vec<(usize, TemplateRecord)>, ApplyError> {
     let mut out = Vec::with_capacity(records.len());
     for (i, r) in records.iter().enumerate() {
-        let upper = r.rtype.to_ascii_uppercase();
-        if upper == "REDIR301" || upper == "REDIR302" {
+        if r.rtype.is_redirect() {
             let Some(backing) = redirect_records else {
-                return Err(ApplyError::InvalidTemplate(Fault::new(Problem::NoRedirectRecords).at_record(i, &upper)));
+                return Err(ApplyError::InvalidTemplate(Fault::new(Problem::NoRedirectRecords).at_record(i, &r.rtype)));
             };
             for b in backing {
                 // The backing record keeps its type and value; every other attribute
@@ -69,15 +65,15 @@ pub fn expand_redirects(
     Ok(out)
 }
 
-fn missing(index: usize, rtype: &str, field: &'static str) -> ApplyError {
+fn missing(index: usize, rtype: &RecordType, field: &'static str) -> ApplyError {
     ApplyError::InvalidTemplate(Fault::new(Problem::MissingField).in_field(field).at_record(index, rtype))
 }
 
-fn req<'a>(v: &'a Option<String>, index: usize, rtype: &str, field: &'static str) -> Result<&'a str, ApplyError> {
+fn req<'a>(v: &'a Option<String>, index: usize, rtype: &RecordType, field: &'static str) -> Result<&'a str, ApplyError> {
     v.as_deref().ok_or_else(|| missing(index, rtype, field))
 }
 
-fn req_int<'a>(v: &'a Option<IntField>, index: usize, rtype: &str, field: &'static str) -> Result<&'a str, ApplyError> {
+fn req_int<'a>(v: &'a Option<IntField>, index: usize, rtype: &RecordType, field: &'static str) -> Result<&'a str, ApplyError> {
     v.as_ref().map(|f| f.0.as_str()).ok_or_else(|| missing(index, rtype, field))
 }
 
@@ -111,7 +107,7 @@ struct Ctx<'a> {
     opts: &'a ProcessOptions<'a>,
     params: &'a Params,
     index: usize,
-    rtype: &'a str,
+    rtype: &'a RecordType,
 }
 
 impl Ctx<'_> {
@@ -137,31 +133,31 @@ impl Ctx<'_> {
 
 /// Substitute and validate one template record.
 pub fn resolve_record(tr: &TemplateRecord, index: usize, opts: &ProcessOptions<'_>, params: &Params) -> Result<Resolved, ApplyError> {
-    let rtype = tr.rtype.to_ascii_uppercase();
-    let ctx = Ctx { opts, params, index, rtype: &rtype };
-    let custom = is_custom(&rtype);
-    if custom && !validate::is_custom_type(&rtype) {
-        return Err(ApplyError::TypeError(Fault::new(Problem::UnknownType).at_record(index, &tr.rtype)));
+    let rtype = &tr.rtype;
+    let ctx = Ctx { opts, params, index, rtype };
+    let custom = rtype.is_custom();
+    if custom && !validate::is_custom_type(&rtype.to_string()) {
+        return Err(ApplyError::TypeError(Fault::new(Problem::UnknownType).at_record(index, rtype)));
     }
-    let mut out = Resolved { rtype: rtype.clone(), custom, ..Default::default() };
+    let mut out = Resolved { rtype: rtype.clone(), ..Default::default() };
 
     // The owner name.
-    if rtype == "SRV" {
-        let name = ctx.resolve(req(&tr.name, index, &rtype, "name")?, Field::Host, "name")?;
+    if *rtype == RecordType::Srv {
+        let name = ctx.resolve(req(&tr.name, index, rtype, "name")?, Field::Host, "name")?;
         if !validate::is_name_srv(&name) {
             return Err(ctx.invalid("name", Problem::InvalidValue, &name, None));
         }
         out.host = name;
-    } else if rtype == "APEXCNAME" {
+    } else if *rtype == RecordType::ApexCname {
         let h = tr.host.as_deref().unwrap_or("@");
         if h != "@" {
             return Err(ctx.invalid("host", Problem::ApexCnameNotAtApex, h, None));
         }
         out.host = "@".into();
     } else {
-        let orig = req(&tr.host, index, &rtype, "host")?;
+        let orig = req(&tr.host, index, rtype, "host")?;
         let host = ctx.resolve(orig, Field::Host, "host")?;
-        let ok = if rtype == "CNAME" { validate::is_host_cname_or_ns(&host) } else { validate::is_host_other(&host) };
+        let ok = if *rtype == RecordType::Cname { validate::is_host_cname_or_ns(&host) } else { validate::is_host_other(&host) };
         if !ok {
             return Err(ctx.invalid("host", Problem::InvalidValue, &host, Some(orig)));
         }
@@ -169,15 +165,15 @@ pub fn resolve_record(tr: &TemplateRecord, index: usize, opts: &ProcessOptions<'
     }
 
     // pointsTo.
-    if matches!(rtype.as_str(), "A" | "AAAA" | "MX" | "CNAME" | "APEXCNAME" | "NS") {
-        let orig = req(&tr.points_to, index, &rtype, "pointsTo")?;
-        if rtype == "NS" && orig == "@" {
+    if rtype.uses_points_to() {
+        let orig = req(&tr.points_to, index, rtype, "pointsTo")?;
+        if *rtype == RecordType::Ns && orig == "@" {
             return Err(ctx.invalid("pointsTo", Problem::CircularDelegation, "@", None));
         }
         let v = ctx.resolve(orig, Field::Target, "pointsTo")?;
-        let ok = match rtype.as_str() {
-            "A" => validate::is_ip_loose(&v, 4),
-            "AAAA" => validate::is_ip_loose(&v, 6),
+        let ok = match rtype {
+            RecordType::A => validate::is_ip_loose(&v, 4),
+            RecordType::Aaaa => validate::is_ip_loose(&v, 6),
             _ => validate::is_target_host(&v),
         };
         if !ok {
@@ -186,17 +182,17 @@ pub fn resolve_record(tr: &TemplateRecord, index: usize, opts: &ProcessOptions<'
         out.points_to = v;
     }
 
-    if rtype == "MX" {
-        out.priority = ctx.int_field(req_int(&tr.priority, index, &rtype, "priority")?, "priority")?;
-    } else if rtype == "SRV" {
-        let orig = req(&tr.target, index, &rtype, "target")?;
+    if *rtype == RecordType::Mx {
+        out.priority = ctx.int_field(req_int(&tr.priority, index, rtype, "priority")?, "priority")?;
+    } else if *rtype == RecordType::Srv {
+        let orig = req(&tr.target, index, rtype, "target")?;
         let v = ctx.resolve(orig, Field::Target, "target")?;
         if !validate::is_target_host(&v) {
             return Err(ctx.invalid("target", Problem::InvalidValue, &v, Some(orig)));
         }
         out.target = v;
-    } else if rtype == "REDIR301" || rtype == "REDIR302" {
-        let orig = req(&tr.target, index, &rtype, "target")?;
+    } else if rtype.is_redirect() {
+        let orig = req(&tr.target, index, rtype, "target")?;
         let v = ctx.resolve(orig, Field::Target, "target")?;
         if !validate::is_redirect_target(&v) {
             return Err(ctx.invalid("target", Problem::InvalidValue, &v, Some(orig)));
@@ -208,8 +204,8 @@ pub fn resolve_record(tr: &TemplateRecord, index: usize, opts: &ProcessOptions<'
         out.ttl = Some(ctx.int_field(&ttl.0, "ttl")?);
     }
 
-    if rtype == "SRV" {
-        let orig = req(&tr.protocol, index, &rtype, "protocol")?;
+    if *rtype == RecordType::Srv {
+        let orig = req(&tr.protocol, index, rtype, "protocol")?;
         let p = ctx.resolve(orig, Field::Plain, "protocol")?.to_ascii_lowercase();
         let p = p.strip_prefix('_').unwrap_or(&p).to_string();
         if !matches!(p.as_str(), "tcp" | "udp" | "tls") {
@@ -226,23 +222,23 @@ pub fn resolve_record(tr: &TemplateRecord, index: usize, opts: &ProcessOptions<'
             return Err(ctx.invalid("name", Problem::InvalidValue, &owner, None));
         }
         out.protocol = p;
-        let orig = req(&tr.service, index, &rtype, "service")?;
+        let orig = req(&tr.service, index, rtype, "service")?;
         let s = ctx.resolve(orig, Field::Plain, "service")?;
         if !validate::is_target_host(&s) {
             return Err(ctx.invalid("service", Problem::InvalidValue, &s, Some(orig)));
         }
         out.service = s;
-        out.priority = ctx.int_field(req_int(&tr.priority, index, &rtype, "priority")?, "priority")?;
-        out.weight = ctx.int_field(req_int(&tr.weight, index, &rtype, "weight")?, "weight")?;
-        out.port = ctx.int_field(req_int(&tr.port, index, &rtype, "port")?, "port")?;
+        out.priority = ctx.int_field(req_int(&tr.priority, index, rtype, "priority")?, "priority")?;
+        out.weight = ctx.int_field(req_int(&tr.weight, index, rtype, "weight")?, "weight")?;
+        out.port = ctx.int_field(req_int(&tr.port, index, rtype, "port")?, "port")?;
     }
 
-    if rtype == "TXT" {
-        out.data = ctx.resolve(req(&tr.data, index, &rtype, "data")?, Field::Plain, "data")?;
+    if *rtype == RecordType::Txt {
+        out.data = ctx.resolve(req(&tr.data, index, rtype, "data")?, Field::Plain, "data")?;
         out.txt_mode = tr.txt_conflict_mode();
     }
-    if rtype == "SPFM" {
-        out.spf_rules = ctx.resolve(req(&tr.spf_rules, index, &rtype, "spfRules")?, Field::Plain, "spfRules")?;
+    if *rtype == RecordType::Spfm {
+        out.spf_rules = ctx.resolve(req(&tr.spf_rules, index, rtype, "spfRules")?, Field::Plain, "spfRules")?;
     }
     if custom {
         let d = ctx.resolve(tr.data.as_deref().unwrap_or(""), Field::Plain, "data")?;
@@ -256,8 +252,8 @@ pub fn resolve_record(tr: &TemplateRecord, index: usize, opts: &ProcessOptions<'
     }
 
     // Every type but SPFM (default 6000) and the redirects (no TTL) needs a TTL.
-    if out.ttl.is_none() && !matches!(rtype.as_str(), "SPFM" | "REDIR301" | "REDIR302") {
-        return Err(missing(index, &rtype, "ttl"));
+    if out.ttl.is_none() && rtype.needs_ttl() {
+        return Err(missing(index, rtype, "ttl"));
     }
     Ok(out)
 }

@@ -6,7 +6,7 @@ use super::Zone;
 use crate::changeset::{Addition, ConflictRule, DeletionReason};
 use crate::error::{ApplyError, Fault, Problem};
 use crate::record::ZoneRecord;
-use crate::record_type::TxtConflictMode;
+use crate::record_type::{RecordType, TxtConflictMode};
 
 /// What a template record does to the zone.
 #[non_exhaustive]
@@ -17,56 +17,41 @@ pub enum Outcome {
     AlreadyPresent { index: usize, record: ZoneRecord },
 }
 
-/// Types an A/AAAA/MX/CNAME/APEXCNAME/REDIR record deletes at its name (DCAZ `_delete_map`).
-fn deletes(new_type: &str) -> &'static [&'static str] {
-    match new_type {
-        "A" | "AAAA" => &["A", "AAAA", "CNAME", "REDIR301", "REDIR302"],
-        "MX" => &["MX", "CNAME"],
-        "CNAME" | "APEXCNAME" => &["A", "AAAA", "CNAME", "MX", "TXT", "REDIR301", "REDIR302"],
-        "REDIR301" | "REDIR302" => &["A", "AAAA", "CNAME"],
-        _ => &[],
-    }
-}
-
-fn is_redirect(t: &str) -> bool {
-    t == "REDIR301" || t == "REDIR302"
-}
-
 /// Which rule a deletion of `old_type` by `new_type` falls under.
-fn rule_for(new_type: &str, old_type: &str) -> ConflictRule {
-    if matches!(new_type, "CNAME" | "APEXCNAME") || old_type == "CNAME" {
+fn rule_for(new_type: &RecordType, old_type: &RecordType) -> ConflictRule {
+    if new_type.is_cname_like() || *old_type == RecordType::Cname {
         ConflictRule::Cname
-    } else if is_redirect(new_type) || is_redirect(old_type) {
+    } else if new_type.is_redirect() || old_type.is_redirect() {
         ConflictRule::Redirect
     } else {
         ConflictRule::SameType
     }
 }
 
-fn base(r: &Resolved, rtype: &str, data: &str) -> ZoneRecord {
-    ZoneRecord::new(rtype, &r.host, data, r.ttl)
+fn base(r: &Resolved, data: &str) -> ZoneRecord {
+    ZoneRecord::new(r.rtype.clone(), &r.host, data, r.ttl)
 }
 
 /// Apply one resolved template record: mark the zone records it removes and return
 /// the record it adds.
 pub fn process(r: &Resolved, index: usize, zone: &mut Zone<'_>) -> Result<Outcome, ApplyError> {
     let host = r.host.to_ascii_lowercase();
-    let new = match r.rtype.as_str() {
-        "TXT" => {
-            let new = base(r, "TXT", &r.data);
+    let new = match &r.rtype {
+        RecordType::Txt => {
+            let new = base(r, &r.data);
             for i in zone.at(&host) {
                 if zone.replaced(i) {
                     continue;
                 }
-                let rule = if zone.is(i, "CNAME") {
+                let rule = if zone.is(i, &RecordType::Cname) {
                     Some(ConflictRule::Cname)
-                } else if zone.is(i, "TXT") {
+                } else if zone.is(i, &RecordType::Txt) {
                     match &r.txt_mode {
                         TxtConflictMode::All => Some(ConflictRule::TxtAll),
                         TxtConflictMode::Prefix { prefix } => {
                             let Some(prefix) = prefix else {
                                 return Err(ApplyError::InvalidTemplate(
-                                    Fault::new(Problem::PrefixWithoutPrefix).in_field("txtConflictMatchingPrefix").at_record(index, "TXT"),
+                                    Fault::new(Problem::PrefixWithoutPrefix).in_field("txtConflictMatchingPrefix").at_record(index, &RecordType::Txt),
                                 ));
                             };
                             zone.rec(i).data.starts_with(prefix.as_str()).then(|| ConflictRule::TxtPrefix { prefix: prefix.clone() })
@@ -82,35 +67,36 @@ pub fn process(r: &Resolved, index: usize, zone: &mut Zone<'_>) -> Result<Outcom
             }
             new
         }
-        "REDIR301" | "REDIR302" => {
-            let new = ZoneRecord::new(&r.rtype, &r.host, &r.target, None);
+        RecordType::Redir301 | RecordType::Redir302 => {
+            let new = ZoneRecord::new(r.rtype.clone(), &r.host, &r.target, None);
             for i in zone.at(&host) {
-                let old = zone.rec(i).rtype.to_ascii_uppercase();
-                if !zone.replaced(i) && matches!(old.as_str(), "CNAME" | "REDIR301" | "REDIR302") {
-                    mark(zone, i, rule_for(&r.rtype, &old), &new, index);
+                let old = &zone.rec(i).rtype;
+                if !zone.replaced(i) && (*old == RecordType::Cname || old.is_redirect()) {
+                    let rule = rule_for(&r.rtype, old);
+                    mark(zone, i, rule, &new, index);
                 }
             }
             new
         }
-        "SPFM" => return Ok(process_spfm(r, &host, index, zone)),
-        "SRV" => {
+        RecordType::Spfm => return Ok(process_spfm(r, &host, index, zone)),
+        RecordType::Srv => {
             let new = ZoneRecord {
                 protocol: Some(r.protocol.clone()),
                 service: Some(r.service.clone()),
                 priority: Some(r.priority),
                 weight: Some(r.weight),
                 port: Some(r.port),
-                ..ZoneRecord::new("SRV", &r.host, &r.target, r.ttl)
+                ..ZoneRecord::new(RecordType::Srv, &r.host, &r.target, r.ttl)
             };
             for i in zone.at(&host) {
-                if !zone.replaced(i) && zone.is(i, "SRV") {
+                if !zone.replaced(i) && zone.is(i, &RecordType::Srv) {
                     mark(zone, i, ConflictRule::SrvSameName, &new, index);
                 }
             }
             new
         }
-        "NS" => {
-            let new = base(r, "NS", &r.points_to);
+        RecordType::Ns => {
+            let new = base(r, &r.points_to);
             // Everything at the name or below it is delegated away.
             let below = zone.names_below(&host);
             let mut hit = zone.at(&host);
@@ -125,28 +111,28 @@ pub fn process(r: &Resolved, index: usize, zone: &mut Zone<'_>) -> Result<Outcom
             }
             new
         }
-        "APEXCNAME" => {
-            let new = base(r, "APEXCNAME", &r.points_to);
+        RecordType::ApexCname => {
+            let new = base(r, &r.points_to);
             for i in zone.at("@") {
-                let old = zone.rec(i).rtype.to_ascii_uppercase();
-                if !zone.replaced(i) && deletes("APEXCNAME").contains(&old.as_str()) {
+                if !zone.replaced(i) && RecordType::ApexCname.deletes_at_name().contains(&zone.rec(i).rtype) {
                     mark(zone, i, ConflictRule::Cname, &new, index);
                 }
             }
             new
         }
-        _ if r.custom => base(r, &r.rtype, &r.data),
+        t if t.is_custom() => base(r, &r.data),
         _ => {
             // A, AAAA, MX, CNAME.
-            let mut new = base(r, &r.rtype, &r.points_to);
-            if r.rtype == "MX" {
+            let mut new = base(r, &r.points_to);
+            if r.rtype == RecordType::Mx {
                 new.priority = Some(r.priority);
             }
-            let del = deletes(&r.rtype);
+            let del = r.rtype.deletes_at_name();
             for i in zone.at(&host) {
-                let old = zone.rec(i).rtype.to_ascii_uppercase();
-                if !zone.replaced(i) && del.contains(&old.as_str()) {
-                    mark(zone, i, rule_for(&r.rtype, &old), &new, index);
+                let old = &zone.rec(i).rtype;
+                if !zone.replaced(i) && del.contains(old) {
+                    let rule = rule_for(&r.rtype, old);
+                    mark(zone, i, rule, &new, index);
                 }
             }
             new
@@ -161,12 +147,12 @@ pub fn process(r: &Resolved, index: usize, zone: &mut Zone<'_>) -> Result<Outcom
 /// CNAME beside a new SRV, custom or SPF record); we remove those too, so the final zone
 /// never holds a CNAME beside another record (crate docs, "Where we differ").
 fn complete_cname_rule(new: &ZoneRecord, host: &str, index: usize, zone: &mut Zone<'_>) {
-    let new_is_cname = new.rtype == "CNAME";
+    let new_is_cname = new.rtype == RecordType::Cname;
     for i in zone.at(host) {
         if zone.replaced(i) || zone.deleted(i) {
             continue;
         }
-        if new_is_cname || zone.is(i, "CNAME") {
+        if new_is_cname || zone.is(i, &RecordType::Cname) {
             mark(zone, i, ConflictRule::Cname, new, index);
         }
     }
@@ -179,9 +165,9 @@ fn mark(zone: &mut Zone<'_>, i: usize, rule: ConflictRule, by: &ZoneRecord, inde
 /// SPF merging (spec "SPF Record Merging"): the rules go into the first SPF record at
 /// the host, or a new `v=spf1 … ~all` record is made.
 fn process_spfm(r: &Resolved, host: &str, index: usize, zone: &mut Zone<'_>) -> Outcome {
-    let found = zone.at(host).into_iter().find(|&i| zone.is(i, "TXT") && zone.rec(i).data.starts_with("v=spf1 "));
+    let found = zone.at(host).into_iter().find(|&i| zone.is(i, &RecordType::Txt) && zone.rec(i).data.starts_with("v=spf1 "));
     let Some(i) = found else {
-        let new = ZoneRecord::new("TXT", &r.host, &format!("v=spf1 {} ~all", r.spf_rules), Some(r.ttl.unwrap_or(6000)));
+        let new = ZoneRecord::new(RecordType::Txt, &r.host, &format!("v=spf1 {} ~all", r.spf_rules), Some(r.ttl.unwrap_or(6000)));
         complete_cname_rule(&new, host, index, zone);
         return Outcome::Add(new);
     };
@@ -193,12 +179,12 @@ fn process_spfm(r: &Resolved, host: &str, index: usize, zone: &mut Zone<'_>) -> 
         // write it again (merged if the rule is new). DCAZ drops it here instead,
         // losing the SPF record on a re-apply (crate docs, "Where we differ").
         let data = if present { existing.data.clone() } else { merged(&existing.data, &r.spf_rules) };
-        return Outcome::Add(ZoneRecord::new("TXT", &r.host, &data, ttl));
+        return Outcome::Add(ZoneRecord::new(RecordType::Txt, &r.host, &data, ttl));
     }
     if present {
         return Outcome::AlreadyPresent { index: i, record: existing };
     }
-    let new = ZoneRecord::new("TXT", &r.host, &merged(&existing.data, &r.spf_rules), ttl);
+    let new = ZoneRecord::new(RecordType::Txt, &r.host, &merged(&existing.data, &r.spf_rules), ttl);
     mark(zone, i, ConflictRule::SpfMerge, &new, index);
     Outcome::Add(new)
 }
@@ -219,13 +205,13 @@ pub fn spf_contains(spf: &str, rules: &str) -> bool {
 /// Template records may not conflict with each other (DCAZ `check_conflict_with_self`):
 /// a CNAME beside anything at its name, an NS beside anything at or below its name.
 pub fn check_conflict_with_self(new: &ZoneRecord, index: usize, added: &[Addition]) -> Result<(), ApplyError> {
-    let is_cname = |t: &str| t == "CNAME" || t == "APEXCNAME";
+    let ns = |r: &ZoneRecord| r.rtype == RecordType::Ns;
     for a in added {
         let old = &a.record;
-        let both_ns = new.rtype == "NS" && old.rtype == "NS";
-        let clash = ((is_cname(&new.rtype) || is_cname(&old.rtype)) && old.name == new.name)
-            || (new.rtype == "NS" && !both_ns && (old.name == new.name || old.name.ends_with(&format!(".{}", new.name))))
-            || (old.rtype == "NS" && !both_ns && (old.name == new.name || new.name.ends_with(&format!(".{}", old.name))));
+        let both_ns = ns(new) && ns(old);
+        let clash = ((new.rtype.is_cname_like() || old.rtype.is_cname_like()) && old.name == new.name)
+            || (ns(new) && !both_ns && (old.name == new.name || old.name.ends_with(&format!(".{}", new.name))))
+            || (ns(old) && !both_ns && (old.name == new.name || new.name.ends_with(&format!(".{}", old.name))));
         if clash {
             return Err(ApplyError::InvalidData(
                 Fault::new(Problem::ConflictsWithTemplateRecord { other: a.template_record })
@@ -244,7 +230,7 @@ pub fn delete_ns_above(new: &ZoneRecord, index: usize, zone: &mut Zone<'_>) {
     let mut name = new.name.as_str();
     loop {
         for i in zone.at(name) {
-            if zone.is(i, "NS") && !zone.replaced(i) {
+            if zone.is(i, &RecordType::Ns) && !zone.replaced(i) {
                 mark(zone, i, ConflictRule::NsAboveNewRecord, new, index);
             }
         }

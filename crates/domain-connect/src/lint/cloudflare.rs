@@ -33,8 +33,8 @@ pub(crate) fn cloudflare_template(t: &Template, out: &mut Out) {
 }
 
 /// Cloudflare's profile, record level (DCTL5008, DCTL5010, DCTL5011).
-pub(crate) fn cloudflare_record(r: &TemplateRecord, rtype: &str, at: &dyn Fn(&str) -> String, out: &mut Out) {
-    if rtype == "TXT" {
+pub(crate) fn cloudflare_record(r: &TemplateRecord, rtype: &crate::record_type::RecordType, at: &dyn Fn(&str) -> String, out: &mut Out) {
+    if *rtype == crate::record_type::RecordType::Txt {
         if filled(&r.txt_conflict_matching_mode) {
             out.add("DCTL5008", at("txtConflictMatchingMode"), "");
         }

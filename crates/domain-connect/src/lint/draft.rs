@@ -113,15 +113,13 @@ pub(crate) fn check_rrset_ttls(t: &Template, out: &mut Out) {
     for (i, a) in t.records.iter().enumerate() {
         for (j, b) in t.records.iter().enumerate().skip(i + 1) {
             let together = a.group_id.is_none() || b.group_id.is_none() || a.group_id == b.group_id;
-            let same_set = a.rtype.eq_ignore_ascii_case(&b.rtype)
+            let same_set = a.rtype == b.rtype
                 && a.host
                     .as_deref()
                     .unwrap_or("@")
                     .eq_ignore_ascii_case(b.host.as_deref().unwrap_or("@"))
-                && !matches!(
-                    a.rtype.to_ascii_uppercase().as_str(),
-                    "SPFM" | "REDIR301" | "REDIR302" | "APEXCNAME"
-                );
+                && a.rtype.needs_ttl()
+                && a.rtype != crate::record_type::RecordType::ApexCname;
             if let (true, true, Some(x), Some(y)) = (together, same_set, literal(a), literal(b)) {
                 if x != y && !flagged.contains(&j) {
                     flagged.push(j);

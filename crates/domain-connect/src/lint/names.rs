@@ -2,6 +2,7 @@
 //! IANA "Underscored and Globally Scoped DNS Node Names" registry (RFC 8552; DCTL1021,
 //! DCTL1025).
 
+use crate::record_type::RecordType;
 use super::Out;
 
 /// Why `name` is not a fully qualified domain name, if it is not.
@@ -32,73 +33,73 @@ pub(crate) fn check_fqdn(name: &str) -> Result<(), &'static str> {
 
 /// The record types the registry allows under each underscored name. `_ta-*` stands
 /// for every name that starts `_ta-` (RFC 8145 key tags).
-const UNDERSCORED: &[(&str, &[&str])] = &[
-    ("_acct", &["URI"]),
-    ("_acme-challenge", &["TXT"]),
-    ("_dane", &["TLSA"]),
-    ("_dccp", &["SRV", "URI"]),
-    ("_dmarc", &["TXT"]),
-    ("_dns", &["SVCB"]),
-    ("_domainkey", &["TXT"]),
-    ("_email", &["URI"]),
-    ("_ems", &["URI"]),
-    ("_fax", &["URI"]),
-    ("_ft", &["URI"]),
-    ("_h323", &["URI"]),
-    ("_http", &["SRV"]),
-    ("_https", &["HTTPS"]),
-    ("_iax", &["URI"]),
-    ("_ical-access", &["URI"]),
-    ("_ical-sched", &["URI"]),
-    ("_ifax", &["URI"]),
-    ("_im", &["URI"]),
-    ("_ipv6", &["SRV"]),
-    ("_ldap", &["SRV"]),
-    ("_mms", &["URI"]),
-    ("_mta-sts", &["TXT"]),
-    ("_ocsp", &["SRV"]),
-    ("_openpgpkey", &["OPENPGPKEY"]),
-    ("_pres", &["URI"]),
-    ("_pstn", &["URI"]),
-    ("_sctp", &["SRV", "TLSA", "URI"]),
-    ("_sip", &["SRV", "URI"]),
-    ("_smimecert", &["SMIMEA"]),
-    ("_sms", &["URI"]),
-    ("_spf", &["TXT"]),
-    ("_sztp", &["TXT"]),
-    ("_ta-*", &["NULL"]),
-    ("_tcp", &["TXT", "SRV", "TLSA", "URI"]),
-    ("_udp", &["TXT", "SRV", "TLSA", "URI"]),
-    ("_unifmsg", &["URI"]),
-    ("_validation-contactemail", &["TXT"]),
-    ("_validation-contactphone", &["TXT"]),
-    ("_vcard", &["URI"]),
-    ("_videomsg", &["URI"]),
-    ("_voice", &["URI"]),
-    ("_voicemsg", &["URI"]),
-    ("_vouch", &["TXT"]),
-    ("_vpim", &["URI"]),
-    ("_web", &["URI"]),
-    ("_xmpp", &["SRV", "URI"]),
+const UNDERSCORED: &[(&str, &[RecordType])] = &[
+    ("_acct", &[RecordType::Uri]),
+    ("_acme-challenge", &[RecordType::Txt]),
+    ("_dane", &[RecordType::Tlsa]),
+    ("_dccp", &[RecordType::Srv, RecordType::Uri]),
+    ("_dmarc", &[RecordType::Txt]),
+    ("_dns", &[RecordType::Svcb]),
+    ("_domainkey", &[RecordType::Txt]),
+    ("_email", &[RecordType::Uri]),
+    ("_ems", &[RecordType::Uri]),
+    ("_fax", &[RecordType::Uri]),
+    ("_ft", &[RecordType::Uri]),
+    ("_h323", &[RecordType::Uri]),
+    ("_http", &[RecordType::Srv]),
+    ("_https", &[RecordType::Https]),
+    ("_iax", &[RecordType::Uri]),
+    ("_ical-access", &[RecordType::Uri]),
+    ("_ical-sched", &[RecordType::Uri]),
+    ("_ifax", &[RecordType::Uri]),
+    ("_im", &[RecordType::Uri]),
+    ("_ipv6", &[RecordType::Srv]),
+    ("_ldap", &[RecordType::Srv]),
+    ("_mms", &[RecordType::Uri]),
+    ("_mta-sts", &[RecordType::Txt]),
+    ("_ocsp", &[RecordType::Srv]),
+    ("_openpgpkey", &[RecordType::Openpgpkey]),
+    ("_pres", &[RecordType::Uri]),
+    ("_pstn", &[RecordType::Uri]),
+    ("_sctp", &[RecordType::Srv, RecordType::Tlsa, RecordType::Uri]),
+    ("_sip", &[RecordType::Srv, RecordType::Uri]),
+    ("_smimecert", &[RecordType::Smimea]),
+    ("_sms", &[RecordType::Uri]),
+    ("_spf", &[RecordType::Txt]),
+    ("_sztp", &[RecordType::Txt]),
+    ("_ta-*", &[RecordType::Null]),
+    ("_tcp", &[RecordType::Txt, RecordType::Srv, RecordType::Tlsa, RecordType::Uri]),
+    ("_udp", &[RecordType::Txt, RecordType::Srv, RecordType::Tlsa, RecordType::Uri]),
+    ("_unifmsg", &[RecordType::Uri]),
+    ("_validation-contactemail", &[RecordType::Txt]),
+    ("_validation-contactphone", &[RecordType::Txt]),
+    ("_vcard", &[RecordType::Uri]),
+    ("_videomsg", &[RecordType::Uri]),
+    ("_voice", &[RecordType::Uri]),
+    ("_voicemsg", &[RecordType::Uri]),
+    ("_vouch", &[RecordType::Txt]),
+    ("_vpim", &[RecordType::Uri]),
+    ("_web", &[RecordType::Uri]),
+    ("_xmpp", &[RecordType::Srv, RecordType::Uri]),
 ];
 
 /// Types that may sit under an underscored name at all (RFC 8552's list); NS and CNAME
 /// may sit under any.
-const UNDERSCORE_TYPES: [&str; 11] = [
-    "NS",
-    "CNAME",
-    "NULL",
-    "TXT",
-    "SRV",
-    "TLSA",
-    "SMIMEA",
-    "OPENPGPKEY",
-    "SVCB",
-    "HTTPS",
-    "URI",
+const UNDERSCORE_TYPES: [RecordType; 11] = [
+    RecordType::Ns,
+    RecordType::Cname,
+    RecordType::Null,
+    RecordType::Txt,
+    RecordType::Srv,
+    RecordType::Tlsa,
+    RecordType::Smimea,
+    RecordType::Openpgpkey,
+    RecordType::Svcb,
+    RecordType::Https,
+    RecordType::Uri,
 ];
 
-fn registered(label: &str) -> Option<&'static [&'static str]> {
+fn registered(label: &str) -> Option<&'static [RecordType]> {
     let l = label.to_ascii_lowercase();
     UNDERSCORED
         .iter()
@@ -118,8 +119,7 @@ fn inner_underscore(label: &str) -> bool {
 }
 
 /// DCTL1025 and DCTL1021 for the labels of a record's host.
-pub(crate) fn check_host(rtype: &str, host: &str, path: &str, out: &mut Out) {
-    let rtype = rtype.to_ascii_uppercase();
+pub(crate) fn check_host(rtype: &RecordType, host: &str, path: &str, out: &mut Out) {
     for label in host.split('.') {
         if inner_underscore(label) {
             out.add("DCTL1025", path, format!("{label:?}"));
@@ -135,16 +135,15 @@ pub(crate) fn check_host(rtype: &str, host: &str, path: &str, out: &mut Out) {
                 format!("{label:?} is not a registered underscored name"),
             ),
             Some(types) => {
-                let fits = matches!(rtype.as_str(), "NS" | "CNAME")
-                    || (UNDERSCORE_TYPES.contains(&rtype.as_str())
-                        && types.contains(&rtype.as_str()));
+                let fits = matches!(rtype, RecordType::Ns | RecordType::Cname)
+                    || (UNDERSCORE_TYPES.contains(rtype) && types.contains(rtype));
                 if !fits {
                     out.add(
                         "DCTL1021",
                         path,
                         format!(
                             "{label:?} is registered for {} records, not {rtype}",
-                            types.join(", ")
+                            types.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
                         ),
                     );
                 }

@@ -1,21 +1,8 @@
 //! The rules of each record (DCTL0008–0009, DCTL1009–1040) and Cloudflare's profile.
 
 use super::{filled, has_variable, names, shorten, Options, Out};
+use crate::record_type::RecordType;
 use crate::template::{Template, TemplateRecord};
-
-const KNOWN_TYPES: [&str; 11] = [
-    "CNAME",
-    "NS",
-    "A",
-    "AAAA",
-    "TXT",
-    "MX",
-    "SRV",
-    "SPFM",
-    "APEXCNAME",
-    "REDIR301",
-    "REDIR302",
-];
 
 /// The record fields that may hold variables, by JSON name.
 fn variable_fields(r: &TemplateRecord) -> Vec<(&'static str, &str)> {
@@ -39,7 +26,7 @@ pub(crate) fn check(t: &Template, options: Options, out: &mut Out) {
     let mut owners: Vec<(String, bool)> = Vec::new();
     for (i, r) in t.records.iter().enumerate() {
         let at = |field: &str| format!("records[{i}].{field}");
-        let rtype = r.rtype.to_ascii_uppercase();
+        let rtype = &r.rtype;
         let host = r.host.as_deref().unwrap_or("");
         for (key, _) in r.extra.iter().filter(|(k, _)| !k.starts_with("vnd.")) {
             out.add(
@@ -48,11 +35,11 @@ pub(crate) fn check(t: &Template, options: Options, out: &mut Out) {
                 format!("unknown record property {key:?}"),
             );
         }
-        record_schema(r, &rtype, &at, out);
-        target_check(r, &rtype, &at, out);
+        record_schema(r, rtype, &at, out);
+        target_check(r, rtype, &at, out);
         // CNAME beside anything at the same group and host.
         let owner = format!("{}/{host}", r.group_id.as_deref().unwrap_or(""));
-        let cname = rtype == "CNAME";
+        let cname = *rtype == RecordType::Cname;
         if owners.iter().any(|(o, c)| *o == owner && (*c || cname)) {
             out.add("DCTL1011", at("host"), format!("{host:?}"));
         }
@@ -60,8 +47,8 @@ pub(crate) fn check(t: &Template, options: Options, out: &mut Out) {
         if t.records[..i].contains(r) {
             out.add("DCTL1023", format!("records[{i}]"), "");
         }
-        type_rules(t, r, &rtype, options, &at, out);
-        names::check_host(&rtype, host, &at("host"), out);
+        type_rules(t, r, rtype, options, &at, out);
+        names::check_host(rtype, host, &at("host"), out);
         if !matches!(host, "" | "@" | "*")
             && host
                 .chars()
@@ -69,8 +56,9 @@ pub(crate) fn check(t: &Template, options: Options, out: &mut Out) {
         {
             out.add("DCTL1027", at("host"), format!("{host:?}"));
         }
+        let type_name = r.rtype.to_string();
         for (key, value) in [
-            ("type", Some(r.rtype.as_str())),
+            ("type", Some(type_name.as_str())),
             ("groupId", r.group_id.as_deref()),
             (
                 "txtConflictMatchingPrefix",
@@ -102,15 +90,16 @@ pub(crate) fn check(t: &Template, options: Options, out: &mut Out) {
             }
         }
         if options.cloudflare {
-            super::cloudflare::cloudflare_record(r, &rtype, &at, out);
+            super::cloudflare::cloudflare_record(r, rtype, &at, out);
         }
     }
 }
 
 /// The field limits dc-template-linter validates (DCTL1005).
-fn record_schema(r: &TemplateRecord, rtype: &str, at: &dyn Fn(&str) -> String, out: &mut Out) {
+fn record_schema(r: &TemplateRecord, rtype: &RecordType, at: &dyn Fn(&str) -> String, out: &mut Out) {
     let len = |s: &Option<String>| s.as_deref().map_or(0, |s| s.chars().count());
-    if r.rtype.is_empty() || r.rtype.chars().count() > 16 {
+    let name = rtype.to_string();
+    if name.is_empty() || name.chars().count() > 16 {
         out.add("DCTL1005", at("type"), "1 to 16 characters");
     }
     if let Some(e) = r
@@ -140,7 +129,7 @@ fn record_schema(r: &TemplateRecord, rtype: &str, at: &dyn Fn(&str) -> String, o
     if r.ttl.as_ref().is_some_and(|t| t.0.is_empty()) {
         out.add("DCTL1005", at("ttl"), "empty");
     }
-    if rtype == "TXT" && r.data.is_none() {
+    if *rtype == RecordType::Txt && r.data.is_none() {
         out.add("DCTL1005", at("data"), "required for TXT");
     }
     if let Some(m) = r
@@ -154,7 +143,7 @@ fn record_schema(r: &TemplateRecord, rtype: &str, at: &dyn Fn(&str) -> String, o
             format!("{m:?} is not None, All or Prefix"),
         );
     }
-    if rtype == "SRV" {
+    if *rtype == RecordType::Srv {
         let ints = [
             ("priority", r.priority.is_some()),
             ("weight", r.weight.is_some()),
@@ -177,13 +166,12 @@ fn record_schema(r: &TemplateRecord, rtype: &str, at: &dyn Fn(&str) -> String, o
 }
 
 /// DCTL0008 (the type's target field is empty) and DCTL0009 (another target field is set).
-fn target_check(r: &TemplateRecord, rtype: &str, at: &dyn Fn(&str) -> String, out: &mut Out) {
+fn target_check(r: &TemplateRecord, rtype: &RecordType, at: &dyn Fn(&str) -> String, out: &mut Out) {
     let required = match rtype {
-        "CNAME" | "NS" | "MX" => "pointsTo",
-        "TXT" => "data",
-        "SRV" => "target",
-        "REDIR301" | "REDIR302" if filled(&r.host) => "target",
-        "REDIR301" | "REDIR302" => return,
+        RecordType::Cname | RecordType::Ns | RecordType::Mx => "pointsTo",
+        RecordType::Txt => "data",
+        RecordType::Srv => "target",
+        t if t.is_redirect() && filled(&r.host) => "target",
         _ => return,
     };
     let fields = [
@@ -197,7 +185,7 @@ fn target_check(r: &TemplateRecord, rtype: &str, at: &dyn Fn(&str) -> String, ou
             if !filled(value) {
                 out.add("DCTL0008", at(key), format!("{rtype} needs {key}"));
             }
-        } else if filled(value) && !(rtype == "SRV" && key == "name") {
+        } else if filled(value) && !(*rtype == RecordType::Srv && key == "name") {
             out.add("DCTL0009", at(key), format!("{rtype} does not use {key}"));
         }
     }
@@ -210,7 +198,7 @@ fn parse_ip(s: &str) -> Option<std::net::IpAddr> {
 fn type_rules(
     t: &Template,
     r: &TemplateRecord,
-    rtype: &str,
+    rtype: &RecordType,
     options: Options,
     at: &dyn Fn(&str) -> String,
     out: &mut Out,
@@ -221,13 +209,14 @@ fn type_rules(
             .is_none_or(|f| has_variable(&f.0) || f.0.parse::<u64>().is_ok_and(|n| n <= max))
     };
     // The types whose records are written at `host`: it must be given (@ for the apex).
-    if host.is_empty() && matches!(rtype, "CNAME" | "NS" | "A" | "AAAA" | "TXT" | "MX" | "SPFM") {
+    use RecordType::*;
+    if host.is_empty() && matches!(rtype, Cname | Ns | A | Aaaa | Txt | Mx | Spfm) {
         out.add("DCTL1013", at("host"), "host");
     }
     match rtype {
-        "CNAME" | "NS" => {
+        Cname | Ns => {
             if host == "@" {
-                if rtype == "CNAME" && t.multi_instance == Some(true) {
+                if *rtype == Cname && t.multi_instance == Some(true) {
                     out.add("DCTL1033", at("host"), "");
                 }
                 if options.cloudflare {
@@ -237,22 +226,22 @@ fn type_rules(
                 }
             }
         }
-        "A" | "AAAA" => {
+        A | Aaaa => {
             let to = r.points_to.as_deref().unwrap_or("");
             if !has_variable(to) {
                 match parse_ip(to) {
                     None => out.add("DCTL1034", at("pointsTo"), format!("{to:?}")),
-                    Some(ip) if rtype == "A" && ip.is_ipv6() => {
+                    Some(ip) if *rtype == A && ip.is_ipv6() => {
                         out.add("DCTL1035", at("pointsTo"), format!("{to:?}"))
                     }
-                    Some(ip) if rtype == "AAAA" && ip.is_ipv4() => {
+                    Some(ip) if *rtype == Aaaa && ip.is_ipv4() => {
                         out.add("DCTL1036", at("pointsTo"), format!("{to:?}"))
                     }
                     _ => {}
                 }
             }
         }
-        "TXT" => {
+        Txt => {
             if !options.cloudflare
                 && r.txt_conflict_matching_mode.as_deref() == Some("Prefix")
                 && !filled(&r.txt_conflict_matching_prefix)
@@ -267,7 +256,7 @@ fn type_rules(
                 out.add("DCTL1014", at("data"), "");
             }
         }
-        "MX" => {
+        Mx => {
             if !int_ok(&r.priority, 2_147_483_647) {
                 out.add(
                     "DCTL1015",
@@ -279,7 +268,7 @@ fn type_rules(
                 );
             }
         }
-        "SRV" => {
+        Srv => {
             for (key, v, max) in [
                 ("priority", &r.priority, 2_147_483_647),
                 ("weight", &r.weight, 2_147_483_647),
@@ -303,31 +292,31 @@ fn type_rules(
                 out.add("DCTL1015", at("protocol"), format!("protocol {p:?}"));
             }
         }
-        "SPFM" => {
+        Spfm => {
             match r.spf_rules.as_deref().filter(|s| !s.is_empty()) {
                 None => out.add("DCTL1013", at("spfRules"), "spfRules"),
                 Some(rules) => super::spf::spf_rules(rules, &at("spfRules"), out),
             }
         }
-        "APEXCNAME" => {
+        ApexCname => {
             if options.cloudflare {
                 out.add("DCTL5009", at("type"), "");
             } else {
-                out.add("DCTL1038", at("type"), "APEXCNAME");
+                out.add("DCTL1038", at("type"), rtype.to_string());
             }
             if !filled(&r.points_to) {
                 out.add("DCTL1013", at("pointsTo"), "pointsTo");
             }
         }
-        "REDIR301" | "REDIR302" => {
-            out.add("DCTL1038", at("type"), rtype);
+        Redir301 | Redir302 => {
+            out.add("DCTL1038", at("type"), rtype.to_string());
             if !filled(&r.target) {
                 out.add("DCTL1013", at("target"), "target");
             }
         }
         _ => {}
     }
-    if !KNOWN_TYPES.contains(&rtype) {
-        out.add("DCTL1016", at("type"), format!("{:?}", r.rtype));
+    if rtype.is_custom() {
+        out.add("DCTL1016", at("type"), format!("{:?}", rtype.to_string()));
     }
 }

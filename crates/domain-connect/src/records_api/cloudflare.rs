@@ -126,17 +126,17 @@ pub struct ListPage {
 
 /// The presentation form of a record object's data: `content`, with MX's `priority`
 /// and SRV's `data` object folded in as a zone file writes them.
-fn rdata_of(rtype: &str, obj: &Value) -> Option<String> {
+fn rdata_of(rtype: &RecordType, obj: &Value) -> Option<String> {
     let content = obj["content"].as_str();
     let fq = |s: &str| if s.ends_with('.') { s.to_string() } else { format!("{s}.") };
     Some(match rtype {
-        "CNAME" | "NS" | "PTR" => fq(content?),
-        "MX" => format!("{} {}", obj["priority"].as_u64()?, fq(content?)),
-        "SRV" => {
+        RecordType::Cname | RecordType::Ns | RecordType::Ptr => fq(content?),
+        RecordType::Mx => format!("{} {}", obj["priority"].as_u64()?, fq(content?)),
+        RecordType::Srv => {
             let d = &obj["data"];
             format!("{} {} {} {}", d["priority"].as_u64()?, d["weight"].as_u64()?, d["port"].as_u64()?, fq(d["target"].as_str()?))
         }
-        "TXT" | "SPF" => {
+        RecordType::Txt | RecordType::Spf => {
             let c = content?;
             // Cloudflare gives TXT content bare or, lately, as quoted character-strings.
             if c.starts_with('"') && c.ends_with('"') && c.len() >= 2 {
@@ -160,10 +160,10 @@ pub fn read_list_page(status: u16, body: &[u8], domain: &str) -> Result<ListPage
         let what = |field: &str| malformed(format!("record {i}: no {field}"));
         let id = obj["id"].as_str().filter(|s| !s.is_empty()).ok_or_else(|| what("id"))?;
         let name = obj["name"].as_str().ok_or_else(|| what("name"))?;
-        let rtype = obj["type"].as_str().ok_or_else(|| what("type"))?.to_ascii_uppercase();
+        let rtype = RecordType::parse(obj["type"].as_str().ok_or_else(|| what("type"))?);
         let ttl = obj["ttl"].as_u64().and_then(|t| u32::try_from(t).ok()).ok_or_else(|| what("ttl"))?;
         let rdata = rdata_of(&rtype, obj).ok_or_else(|| what("content"))?;
-        let record = zone::from_presentation(&format!("{}.", name.trim_end_matches('.')), ttl, &rtype, &rdata, domain).map_err(ReadFailure::Zone)?;
+        let record = zone::from_presentation(&format!("{}.", name.trim_end_matches('.')), ttl, &rtype.to_string(), &rdata, domain).map_err(ReadFailure::Zone)?;
         records.push(CfRecord { id: id.to_string(), record, proxied: obj["proxied"] == json!(true) });
         if records.len() > zone::MAX_ZONE_RECORDS {
             return Err(ReadFailure::Zone(zone::ZoneError::TooManyRecords));
@@ -233,7 +233,7 @@ pub fn unsupported(changes: &ChangeSet) -> Vec<Unsupported> {
         .iter()
         .filter_map(|a| {
             let r = &a.record;
-            match r.record_type() {
+            match &r.rtype {
                 RecordType::ApexCname => Some(Unsupported::ApexCname { name: r.name.clone() }),
                 t if t.is_redirect() => Some(Unsupported::Redirect { name: r.name.clone(), target: r.data.clone() }),
                 _ => None,
@@ -257,15 +257,14 @@ fn ttl_sent(proxied: Option<bool>, ttl: Option<i64>) -> i64 {
 fn post_object(r: &ZoneRecord, proxied: Option<bool>, domain: &str) -> Option<Value> {
     let (owner, _) = zone::presentation(r)?;
     let name = if owner == "@" { domain.to_string() } else { format!("{owner}.{domain}") };
-    let rtype = r.rtype.to_ascii_uppercase();
     let mut o = Map::new();
     o.insert("name".into(), json!(name));
-    o.insert("type".into(), json!(rtype));
-    match rtype.as_str() {
-        "SRV" => {
+    o.insert("type".into(), json!(r.rtype));
+    match r.rtype {
+        RecordType::Srv => {
             o.insert("data".into(), json!({"priority": r.priority.unwrap_or(0), "weight": r.weight.unwrap_or(0), "port": r.port.unwrap_or(0), "target": r.data}));
         }
-        "MX" => {
+        RecordType::Mx => {
             o.insert("content".into(), json!(r.data));
             o.insert("priority".into(), json!(r.priority.unwrap_or(0)));
         }
@@ -273,7 +272,7 @@ fn post_object(r: &ZoneRecord, proxied: Option<bool>, domain: &str) -> Option<Va
             o.insert("content".into(), json!(r.data));
         }
     }
-    let proxied = proxied.filter(|_| r.record_type().is_proxiable());
+    let proxied = proxied.filter(|_| r.rtype.is_proxiable());
     o.insert("ttl".into(), json!(ttl_sent(proxied, r.ttl)));
     if let Some(p) = proxied {
         o.insert("proxied".into(), json!(p));
@@ -335,7 +334,7 @@ pub fn undo_body(changes: &ChangeSet, posted: &[String], listed_before: &[CfReco
         .iter()
         .filter_map(|d| {
             let before = listed_before.get(d.index)?;
-            let mut o = post_object(&before.record, before.record.record_type().is_proxiable().then_some(before.proxied), &domain)?;
+            let mut o = post_object(&before.record, before.record.rtype.is_proxiable().then_some(before.proxied), &domain)?;
             // The TTL as it was (post_object writes Auto for a proxied record, as Cloudflare keeps it).
             if let Some(t) = before.record.ttl {
                 o["ttl"] = json!(t);
@@ -351,7 +350,7 @@ pub fn undo_body(changes: &ChangeSet, posted: &[String], listed_before: &[CfReco
 pub fn expected_zone(changes: &ChangeSet, zone: &[ZoneRecord], proxied: &[Option<bool>]) -> Vec<ZoneRecord> {
     let mut out = changes.final_zone(zone);
     for (i, r) in out.iter_mut().take(changes.added.len()).enumerate() {
-        let p = proxied.get(i).copied().flatten().filter(|_| r.record_type().is_proxiable());
+        let p = proxied.get(i).copied().flatten().filter(|_| r.rtype.is_proxiable());
         r.ttl = Some(ttl_sent(p, r.ttl));
     }
     out.retain(|r| zone::presentation(r).is_some());

@@ -14,6 +14,7 @@
 pub mod cloudflare;
 pub mod powerdns;
 
+use crate::record_type::RecordType;
 use crate::record::ZoneRecord;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -142,14 +143,13 @@ impl ZoneDiff {
 /// rdata in presentation form (host names lowercase), the TTL. Redirect
 /// pseudo-records, which no records API holds as DNS records, have none; nor has the
 /// SOA, whose serial a provider bumps on every change (its bookkeeping, not content).
-fn identity(r: &ZoneRecord) -> Option<(String, String, String, Option<i64>)> {
+fn identity(r: &ZoneRecord) -> Option<(String, RecordType, String, Option<i64>)> {
     let (owner, rdata) = crate::zone::presentation(r)?;
-    let rtype = r.rtype.to_ascii_uppercase();
-    if rtype == "SOA" {
+    if r.rtype == RecordType::Soa {
         return None;
     }
-    let rdata = if matches!(rtype.as_str(), "TXT" | "SPF" | "CAA") { rdata } else { rdata.to_ascii_lowercase() };
-    Some((owner.to_ascii_lowercase(), rtype, rdata, r.ttl))
+    let rdata = if r.rtype.data_keeps_case() { rdata } else { rdata.to_ascii_lowercase() };
+    Some((owner.to_ascii_lowercase(), r.rtype.clone(), rdata, r.ttl))
 }
 
 /// The difference between two readings of a zone, as multisets of records.

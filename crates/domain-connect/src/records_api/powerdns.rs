@@ -8,6 +8,7 @@
 //!   by (name, type) and sends one `REPLACE` with the complete final RRset, or a
 //!   `DELETE` when none is left — in one PATCH, which PowerDNS applies atomically.
 
+use crate::record_type::RecordType;
 use crate::changeset::ChangeSet;
 use crate::record::ZoneRecord;
 use crate::zone::{self, ZoneError};
@@ -81,20 +82,20 @@ fn absolute(owner: &str, domain: &str) -> String {
 
 /// An RRset (absolute owner name, type) the change set touches, and its records in the
 /// final zone (`None`: none is left, the RRset is deleted).
-type RrsetChange = ((String, String), Option<Vec<ZoneRecord>>);
+type RrsetChange = ((String, RecordType), Option<Vec<ZoneRecord>>);
 
 /// Every RRset the change set touches, with its final records. Redirect
 /// pseudo-records have no DNS form and are left out.
 fn touched_rrsets(changes: &ChangeSet, zone: &[ZoneRecord], domain: &str) -> Vec<RrsetChange> {
     let domain = domain.trim_end_matches('.').to_ascii_lowercase();
-    let touched: std::collections::BTreeSet<(String, String)> = changes
+    let touched: std::collections::BTreeSet<(String, RecordType)> = changes
         .added
         .iter()
         .map(|a| &a.record)
         .chain(changes.deleted.iter().map(|d| &d.record))
         .filter_map(|r| rrset_key(r, &domain))
         .collect();
-    let mut finals: BTreeMap<(String, String), Vec<ZoneRecord>> = BTreeMap::new();
+    let mut finals: BTreeMap<(String, RecordType), Vec<ZoneRecord>> = BTreeMap::new();
     for r in changes.final_zone(zone) {
         if let Some(k) = rrset_key(&r, &domain).filter(|k| touched.contains(k)) {
             finals.entry(k).or_default().push(r);
@@ -108,13 +109,13 @@ fn touched_rrsets(changes: &ChangeSet, zone: &[ZoneRecord], domain: &str) -> Vec
 
 /// The RRset a record belongs to: (absolute owner, lowercase; type, uppercase), for
 /// `domain` given bare and lowercase. Redirect pseudo-records have none.
-fn rrset_key(r: &ZoneRecord, domain: &str) -> Option<(String, String)> {
-    zone::presentation(r).map(|(o, _)| (absolute(&o.to_ascii_lowercase(), domain), r.rtype.to_ascii_uppercase()))
+fn rrset_key(r: &ZoneRecord, domain: &str) -> Option<(String, RecordType)> {
+    zone::presentation(r).map(|(o, _)| (absolute(&o.to_ascii_lowercase(), domain), r.rtype.clone()))
 }
 
 /// One entry of a PATCH's `rrsets`: `REPLACE` with the RRset's records and its one
 /// TTL, or `DELETE` when none is left.
-fn rrset_change(name: &str, rtype: &str, records: Option<&[ZoneRecord]>) -> Value {
+fn rrset_change(name: &str, rtype: &RecordType, records: Option<&[ZoneRecord]>) -> Value {
     match records {
         Some(records) => json!({
             "name": name, "type": rtype, "changetype": "REPLACE",
@@ -148,7 +149,7 @@ pub struct TtlChoice {
     /// The owner name, absolute (`www.example.com.`).
     pub name: String,
     /// The record type.
-    pub rtype: String,
+    pub rtype: RecordType,
     /// The TTLs its records ask for, each once, smallest first.
     pub asked: Vec<i64>,
     /// The TTL the RRset gets: the smallest.
@@ -187,7 +188,7 @@ pub fn ttl_choices(changes: &ChangeSet, zone: &[ZoneRecord], domain: &str) -> Ve
 /// with every RRset it writes at that RRset's one TTL.
 pub fn expected_zone(changes: &ChangeSet, zone: &[ZoneRecord], domain: &str) -> Vec<ZoneRecord> {
     let d = domain.trim_end_matches('.').to_ascii_lowercase();
-    let ttls: BTreeMap<(String, String), i64> =
+    let ttls: BTreeMap<(String, RecordType), i64> =
         touched_rrsets(changes, zone, domain).into_iter().filter_map(|(k, records)| records.map(|r| (k, rrset_ttl(&r)))).collect();
     changes
         .final_zone(zone)
@@ -222,10 +223,10 @@ pub fn patch_request(base: &str, server_id: &str, domain: &str, api_key: &str, c
 /// deleted when `to` has none. `patch_between(after, before)` undoes an apply.
 pub fn patch_between(from: &[ZoneRecord], to: &[ZoneRecord], domain: &str) -> Value {
     let d = domain.trim_end_matches('.').to_ascii_lowercase();
-    let mut sets: BTreeMap<(String, String), (Vec<ZoneRecord>, Vec<ZoneRecord>)> = BTreeMap::new();
+    let mut sets: BTreeMap<(String, RecordType), (Vec<ZoneRecord>, Vec<ZoneRecord>)> = BTreeMap::new();
     for (side, zone) in [(0, from), (1, to)] {
         for r in zone {
-            let Some(key) = rrset_key(r, &d).filter(|(_, t)| t != "SOA") else { continue };
+            let Some(key) = rrset_key(r, &d).filter(|(_, t)| *t != RecordType::Soa) else { continue };
             let e = sets.entry(key).or_default();
             if side == 0 { e.0.push(r.clone()) } else { e.1.push(r.clone()) }
         }

@@ -113,7 +113,7 @@ pub fn warnings(changes: &ChangeSet, proxied: &[Option<bool>]) -> Vec<ProxyWarni
             }
         }
         if choice(i) == Some(true) {
-            let ip = match r.record_type() {
+            let ip = match &r.rtype {
                 RecordType::A => r.data.parse::<Ipv4Addr>().ok().map(IpAddr::V4),
                 RecordType::Aaaa => r.data.parse::<Ipv6Addr>().ok().map(IpAddr::V6),
                 _ => None,

@@ -112,7 +112,7 @@ fn proxy_defaults_per_template_then_star() {
 fn approval_carries_the_proxy_choices_and_is_refused_with_the_decision() {
     let zone = vec![ZoneRecord::new("A", "bar", "10.0.0.1", Some(600))];
     let r = review(&url(&format!("{QUERY}&sig={SIG}&key=_dck1")), &template(), &key(), ZoneInput::Records(&zone), &Policy::default());
-    let kinds_added: Vec<String> = r.changes.as_ref().unwrap().added.iter().map(|a| a.record.rtype.clone()).collect();
+    let kinds_added: Vec<String> = r.changes.as_ref().unwrap().added.iter().map(|a| a.record.rtype.to_string()).collect();
     assert_eq!(kinds_added, ["A", "TXT", "CNAME"]);
     let a = r.approve(&[Some(true), Some(true), None]).unwrap();
     assert_eq!(a.proxied, [Some(true), None, Some(false)], "TXT cannot be proxied; a missing choice is DNS-only");

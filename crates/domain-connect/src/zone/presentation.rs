@@ -29,7 +29,7 @@ pub fn from_presentation(owner: &str, ttl: u32, rtype: &str, rdata: &str, origin
         return Err(bad("the owner name has an empty label or a space".into()));
     }
     let kind = T::parse(rtype);
-    let mut r = ZoneRecord::new(kind.as_str(), &name, "", Some(i64::from(ttl)));
+    let mut r = ZoneRecord::new(kind.clone(), &name, "", Some(i64::from(ttl)));
     let words: Vec<&str> = rdata.split_whitespace().collect();
     let host = |w: &str| -> Result<String, ZoneError> {
         if w == "." {
@@ -167,7 +167,7 @@ mod tests {
         let t = from_presentation("t.example.com.", 1, "TXT", "\"a\\059b caf\\195\\169\"", "example.com").unwrap();
         assert_eq!(t.data, "a;b café");
         let caa = from_presentation("example.com.", 1, "caa", "0 issue \"letsencrypt.org\"", "example.com").unwrap();
-        assert_eq!((caa.rtype.as_str(), caa.data.as_str()), ("CAA", "0 issue \"letsencrypt.org\""));
+        assert_eq!((caa.rtype.to_string().as_str(), caa.data.as_str()), ("CAA", "0 issue \"letsencrypt.org\""));
     }
 
 }

@@ -56,7 +56,7 @@ fn the_batch_deletes_by_id_then_posts_with_the_proxy_choices() {
     )
     .unwrap();
     let cs = process_records(&recs, &zone, &ProcessOptions { domain: "example.com", host: Some(""), ..Default::default() }).unwrap();
-    let proxied: Vec<Option<bool>> = cs.added.iter().map(|a| a.record.record_type().is_proxiable().then_some(a.record.rtype == "CNAME")).collect();
+    let proxied: Vec<Option<bool>> = cs.added.iter().map(|a| a.record.rtype.is_proxiable().then_some(a.record.rtype.to_string() == "CNAME")).collect();
     let body = batch_body(&cs, &ids, &proxied, "example.com").unwrap();
     // The documented shape: deletes carry only ids; posts are Create-record objects.
     let deletes: Vec<&str> = body["deletes"].as_array().unwrap().iter().map(|d| d["id"].as_str().unwrap()).collect();
@@ -78,7 +78,7 @@ fn the_batch_deletes_by_id_then_posts_with_the_proxy_choices() {
     assert!(body.get("patches").is_none() && body.get("puts").is_none());
     // What the zone lists afterwards, as Cloudflare would list it.
     let exp = expected_zone(&cs, &zone, &proxied);
-    assert!(exp.iter().any(|r| r.rtype == "CNAME" && r.ttl == Some(1)));
+    assert!(exp.iter().any(|r| r.rtype.to_string() == "CNAME" && r.ttl == Some(1)));
     let req = batch_request("https://api.cloudflare.com/client/v4/", "023e105f4ecef8ad9ca31a8372d0c353", "t0ken", &body);
     assert_eq!(req.url, "https://api.cloudflare.com/client/v4/zones/023e105f4ecef8ad9ca31a8372d0c353/dns_records/batch");
     assert!(!req.url.contains("t0ken") && req.headers.contains(&("Authorization".into(), "Bearer t0ken".into())));

@@ -1,9 +1,9 @@
 //! A signed test URL for a template, made as its Service Provider would make it: the
-//! parameters laid out ([`super::signing_query`]), the apply path of the template on a
+//! parameters laid out ([`crate::signature::signing_query`]), the apply path of the template on a
 //! DNS provider's base URL, signed, `sig` and `key` appended; with the key host and the
 //! TXT strings to publish there. For template authors (the workbench) and tests.
 
-use super::{key_host, public_txt, sign_url, signing_query, KeyHostError, QueryOrder, SignatureError};
+use crate::signature::{key_host, public_txt, sign_url, signing_query, KeyHostError, QueryOrder, SignatureError};
 use crate::apply_url::ApplyUrl;
 use crate::template::Template;
 use std::fmt;

@@ -2,23 +2,14 @@
 //! text field lowercased, except TXT data and custom-type data (case matters there)
 //! and — where we differ from DCAZ — the path and query of a REDIR301/302 URL.
 
-use crate::record::ZoneRecord;
+use super::ZoneRecord;
+use crate::record_type::RecordType;
 
-/// The record types the engine knows by name; anything else is a custom type.
-pub const CORE_TYPES: [&str; 11] =
-    ["A", "AAAA", "CNAME", "APEXCNAME", "MX", "NS", "SRV", "TXT", "SPFM", "REDIR301", "REDIR302"];
-
-/// True for a type the engine treats as opaque custom data.
-pub fn is_custom(rtype: &str) -> bool {
-    !CORE_TYPES.contains(&rtype)
-}
-
-/// A normalised copy of a record.
+/// A normalised copy of a record (its type is typed, so already in one case).
 pub fn normalise(r: &ZoneRecord) -> ZoneRecord {
-    let rtype = r.rtype.to_ascii_uppercase();
-    let data = if rtype == "TXT" || is_custom(&rtype) {
+    let data = if r.rtype == RecordType::Txt || r.rtype.is_custom() {
         r.data.clone()
-    } else if rtype == "REDIR301" || rtype == "REDIR302" {
+    } else if r.rtype.is_redirect() {
         lowercase_url_origin(&r.data)
     } else {
         r.data.to_ascii_lowercase()
@@ -28,7 +19,6 @@ pub fn normalise(r: &ZoneRecord) -> ZoneRecord {
         data,
         protocol: r.protocol.as_ref().map(|s| s.to_ascii_lowercase()),
         service: r.service.as_ref().map(|s| s.to_ascii_lowercase()),
-        rtype,
         ..r.clone()
     }
 }
@@ -50,7 +40,7 @@ mod tests {
     fn redirect_path_keeps_case() {
         let r = ZoneRecord::new("redir301", "WWW", "HTTPS://Example.COM/Path?Q=A", None);
         let n = normalise(&r);
-        assert_eq!(n.rtype, "REDIR301");
+        assert_eq!(n.rtype.to_string(), "REDIR301");
         assert_eq!(n.name, "www");
         assert_eq!(n.data, "https://example.com/Path?Q=A");
     }
