@@ -67,10 +67,7 @@ pub enum RecordsApi {
         auth: Auth,
     },
     /// Cloudflare's v4 API: a bearer token, got as `auth` says.
-    Cloudflare {
-        base: String,
-        auth: Auth,
-    },
+    Cloudflare { base: String, auth: Auth },
 }
 
 #[derive(Debug, Clone, PartialEq)]

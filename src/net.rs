@@ -72,9 +72,8 @@ pub async fn fetch_as(method: &str, url: &str, headers: &[(&str, &str)], body: O
         .map_err(|e| format!("{what}: network error ({})", js_error(&e)))?
         .dyn_into()
         .map_err(|_| format!("{what}: not a Response"))?;
-    let buf = JsFuture::from(resp.array_buffer().map_err(|e| format!("{what}: {e:?}"))?)
-        .await
-        .map_err(|e| format!("{what}: reading the body: {}", js_error(&e)))?;
+    let buf =
+        JsFuture::from(resp.array_buffer().map_err(|e| format!("{what}: {e:?}"))?).await.map_err(|e| format!("{what}: reading the body: {}", js_error(&e)))?;
     let arr = js_sys::Uint8Array::new(&buf);
     if arr.length() as usize > MAX_BODY {
         return Err(format!("{what}: the response is larger than {MAX_BODY} bytes"));
@@ -94,10 +93,7 @@ pub async fn get_text(url: &str) -> Result<String, String> {
 }
 
 fn js_error(e: &wasm_bindgen::JsValue) -> String {
-    e.dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| e.as_string())
-        .unwrap_or_else(|| format!("{e:?}"))
+    e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| e.as_string()).unwrap_or_else(|| format!("{e:?}"))
 }
 
 /// Wait `ms` milliseconds (the browser's timer).

@@ -21,7 +21,8 @@ pub fn decode<T: DeserializeOwned>(fragment: &str) -> Option<Result<T, String>> 
     let data = fragment.trim_start_matches('#').strip_prefix("s=")?;
     Some((|| {
         let packed = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(data.trim()).map_err(|e| format!("the link is damaged ({e})"))?;
-        let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_STATE_BYTES).map_err(|_| "the link is damaged (it does not inflate)".to_string())?;
+        let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_STATE_BYTES)
+            .map_err(|_| "the link is damaged (it does not inflate)".to_string())?;
         serde_json::from_slice(&json).map_err(|e| format!("the link is damaged ({e})"))
     })())
 }

@@ -101,7 +101,7 @@ async fn key_txt(cfg: &Config, host: &str) -> Result<(Vec<String>, String), Stri
                 return Ok((Vec::new(), format!("{url} (sandbox key store): no such key")));
             }
             if !resp.ok() {
-                return Err(format!("GET {url}: HTTP {}", resp.status).into());
+                return Err(format!("GET {url}: HTTP {}", resp.status));
             }
             Ok((signature::parse_txt_lines(&resp.text()), format!("{url} (sandbox key store)")))
         }
@@ -249,8 +249,10 @@ pub async fn apply(cfg: &Config, domain: &str, zone: &[ZoneRecord], approved: &A
 pub fn reset_sandbox() -> usize {
     let Some(s) = storage() else { return 0 };
     let n = s.length().unwrap_or(0);
-    let keys: Vec<String> =
-        (0..n).filter_map(|i| s.key(i).ok().flatten()).filter(|k| [SANDBOX_PREFIX, SANDBOX_PROXIED_PREFIX, SANDBOX_KEY_PREFIX].iter().any(|p| k.starts_with(p))).collect();
+    let keys: Vec<String> = (0..n)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| [SANDBOX_PREFIX, SANDBOX_PROXIED_PREFIX, SANDBOX_KEY_PREFIX].iter().any(|p| k.starts_with(p)))
+        .collect();
     for k in &keys {
         let _ = s.remove_item(k);
     }

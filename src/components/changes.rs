@@ -111,7 +111,14 @@ pub fn Changes(
             before,
         }
     }));
-    rows.extend(changes.deleted.iter().map(|d| Row { change: "remove", label: "removed", record: d.record.clone(), why: d.explanation.clone(), added: None, before: None }));
+    rows.extend(changes.deleted.iter().map(|d| Row {
+        change: "remove",
+        label: "removed",
+        record: d.record.clone(),
+        why: d.explanation.clone(),
+        added: None,
+        before: None,
+    }));
     rows.extend(changes.kept.iter().map(|k| Row {
         change: "keep",
         label: "kept",
@@ -120,10 +127,8 @@ pub fn Changes(
         added: None,
         before: None,
     }));
-    let others: Vec<String> = changes
-        .untouched(zone.records())
-        .map(|(_, r)| visible(&format!("{} {} {}", fqdn(&owner(r), &domain), r.rtype, data_of(r))).into_owned())
-        .collect();
+    let others: Vec<String> =
+        changes.untouched(zone.records()).map(|(_, r)| visible(&format!("{} {} {}", fqdn(&owner(r), &domain), r.rtype, data_of(r))).into_owned()).collect();
     let summary = format!(
         "{} to add, {} to remove, {} already present, {} other records unchanged",
         changes.added.len(),

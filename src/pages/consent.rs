@@ -4,11 +4,11 @@
 use crate::components::changes::{Changes, ZoneRef};
 use crate::components::name::{Breakable, Name};
 use crate::config::{Config, RecordsApi};
-#[cfg(feature = "powerdns")]
-use domain_connect::records_api::powerdns;
 use crate::context::{use_config, ConfigReady};
 use crate::providers::{self, LoadedTemplate};
 use domain_connect::display::visible;
+#[cfg(feature = "powerdns")]
+use domain_connect::records_api::powerdns;
 use domain_connect::verdict::{self, Verdict};
 use domain_connect::{review, ApplyUrl, ApplyUrlError, Policy, Refusal, Review, ZoneInput};
 use leptos::prelude::*;
@@ -32,10 +32,8 @@ enum LoadError {
 
 const START_AGAIN: &str =
     "Go back to the service that sent you here and start the setup again. If this happens again, send the diagnostic below to its support.";
-const TRY_LATER: &str =
-    "Try again in a moment. If it keeps failing, send the diagnostic below to your DNS provider's support.";
-const NOT_SUPPORTED: &str =
-    "Ask the service for another way to connect your domain, or add the records it needs by hand in your DNS provider's dashboard.";
+const TRY_LATER: &str = "Try again in a moment. If it keeps failing, send the diagnostic below to your DNS provider's support.";
+const NOT_SUPPORTED: &str = "Ask the service for another way to connect your domain, or add the records it needs by hand in your DNS provider's dashboard.";
 
 impl LoadError {
     fn problem(title: impl Into<String>, advice: &'static str, stage: &'static str, detail: impl Into<String>) -> Self {
@@ -84,11 +82,10 @@ async fn load(cfg: Config, path: String, search: String) -> Result<Arc<Loaded>, 
     };
     let (tk, zone) = futures::join!(template_and_key, providers::read_zone(&cfg, &url.domain.ascii));
     let (template, key) = tk?;
-    let (zone, zone_source) =
-        zone.map_err(|e| match e {
-            providers::ZoneReadError::NeedCredential => LoadError::NeedCredential,
-            e => LoadError::problem("Your domain's records cannot be read", TRY_LATER, "reading the zone", e.to_string()),
-        })?;
+    let (zone, zone_source) = zone.map_err(|e| match e {
+        providers::ZoneReadError::NeedCredential => LoadError::NeedCredential,
+        e => LoadError::problem("Your domain's records cannot be read", TRY_LATER, "reading the zone", e.to_string()),
+    })?;
     let review = {
         let policy = Policy { proxy_defaults: Some(&cfg.proxy_defaults), ..Policy::default() };
         review(&url, &template.template, &key, ZoneInput::Records(&zone), &policy)
@@ -100,9 +97,8 @@ async fn load(cfg: Config, path: String, search: String) -> Result<Arc<Loaded>, 
 pub fn Consent() -> impl IntoView {
     let config = use_config();
     // The consent bundle has no router: each request is a page load of its own.
-    let (path, search) = web_sys::window()
-        .map(|w| (w.location().pathname().unwrap_or_default(), w.location().search().unwrap_or_default()))
-        .unwrap_or_default();
+    let (path, search) =
+        web_sys::window().map(|w| (w.location().pathname().unwrap_or_default(), w.location().search().unwrap_or_default())).unwrap_or_default();
     // Bumped when a records-API credential arrives (typed, or from the dashboard).
     let credential = RwSignal::new(0u32);
     let listening = std::cell::Cell::new(false);
@@ -237,7 +233,8 @@ fn Screen(l: Arc<Loaded>) -> impl IntoView {
     let sig_text = match &r.signature.verdict {
         Verdict::Valid => view! {
             {format!("Signed by {provider}: {} (key ", r.signature.verdict)}<Breakable name=r.signature.key_host.clone().unwrap_or_default()/>")."
-        }.into_any(),
+        }
+        .into_any(),
         other => sentence(&other.to_string()).into_any(),
     };
     let return_text = sentence(&r.return_to.to_string());
@@ -277,10 +274,13 @@ fn Screen(l: Arc<Loaded>) -> impl IntoView {
         ));
     }
     if !flags.service_labels.is_empty() {
-        notes.push(("service-labels", format!(
-            "{}: a name starting with an underscore holds settings for a service (mail authentication, certificates), not a web site.",
-            flags.service_labels.join(", ")
-        )));
+        notes.push((
+            "service-labels",
+            format!(
+                "{}: a name starting with an underscore holds settings for a service (mail authentication, certificates), not a web site.",
+                flags.service_labels.join(", ")
+            ),
+        ));
     }
     if !l.url.group_ids.is_empty() {
         notes.push(("groups", format!("Only these parts of the template are applied (groupId): {}.", l.url.group_ids.join(", "))));

@@ -183,7 +183,9 @@ pub fn Preview() -> impl IntoView {
         let values: Vec<String> = names.iter().map(|n| form::value_of(&f.vars, n)).collect();
         let host = host.get();
         let host = Some(host.trim()).filter(|h| !h.is_empty());
-        let url = ApplyUrl::build(&t.provider_id, &t.service_id, &f.domain, host, names.iter().map(String::as_str).zip(values.iter().map(String::as_str)), &f.groups).map_err(|e| e.to_string())?;
+        let url =
+            ApplyUrl::build(&t.provider_id, &t.service_id, &f.domain, host, names.iter().map(String::as_str).zip(values.iter().map(String::as_str)), &f.groups)
+                .map_err(|e| e.to_string())?;
         Ok(url.params.into_iter().map(|p| (p.name, p.value)).collect())
     });
     let make_link = move |_| {
@@ -221,7 +223,8 @@ pub fn Preview() -> impl IntoView {
         move || {
             let (apex, at_host) = sides.get()?;
             let d = inputs.get().domain;
-            let (title, side, tag) = if which { (format!("At {}.{d}", other_host.get()), at_host, "host") } else { (format!("At the apex ({d})"), apex, "apex") };
+            let (title, side, tag) =
+                if which { (format!("At {}.{d}", other_host.get()), at_host, "host") } else { (format!("At the apex ({d})"), apex, "apex") };
             let body = match side {
                 Ok((review, d)) => match (review.changes, zone_ok.get()) {
                     (Ok(cs), Some(z)) => {

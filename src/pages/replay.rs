@@ -138,7 +138,8 @@ pub fn Replay() -> impl IntoView {
         });
     };
     let make_link = move |_| {
-        let s = State { url: url_text.get_untracked(), template: template_text.get_untracked(), txt: txt_text.get_untracked(), zone: zone_text.get_untracked() };
+        let s =
+            State { url: url_text.get_untracked(), template: template_text.get_untracked(), txt: txt_text.get_untracked(), zone: zone_text.get_untracked() };
         link.set(crate::permalink::replace(&s));
     };
     view! {

@@ -3,14 +3,14 @@
 //! the credential as the provider hands it over, apply all or nothing, settle a lost
 //! answer by reading again, keep the change for Undo, probe the records over DoH.
 
-use super::{ApplyFailure, Applied, ZoneReadError};
+use super::{Applied, ApplyFailure, ZoneReadError};
 use crate::config::{Auth, Config, Doh, RecordsApi};
 use crate::{credentials, net};
-use domain_connect::records_api::{self, ApiFailure, Settled};
 #[cfg(feature = "cloudflare")]
 use domain_connect::records_api::cloudflare;
 #[cfg(feature = "powerdns")]
 use domain_connect::records_api::powerdns;
+use domain_connect::records_api::{self, ApiFailure, Settled};
 use domain_connect::{doh, zone, Approved, ZoneRecord};
 
 /// Where the last applied change is kept for this tab: the request sent (credentials
@@ -50,8 +50,7 @@ fn credential(cfg: &Config) -> Result<(String, bool), ZoneReadError> {
 /// Send a request the core described. With the provider's session, the empty
 /// credential header is left out and the cookies go instead.
 async fn send(req: &records_api::HttpRequest, with_session: bool) -> Result<net::HttpResponse, String> {
-    let headers: Vec<(&str, &str)> =
-        req.headers.iter().filter(|(_, v)| !v.is_empty() && v != "Bearer ").map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let headers: Vec<(&str, &str)> = req.headers.iter().filter(|(_, v)| !v.is_empty() && v != "Bearer ").map(|(k, v)| (k.as_str(), v.as_str())).collect();
     net::fetch_as(req.method, &req.url, &headers, req.body.as_deref(), with_session).await
 }
 
@@ -159,7 +158,6 @@ async fn undo_cloudflare(cfg: &Config, base: &str, domain: &str, before: &[ZoneR
     }
 }
 
-
 /// The refusal of a zone that is not the one expected, with the difference.
 fn zone_changed(expected: &[ZoneRecord], now: &[ZoneRecord]) -> ApplyFailure {
     let changed = records_api::diff(expected, now);
@@ -188,9 +186,7 @@ async fn send_change(
     match send(req, with_session).await {
         Ok(resp) => match read(resp.status, &resp.body) {
             Ok(()) => Ok(Ok(resp)),
-            Err(ApiFailure::Refused { status, messages }) => {
-                Err(ApplyFailure::NotApplied(format!("{refused} (HTTP {status}): {}", messages.join("; "))))
-            }
+            Err(ApiFailure::Refused { status, messages }) => Err(ApplyFailure::NotApplied(format!("{refused} (HTTP {status}): {}", messages.join("; ")))),
             Err(e) => Ok(Err(e.to_string())),
         },
         Err(e) => Ok(Err(e)),
@@ -254,10 +250,9 @@ async fn settle(cfg: &Config, domain: &str, before: &[ZoneRecord], expected: &[Z
     match read_zone(cfg, domain).await {
         Err(e) => Err(ApplyFailure::Unknown(format!("{failure}; the zone could not be read again to see whether it changed: {e}"))),
         Ok((after, _)) => match records_api::settle(before, expected, &after) {
-            Settled::Applied => Ok(Applied {
-                note: Some(format!("the answer was lost ({failure}), but reading the zone again shows every change in place")),
-                ..done
-            }),
+            Settled::Applied => {
+                Ok(Applied { note: Some(format!("the answer was lost ({failure}), but reading the zone again shows every change in place")), ..done })
+            }
             Settled::NotApplied => Err(ApplyFailure::NotApplied(format!("{failure}; reading the zone again shows it unchanged"))),
             Settled::Neither { from_expected } => Err(ApplyFailure::Unknown(format!(
                 "{failure}; reading the zone again shows neither the old nor the new zone: missing {} record(s), {} unexpected: {}",

@@ -71,15 +71,27 @@ fn fake_cloudflare(fail: Arc<Mutex<bool>>, zone: Arc<Mutex<Vec<Value>>>) -> Seen
                 } else {
                     log.lock().unwrap().push((method.clone(), target.clone(), auth.clone(), String::from_utf8_lossy(&body).into_owned()));
                     if auth != format!("Bearer {TOKEN}") {
-                        (403, json!({"success": false, "errors": [{"code": 10000, "message": "Authentication error"}], "messages": [], "result": null}).to_string())
+                        (
+                            403,
+                            json!({"success": false, "errors": [{"code": 10000, "message": "Authentication error"}], "messages": [], "result": null})
+                                .to_string(),
+                        )
                     } else if target == "/client/v4/zones?name=arnoldblinn.com" {
-                        (200, json!({"success": true, "errors": [], "messages": [], "result": [{"id": ZONE_ID, "name": "arnoldblinn.com", "status": "active"}]}).to_string())
+                        (
+                            200,
+                            json!({"success": true, "errors": [], "messages": [], "result": [{"id": ZONE_ID, "name": "arnoldblinn.com", "status": "active"}]})
+                                .to_string(),
+                        )
                     } else if let Some(q) = target.strip_prefix(&format!("/client/v4/zones/{ZONE_ID}/dns_records?")) {
                         let n = q.split('&').find_map(|kv| kv.strip_prefix("page=")).and_then(|p| p.parse().ok()).unwrap_or(1);
                         (200, page_of(&zone.lock().unwrap(), n).to_string())
                     } else if target == format!("/client/v4/zones/{ZONE_ID}/dns_records/batch") && method == "POST" {
                         if *fail.lock().unwrap() {
-                            (400, json!({"success": false, "errors": [{"code": 81057, "message": "Record already exists."}], "messages": [], "result": null}).to_string())
+                            (
+                                400,
+                                json!({"success": false, "errors": [{"code": 81057, "message": "Record already exists."}], "messages": [], "result": null})
+                                    .to_string(),
+                            )
                         } else {
                             let batch: Value = serde_json::from_slice(&body).unwrap_or_default();
                             let mut z = zone.lock().unwrap();
@@ -96,11 +108,19 @@ fn fake_cloudflare(fail: Arc<Mutex<bool>>, zone: Arc<Mutex<Vec<Value>>>) -> Seen
                             (200, json!({"success": true, "errors": [], "messages": [], "result": {"deletes": batch["deletes"], "patches": [], "puts": [], "posts": posted}}).to_string())
                         }
                     } else {
-                        (404, json!({"success": false, "errors": [{"code": 7003, "message": "No route for that URI"}], "messages": [], "result": null}).to_string())
+                        (
+                            404,
+                            json!({"success": false, "errors": [{"code": 7003, "message": "No route for that URI"}], "messages": [], "result": null})
+                                .to_string(),
+                        )
                     }
                 };
                 let mut s = stream;
-                let _ = write!(s, "HTTP/1.1 {status} X\r\n{cors}Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{answer}", answer.len());
+                let _ = write!(
+                    s,
+                    "HTTP/1.1 {status} X\r\n{cors}Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{answer}",
+                    answer.len()
+                );
             });
         }
     });

@@ -129,7 +129,10 @@ async fn keyboard_tab_reaches_every_control() {
             tab(&c).await;
             for _ in 0..(n + 5) {
                 let got = c
-                    .execute("const a = document.activeElement; return [a.dataset.tabIdx ?? null, getComputedStyle(a).outlineStyle, a.outerHTML.slice(0, 80)]", vec![])
+                    .execute(
+                        "const a = document.activeElement; return [a.dataset.tabIdx ?? null, getComputedStyle(a).outlineStyle, a.outerHTML.slice(0, 80)]",
+                        vec![],
+                    )
                     .await
                     .unwrap();
                 if let Some(i) = got[0].as_str() {
@@ -174,10 +177,7 @@ async fn measure_first_render_of_the_consent_route() {
         for _ in 0..7 {
             c.goto(&format!("{}{SIGNED}", env("DC_SANDBOX_APP"))).await.unwrap();
             wait_css(&c, "[data-testid=changes]").await;
-            let t = c
-                .execute("const m = performance.getEntriesByName('dc-first-render'); return m.length ? m[0].startTime : null", vec![])
-                .await
-                .unwrap();
+            let t = c.execute("const m = performance.getEntriesByName('dc-first-render'); return m.length ? m[0].startTime : null", vec![]).await.unwrap();
             times.push(t.as_f64().expect("the consent screen sets the dc-first-render mark"));
         }
         times.sort_by(|a, b| a.partial_cmp(b).unwrap());

@@ -59,31 +59,18 @@ fn head(base: &str, path: &str, extra: &str) -> (String, Vec<(String, String)>) 
     let host = base.strip_prefix("http://").unwrap();
     let mut s = std::net::TcpStream::connect(host).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n{extra}\r\n"
-    )
-    .unwrap();
+    write!(s, "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n{extra}\r\n").unwrap();
     let mut raw = Vec::new();
     s.read_to_end(&mut raw).unwrap();
     let at = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
     let text = String::from_utf8_lossy(&raw[..at]).into_owned();
     let mut lines = text.lines();
     let status = lines.next().unwrap().to_string();
-    (
-        status,
-        lines
-            .filter_map(|l| l.split_once(':'))
-            .map(|(k, v)| (k.to_ascii_lowercase(), v.trim().to_string()))
-            .collect(),
-    )
+    (status, lines.filter_map(|l| l.split_once(':')).map(|(k, v)| (k.to_ascii_lowercase(), v.trim().to_string())).collect())
 }
 
 fn header(h: &[(String, String)], name: &str) -> String {
-    h.iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.clone())
-        .unwrap_or_default()
+    h.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default()
 }
 
 /// `dist/` on nginx and on Caddy, each configured with what `cargo xtask headers`
@@ -97,63 +84,32 @@ async fn dist_on_nginx_and_caddy_as_the_readme_configures_them() {
             .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
             .find(|n| n.starts_with("dc-consent-") && n.ends_with("_bg.wasm"))
             .unwrap();
-        for (server, base) in [
-            ("nginx", env("DC_NGINX_APP")),
-            ("caddy", env("DC_CADDY_APP")),
-        ] {
+        for (server, base) in [("nginx", env("DC_NGINX_APP")), ("caddy", env("DC_CADDY_APP"))] {
             let (status, h) = head(&base, SIGNED, "Accept-Encoding: br\r\n");
             assert!(status.contains("200"), "{server}: {status}");
-            assert!(
-                header(&h, "content-security-policy").ends_with("frame-ancestors 'self'"),
-                "{server}: {h:?}"
-            );
-            assert!(
-                header(&h, "content-security-policy")
-                    .contains("script-src 'self' 'wasm-unsafe-eval'"),
-                "{server}: {h:?}"
-            );
+            assert!(header(&h, "content-security-policy").ends_with("frame-ancestors 'self'"), "{server}: {h:?}");
+            assert!(header(&h, "content-security-policy").contains("script-src 'self' 'wasm-unsafe-eval'"), "{server}: {h:?}");
             assert_eq!(header(&h, "referrer-policy"), "no-referrer", "{server}");
             assert_eq!(header(&h, "x-content-type-options"), "nosniff", "{server}");
             assert_eq!(header(&h, "cache-control"), "no-cache", "{server}");
             let (_, h) = head(&base, &format!("/{wasm}"), "Accept-Encoding: gzip, br\r\n");
-            assert_eq!(
-                header(&h, "content-encoding"),
-                "br",
-                "{server}: the build's brotli copy: {h:?}"
-            );
+            assert_eq!(header(&h, "content-encoding"), "br", "{server}: the build's brotli copy: {h:?}");
             assert_eq!(header(&h, "content-type"), "application/wasm", "{server}");
-            assert_eq!(
-                header(&h, "cache-control"),
-                "public, max-age=31536000, immutable",
-                "{server}"
-            );
-            assert!(
-                head(&base, "/.index.template.html", "").0.contains("404"),
-                "{server}"
-            );
+            assert_eq!(header(&h, "cache-control"), "public, max-age=31536000, immutable", "{server}");
+            assert!(head(&base, "/.index.template.html", "").0.contains("404"), "{server}");
 
             c.goto(&format!("{base}{SIGNED}")).await.unwrap();
             wait_css(&c, "[data-testid=changes]").await;
             let sig = text(&c, "[data-testid=signature]").await;
             assert!(sig.contains("signature verifies"), "{server}: {sig}");
             let log = console(&c).await;
-            assert!(
-                !log.iter()
-                    .any(|m| m.to_string().contains("Content Security Policy")),
-                "{server}: {log:?}"
-            );
+            assert!(!log.iter().any(|m| m.to_string().contains("Content Security Policy")), "{server}: {log:?}");
         }
         // What the page asked nginx for itself: never the signature or state, in the
         // path or the Referer (the navigation to the apply URL is the only line with them).
         let log = std::fs::read_to_string(env("DC_NGINX_LOG")).unwrap();
-        let own: Vec<&str> = log
-            .lines()
-            .filter(|l| !l.starts_with("/v2/domainTemplates/"))
-            .collect();
-        assert!(
-            own.len() >= 5 && own.iter().any(|l| l.contains("_bg.wasm")),
-            "{log}"
-        );
+        let own: Vec<&str> = log.lines().filter(|l| !l.starts_with("/v2/domainTemplates/")).collect();
+        assert!(own.len() >= 5 && own.iter().any(|l| l.contains("_bg.wasm")), "{log}");
         for line in &own {
             let (path, referer) = line.split_once('\t').unwrap();
             assert!(!path.contains("sig=") && !path.contains("state="), "{line}");

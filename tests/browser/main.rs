@@ -93,7 +93,8 @@ fn post(url: &str, body: &str) -> String {
     let (host, path) = rest.split_once('/').unwrap();
     let mut s = std::net::TcpStream::connect(host).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    write!(s, "POST /{path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len()).unwrap();
+    write!(s, "POST /{path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len())
+        .unwrap();
     // Read the headers, then exactly Content-Length bytes (the server may keep the
     // connection open).
     let mut r = BufReader::new(s);
@@ -174,7 +175,10 @@ async fn assert_no_sideways_scroll(c: &Client, width: u64, page: &str) {
     let sizes = c.execute("return [document.documentElement.scrollWidth, window.innerWidth]", vec![]).await.unwrap();
     let (scroll, inner) = (sizes[0].as_u64().unwrap(), sizes[1].as_u64().unwrap());
     let wide = c.execute(WIDER_THAN_THE_SCREEN, vec![]).await.unwrap();
-    assert!(scroll <= width && scroll <= inner, "{page}: no sideways scroll at {width} px, but the page is {scroll} px wide (window {inner}); too wide: {wide}");
+    assert!(
+        scroll <= width && scroll <= inner,
+        "{page}: no sideways scroll at {width} px, but the page is {scroll} px wide (window {inner}); too wide: {wide}"
+    );
 }
 
 /// A file under the crate's `target/` (reports and screenshots the tests write).
@@ -222,10 +226,7 @@ async fn wait_value(c: &Client, css: &str, ok: impl Fn(&str) -> bool) -> Result<
 
 /// The files a page fetched itself (scripts, wasm, styles), as paths.
 async fn fetched(c: &Client) -> Vec<String> {
-    let v = c
-        .execute("return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)", vec![])
-        .await
-        .unwrap();
+    let v = c.execute("return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)", vec![]).await.unwrap();
     v.as_array().unwrap().iter().filter_map(|p| p.as_str().map(String::from)).collect()
 }
 

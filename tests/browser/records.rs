@@ -99,10 +99,9 @@ async fn connect_on_powerdns_leaves_exactly_the_expected_zone_and_sends_what_dco
         std::fs::write(target("screenshots/powerdns-applied.png"), c.screenshot().await.unwrap()).unwrap();
 
         // The request the page sent is what `dconn apply --emit powerdns` prints.
-        let sent: Value = serde_json::from_str(
-            &c.execute("return document.querySelector('[data-testid=request-sent]').textContent", vec![]).await.unwrap().as_str().unwrap().to_string(),
-        )
-        .unwrap();
+        let sent: Value =
+            serde_json::from_str(c.execute("return document.querySelector('[data-testid=request-sent]').textContent", vec![]).await.unwrap().as_str().unwrap())
+                .unwrap();
         assert!(!sent.to_string().contains(&env("DC_PDNS_KEY")), "the key is not in the request shown");
         let dir = std::env::temp_dir().join(format!("dc-emit-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
@@ -290,27 +289,9 @@ async fn the_embedding_dashboard_hands_over_the_key_and_hears_what_happens_and_n
         // examples/dashboard.html, from the origin config lists: it hands the key over
         // when asked, and hears what happens — in an iframe, then as a popup.
         let consent = format!("{}{SIGNED}", env("DC_DASH_APP"));
-        let encoded: String = consent
-            .bytes()
-            .map(|b| {
-                if b.is_ascii_alphanumeric() {
-                    (b as char).to_string()
-                } else {
-                    format!("%{b:02X}")
-                }
-            })
-            .collect();
-        c.goto(&format!(
-            "{}?consent={encoded}",
-            env("DC_EXAMPLE_DASHBOARD")
-        ))
-        .await
-        .unwrap();
-        wait_css(&c, "#token")
-            .await
-            .send_keys(&env("DC_PDNS_KEY"))
-            .await
-            .unwrap();
+        let encoded: String = consent.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect();
+        c.goto(&format!("{}?consent={encoded}", env("DC_EXAMPLE_DASHBOARD"))).await.unwrap();
+        wait_css(&c, "#token").await.send_keys(&env("DC_PDNS_KEY")).await.unwrap();
         wait_css(&c, "#embed").await.click().await.unwrap();
         tokio::time::sleep(Duration::from_millis(300)).await;
         c.enter_frame(0).await.unwrap();
@@ -318,52 +299,16 @@ async fn the_embedding_dashboard_hands_over_the_key_and_hears_what_happens_and_n
         assert!(table.contains("192.0.2.99"), "{table}");
         let href = c.current_url().await.unwrap().to_string();
         assert!(!href.contains(&env("DC_PDNS_KEY")));
-        let stored = c
-            .execute(
-                "return JSON.stringify(Object.assign({}, sessionStorage, localStorage))",
-                vec![],
-            )
-            .await
-            .unwrap();
-        assert!(
-            !stored.as_str().unwrap_or("").contains(&env("DC_PDNS_KEY")),
-            "a handed-over key is kept in memory only: {stored}"
-        );
-        wait_css(&c, "[data-testid=cancel]")
-            .await
-            .click()
-            .await
-            .unwrap();
-        wait_text(&c, "[data-testid=outcome]", |t| t.contains("Cancelled"))
-            .await
-            .unwrap();
+        let stored = c.execute("return JSON.stringify(Object.assign({}, sessionStorage, localStorage))", vec![]).await.unwrap();
+        assert!(!stored.as_str().unwrap_or("").contains(&env("DC_PDNS_KEY")), "a handed-over key is kept in memory only: {stored}");
+        wait_css(&c, "[data-testid=cancel]").await.click().await.unwrap();
+        wait_text(&c, "[data-testid=outcome]", |t| t.contains("Cancelled")).await.unwrap();
         c.enter_parent_frame().await.unwrap();
-        let events = wait_text(&c, "#events", |t| t.contains("dc-cancelled"))
-            .await
-            .unwrap();
-        let kinds: Vec<String> = events
-            .lines()
-            .map(|l| {
-                serde_json::from_str::<Value>(l).unwrap()["type"]
-                    .as_str()
-                    .unwrap()
-                    .to_string()
-            })
-            .collect();
-        assert_eq!(
-            kinds,
-            ["dc-need-credential", "dc-ready", "dc-cancelled"],
-            "{events}"
-        );
-        assert!(
-            events.contains("\"domain\":\"arnoldblinn.com\""),
-            "{events}"
-        );
-        c.screenshot()
-            .await
-            .map(|png| std::fs::write(target("example-dashboard.png"), png))
-            .unwrap()
-            .unwrap();
+        let events = wait_text(&c, "#events", |t| t.contains("dc-cancelled")).await.unwrap();
+        let kinds: Vec<String> = events.lines().map(|l| serde_json::from_str::<Value>(l).unwrap()["type"].as_str().unwrap().to_string()).collect();
+        assert_eq!(kinds, ["dc-need-credential", "dc-ready", "dc-cancelled"], "{events}");
+        assert!(events.contains("\"domain\":\"arnoldblinn.com\""), "{events}");
+        c.screenshot().await.map(|png| std::fs::write(target("example-dashboard.png"), png)).unwrap().unwrap();
         // The same page opens the screen as a popup: the messages go to the opener.
         let dashboard = c.window().await.unwrap();
         let before = c.windows().await.unwrap();

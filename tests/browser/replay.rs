@@ -87,7 +87,12 @@ async fn a_url_signed_over_another_order_is_diagnosed_with_both_strings() {
         c.goto(&format!("{}/replay", env("DC_SANDBOX_APP"))).await.unwrap();
         enter(&c, &table, case).await;
         let verdict = text(&c, "[data-testid=replay-verdict]").await;
-        assert!(verdict.starts_with("Decision: fail.") && verdict.contains("Would be refused at the step Signature: It does not verify over the bytes sent, but it does over the draft's canonical form"), "{verdict}");
+        assert!(
+            verdict.starts_with("Decision: fail.")
+                && verdict
+                    .contains("Would be refused at the step Signature: It does not verify over the bytes sent, but it does over the draft's canonical form"),
+            "{verdict}"
+        );
         let step = text(&c, "[data-step=signature]").await;
         assert!(step.contains("Signed bytes (the query as sent, without sig and key)\ndomain=example.com&IP=192.0.2.1&TEXT=hello%20world"), "{step}");
         assert!(step.contains("What verifies: the draft's canonical form") && step.contains("IP=192.0.2.1&TEXT=hello%20world&domain=example.com"), "{step}");
@@ -118,7 +123,8 @@ async fn a_har_file_with_two_apply_requests_lets_support_choose() {
     with_browser("replay_har", |c| async move {
         let base = env("DC_SANDBOX_APP");
         let ok = format!("https://dns.example{SIGNED}");
-        let missing = "https://dns.example/v2/domainTemplates/providers/exampleservice.domainconnect.org/services/template2/apply?domain=example.com&IP=192.0.2.1";
+        let missing =
+            "https://dns.example/v2/domainTemplates/providers/exampleservice.domainconnect.org/services/template2/apply?domain=example.com&IP=192.0.2.1";
         let entry = |url: &str, at: &str, status: u16| json!({"startedDateTime": at, "request": {"method": "GET", "url": url}, "response": {"status": status}});
         let har = json!({"log": {"version": "1.2", "entries": [entry("https://sp.example/start", "2026-11-30T10:00:00Z", 302),
             entry(&ok, "2026-11-30T10:00:01Z", 200), entry(missing, "2026-11-30T10:07:00Z", 200)]}});
@@ -127,7 +133,12 @@ async fn a_har_file_with_two_apply_requests_lets_support_choose() {
         c.goto(&format!("{base}/replay")).await.unwrap();
         wait_css(&c, "[data-testid=har-file]").await.send_keys(file.to_str().unwrap()).await.unwrap();
         let list = text(&c, "[data-testid=har-requests]").await;
-        assert!(list.contains("Apply requests in the HAR file (2)") && list.contains("2026-11-30T10:00:01Z · GET HTTP 200") && list.contains("2026-11-30T10:07:00Z"), "{list}");
+        assert!(
+            list.contains("Apply requests in the HAR file (2)")
+                && list.contains("2026-11-30T10:00:01Z · GET HTTP 200")
+                && list.contains("2026-11-30T10:07:00Z"),
+            "{list}"
+        );
         wait_css(&c, "[data-testid=har-pick-1]").await.click().await.unwrap();
         let first = wait_text(&c, "[data-testid=replay-verdict]", |t| !t.is_empty()).await.unwrap();
         assert!(first.starts_with("Decision: warn."), "the genuine request, without a zone: {first}");

@@ -125,7 +125,9 @@ async fn a_3500_record_zone_renders_and_stays_responsive() {
 async fn an_spf_merge_shows_before_and_after_and_underscore_hosts_are_explained() {
     with_browser("spf_and_labels", |c| async move {
         let base = env("DC_SANDBOX_APP");
-        c.goto(&format!("{base}/v2/domainTemplates/providers/google.com/services/gmail-setup/apply?domain=example.com&spfrule=include%3A_spf.google.com")).await.unwrap();
+        c.goto(&format!("{base}/v2/domainTemplates/providers/google.com/services/gmail-setup/apply?domain=example.com&spfrule=include%3A_spf.google.com"))
+            .await
+            .unwrap();
         let before = text(&c, "[data-testid=spf-before]").await;
         assert_eq!(before, "v=spf1 include:_spf.mail-host.example ~all", "the seed zone's SPF record");
         let row = text(&c, "tr[data-change=add][data-type=TXT]").await;

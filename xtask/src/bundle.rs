@@ -22,11 +22,7 @@ fn content_hash(parts: &[&[u8]]) -> String {
     for p in parts {
         h.update(p);
     }
-    h.finalize()
-        .iter()
-        .take(8)
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    h.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
 
 /// Compile `bins` of the app for wasm32 (profile `wasm-release`) with `features`, in a
@@ -62,27 +58,14 @@ pub fn prewarm() -> Result<(), String> {
 pub fn finish(compiled: &Path, bin: &str, out: &Path, url_base: &str) -> Result<Bundle, String> {
     let input = compiled.join(format!("{bin}.wasm"));
     let compiled_bytes = std::fs::read(&input).map_err(|e| format!("{}: {e}", input.display()))?;
-    let key = content_hash(&[
-        &compiled_bytes,
-        tools::BINARYEN_VERSION.as_bytes(),
-        tools::ESBUILD_VERSION.as_bytes(),
-    ]);
-    let work = root()
-        .join("target")
-        .join("bindgen")
-        .join(format!("{bin}-{key}"));
-    let (js, wasm) = (
-        work.join(format!("{bin}.js")),
-        work.join(format!("{bin}_bg.wasm")),
-    );
+    let key = content_hash(&[&compiled_bytes, tools::BINARYEN_VERSION.as_bytes(), tools::ESBUILD_VERSION.as_bytes()]);
+    let work = root().join("target").join("bindgen").join(format!("{bin}-{key}"));
+    let (js, wasm) = (work.join(format!("{bin}.js")), work.join(format!("{bin}_bg.wasm")));
     let done = work.join(".done");
     if !done.is_file() {
         let _ = std::fs::remove_dir_all(&work);
         std::fs::create_dir_all(&work).map_err(|e| e.to_string())?;
-        run(Command::new(tools::bin("wasm-bindgen"))
-            .args(["--target", "web", "--no-typescript", "--out-dir"])
-            .arg(&work)
-            .arg(&input))?;
+        run(Command::new(tools::bin("wasm-bindgen")).args(["--target", "web", "--no-typescript", "--out-dir"]).arg(&work).arg(&input))?;
         wasm_opt(&wasm)?;
         esbuild(&js, &js)?;
         precompress(&work)?;
@@ -92,22 +75,12 @@ pub fn finish(compiled: &Path, bin: &str, out: &Path, url_base: &str) -> Result<
     let wasm_bytes = std::fs::read(&wasm).map_err(|e| e.to_string())?;
     let stem = format!("{bin}-{}", content_hash(&[&js_bytes, &wasm_bytes]));
     std::fs::create_dir_all(out).map_err(|e| e.to_string())?;
-    for (from, to) in [
-        (format!("{bin}.js"), format!("{stem}.js")),
-        (format!("{bin}_bg.wasm"), format!("{stem}_bg.wasm")),
-    ] {
+    for (from, to) in [(format!("{bin}.js"), format!("{stem}.js")), (format!("{bin}_bg.wasm"), format!("{stem}_bg.wasm"))] {
         for ext in ["", ".br", ".gz"] {
-            std::fs::copy(
-                work.join(format!("{from}{ext}")),
-                out.join(format!("{to}{ext}")),
-            )
-            .map_err(|e| format!("{from}{ext}: {e}"))?;
+            std::fs::copy(work.join(format!("{from}{ext}")), out.join(format!("{to}{ext}"))).map_err(|e| format!("{from}{ext}: {e}"))?;
         }
     }
-    Ok(Bundle {
-        js: format!("{url_base}{stem}.js"),
-        wasm: format!("{url_base}{stem}_bg.wasm"),
-    })
+    Ok(Bundle { js: format!("{url_base}{stem}.js"), wasm: format!("{url_base}{stem}_bg.wasm") })
 }
 
 /// The stylesheet, minified, as `main-{hash}.css` in `out`; returns its URL.
@@ -137,14 +110,7 @@ pub fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
 
 fn wasm_opt(p: &Path) -> Result<(), String> {
     run(Command::new(tools::wasm_opt())
-        .args([
-            "-Oz",
-            "--enable-bulk-memory",
-            "--enable-nontrapping-float-to-int",
-            "--enable-reference-types",
-            "--enable-sign-ext",
-            "--enable-mutable-globals",
-        ])
+        .args(["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-reference-types", "--enable-sign-ext", "--enable-mutable-globals"])
         .arg(p)
         .arg("-o")
         .arg(p))
@@ -153,8 +119,7 @@ fn wasm_opt(p: &Path) -> Result<(), String> {
 /// Minify JS (wasm-bindgen's glue: whitespace, names; the same module) or CSS.
 fn esbuild(from: &Path, to: &Path) -> Result<(), String> {
     let mut c = Command::new(tools::esbuild());
-    c.arg(from)
-        .args(["--minify", "--allow-overwrite", "--log-level=warning"]);
+    c.arg(from).args(["--minify", "--allow-overwrite", "--log-level=warning"]);
     if from.extension().is_some_and(|x| x == "js") {
         c.arg("--format=esm");
     }
@@ -164,10 +129,7 @@ fn esbuild(from: &Path, to: &Path) -> Result<(), String> {
 /// The brotli (quality 11) encoding of `raw`.
 pub fn brotli(raw: &[u8]) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams {
-        quality: 11,
-        ..Default::default()
-    };
+    let params = brotli::enc::BrotliEncoderParams { quality: 11, ..Default::default() };
     brotli::BrotliCompress(&mut &raw[..], &mut out, &params).map_err(|e| e.to_string())?;
     Ok(out)
 }
@@ -181,22 +143,14 @@ pub fn precompress(dir: &Path) -> Result<(), String> {
     use std::io::Write;
     for e in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
         let p = e.map_err(|e| e.to_string())?.path();
-        if !p
-            .extension()
-            .is_some_and(|x| x == "js" || x == "wasm" || x == "css")
-            || Path::new(&format!("{}.br", p.display())).is_file()
-        {
+        if !p.extension().is_some_and(|x| x == "js" || x == "wasm" || x == "css") || Path::new(&format!("{}.br", p.display())).is_file() {
             continue;
         }
         let raw = std::fs::read(&p).map_err(|e| format!("{}: {e}", p.display()))?;
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
         gz.write_all(&raw).map_err(|e| e.to_string())?;
         let gz = gz.finish().map_err(|e| e.to_string())?;
-        let name = p
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
+        let name = p.file_name().unwrap_or_default().to_string_lossy().into_owned();
         std::fs::write(dir.join(format!("{name}.br")), brotli(&raw)?).map_err(|e| e.to_string())?;
         std::fs::write(dir.join(format!("{name}.gz")), gz).map_err(|e| e.to_string())?;
     }

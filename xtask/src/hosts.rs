@@ -20,11 +20,7 @@ pub struct Place<'a> {
 }
 
 /// README's example: a host named by the operator, `dist/` copied to `/srv/dist`.
-pub const EXAMPLE: Place<'static> = Place {
-    root: "/srv/dist",
-    listen: "443 ssl",
-    site: "dc.example.net",
-};
+pub const EXAMPLE: Place<'static> = Place { root: "/srv/dist", listen: "443 ssl", site: "dc.example.net" };
 
 /// An nginx `server` block. `brotli_static` needs the `ngx_brotli` module (Debian:
 /// `libnginx-mod-http-brotli-static`); `gzip_static` is built in.
@@ -79,31 +75,15 @@ mod tests {
     #[test]
     fn the_readme_shows_the_snippets_these_functions_write() {
         let readme = std::fs::read_to_string(crate::root().join("README.md")).unwrap();
-        for (name, text) in [
-            ("nginx", nginx(None, &EXAMPLE).unwrap()),
-            ("caddy", caddy(None, &EXAMPLE).unwrap()),
-        ] {
+        for (name, text) in [("nginx", nginx(None, &EXAMPLE).unwrap()), ("caddy", caddy(None, &EXAMPLE).unwrap())] {
             assert!(readme.contains(&text), "README.md lacks the {name} snippet `cargo xtask headers --for {name}` prints:\n{text}");
         }
     }
 
     #[test]
     fn every_location_carries_every_header() {
-        let n = nginx(
-            Some(r#"{"dashboard_origins": ["https://dash.example"]}"#),
-            &EXAMPLE,
-        )
-        .unwrap();
-        assert_eq!(
-            n.matches("frame-ancestors 'self' https://dash.example\"")
-                .count(),
-            2,
-            "{n}"
-        );
-        assert_eq!(
-            n.matches("add_header X-Content-Type-Options").count(),
-            2,
-            "{n}"
-        );
+        let n = nginx(Some(r#"{"dashboard_origins": ["https://dash.example"]}"#), &EXAMPLE).unwrap();
+        assert_eq!(n.matches("frame-ancestors 'self' https://dash.example\"").count(), 2, "{n}");
+        assert_eq!(n.matches("add_header X-Content-Type-Options").count(), 2, "{n}");
     }
 }

@@ -155,8 +155,33 @@ fn test(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
+/// The code as the house writes it: rustfmt's layout (`rustfmt.toml`) and no clippy
+/// warning, on the host crates and on the app as the browser gets it (wasm32, both
+/// records-API adapters on, so every line of it is checked).
+fn lints() -> Result<(), String> {
+    run(cargo().args(["fmt", "--all", "--check"]))?;
+    run(cargo().args(["clippy", "--workspace", "--all-targets", "--quiet", "--", "-D", "warnings"]))?;
+    run(cargo()
+        .args([
+            "clippy",
+            "-p",
+            "dc-consent",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--bins",
+            "--features",
+            "powerdns,cloudflare",
+            "--quiet",
+            "--",
+            "-D",
+            "warnings",
+        ])
+        .env("CARGO_TARGET_DIR", root().join("target/wasm")))
+}
+
 /// The workspace's tests (core, conformance, CLI) and the compliance suites.
 fn host_tiers(shared: &Path) -> Result<(), String> {
+    lints()?;
     run(cargo().args(["test", "--workspace", "--release", "--exclude", "dc-consent"]))?;
     let mut suites: Vec<PathBuf> = std::fs::read_dir(shared.join("conformance"))
         .map_err(|e| e.to_string())?

@@ -38,47 +38,29 @@ pub fn commands(readme: &str) -> Vec<String> {
 fn serve_answers() -> Result<(), String> {
     use std::os::unix::process::CommandExt;
     // In a process group of its own, so that cargo and the server it starts stop together.
-    let mut child = Command::new("bash")
-        .args(["-c", "cargo xtask serve"])
-        .current_dir(root())
-        .stdout(Stdio::null())
-        .process_group(0)
-        .spawn()
-        .map_err(|e| e.to_string())?;
+    let mut child =
+        Command::new("bash").args(["-c", "cargo xtask serve"]).current_dir(root()).stdout(Stdio::null()).process_group(0).spawn().map_err(|e| e.to_string())?;
     let until = Instant::now() + Duration::from_secs(600);
     let result = loop {
         if let Ok(Some(status)) = child.try_wait() {
             break Err(format!("`cargo xtask serve` exited with {status}"));
         }
         if let Ok((200, body)) = crate::servers::http("GET", "http://127.0.0.1:8080/", "", "") {
-            break if body.contains("/boot.js") {
-                Ok(())
-            } else {
-                Err(format!("http://127.0.0.1:8080/ is not the app: {body}"))
-            };
+            break if body.contains("/boot.js") { Ok(()) } else { Err(format!("http://127.0.0.1:8080/ is not the app: {body}")) };
         }
         if Instant::now() > until {
-            break Err(
-                "`cargo xtask serve` did not answer at http://127.0.0.1:8080/ within 10 minutes"
-                    .into(),
-            );
+            break Err("`cargo xtask serve` did not answer at http://127.0.0.1:8080/ within 10 minutes".into());
         }
         std::thread::sleep(Duration::from_millis(500));
     };
-    let _ = Command::new("kill")
-        .args(["-TERM", "--", &format!("-{}", child.id())])
-        .status();
+    let _ = Command::new("kill").args(["-TERM", "--", &format!("-{}", child.id())]).status();
     let _ = child.wait();
     result
 }
 
 fn entries() -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(root())
-        .map(|d| {
-            d.filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
-                .collect()
-        })
-        .unwrap_or_default();
+    let mut v: Vec<String> =
+        std::fs::read_dir(root()).map(|d| d.filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned())).collect()).unwrap_or_default();
     v.sort();
     v
 }
@@ -99,11 +81,7 @@ pub fn run_all() -> Result<(), String> {
             "cargo xtask test" => Ok(()),
             "cargo xtask serve" => serve_answers(),
             _ => {
-                let out = Command::new("bash")
-                    .args(["-o", "pipefail", "-c", &cmd])
-                    .current_dir(root())
-                    .output()
-                    .map_err(|e| e.to_string())?;
+                let out = Command::new("bash").args(["-o", "pipefail", "-c", &cmd]).current_dir(root()).output().map_err(|e| e.to_string())?;
                 if out.status.success() {
                     Ok(())
                 } else {
@@ -132,13 +110,6 @@ mod tests {
     #[test]
     fn commands_are_lines_of_sh_blocks_with_continuations_joined() {
         let md = "text\n```sh\n# a comment\ncargo a \\\n    --b c   # note\n\nls\n```\n```json\n{}\n```\n```sh\necho x # not run by the tests: because\n```\n";
-        assert_eq!(
-            super::commands(md),
-            [
-                "cargo a --b c   # note",
-                "ls",
-                "echo x # not run by the tests: because"
-            ]
-        );
+        assert_eq!(super::commands(md), ["cargo a --b c   # note", "ls", "echo x # not run by the tests: because"]);
     }
 }

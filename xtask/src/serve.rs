@@ -32,42 +32,25 @@ pub struct Site {
 
 impl Site {
     pub fn new(dist: PathBuf, config: Option<String>) -> Result<Site, String> {
-        let template =
-            std::fs::read_to_string(dist.join(crate::web::TEMPLATE)).map_err(|e| e.to_string())?;
+        let template = std::fs::read_to_string(dist.join(crate::web::TEMPLATE)).map_err(|e| e.to_string())?;
         let shipped = std::fs::read_to_string(dist.join("config.json")).ok();
         let effective = config.as_deref().or(shipped.as_deref());
         let index = crate::web::render(&template, effective)?;
         let page_headers = crate::web::page_headers(effective)?;
-        Ok(Site {
-            dist,
-            config,
-            index,
-            page_headers,
-            spa_fallback_everywhere: false,
-            without_config: false,
-        })
+        Ok(Site { dist, config, index, page_headers, spa_fallback_everywhere: false, without_config: false })
     }
 
     /// `dist/` as a static host serves it: files as built, `index.html` for the rest.
     pub fn static_host(dist: PathBuf, without_config: bool) -> Result<Site, String> {
         let index = std::fs::read_to_string(dist.join("index.html")).unwrap_or_default();
-        Ok(Site {
-            dist,
-            config: None,
-            index,
-            page_headers: Vec::new(),
-            spa_fallback_everywhere: true,
-            without_config,
-        })
+        Ok(Site { dist, config: None, index, page_headers: Vec::new(), spa_fallback_everywhere: true, without_config })
     }
 
     /// What a path is answered with.
     fn answer(&self, path: &str) -> Answer {
         let rel = Path::new(path.trim_start_matches('/'));
         let safe = rel.components().all(|c| matches!(c, Component::Normal(_)));
-        let hidden = rel
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        let hidden = rel.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
         let is_file = safe
             && !hidden
             && !path.ends_with('/')
@@ -100,18 +83,13 @@ async fn respond(State(site): State<Arc<Site>>, req: Request) -> Response<Body> 
     let path = req.uri().path().to_string();
     let text = |ctype: &'static str, body: String| {
         let mut r = Response::new(Body::from(body));
-        r.headers_mut()
-            .insert(header::CONTENT_TYPE, HeaderValue::from_static(ctype));
+        r.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(ctype));
         r
     };
     let mut response = match site.answer(&path) {
         Answer::File => {
             let files = ServeDir::new(&site.dist).append_index_html_on_directories(false);
-            let files = if site.spa_fallback_everywhere {
-                files
-            } else {
-                files.precompressed_br().precompressed_gzip()
-            };
+            let files = if site.spa_fallback_everywhere { files } else { files.precompressed_br().precompressed_gzip() };
             match files.oneshot(req).await {
                 Ok(r) => r.map(Body::new),
                 Err(e) => match e {},
@@ -126,45 +104,27 @@ async fn respond(State(site): State<Arc<Site>>, req: Request) -> Response<Body> 
         }
     };
     let h = response.headers_mut();
-    let page = h
-        .get(header::CONTENT_TYPE)
-        .is_some_and(|c| c.as_bytes().starts_with(b"text/html"));
+    let page = h.get(header::CONTENT_TYPE).is_some_and(|c| c.as_bytes().starts_with(b"text/html"));
     for (k, v) in site.page_headers.iter().filter(|_| page) {
         if let Ok(v) = HeaderValue::from_str(v) {
             h.insert(*k, v);
         }
     }
-    let cache = if page {
-        "no-cache"
-    } else {
-        crate::web::cache_control(&path)
-    };
+    let cache = if page { "no-cache" } else { crate::web::cache_control(&path) };
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
-    h.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     response
 }
 
 /// Serve until the process ends, on a thread of its own.
 pub fn spawn(listener: std::net::TcpListener, site: Site) {
     let compress = !site.spa_fallback_everywhere;
-    let app = axum::Router::new()
-        .fallback(respond)
-        .with_state(Arc::new(site));
+    let app = axum::Router::new().fallback(respond).with_state(Arc::new(site));
     // What the build did not precompress (the page, config.json, templates), compressed
     // as it is sent; precompressed files already carry their encoding and pass through.
-    let app = if compress {
-        app.layer(CompressionLayer::new())
-    } else {
-        app
-    };
+    let app = if compress { app.layer(CompressionLayer::new()) } else { app };
     std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .expect("a tokio runtime");
+        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a tokio runtime");
         rt.block_on(async move {
             let _ = listener.set_nonblocking(true);
             let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {

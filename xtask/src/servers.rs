@@ -50,18 +50,11 @@ fn wait_for_port(server: &mut Server, port: u16) -> Result<(), String> {
         }
         if let Ok(Some(status)) = server.child.try_wait() {
             let log = std::fs::read_to_string(&server.log).unwrap_or_default();
-            return Err(format!(
-                "{} exited ({status}) before listening:\n{log}",
-                server.name
-            ));
+            return Err(format!("{} exited ({status}) before listening:\n{log}", server.name));
         }
         std::thread::sleep(Duration::from_millis(50));
     }
-    Err(format!(
-        "{} did not listen on port {port} within 20 s (log: {})",
-        server.name,
-        server.log.display()
-    ))
+    Err(format!("{} did not listen on port {port} within 20 s (log: {})", server.name, server.log.display()))
 }
 
 pub fn version(cmd: &str, arg: &str) -> String {
@@ -69,16 +62,8 @@ pub fn version(cmd: &str, arg: &str) -> String {
         .arg(arg)
         .output()
         .map(|o| {
-            let text = format!(
-                "{}{}",
-                String::from_utf8_lossy(&o.stdout),
-                String::from_utf8_lossy(&o.stderr)
-            );
-            text.lines()
-                .find(|l| l.contains(|c: char| c.is_ascii_digit()))
-                .unwrap_or("")
-                .trim()
-                .to_string()
+            let text = format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
+            text.lines().find(|l| l.contains(|c: char| c.is_ascii_digit())).unwrap_or("").trim().to_string()
         })
         .unwrap_or_else(|e| format!("{cmd}: {e}"))
 }
@@ -91,19 +76,13 @@ pub struct Pdns {
 
 pub fn pdns(dir: &Path) -> Result<Pdns, String> {
     let db = dir.join("pdns.sqlite3");
-    let schema = std::fs::read_to_string("/usr/share/doc/pdns-backend-sqlite3/schema.sqlite3.sql")
-        .map_err(|e| format!("the PowerDNS sqlite schema: {e}"))?;
+    let schema = std::fs::read_to_string("/usr/share/doc/pdns-backend-sqlite3/schema.sqlite3.sql").map_err(|e| format!("the PowerDNS sqlite schema: {e}"))?;
     let mut sqlite = Command::new("sqlite3");
     sqlite.arg(&db).stdin(Stdio::piped());
     let mut child = sqlite.spawn().map_err(|e| format!("sqlite3: {e}"))?;
     {
         use std::io::Write;
-        child
-            .stdin
-            .take()
-            .ok_or("sqlite3 stdin")?
-            .write_all(schema.as_bytes())
-            .map_err(|e| e.to_string())?;
+        child.stdin.take().ok_or("sqlite3 stdin")?.write_all(schema.as_bytes()).map_err(|e| e.to_string())?;
     }
     if !child.wait().map_err(|e| e.to_string())?.success() {
         return Err("sqlite3 could not create the PowerDNS database".into());
@@ -117,17 +96,9 @@ pub fn pdns(dir: &Path) -> Result<Pdns, String> {
         dir.display()
     );
     std::fs::write(dir.join("pdns.conf"), conf).map_err(|e| e.to_string())?;
-    let mut server = start(
-        "pdns_server",
-        dir,
-        Command::new("pdns_server").arg(format!("--config-dir={}", dir.display())),
-    )?;
+    let mut server = start("pdns_server", dir, Command::new("pdns_server").arg(format!("--config-dir={}", dir.display())))?;
     wait_for_port(&mut server, api_port)?;
-    Ok(Pdns {
-        _server: server,
-        dns_port,
-        api: format!("http://127.0.0.1:{api_port}"),
-    })
+    Ok(Pdns { _server: server, dns_port, api: format!("http://127.0.0.1:{api_port}") })
 }
 
 pub struct Doh {
@@ -143,18 +114,9 @@ pub fn dnsdist(dir: &Path, backend_port: u16) -> Result<Doh, String> {
     );
     let path = dir.join("dnsdist.conf");
     std::fs::write(&path, conf).map_err(|e| e.to_string())?;
-    let mut server = start(
-        "dnsdist",
-        dir,
-        Command::new("dnsdist")
-            .args(["--supervised", "--disable-syslog", "-C"])
-            .arg(&path),
-    )?;
+    let mut server = start("dnsdist", dir, Command::new("dnsdist").args(["--supervised", "--disable-syslog", "-C"]).arg(&path))?;
     wait_for_port(&mut server, port)?;
-    Ok(Doh {
-        _server: server,
-        url: format!("http://127.0.0.1:{port}/dns-query"),
-    })
+    Ok(Doh { _server: server, url: format!("http://127.0.0.1:{port}/dns-query") })
 }
 
 pub struct Driver {
@@ -164,30 +126,19 @@ pub struct Driver {
 
 pub fn chromedriver(dir: &Path) -> Result<Driver, String> {
     let port = free_port()?;
-    let mut server = start(
-        "chromedriver",
-        dir,
-        Command::new("chromedriver").arg(format!("--port={port}")),
-    )?;
+    let mut server = start("chromedriver", dir, Command::new("chromedriver").arg(format!("--port={port}")))?;
     wait_for_port(&mut server, port)?;
-    Ok(Driver {
-        _server: server,
-        url: format!("http://127.0.0.1:{port}"),
-    })
+    Ok(Driver { _server: server, url: format!("http://127.0.0.1:{port}") })
 }
 
 /// A tiny HTTP/1.1 client for PowerDNS's API (JSON in, status and body out).
 pub fn http(method: &str, url: &str, key: &str, body: &str) -> Result<(u16, String), String> {
     use std::io::{Read, Write};
     let rest = url.strip_prefix("http://").ok_or("http only")?;
-    let (host, path) = rest
-        .split_once('/')
-        .map(|(h, p)| (h, format!("/{p}")))
-        .unwrap_or((rest, "/".into()));
+    let (host, path) = rest.split_once('/').map(|(h, p)| (h, format!("/{p}"))).unwrap_or((rest, "/".into()));
     let mut s = std::net::TcpStream::connect(host).map_err(|e| format!("{url}: {e}"))?;
     // PowerDNS closes after answering (Connection: close); never wait forever if not.
-    s.set_read_timeout(Some(Duration::from_secs(20)))
-        .map_err(|e| e.to_string())?;
+    s.set_read_timeout(Some(Duration::from_secs(20))).map_err(|e| e.to_string())?;
     write!(
         s,
         "{method} {path} HTTP/1.1\r\nHost: {host}\r\nX-API-Key: {key}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
@@ -196,15 +147,8 @@ pub fn http(method: &str, url: &str, key: &str, body: &str) -> Result<(u16, Stri
     .map_err(|e| e.to_string())?;
     let mut resp = String::new();
     s.read_to_string(&mut resp).map_err(|e| e.to_string())?;
-    let status = resp
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    let body = resp
-        .split_once("\r\n\r\n")
-        .map(|(_, b)| b.to_string())
-        .unwrap_or_default();
+    let status = resp.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let body = resp.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default();
     Ok((status, body))
 }
 
@@ -215,14 +159,7 @@ pub fn http(method: &str, url: &str, key: &str, body: &str) -> Result<(u16, Stri
 pub fn nginx(dir: &Path, dist: &Path) -> Result<(Server, String), String> {
     let port = free_port()?;
     let listen = format!("127.0.0.1:{port}");
-    let site = crate::hosts::nginx(
-        None,
-        &crate::hosts::Place {
-            root: &dist.to_string_lossy(),
-            listen: &listen,
-            site: &format!("http://{listen}"),
-        },
-    )?;
+    let site = crate::hosts::nginx(None, &crate::hosts::Place { root: &dist.to_string_lossy(), listen: &listen, site: &format!("http://{listen}") })?;
     let module = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
     let t = dir.join("nginx");
     std::fs::create_dir_all(&t).map_err(|e| e.to_string())?;
@@ -232,11 +169,7 @@ pub fn nginx(dir: &Path, dist: &Path) -> Result<(Server, String), String> {
     );
     let file = t.join("nginx.conf");
     std::fs::write(&file, conf).map_err(|e| e.to_string())?;
-    let mut server = start(
-        "nginx",
-        dir,
-        Command::new("nginx").arg("-c").arg(&file).arg("-p").arg(&t),
-    )?;
+    let mut server = start("nginx", dir, Command::new("nginx").arg("-c").arg(&file).arg("-p").arg(&t))?;
     wait_for_port(&mut server, port)?;
     Ok((server, format!("http://{listen}")))
 }
@@ -245,24 +178,10 @@ pub fn nginx(dir: &Path, dist: &Path) -> Result<(Server, String), String> {
 pub fn caddy(dir: &Path, dist: &Path) -> Result<(Server, String), String> {
     let port = free_port()?;
     let address = format!("http://127.0.0.1:{port}");
-    let site = crate::hosts::caddy(
-        None,
-        &crate::hosts::Place {
-            root: &dist.to_string_lossy(),
-            listen: &format!("127.0.0.1:{port}"),
-            site: &address,
-        },
-    )?;
+    let site = crate::hosts::caddy(None, &crate::hosts::Place { root: &dist.to_string_lossy(), listen: &format!("127.0.0.1:{port}"), site: &address })?;
     let file = dir.join("Caddyfile");
     std::fs::write(&file, format!("{{\n    admin off\n}}\n{site}")).map_err(|e| e.to_string())?;
-    let mut server = start(
-        "caddy",
-        dir,
-        Command::new("caddy")
-            .args(["run", "--adapter", "caddyfile", "--config"])
-            .arg(&file)
-            .env("HOME", dir),
-    )?;
+    let mut server = start("caddy", dir, Command::new("caddy").args(["run", "--adapter", "caddyfile", "--config"]).arg(&file).env("HOME", dir))?;
     wait_for_port(&mut server, port)?;
     Ok((server, address))
 }

@@ -34,30 +34,21 @@ pub fn bin(name: &str) -> PathBuf {
 }
 
 pub fn wasm_opt() -> PathBuf {
-    tools_dir()
-        .join("node_modules")
-        .join(".bin")
-        .join("wasm-opt")
+    tools_dir().join("node_modules").join(".bin").join("wasm-opt")
 }
 
 pub fn esbuild() -> PathBuf {
-    tools_dir()
-        .join("node_modules")
-        .join(".bin")
-        .join("esbuild")
+    tools_dir().join("node_modules").join(".bin").join("esbuild")
 }
 
 fn output(cmd: &mut Command) -> Option<String> {
     let out = cmd.output().ok()?;
-    out.status
-        .success()
-        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 /// The version of a package in Cargo.lock.
 pub fn locked_version(package: &str) -> Result<String, String> {
-    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
-        .map_err(|e| format!("Cargo.lock: {e}"))?;
+    let lock = std::fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
     let mut lines = lock.lines();
     while let Some(l) = lines.next() {
         if l == format!("name = \"{package}\"") {
@@ -69,15 +60,17 @@ pub fn locked_version(package: &str) -> Result<String, String> {
     Err(format!("{package} is not in Cargo.lock"))
 }
 
-/// The wasm32 target (rustup), if missing.
+/// The wasm32 target and the clippy and rustfmt components (rustup), if missing.
 pub fn ensure_wasm_target() -> Result<(), String> {
-    let installed =
-        output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
-    if !installed
-        .lines()
-        .any(|l| l.trim() == "wasm32-unknown-unknown")
-    {
+    let installed = output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if !installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
         run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    }
+    let components = output(Command::new("rustup").args(["component", "list", "--installed"])).unwrap_or_default();
+    for c in ["clippy", "rustfmt"] {
+        if !components.lines().any(|l| l.trim().starts_with(c)) {
+            run(Command::new("rustup").args(["component", "add", c]))?;
+        }
     }
     Ok(())
 }
@@ -86,25 +79,15 @@ pub fn ensure_build_tools() -> Result<(), String> {
     ensure_wasm_target()?;
     let cargo_install = |krate: &str, version: &str| -> Result<(), String> {
         // --debug: it compiles in a third of the time, and runs in a second or two here.
-        run(crate::cargo()
-            .args(["install", "--debug", krate, "--version", version, "--root"])
-            .arg(tools_dir()))
+        run(crate::cargo().args(["install", "--debug", krate, "--version", version, "--root"]).arg(tools_dir()))
     };
-    let has = |name: &str, version: &str| {
-        output(Command::new(bin(name)).arg("--version"))
-            .is_some_and(|v| v.split_whitespace().any(|w| w == version))
-    };
+    let has = |name: &str, version: &str| output(Command::new(bin(name)).arg("--version")).is_some_and(|v| v.split_whitespace().any(|w| w == version));
     let wbg = locked_version("wasm-bindgen")?;
     if !has("wasm-bindgen", &wbg) {
         // Not --locked: a dependency version it locks is no longer in the registry.
         cargo_install("wasm-bindgen-cli", &wbg)?;
     }
-    let npm_install = |package: String| {
-        run(Command::new("npm")
-            .args(["install", "--no-audit", "--no-fund", "--prefix"])
-            .arg(tools_dir())
-            .arg(package))
-    };
+    let npm_install = |package: String| run(Command::new("npm").args(["install", "--no-audit", "--no-fund", "--prefix"]).arg(tools_dir()).arg(package));
     let wo = output(Command::new(wasm_opt()).arg("--version")).unwrap_or_default();
     if !wo.contains(&format!("version {BINARYEN_VERSION}")) {
         npm_install(format!("binaryen@{BINARYEN_VERSION}"))?;
@@ -121,23 +104,14 @@ pub fn ensure_debian_packages() -> Result<(), String> {
     let missing: Vec<&str> = DEBIAN_PACKAGES
         .iter()
         .copied()
-        .filter(|p| {
-            !output(Command::new("dpkg-query").args(["-W", "-f=${Status}", p]))
-                .is_some_and(|s| s.contains("install ok installed"))
-        })
+        .filter(|p| !output(Command::new("dpkg-query").args(["-W", "-f=${Status}", p])).is_some_and(|s| s.contains("install ok installed")))
         .collect();
     if missing.is_empty() {
         return Ok(());
     }
-    let sudo = output(Command::new("id").arg("-u"))
-        .map(|u| u.trim() != "0")
-        .unwrap_or(true);
+    let sudo = output(Command::new("id").arg("-u")).map(|u| u.trim() != "0").unwrap_or(true);
     let apt = |args: &[&str]| {
-        let mut c = if sudo {
-            Command::new("sudo")
-        } else {
-            Command::new("apt-get")
-        };
+        let mut c = if sudo { Command::new("sudo") } else { Command::new("apt-get") };
         if sudo {
             c.arg("apt-get");
         }

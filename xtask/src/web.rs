@@ -47,8 +47,7 @@ pub fn adapters(config: Option<&str>) -> Result<Vec<&'static str>, String> {
     let Some(text) = config else {
         return Ok(Vec::new());
     };
-    let v: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| format!("config.json: {e}"))?;
+    let v: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("config.json: {e}"))?;
     Ok(match v["records_api"]["kind"].as_str() {
         Some("powerdns") => vec!["powerdns"],
         Some("cloudflare") => vec!["cloudflare"],
@@ -70,11 +69,9 @@ pub fn build_into(dist: &Path, config: Option<&str>, features: &[&str]) -> Resul
     for dir in ["templates", "keys"] {
         bundle::copy_dir(&root().join("public").join(dir), &dist.join(dir))?;
     }
-    std::fs::write(dist.join("boot.js"), boot_script(&consent, &tools_bundle))
-        .map_err(|e| e.to_string())?;
+    std::fs::write(dist.join("boot.js"), boot_script(&consent, &tools_bundle)).map_err(|e| e.to_string())?;
     bundle::precompress(dist)?;
-    let source = std::fs::read_to_string(root().join("index.html"))
-        .map_err(|e| format!("index.html: {e}"))?;
+    let source = std::fs::read_to_string(root().join("index.html")).map_err(|e| format!("index.html: {e}"))?;
     if !source.contains(ASSETS_MARK) {
         return Err("index.html lost its assets marker".into());
     }
@@ -83,8 +80,7 @@ pub fn build_into(dist: &Path, config: Option<&str>, features: &[&str]) -> Resul
     let text = config.unwrap_or(DEFAULT_CONFIG).to_string();
     std::fs::write(dist.join("config.json"), &text).map_err(|e| e.to_string())?;
     std::fs::write(dist.join("_headers"), headers_file(config)?).map_err(|e| e.to_string())?;
-    std::fs::write(dist.join("index.html"), render(&html, Some(&text))?)
-        .map_err(|e| e.to_string())?;
+    std::fs::write(dist.join("index.html"), render(&html, Some(&text))?).map_err(|e| e.to_string())?;
     Ok(())
 }
 
@@ -107,7 +103,7 @@ fn boot_script(consent: &Bundle, tools: &Bundle) -> String {
 }
 
 fn origin_of(url: &str) -> Option<String> {
-    let rest = url.split_once("://").map(|(s, r)| (s, r))?;
+    let rest = url.split_once("://")?;
     if !matches!(rest.0, "http" | "https") {
         return None;
     }
@@ -119,14 +115,9 @@ fn origin_of(url: &str) -> Option<String> {
 pub fn csp(config: Option<&str>) -> Result<String, String> {
     let mut connect = vec!["'self'".to_string()];
     // https: for the Service Providers' logos (`logoUrl`, which the core shows only when https).
-    let mut img = vec![
-        "'self'".to_string(),
-        "data:".to_string(),
-        "https:".to_string(),
-    ];
+    let mut img = vec!["'self'".to_string(), "data:".to_string(), "https:".to_string()];
     if let Some(text) = config {
-        let v: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| format!("config.json: {e}"))?;
+        let v: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("config.json: {e}"))?;
         let mut urls = Vec::new();
         for t in v["templates"].as_array().into_iter().flatten() {
             urls.extend(t["base"].as_str());
@@ -151,16 +142,8 @@ pub fn csp(config: Option<&str>) -> Result<String, String> {
 fn frame_ancestors(config: Option<&str>) -> Result<String, String> {
     let mut out = vec!["'self'".to_string()];
     if let Some(text) = config {
-        let v: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| format!("config.json: {e}"))?;
-        out.extend(
-            v["dashboard_origins"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|o| o.as_str())
-                .filter_map(origin_of),
-        );
+        let v: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("config.json: {e}"))?;
+        out.extend(v["dashboard_origins"].as_array().into_iter().flatten().filter_map(|o| o.as_str()).filter_map(origin_of));
     }
     Ok(out.join(" "))
 }
@@ -170,14 +153,7 @@ fn frame_ancestors(config: Option<&str>) -> Result<String, String> {
 /// `frame-ancestors` (which a `<meta>` CSP cannot carry), no referrer, no sniffing.
 pub fn page_headers(config: Option<&str>) -> Result<Vec<(&'static str, String)>, String> {
     Ok(vec![
-        (
-            "Content-Security-Policy",
-            format!(
-                "{}; frame-ancestors {}",
-                csp(config)?,
-                frame_ancestors(config)?
-            ),
-        ),
+        ("Content-Security-Policy", format!("{}; frame-ancestors {}", csp(config)?, frame_ancestors(config)?)),
         ("Referrer-Policy", "no-referrer".into()),
         ("X-Content-Type-Options", "nosniff".into()),
     ])
@@ -215,10 +191,7 @@ pub fn headers_file(config: Option<&str>) -> Result<String, String> {
 }
 
 pub fn render(template: &str, config: Option<&str>) -> Result<String, String> {
-    let meta = format!(
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
-        csp(config)?
-    );
+    let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">", csp(config)?);
     if !template.contains(CSP_MARK) {
         return Err("index.html lost its CSP marker".into());
     }
@@ -248,14 +221,9 @@ pub fn bundles() -> Result<Vec<(&'static str, Vec<PathBuf>)>, String> {
         Ok(v)
     };
     let consent = list(&dist, &|n| {
-        n == "index.html"
-            || n == "boot.js"
-            || n.ends_with(".css")
-            || (n.starts_with("dc-consent-") && (n.ends_with(".js") || n.ends_with(".wasm")))
+        n == "index.html" || n == "boot.js" || n.ends_with(".css") || (n.starts_with("dc-consent-") && (n.ends_with(".js") || n.ends_with(".wasm")))
     })?;
-    let tools = list(&dist.join("tools"), &|n| {
-        n.ends_with(".js") || n.ends_with(".wasm")
-    })?;
+    let tools = list(&dist.join("tools"), &|n| n.ends_with(".js") || n.ends_with(".wasm"))?;
     Ok(vec![("consent", consent), ("tools", tools)])
 }
 
@@ -272,23 +240,14 @@ pub fn size_report() -> Result<usize, String> {
             let (raw, br) = brotli_len(&p)?;
             total += br;
             let shown = p.strip_prefix(dist()).unwrap_or(&p).display().to_string();
-            lines.push(format!(
-                "  {name:<8} {shown:<44} {raw:>9} B raw {br:>9} B brotli"
-            ));
+            lines.push(format!("  {name:<8} {shown:<44} {raw:>9} B raw {br:>9} B brotli"));
         }
         totals.push((name, total));
     }
-    println!(
-        "size report (html+js+wasm+css as the browser fetches them):\n{}",
-        lines.join("\n")
-    );
+    println!("size report (html+js+wasm+css as the browser fetches them):\n{}", lines.join("\n"));
     println!(
         "size: {} (goal: consent at most 200 KB)",
-        totals
-            .iter()
-            .map(|(n, t)| format!("{n} {:.1} KB brotli", *t as f64 / 1024.0))
-            .collect::<Vec<_>>()
-            .join(", ")
+        totals.iter().map(|(n, t)| format!("{n} {:.1} KB brotli", *t as f64 / 1024.0)).collect::<Vec<_>>().join(", ")
     );
     Ok(totals.first().map(|t| t.1).unwrap_or(0))
 }
@@ -299,40 +258,15 @@ mod tests {
 
     #[test]
     fn only_hashed_names_are_cached_long_and_frame_ancestors_come_from_config() {
-        assert_eq!(
-            cache_control("/dc-consent-87b6d699717cc827_bg.wasm"),
-            "public, max-age=31536000, immutable"
-        );
-        assert_eq!(
-            cache_control("/tools/dc-tools-df9210e72ee436bd.js"),
-            "public, max-age=31536000, immutable"
-        );
-        assert_eq!(
-            cache_control("/main-da962219676b3c1.css"),
-            "public, max-age=31536000, immutable",
-            "hashes of 12 to 16 digits"
-        );
-        for p in [
-            "/index.html",
-            "/config.json",
-            "/boot.js",
-            "/templates/google.com.gmail-setup.json",
-            "/v2/domainTemplates/x",
-        ] {
+        assert_eq!(cache_control("/dc-consent-87b6d699717cc827_bg.wasm"), "public, max-age=31536000, immutable");
+        assert_eq!(cache_control("/tools/dc-tools-df9210e72ee436bd.js"), "public, max-age=31536000, immutable");
+        assert_eq!(cache_control("/main-da962219676b3c1.css"), "public, max-age=31536000, immutable", "hashes of 12 to 16 digits");
+        for p in ["/index.html", "/config.json", "/boot.js", "/templates/google.com.gmail-setup.json", "/v2/domainTemplates/x"] {
             assert_eq!(cache_control(p), "no-cache", "{p}");
         }
         let h = headers_file(Some(r#"{"dashboard_origins": ["https://dash.example"]}"#)).unwrap();
-        assert!(
-            h.contains("frame-ancestors 'self' https://dash.example\n"),
-            "{h}"
-        );
-        assert!(
-            h.contains("Referrer-Policy: no-referrer")
-                && h.contains("X-Content-Type-Options: nosniff"),
-            "{h}"
-        );
-        assert!(headers_file(None)
-            .unwrap()
-            .contains("frame-ancestors 'self'\n"));
+        assert!(h.contains("frame-ancestors 'self' https://dash.example\n"), "{h}");
+        assert!(h.contains("Referrer-Policy: no-referrer") && h.contains("X-Content-Type-Options: nosniff"), "{h}");
+        assert!(headers_file(None).unwrap().contains("frame-ancestors 'self'\n"));
     }
 }

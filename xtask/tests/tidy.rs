@@ -29,8 +29,39 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
 
 /// The record types the spec names; a front end that matches on one is deciding a
 /// protocol rule the core should decide.
-const TYPE_NAMES: [&str; 14] =
-    ["A", "AAAA", "CNAME", "APEXCNAME", "MX", "NS", "SRV", "TXT", "SPFM", "REDIR301", "REDIR302", "CAA", "SOA", "PTR"];
+const TYPE_NAMES: [&str; 22] = [
+    "A",
+    "AAAA",
+    "CNAME",
+    "APEXCNAME",
+    "MX",
+    "NS",
+    "SRV",
+    "TXT",
+    "SPFM",
+    "REDIR301",
+    "REDIR302",
+    "CAA",
+    "SOA",
+    "PTR",
+    "SPF",
+    "TLSA",
+    "SMIMEA",
+    "OPENPGPKEY",
+    "SVCB",
+    "HTTPS",
+    "URI",
+    "NULL",
+];
+
+/// The record types a line of code names in a string literal.
+fn record_type_literals(line: &str) -> Vec<String> {
+    let code = line.trim_start();
+    if code.starts_with("//") {
+        return Vec::new();
+    }
+    TYPE_NAMES.iter().filter(|t| code.contains(&format!("\"{t}\""))).map(|t| format!("record type \"{t}\" named")).collect()
+}
 
 /// The protocol rules a line of a front end decides by itself, if any.
 fn protocol_rules_in(line: &str) -> Vec<String> {
@@ -38,12 +69,7 @@ fn protocol_rules_in(line: &str) -> Vec<String> {
     if code.starts_with("//") {
         return Vec::new();
     }
-    let mut found = Vec::new();
-    for t in TYPE_NAMES {
-        if code.contains(&format!("\"{t}\"")) {
-            found.push(format!("record type \"{t}\" named"));
-        }
-    }
+    let mut found = record_type_literals(code);
     if code.contains("sync_pub_key_domain") {
         found.push("key host built from syncPubKeyDomain".into());
     }
@@ -129,4 +155,138 @@ fn the_core_forbids_unsafe_and_documents_its_api() {
     for attr in ["#![forbid(unsafe_code)]", "#![warn(missing_docs)]"] {
         assert!(lib.contains(attr), "crates/domain-connect/src/lib.rs lacks {attr}");
     }
+}
+
+/// The core's modules by floor, lowest first: a module may import only modules on a
+/// lower floor (and its own submodules). A new module is placed here, or this fails.
+const FLOORS: &[&[&str]] = &[
+    &["web", "json_path", "record_type", "validate", "display"],
+    &["error", "record"],
+    &["variables", "zone"],
+    &["template", "changeset"],
+    &["lint", "apply", "signature"],
+    &["apply_url", "doh"],
+    &["return_uri", "verdict", "records_api", "propagation"],
+    &["review", "test_url"],
+    &["replay"],
+];
+
+fn floor_of(module: &str) -> Option<usize> {
+    FLOORS.iter().position(|f| f.contains(&module))
+}
+
+/// The core's non-test source of a file: up to its `#[cfg(test)]` module, none for a
+/// `tests.rs`.
+fn non_test_source(f: &Path) -> String {
+    if f.file_name().is_some_and(|n| n == "tests.rs") {
+        return String::new();
+    }
+    let text = std::fs::read_to_string(f).unwrap();
+    match text.find("#[cfg(test)]") {
+        Some(at) => text[..at].to_string(),
+        None => text,
+    }
+}
+
+/// The top-level module of the core a file belongs to (`apply` for `src/apply/rules.rs`).
+fn module_of(f: &Path) -> String {
+    let rel = f.strip_prefix(root().join("crates/domain-connect/src")).unwrap();
+    let first = rel.components().next().unwrap().as_os_str().to_string_lossy().into_owned();
+    first.trim_end_matches(".rs").to_string()
+}
+
+/// The core modules a line of code names through `crate::`.
+fn crate_paths(line: &str) -> Vec<String> {
+    let code = line.trim_start();
+    if code.starts_with("//") {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut rest = code;
+    while let Some(at) = rest.find("crate::") {
+        let tail = &rest[at + "crate::".len()..];
+        let name: String = tail.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+        let braces = tail.strip_prefix('{').map(|t| t.split('}').next().unwrap_or(""));
+        match braces {
+            Some(list) => out.extend(list.split(',').map(|p| p.trim().split("::").next().unwrap_or("").to_string())),
+            None => out.push(name),
+        }
+        rest = tail;
+    }
+    out.into_iter().filter(|n| !n.is_empty()).collect()
+}
+
+#[test]
+fn no_core_module_imports_one_above_it() {
+    assert_eq!(crate_paths("use crate::{record::ZoneRecord, template::Template};"), ["record", "template"]);
+    assert_eq!(crate_paths("let t = crate::record_type::RecordType::A; crate::RecordType::Txt"), ["record_type", "RecordType"]);
+    let mut files = Vec::new();
+    rust_files(&root().join("crates/domain-connect/src"), &mut files);
+    let mut found = Vec::new();
+    for f in files {
+        let module = module_of(&f);
+        if module == "lib" {
+            continue;
+        }
+        let Some(own) = floor_of(&module) else {
+            found.push(format!("{}: module {module} has no floor in tidy.rs's FLOORS", f.display()));
+            continue;
+        };
+        for (n, line) in non_test_source(&f).lines().enumerate() {
+            for used in crate_paths(line) {
+                let bad = match floor_of(&used) {
+                    _ if used == module => None,
+                    Some(floor) if floor < own => None,
+                    Some(_) => Some(format!("{module} (floor {}) imports {used}, not below it", own + 1)),
+                    // `crate::Name`: a re-export of lib.rs, the top of the crate.
+                    None => Some(format!("{module} imports {used} through lib.rs (the crate's top): name its module")),
+                };
+                if let Some(why) = bad {
+                    found.push(format!("{}:{}: {why}: {}", f.display(), n + 1, line.trim()));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "imports running back up in the core:\n{}", found.join("\n"));
+}
+
+#[test]
+fn every_public_enum_of_the_core_is_non_exhaustive() {
+    let mut files = Vec::new();
+    rust_files(&root().join("crates/domain-connect/src"), &mut files);
+    let mut found = Vec::new();
+    for f in files {
+        let text = non_test_source(&f);
+        let lines: Vec<&str> = text.lines().collect();
+        for (n, line) in lines.iter().enumerate() {
+            if !line.trim_start().starts_with("pub enum ") {
+                continue;
+            }
+            let attrs = lines[..n].iter().rev().take_while(|l| {
+                let l = l.trim_start();
+                l.starts_with("#[") || l.starts_with("///") || l.starts_with("//")
+            });
+            if !attrs.into_iter().any(|l| l.contains("#[non_exhaustive]")) {
+                found.push(format!("{}:{}: {}", f.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "public enums of the core without #[non_exhaustive]:\n{}", found.join("\n"));
+}
+
+/// Every rule about a record type is written in `record_type.rs`: elsewhere in the
+/// core (tests aside) a type is a `RecordType`, never a string literal.
+#[test]
+fn record_types_are_named_only_in_record_type_rs() {
+    let mut files = Vec::new();
+    rust_files(&root().join("crates/domain-connect/src"), &mut files);
+    let mut found = Vec::new();
+    for f in files.into_iter().filter(|f| !f.ends_with("record_type.rs")) {
+        for (n, line) in non_test_source(&f).lines().enumerate() {
+            if let Some(rule) = record_type_literals(line).first() {
+                found.push(format!("{}:{}: {rule}: {}", f.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "record types named as strings in the core (use RecordType):\n{}", found.join("\n"));
 }

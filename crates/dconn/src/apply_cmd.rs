@@ -80,12 +80,12 @@ pub fn run(a: ApplyArgs) -> ExitCode {
     };
     // Cloudflare's list answer carries the record ids a batch deletes by.
     let (zone, ids) = match a.emit {
-        Some(Emit::Cloudflare) => match io::read_limited(&a.zone)
-            .and_then(|b| cloudflare::read_list_page(200, &b, &a.domain).map_err(|e| format!("{}: {e}", a.zone.display())))
-        {
-            Ok(p) => (p.records.iter().map(|c| c.record.clone()).collect(), p.records.into_iter().map(|c| c.id).collect()),
-            Err(e) => return fail("InvalidData", format!("zone (Cloudflare's list answer) {e}")),
-        },
+        Some(Emit::Cloudflare) => {
+            match io::read_limited(&a.zone).and_then(|b| cloudflare::read_list_page(200, &b, &a.domain).map_err(|e| format!("{}: {e}", a.zone.display()))) {
+                Ok(p) => (p.records.iter().map(|c| c.record.clone()).collect(), p.records.into_iter().map(|c| c.id).collect()),
+                Err(e) => return fail("InvalidData", format!("zone (Cloudflare's list answer) {e}")),
+            }
+        }
         _ => match io::read_zone(&a.zone, &a.domain) {
             Ok(z) => (z, Vec::new()),
             Err(e) => return fail("InvalidData", format!("zone {e}")),

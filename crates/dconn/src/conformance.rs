@@ -5,7 +5,9 @@
 use crate::io;
 use clap::Args;
 use domain_connect::record::{sort_canonical, ZoneRecord};
-use domain_connect::{apply_template, Dialect, process_records, ApplyError, ApplyRequest, Fault, Problem, ChangeSet, Params, ProcessOptions, SignatureGate, TemplateRecord};
+use domain_connect::{
+    apply_template, process_records, ApplyError, ApplyRequest, ChangeSet, Dialect, Fault, Params, Problem, ProcessOptions, SignatureGate, TemplateRecord,
+};
 use serde_yaml_ng::Value;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

@@ -23,10 +23,7 @@ fn files(paths: &[PathBuf]) -> Vec<PathBuf> {
     for p in paths {
         match std::fs::read_dir(p) {
             Ok(entries) => {
-                let mut v: Vec<PathBuf> = entries
-                    .filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|f| f.extension().is_some_and(|x| x == "json"))
-                    .collect();
+                let mut v: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|f| f.extension().is_some_and(|x| x == "json")).collect();
                 v.sort();
                 out.extend(v);
             }
@@ -37,23 +34,16 @@ fn files(paths: &[PathBuf]) -> Vec<PathBuf> {
 }
 
 fn name(p: &Path) -> String {
-    p.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| p.display().to_string())
+    p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| p.display().to_string())
 }
 
 pub fn run(a: LintArgs) -> ExitCode {
-    let mut linter = Linter::new(Options {
-        cloudflare: a.cloudflare,
-    });
+    let mut linter = Linter::new(Options { cloudflare: a.cloudflare });
     let mut error = false;
     for file in files(&a.paths) {
         let findings: Vec<Finding> = match crate::io::read_limited(&file).map(String::from_utf8) {
             Ok(Ok(text)) => linter.lint(Some(&name(&file)), &text),
-            Ok(Err(e)) => vec![Finding::cannot_open(format!(
-                "{}: not UTF-8 ({e})",
-                file.display()
-            ))],
+            Ok(Err(e)) => vec![Finding::cannot_open(format!("{}: not UTF-8 ({e})", file.display()))],
             Err(e) => vec![Finding::cannot_open(e)],
         };
         for f in findings {
@@ -61,19 +51,8 @@ pub fn run(a: LintArgs) -> ExitCode {
             if a.json {
                 outln!("{}", f.json_line(&name(&file)));
             } else {
-                let at = if f.path.is_empty() {
-                    String::new()
-                } else {
-                    format!(" {}", f.path)
-                };
-                outln!(
-                    "{}: {} {}{at}: {}\n    fix: {}",
-                    file.display(),
-                    f.level.as_str(),
-                    f.code,
-                    f.message,
-                    f.fix
-                );
+                let at = if f.path.is_empty() { String::new() } else { format!(" {}", f.path) };
+                outln!("{}: {} {}{at}: {}\n    fix: {}", file.display(), f.level.as_str(), f.code, f.message, f.fix);
             }
         }
     }

@@ -5,7 +5,7 @@ use crate::io;
 use clap::Args;
 use domain_connect::replay::{self, har, Case, Status, TemplateInput};
 use domain_connect::{signature, ApplyUrl, KeyAnswer, RustWeb, Template};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Args)]
@@ -39,7 +39,7 @@ fn bad_usage(message: String) -> ExitCode {
     ExitCode::from(2)
 }
 
-fn text(path: &PathBuf) -> Result<String, String> {
+fn text(path: &Path) -> Result<String, String> {
     io::read_limited(path).map(|b| String::from_utf8_lossy(&b).into_owned())
 }
 
@@ -47,7 +47,14 @@ fn text(path: &PathBuf) -> Result<String, String> {
 fn url(a: &ReplayArgs) -> Result<String, String> {
     let Some(path) = &a.har else { return Ok(a.url.clone().unwrap_or_default()) };
     let found = har::apply_requests(&text(path)?).map_err(|e| format!("{}: {e}", path.display()))?;
-    let list = || found.iter().enumerate().map(|(i, r)| format!("  {}. {} {} {}", i + 1, r.started, r.status.map(|s| s.to_string()).unwrap_or("-".into()), r.url)).collect::<Vec<_>>().join("\n");
+    let list = || {
+        found
+            .iter()
+            .enumerate()
+            .map(|(i, r)| format!("  {}. {} {} {}", i + 1, r.started, r.status.map(|s| s.to_string()).unwrap_or("-".into()), r.url))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
     match (a.pick, found.len()) {
         (_, 0) => Err(format!("{}: no apply request (…/v2/domainTemplates/providers/…/apply) in it", path.display())),
         (None, 1) => Ok(found[0].url.clone()),

@@ -90,7 +90,8 @@ fn apply_prints_the_contract() {
 fn apply_reads_bind_zone_files() {
     let t = shared().join("conformance/templates/exampleservice.domainconnect.org.template1.json");
     let zone = tmp("zone.zone", "$ORIGIN foo.com.\n@ 300 IN A 198.51.100.1\n@ 300 IN TXT \"keep me\"\n");
-    let out = dconn().args(["apply", "--template"]).arg(&t).arg("--zone").arg(&zone).args(["--domain", "foo.com", "IP=192.0.2.1", "RANDOMTEXT=x"]).output().unwrap();
+    let out =
+        dconn().args(["apply", "--template"]).arg(&t).arg("--zone").arg(&zone).args(["--domain", "foo.com", "IP=192.0.2.1", "RANDOMTEXT=x"]).output().unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["delete_count"], 1, "{v}");
     assert_eq!(v["changes"]["deleted"][0]["record"]["data"], "198.51.100.1");
@@ -135,52 +136,20 @@ fn keygen() -> (PathBuf, PathBuf) {
 
 #[test]
 fn keygen_writes_the_key_and_the_records_to_the_files_sign_and_verify_read() {
-    let (private, txt) = (
-        std::env::temp_dir().join(unique("private.pem")),
-        std::env::temp_dir().join(unique("key.txt")),
-    );
-    let out = dconn()
-        .args(["keygen", "--private"])
-        .arg(&private)
-        .arg("--txt")
-        .arg(&txt)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let (private, txt) = (std::env::temp_dir().join(unique("private.pem")), std::env::temp_dir().join(unique("key.txt")));
+    let out = dconn().args(["keygen", "--private"]).arg(&private).arg("--txt").arg(&txt).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(report["records"].as_u64().unwrap() >= 2, "{report}");
-    assert!(std::fs::read_to_string(&private)
-        .unwrap()
-        .starts_with("-----BEGIN PRIVATE KEY-----"));
+    assert!(std::fs::read_to_string(&private).unwrap().starts_with("-----BEGIN PRIVATE KEY-----"));
     let url = "https://dc.example/v2/domainTemplates/providers/exampleservice.domainconnect.org/services/template2/apply?domain=example.com&IP=192.0.2.1&RANDOMTEXT=x";
-    let out = dconn()
-        .args(["sign", "--url", url, "--key"])
-        .arg(&private)
-        .args(["--key-host", "_dck1"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
+    let out = dconn().args(["sign", "--url", url, "--key"]).arg(&private).args(["--key-host", "_dck1"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
     let signed = String::from_utf8(out.stdout).unwrap();
     let (code, v) = verify(signed.trim(), &txt);
     assert_eq!((code, v["verdict"].as_str()), (0, Some("valid")), "{v}");
-    let half = dconn()
-        .args(["keygen", "--private"])
-        .arg(&private)
-        .output()
-        .unwrap();
-    assert_eq!(
-        half.status.code(),
-        Some(2),
-        "--private without --txt is bad usage"
-    );
+    let half = dconn().args(["keygen", "--private"]).arg(&private).output().unwrap();
+    assert_eq!(half.status.code(), Some(2), "--private without --txt is bad usage");
 }
 
 fn verify(url: &str, txt: &PathBuf) -> (i32, serde_json::Value) {
@@ -254,10 +223,8 @@ fn closed_stdout_is_not_a_panic() {
     use std::process::Stdio;
     let records: Vec<String> = (0..20_000).map(|i| format!(r#"{{"type":"A","name":"h{i}","data":"192.0.2.1","ttl":300}}"#)).collect();
     let zone = tmp("big-zone-for-pipe.json", &format!("[{}]", records.join(",")));
-    let template = tmp(
-        "pipe-template.json",
-        r#"{"providerId":"p.example","serviceId":"s","records":[{"type":"A","host":"@","pointsTo":"192.0.2.9","ttl":60}]}"#,
-    );
+    let template =
+        tmp("pipe-template.json", r#"{"providerId":"p.example","serviceId":"s","records":[{"type":"A","host":"@","pointsTo":"192.0.2.9","ttl":60}]}"#);
     let mut child = dconn()
         .args(["apply", "--domain", "example.com", "--template"])
         .arg(&template)
@@ -326,7 +293,14 @@ fn apply_emit_prints_the_records_api_requests_without_credentials() {
     assert_eq!(req["body"]["deletes"], serde_json::json!([{"id": "aaaa0000aaaa0000aaaa0000aaaa0000"}]));
     let a = req["body"]["posts"].as_array().unwrap().iter().find(|p| p["type"] == "A").unwrap().clone();
     assert_eq!(a, serde_json::json!({"name": "bar.foo.com", "type": "A", "content": "192.0.2.1", "ttl": 1, "proxied": true}));
-    let out = dconn().args(["apply", "--emit", "cloudflare", "--template"]).arg(&t).arg("--zone").arg(&listed).args(["--domain", "foo.com", "IP=1.2.3.4", "RANDOMTEXT=x"]).output().unwrap();
+    let out = dconn()
+        .args(["apply", "--emit", "cloudflare", "--template"])
+        .arg(&t)
+        .arg("--zone")
+        .arg(&listed)
+        .args(["--domain", "foo.com", "IP=1.2.3.4", "RANDOMTEXT=x"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2), "no --zone-id");
 }
 

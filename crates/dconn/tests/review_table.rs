@@ -82,34 +82,113 @@ fn cases() -> Vec<Case> {
         c("key incomplete", signed.clone(), template2(), Some(&first_fragment_only), vec![], &["signature_invalid"]),
         c("key from another Service Provider", signed.clone(), template2(), Some(&own_k), vec![], &["signature_invalid"]),
         c("unsigned template", plain(QUERY), unsigned(), None, ok_zone.clone(), &[]),
-        c("syncBlock", signed.clone(), edited(|t| { t.insert("syncBlock".into(), json!(true)); }), k, vec![], &["sync_block"]),
-        c("hostRequired without host", plain("domain=a.com&IP=192.0.2.1&RANDOMTEXT=x"), edited(|t| {
-            t.remove("syncPubKeyDomain");
-            t.insert("hostRequired".into(), json!(true));
-        }), None, vec![], &["host_required"]),
-        c("hostRequired with host", plain("domain=a.com&host=www&IP=192.0.2.1&RANDOMTEXT=x"), edited(|t| {
-            t.remove("syncPubKeyDomain");
-            t.insert("hostRequired".into(), json!(true));
-        }), None, vec![], &[]),
+        c(
+            "syncBlock",
+            signed.clone(),
+            edited(|t| {
+                t.insert("syncBlock".into(), json!(true));
+            }),
+            k,
+            vec![],
+            &["sync_block"],
+        ),
+        c(
+            "hostRequired without host",
+            plain("domain=a.com&IP=192.0.2.1&RANDOMTEXT=x"),
+            edited(|t| {
+                t.remove("syncPubKeyDomain");
+                t.insert("hostRequired".into(), json!(true));
+            }),
+            None,
+            vec![],
+            &["host_required"],
+        ),
+        c(
+            "hostRequired with host",
+            plain("domain=a.com&host=www&IP=192.0.2.1&RANDOMTEXT=x"),
+            edited(|t| {
+                t.remove("syncPubKeyDomain");
+                t.insert("hostRequired".into(), json!(true));
+            }),
+            None,
+            vec![],
+            &[],
+        ),
         c("path names another service (case)", signed.replace("/template2/", "/Template2/"), template2(), k, vec![], &["template_mismatch"]),
-        c("path names another provider", signed.replace("/exampleservice.domainconnect.org/", "/other.example/"), template2(), k, vec![], &["template_mismatch"]),
+        c(
+            "path names another provider",
+            signed.replace("/exampleservice.domainconnect.org/", "/other.example/"),
+            template2(),
+            k,
+            vec![],
+            &["template_mismatch"],
+        ),
         c("NUL in a value", plain("domain=a.com&IP=192.0.2.1&RANDOMTEXT=a%00b"), unsigned(), None, vec![], &["control_character"]),
         c("ESC in a value", plain("domain=a.com&IP=192.0.2.1&RANDOMTEXT=%1B%5B31m"), unsigned(), None, vec![], &["control_character"]),
         c("DEL in a variable name", plain("domain=a.com&IP=192.0.2.1&RANDOMTEXT=x&X%7F=1"), unsigned(), None, vec![], &["control_character"]),
         c("C1 control in a value", plain("domain=a.com&IP=192.0.2.1&RANDOMTEXT=%C2%85"), unsigned(), None, vec![], &["control_character"]),
-        c("redirect_uri javascript:, unsigned", plain("domain=a.com&IP=192.0.2.1&RANDOMTEXT=x&redirect_uri=javascript%3Aalert(1)"), unsigned(), None, vec![], &["redirect_refused"]),
-        c("redirect_uri outside syncRedirectDomain", plain("domain=a.com&IP=192.0.2.1&RANDOMTEXT=x&redirect_uri=https%3A%2F%2Fevil.example%2F"), unsigned(), None, vec![], &["redirect_refused"]),
-        c("redirect_uri at a label boundary lookalike", plain("domain=a.com&IP=192.0.2.1&RANDOMTEXT=x&redirect_uri=https%3A%2F%2Fevilexampleservice.domainconnect.org%2F"), unsigned(), None, vec![], &["redirect_refused"]),
-        c("redirect_uri within syncRedirectDomain", plain("domain=a.com&IP=192.0.2.1&RANDOMTEXT=x&redirect_uri=https%3A%2F%2Fapp.exampleservice.domainconnect.org%2Fdone&state=s1"), unsigned(), None, vec![], &[]),
-        c("signed redirect_uri anywhere", own("domain=a.com&IP=192.0.2.1&RANDOMTEXT=x&redirect_uri=https%3A%2F%2Fsp.example%2Fdone&state=s2"), edited(|t| {
-            t.insert("syncRedirectDomain".into(), json!(""));
-        }), Some(&own_k), vec![], &[]),
-        c("signed javascript: redirect_uri", own("domain=a.com&IP=192.0.2.1&RANDOMTEXT=x&redirect_uri=javascript%3Aalert(1)"), template2(), Some(&own_k), vec![], &["redirect_refused"]),
+        c(
+            "redirect_uri javascript:, unsigned",
+            plain("domain=a.com&IP=192.0.2.1&RANDOMTEXT=x&redirect_uri=javascript%3Aalert(1)"),
+            unsigned(),
+            None,
+            vec![],
+            &["redirect_refused"],
+        ),
+        c(
+            "redirect_uri outside syncRedirectDomain",
+            plain("domain=a.com&IP=192.0.2.1&RANDOMTEXT=x&redirect_uri=https%3A%2F%2Fevil.example%2F"),
+            unsigned(),
+            None,
+            vec![],
+            &["redirect_refused"],
+        ),
+        c(
+            "redirect_uri at a label boundary lookalike",
+            plain("domain=a.com&IP=192.0.2.1&RANDOMTEXT=x&redirect_uri=https%3A%2F%2Fevilexampleservice.domainconnect.org%2F"),
+            unsigned(),
+            None,
+            vec![],
+            &["redirect_refused"],
+        ),
+        c(
+            "redirect_uri within syncRedirectDomain",
+            plain("domain=a.com&IP=192.0.2.1&RANDOMTEXT=x&redirect_uri=https%3A%2F%2Fapp.exampleservice.domainconnect.org%2Fdone&state=s1"),
+            unsigned(),
+            None,
+            vec![],
+            &[],
+        ),
+        c(
+            "signed redirect_uri anywhere",
+            own("domain=a.com&IP=192.0.2.1&RANDOMTEXT=x&redirect_uri=https%3A%2F%2Fsp.example%2Fdone&state=s2"),
+            edited(|t| {
+                t.insert("syncRedirectDomain".into(), json!(""));
+            }),
+            Some(&own_k),
+            vec![],
+            &[],
+        ),
+        c(
+            "signed javascript: redirect_uri",
+            own("domain=a.com&IP=192.0.2.1&RANDOMTEXT=x&redirect_uri=javascript%3Aalert(1)"),
+            template2(),
+            Some(&own_k),
+            vec![],
+            &["redirect_refused"],
+        ),
         c("variable missing", plain("domain=a.com&IP=192.0.2.1"), unsigned(), None, vec![], &["apply"]),
         c("value the engine rejects", plain("domain=a.com&IP=192.0.2.1&RANDOMTEXT=x&host=bad_label!"), unsigned(), None, vec![], &["apply"]),
-        c("several refusals at once", plain("domain=a.com&IP=192.0.2.1&RANDOMTEXT=a%00&redirect_uri=ftp%3A%2F%2Fx"), edited(|t| {
-            t.insert("syncBlock".into(), json!(true));
-        }), None, vec![], &["sync_block", "control_character", "signature_missing", "redirect_refused"]),
+        c(
+            "several refusals at once",
+            plain("domain=a.com&IP=192.0.2.1&RANDOMTEXT=a%00&redirect_uri=ftp%3A%2F%2Fx"),
+            edited(|t| {
+                t.insert("syncBlock".into(), json!(true));
+            }),
+            None,
+            vec![],
+            &["sync_block", "control_character", "signature_missing", "redirect_refused"],
+        ),
     ]
 }
 

@@ -70,9 +70,11 @@ fn mixed_zone(n: usize, same_length: bool) -> Vec<ZoneRecord> {
 }
 
 fn bench(c: &mut Criterion) {
-    let t = Template::from_json(r#"{"providerId":"bench.example","serviceId":"mail","records":[
+    let t = Template::from_json(
+        r#"{"providerId":"bench.example","serviceId":"mail","records":[
         {"type":"SPFM","host":"@","spfRules":"include:mail.example.org"},
-        {"type":"CNAME","host":"www","pointsTo":"sites.example.org","ttl":600}]}"#)
+        {"type":"CNAME","host":"www","pointsTo":"sites.example.org","ttl":600}]}"#,
+    )
     .unwrap();
     let params = Params::new();
 
@@ -89,7 +91,8 @@ fn bench(c: &mut Criterion) {
     }
     g.finish();
 
-    let mail = Template::from_json(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/templates/atlos.email.mail.json")).unwrap()).unwrap();
+    let mail = Template::from_json(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/templates/atlos.email.mail.json")).unwrap())
+        .unwrap();
     let mut dkim = Params::new();
     dkim.insert("dkimKey", "MCowBQYDK2VwAyEA");
     let mut g = c.benchmark_group("apply_mail_apex");
@@ -123,18 +126,14 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("index_zone");
     for n in SIZES {
         let z = zone(n);
-        g.bench_with_input(BenchmarkId::from_parameter(n), &z, |b, z| {
-            b.iter_batched(|| z.clone(), IndexedZone::new, BatchSize::LargeInput)
-        });
+        g.bench_with_input(BenchmarkId::from_parameter(n), &z, |b, z| b.iter_batched(|| z.clone(), IndexedZone::new, BatchSize::LargeInput));
     }
     g.finish();
 
     let mut g = c.benchmark_group("scan_floor");
     for n in SIZES {
         let z = zone(n);
-        g.bench_with_input(BenchmarkId::from_parameter(n), &z, |b, z| {
-            b.iter(|| black_box(z).iter().map(|r| r.name.len()).sum::<usize>())
-        });
+        g.bench_with_input(BenchmarkId::from_parameter(n), &z, |b, z| b.iter(|| black_box(z).iter().map(|r| r.name.len()).sum::<usize>()));
     }
     g.finish();
 }

@@ -38,8 +38,7 @@ pub const MAX_QUERY_LEN: usize = 32 * 1024;
 pub const MAX_PARAMS: usize = 256;
 
 /// The parameters the spec reserves; every other parameter is a template variable.
-pub const RESERVED: [&str; 9] =
-    ["domain", "host", "redirect_uri", "state", "providerName", "serviceName", "groupId", "sig", KEY_PARAM];
+pub const RESERVED: [&str; 9] = ["domain", "host", "redirect_uri", "state", "providerName", "serviceName", "groupId", "sig", KEY_PARAM];
 
 /// The parameter naming the signature's key host. It is also a variable: a template
 /// may name `%key%`, and then it takes this value, as in the reference engine.
@@ -171,10 +170,8 @@ impl ApplyUrl {
         let domain = match get("domain").filter(|d| !d.trim().is_empty()) {
             Some(d) => dns_name("domain", &d, false, web)?,
             None => {
-                let hint = params
-                    .iter()
-                    .find(|p| p.name.eq_ignore_ascii_case("domain"))
-                    .map(|p| format!("found {:?}: parameter names are case-sensitive", p.name));
+                let hint =
+                    params.iter().find(|p| p.name.eq_ignore_ascii_case("domain")).map(|p| format!("found {:?}: parameter names are case-sensitive", p.name));
                 return Err(ApplyUrlError::MissingDomain { hint });
             }
         };
@@ -194,12 +191,9 @@ impl ApplyUrl {
         if let Some(k) = params.iter().find(|p| p.name == KEY_PARAM) {
             variables.insert(KEY_PARAM, k.value.clone());
         }
-        let group_ids = get("groupId")
-            .map(|g| g.split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect())
-            .unwrap_or_default();
+        let group_ids = get("groupId").map(|g| g.split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()).unwrap_or_default();
         if let Some(at) = params.iter().position(|p| p.name == "sig") {
-            let names: Vec<String> =
-                params[at + 1..].iter().filter(|p| p.name != "key").map(|p| p.name.clone()).collect();
+            let names: Vec<String> = params[at + 1..].iter().filter(|p| p.name != "key").map(|p| p.name.clone()).collect();
             if !names.is_empty() {
                 notes.push(UrlNote::ParamsAfterSig { names });
             }
@@ -298,15 +292,9 @@ fn parse_path(path: &str) -> Result<(String, String), ApplyUrlError> {
         }
     }
     let decode = |what: &str, s: &str| -> Result<String, ApplyUrlError> {
-        let v = percent_decode_str(s)
-            .decode_utf8()
-            .map_err(|_| ApplyUrlError::BadEncoding { name: what.into() })?
-            .into_owned();
+        let v = percent_decode_str(s).decode_utf8().map_err(|_| ApplyUrlError::BadEncoding { name: what.into() })?.into_owned();
         if v.is_empty() || v.chars().any(|c| c.is_control() || c == '/') {
-            return Err(ApplyUrlError::NotAnApplyPath {
-                path: path.into(),
-                hint: format!("{what} {v:?} is empty or has control characters or '/'"),
-            });
+            return Err(ApplyUrlError::NotAnApplyPath { path: path.into(), hint: format!("{what} {v:?} is empty or has control characters or '/'") });
         }
         Ok(v)
     };
@@ -322,10 +310,7 @@ fn parse_query(raw: &str, notes: &mut Vec<UrlNote>) -> Result<Vec<QueryParam>, A
     for piece in pieces {
         // form_urlencoded does the decoding; it replaces invalid UTF-8 silently, so
         // check the bytes first and refuse instead.
-        let (name, value) = form_urlencoded::parse(piece.as_bytes())
-            .next()
-            .map(|(n, v)| (n.into_owned(), v.into_owned()))
-            .unwrap_or_default();
+        let (name, value) = form_urlencoded::parse(piece.as_bytes()).next().map(|(n, v)| (n.into_owned(), v.into_owned())).unwrap_or_default();
         for part in piece.splitn(2, '=') {
             if percent_decode_str(part).decode_utf8().is_err() {
                 return Err(ApplyUrlError::BadEncoding { name: name.clone() });
@@ -350,11 +335,7 @@ fn dns_name(param: &str, value: &str, allow_empty: bool, web: &dyn WebStandards)
     let bad = |reason: String| ApplyUrlError::BadName { param: param.into(), value: value.into(), reason };
     let trimmed = value.strip_suffix('.').unwrap_or(value);
     if trimmed.is_empty() || trimmed == "@" {
-        return if allow_empty {
-            Ok(DnsName { given: value.into(), ascii: String::new(), unicode: String::new() })
-        } else {
-            Err(bad("empty".into()))
-        };
+        return if allow_empty { Ok(DnsName { given: value.into(), ascii: String::new(), unicode: String::new() }) } else { Err(bad("empty".into())) };
     }
     if trimmed.chars().any(|c| c.is_control() || c.is_whitespace() || "/\\?#@:%\"'<>".contains(c)) {
         return Err(bad("it contains whitespace, a control character or one of / \\ ? # @ : % \" ' < >".into()));

@@ -96,13 +96,12 @@ impl DeletionReason {
                     ConflictRule::Redirect => format!("replaced by the redirect {by}"),
                 }
             }
-            DeletionReason::PreviousInstance { provider_id, service_id, host, .. } => format!(
-                "earlier application of {provider_id}/{service_id} at host \"{host}\", replaced by this one"
-            ),
-            DeletionReason::EssentialCascade { trigger, provider_id, service_id, .. } => format!(
-                "part of an earlier application of {provider_id}/{service_id} whose essential record {} {} is removed",
-                trigger.rtype, trigger.name
-            ),
+            DeletionReason::PreviousInstance { provider_id, service_id, host, .. } => {
+                format!("earlier application of {provider_id}/{service_id} at host \"{host}\", replaced by this one")
+            }
+            DeletionReason::EssentialCascade { trigger, provider_id, service_id, .. } => {
+                format!("part of an earlier application of {provider_id}/{service_id} whose essential record {} {} is removed", trigger.rtype, trigger.name)
+            }
         }
     }
 }
@@ -228,7 +227,9 @@ mod tests {
 
     #[test]
     fn exports_hold_what_is_added_and_what_is_removed_with_why() {
-        let t = Template::from_json(r#"{"providerId": "p.example", "serviceId": "s", "records": [{"type": "A", "host": "@", "pointsTo": "%ip%", "ttl": 300}]}"#).unwrap();
+        let t =
+            Template::from_json(r#"{"providerId": "p.example", "serviceId": "s", "records": [{"type": "A", "host": "@", "pointsTo": "%ip%", "ttl": 300}]}"#)
+                .unwrap();
         let before = zone::from_bind("$ORIGIN example.com.\n@ 3600 IN A 192.0.2.80\nwww 3600 IN A 192.0.2.81\n", "example.com").unwrap();
         let mut params = Params::new();
         params.insert("ip", "192.0.2.7");

@@ -232,7 +232,10 @@ pub fn read_answer(bytes: &[u8], host: &str, qtype: u16, id: u16) -> Result<Vec<
 /// The JSON-dialect URL (`?name=…&type=TXT`).
 pub fn json_url(endpoint: &str, host: &str) -> String {
     let sep = if endpoint.contains('?') { '&' } else { '?' };
-    let q: String = form_urlencoded::Serializer::new(String::new()).append_pair("name", host).append_pair("type", "TXT").finish();
+    let q: String = form_urlencoded::Serializer::new(String::new())
+        .append_pair("name", host)
+        .append_pair("type", &crate::record_type::RecordType::Txt.to_string())
+        .finish();
     format!("{endpoint}{sep}{q}")
 }
 

@@ -28,11 +28,8 @@ pub fn at(text: &str, line: usize, column: usize) -> String {
 
 fn locate(text: &str, line: usize, column: usize, closed_member: bool) -> String {
     let bytes = text.as_bytes();
-    let line_start = if line <= 1 {
-        0
-    } else {
-        bytes.iter().enumerate().filter(|(_, b)| **b == b'\n').nth(line - 2).map(|(i, _)| i + 1).unwrap_or(bytes.len())
-    };
+    let line_start =
+        if line <= 1 { 0 } else { bytes.iter().enumerate().filter(|(_, b)| **b == b'\n').nth(line - 2).map(|(i, _)| i + 1).unwrap_or(bytes.len()) };
     let end = (line_start + column).min(bytes.len());
     let mut stack: Vec<Frame> = Vec::new();
     // Within an object, whether the next string is a key.

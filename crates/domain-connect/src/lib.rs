@@ -69,6 +69,9 @@
 //!   and uppercases record types.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+// ApplyError carries what the user is shown (field, value as given and substituted,
+// record and type); it is the cold path of every engine function, so it stays unboxed.
+#![allow(clippy::result_large_err)]
 
 pub mod apply;
 pub mod apply_url;
@@ -82,8 +85,8 @@ pub mod propagation;
 pub mod record;
 pub mod record_type;
 pub mod records_api;
-pub mod return_uri;
 pub mod replay;
+pub mod return_uri;
 pub mod review;
 pub mod signature;
 pub mod template;
@@ -94,13 +97,15 @@ pub mod verdict;
 pub mod web;
 pub mod zone;
 
+pub use apply::{
+    apply_template, apply_template_indexed, process_records, process_records_indexed, ApplyRequest, Dialect, IndexedZone, ProcessOptions, SignatureGate,
+};
 pub use apply_url::{ApplyUrl, ApplyUrlError};
-pub use apply::{apply_template, apply_template_indexed, process_records, process_records_indexed, ApplyRequest, Dialect, IndexedZone, ProcessOptions, SignatureGate};
 pub use changeset::{ChangeSet, ConflictRule, DeletionReason};
 pub use error::{ApplyError, Fault, Problem};
 pub use record::ZoneRecord;
 pub use record_type::{RecordType, TxtConflictMode};
+pub use review::{review, Approved, Decision, KeyAnswer, Policy, Refusal, Review, Signatures, ZoneInput};
 pub use template::{Template, TemplateError, TemplateRecord};
 pub use variables::Params;
 pub use web::{RustWeb, WebStandards, WebUrl};
-pub use review::{review, Approved, Decision, KeyAnswer, Policy, Refusal, Review, Signatures, ZoneInput};

@@ -100,26 +100,11 @@ pub(crate) struct Out(pub Vec<Finding>);
 
 impl Out {
     /// A finding of rule `code` at `path`; `detail` is added to the rule's text.
-    pub(crate) fn add(
-        &mut self,
-        code: &'static str,
-        path: impl Into<String>,
-        detail: impl AsRef<str>,
-    ) {
+    pub(crate) fn add(&mut self, code: &'static str, path: impl Into<String>, detail: impl AsRef<str>) {
         let rule = catalogue::rule(code);
         let detail = detail.as_ref();
-        let message = if detail.is_empty() {
-            rule.text.to_string()
-        } else {
-            format!("{}: {detail}", rule.text)
-        };
-        self.0.push(Finding {
-            code,
-            level: rule.level,
-            path: path.into(),
-            message,
-            fix: rule.fix,
-        });
+        let message = if detail.is_empty() { rule.text.to_string() } else { format!("{}: {detail}", rule.text) };
+        self.0.push(Finding { code, level: rule.level, path: path.into(), message, fix: rule.fix });
     }
 }
 
@@ -136,10 +121,7 @@ pub(crate) fn has_variable(s: &str) -> bool {
 impl Linter {
     /// A linter with these options.
     pub fn new(options: Options) -> Linter {
-        Linter {
-            options,
-            seen: HashSet::new(),
-        }
+        Linter { options, seen: HashSet::new() }
     }
 
     /// Lint one template file: `file_name` (its base name, for DCTL1003; `None` when read
@@ -149,11 +131,7 @@ impl Linter {
         let value: serde_json::Value = match serde_json::from_str(text) {
             Ok(v) => v,
             Err(e) => {
-                out.add(
-                    "DCTL0003",
-                    crate::json_path::of_error(text, &e),
-                    format!("line {}, column {}: {e}", e.line(), e.column()),
-                );
+                out.add("DCTL0003", crate::json_path::of_error(text, &e), format!("line {}, column {}: {e}", e.line(), e.column()));
                 return out.0;
             }
         };
@@ -194,18 +172,11 @@ impl Linter {
     fn check_template(&mut self, file_name: Option<&str>, t: &Template, out: &mut Out) {
         for (key, value) in &t.extra {
             if !draft::understood(key) {
-                out.add(
-                    "DCTL0003",
-                    key.clone(),
-                    format!("unknown property {key:?} = {}", shorten(&value.to_string())),
-                );
+                out.add("DCTL0003", key.clone(), format!("unknown property {key:?} = {}", shorten(&value.to_string())));
             }
         }
         for (key, id) in [("providerId", &t.provider_id), ("serviceId", &t.service_id)] {
-            if id
-                .chars()
-                .any(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_')))
-            {
+            if id.chars().any(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_'))) {
                 out.add("DCTL1002", key, format!("{id:?}"));
             }
         }
@@ -215,24 +186,13 @@ impl Linter {
                 out.add("DCTL1003", "", format!("{name:?} should be {expected:?}"));
             }
         }
-        if !self
-            .seen
-            .insert((t.provider_id.clone(), t.service_id.clone()))
-        {
-            out.add(
-                "DCTL1004",
-                "",
-                format!("{}/{}", t.provider_id, t.service_id),
-            );
+        if !self.seen.insert((t.provider_id.clone(), t.service_id.clone())) {
+            out.add("DCTL1004", "", format!("{}/{}", t.provider_id, t.service_id));
         }
         let len = |s: &str| s.chars().count();
         let mut require = |key: &str, value: Option<&str>, max: usize| match value {
             None | Some("") => out.add("DCTL1005", key, "required"),
-            Some(v) if len(v) > max => out.add(
-                "DCTL1005",
-                key,
-                format!("at most {max} characters, not {}", len(v)),
-            ),
+            Some(v) if len(v) > max => out.add("DCTL1005", key, format!("at most {max} characters, not {}", len(v))),
             _ => {}
         };
         require("providerId", Some(&t.provider_id), 64);
@@ -241,20 +201,12 @@ impl Linter {
         require("serviceName", t.service_name.as_deref(), 255);
         if let Some(logo) = t.logo_url.as_deref().filter(|l| !l.is_empty()) {
             if !is_http_url(logo) {
-                out.add(
-                    "DCTL1005",
-                    "logoUrl",
-                    format!("not an http(s) URL: {logo:?}"),
-                );
+                out.add("DCTL1005", "logoUrl", format!("not an http(s) URL: {logo:?}"));
             }
         }
         if let Some(k) = &t.sync_pub_key_domain {
             if len(k) > 255 {
-                out.add(
-                    "DCTL1005",
-                    "syncPubKeyDomain",
-                    format!("at most 255 characters, not {}", len(k)),
-                );
+                out.add("DCTL1005", "syncPubKeyDomain", format!("at most 255 characters, not {}", len(k)));
             }
         }
         if t.version.unwrap_or(0) == 0 {
@@ -267,10 +219,7 @@ impl Linter {
         if yes(t.shared_provider_name) && !yes(t.shared) {
             out.add("DCTL1008", "sharedProviderName", "");
         }
-        for (key, value) in [
-            ("providerName", &t.provider_name),
-            ("serviceName", &t.service_name),
-        ] {
+        for (key, value) in [("providerName", &t.provider_name), ("serviceName", &t.service_name)] {
             if let Some(v) = value.as_deref().filter(|v| has_variable(v)) {
                 out.add("DCTL1009", key, format!("{v:?}"));
             }
@@ -286,11 +235,7 @@ impl Linter {
                     out.add("DCTL1026", "syncRedirectDomain", format!("{item:?}"));
                 }
                 if let Err(why) = names::check_fqdn(item.trim()) {
-                    out.add(
-                        "DCTL1022",
-                        "syncRedirectDomain",
-                        format!("{:?}: {why}", item.trim()),
-                    );
+                    out.add("DCTL1022", "syncRedirectDomain", format!("{:?}: {why}", item.trim()));
                 }
             }
         }
@@ -317,8 +262,7 @@ impl Linter {
             out.add("DCTL1032", "records", "");
         }
         let apex_alias = |r: &TemplateRecord| {
-            matches!(r.rtype, crate::record_type::RecordType::Ns | crate::record_type::RecordType::Cname)
-                && matches!(r.host.as_deref().unwrap_or(""), "" | "@")
+            matches!(r.rtype, crate::record_type::RecordType::Ns | crate::record_type::RecordType::Cname) && matches!(r.host.as_deref().unwrap_or(""), "" | "@")
         };
         if yes(t.host_required) && !t.records.iter().any(apex_alias) {
             out.add("DCTL1037", "hostRequired", "");
@@ -352,15 +296,8 @@ fn same_trailing_variable(records: &[TemplateRecord]) -> Option<String> {
 }
 
 fn is_http_url(s: &str) -> bool {
-    let rest = s
-        .strip_prefix("https://")
-        .or_else(|| s.strip_prefix("http://"));
-    rest.is_some_and(|r| {
-        r.split(['/', '?', '#'])
-            .next()
-            .is_some_and(|h| !h.is_empty())
-            && !r.contains(char::is_whitespace)
-    })
+    let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"));
+    rest.is_some_and(|r| r.split(['/', '?', '#']).next().is_some_and(|h| !h.is_empty()) && !r.contains(char::is_whitespace))
 }
 
 /// A value as shown in a message: at most 80 characters.

@@ -3,9 +3,9 @@
 //! ([`crate::doh::query`], [`crate::doh::read_answer`]) as often as it likes; this
 //! module only says what to ask and what counts as seen.
 
-use crate::record_type::RecordType;
 use crate::changeset::ChangeSet;
 use crate::record::ZoneRecord;
+use crate::record_type::RecordType;
 use crate::{doh, zone};
 use serde::Serialize;
 
@@ -81,7 +81,7 @@ impl Probe {
     /// Read a wire answer to [`Probe::query`]: does it show the record?
     pub fn seen_in(&self, answer: &[u8], id: u16) -> Result<bool, doh::DohError> {
         let got = doh::read_answer(answer, &self.name, doh::type_number(&self.rtype).unwrap_or(0), id)?;
-        Ok(got.iter().any(|g| *g == self.expected))
+        Ok(got.contains(&self.expected))
     }
 }
 

@@ -126,15 +126,8 @@ fn de_opt_int<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> 
     let v = Option::<serde_json::Value>::deserialize(d)?;
     match v {
         None | Some(serde_json::Value::Null) => Ok(None),
-        Some(serde_json::Value::Number(n)) => n
-            .as_i64()
-            .map(Some)
-            .ok_or_else(|| D::Error::custom(format!("expected an integer, found {n}"))),
-        Some(serde_json::Value::String(s)) => s
-            .trim()
-            .parse::<i64>()
-            .map(Some)
-            .map_err(|_| D::Error::custom(format!("expected an integer, found {s:?}"))),
+        Some(serde_json::Value::Number(n)) => n.as_i64().map(Some).ok_or_else(|| D::Error::custom(format!("expected an integer, found {n}"))),
+        Some(serde_json::Value::String(s)) => s.trim().parse::<i64>().map(Some).map_err(|_| D::Error::custom(format!("expected an integer, found {s:?}"))),
         Some(other) => Err(D::Error::custom(format!("expected an integer, found {other}"))),
     }
 }

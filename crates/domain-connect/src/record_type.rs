@@ -158,17 +158,7 @@ impl RecordType {
     pub fn is_custom(&self) -> bool {
         !matches!(
             self,
-            Self::A
-                | Self::Aaaa
-                | Self::Cname
-                | Self::ApexCname
-                | Self::Mx
-                | Self::Ns
-                | Self::Srv
-                | Self::Txt
-                | Self::Spfm
-                | Self::Redir301
-                | Self::Redir302
+            Self::A | Self::Aaaa | Self::Cname | Self::ApexCname | Self::Mx | Self::Ns | Self::Srv | Self::Txt | Self::Spfm | Self::Redir301 | Self::Redir302
         )
     }
 
@@ -365,10 +355,8 @@ mod tests {
         let mut sorted = vec![RecordType::Txt, RecordType::A, RecordType::Generic(999), RecordType::Cname];
         sorted.sort();
         assert_eq!(sorted, [RecordType::A, RecordType::Cname, RecordType::Txt, RecordType::Generic(999)]);
-        let proxiable: Vec<&str> = ["A", "AAAA", "CNAME", "MX", "TXT", "APEXCNAME", "REDIR301"]
-            .into_iter()
-            .filter(|t| RecordType::parse(t).is_proxiable())
-            .collect();
+        let proxiable: Vec<&str> =
+            ["A", "AAAA", "CNAME", "MX", "TXT", "APEXCNAME", "REDIR301"].into_iter().filter(|t| RecordType::parse(t).is_proxiable()).collect();
         assert_eq!(proxiable, ["A", "AAAA", "CNAME"]);
         assert!(RecordType::Mx.not_proxiable_because().is_some());
     }

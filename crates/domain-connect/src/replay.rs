@@ -22,6 +22,7 @@ mod steps;
 /// How a step, or the whole request, came out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Status {
     /// Nothing wrong.
     Ok,
@@ -105,11 +106,8 @@ impl Diagnosis {
 
     /// `{"decision", "steps": [{"id", "status", "title", "detail"}]}`, as `dconn replay --json` prints it.
     pub fn to_json(&self) -> serde_json::Value {
-        let steps: Vec<serde_json::Value> = self
-            .steps
-            .iter()
-            .map(|s| serde_json::json!({"id": s.id, "status": s.status, "title": s.title, "detail": s.detail}))
-            .collect();
+        let steps: Vec<serde_json::Value> =
+            self.steps.iter().map(|s| serde_json::json!({"id": s.id, "status": s.status, "title": s.title, "detail": s.detail})).collect();
         serde_json::json!({"decision": self.decision, "steps": steps})
     }
 
@@ -131,6 +129,7 @@ impl Diagnosis {
 
 /// The template the request names, as the supporter has it.
 #[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
 pub enum TemplateInput<'a> {
     /// Its JSON text (a malformed one fails the step).
     Text {

@@ -79,9 +79,9 @@ pub fn decide(template: &Template, url: &ApplyUrl, signature_verified: bool) -> 
         .collect();
     match domains.iter().find(|d| host == **d || host.ends_with(&format!(".{d}"))) {
         Some(d) => ReturnTo::Allowed { uri, because: format!("{host} is within the template's syncRedirectDomain {d}") },
-        None if domains.is_empty() => refuse(format!(
-            "the request is not signed and verified, and the template lists no syncRedirectDomain; {host} cannot be trusted"
-        )),
+        None if domains.is_empty() => {
+            refuse(format!("the request is not signed and verified, and the template lists no syncRedirectDomain; {host} cannot be trusted"))
+        }
         None => refuse(format!("{host} is not within the template's syncRedirectDomain ({})", domains.join(", "))),
     }
 }
@@ -151,7 +151,9 @@ mod tests {
     #[test]
     fn a_verified_signature_allows_any_http_host_but_not_other_schemes() {
         let tpl = t(None);
-        assert!(matches!(decide(&tpl, &u("https://anywhere.example/"), false), ReturnTo::Refused { reason, .. } if reason.contains("lists no syncRedirectDomain")));
+        assert!(
+            matches!(decide(&tpl, &u("https://anywhere.example/"), false), ReturnTo::Refused { reason, .. } if reason.contains("lists no syncRedirectDomain"))
+        );
         assert!(allowed(decide(&tpl, &u("https://anywhere.example/"), true)));
         assert!(!allowed(decide(&tpl, &u("javascript:alert(1)"), true)));
     }

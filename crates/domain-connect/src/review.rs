@@ -170,14 +170,12 @@ impl fmt::Display for Refusal {
             Self::SignatureMissing { reason } => write!(f, "a signature is required: {reason}"),
             Self::SignatureInvalid { reason } => write!(f, "the signature does not verify: {reason}"),
             Self::KeyUnavailable { key_host, reason } => write!(f, "the key at {key_host} could not be read: {reason}"),
-            Self::TemplateMismatch { url_provider_id, url_service_id, provider_id, service_id } => write!(
-                f,
-                "the link names template {url_provider_id}/{url_service_id}, but the template reviewed is {provider_id}/{service_id}"
-            ),
-            Self::ControlCharacter { parameter, position, code_point } => write!(
-                f,
-                "parameter {parameter:?} holds the control character U+{code_point:04X} at character {position}"
-            ),
+            Self::TemplateMismatch { url_provider_id, url_service_id, provider_id, service_id } => {
+                write!(f, "the link names template {url_provider_id}/{url_service_id}, but the template reviewed is {provider_id}/{service_id}")
+            }
+            Self::ControlCharacter { parameter, position, code_point } => {
+                write!(f, "parameter {parameter:?} holds the control character U+{code_point:04X} at character {position}")
+            }
             Self::RedirectRefused { uri, reason } => write!(f, "the return address {uri:?} may not be used: {reason}"),
             Self::Apply { error } => write!(f, "the template cannot be applied: {error}"),
         }
@@ -240,12 +238,8 @@ impl Review {
             (true, Ok(cs)) => cs.clone(),
             _ => return Err(self.decision.refusals.clone()),
         };
-        let proxied = changes
-            .added
-            .iter()
-            .enumerate()
-            .map(|(i, a)| a.record.rtype.is_proxiable().then(|| proxied.get(i).copied().flatten().unwrap_or(false)))
-            .collect();
+        let proxied =
+            changes.added.iter().enumerate().map(|(i, a)| a.record.rtype.is_proxiable().then(|| proxied.get(i).copied().flatten().unwrap_or(false))).collect();
         Ok(Approved { changes, proxied })
     }
 

@@ -205,9 +205,7 @@ pub fn assemble_key(txt_records: &[String]) -> Result<PublicKey, SignatureError>
         }
     }
     let b64: String = frags.iter().flat_map(|f| f.d.chars().filter(|c| !c.is_whitespace())).collect();
-    let der = base64::engine::general_purpose::STANDARD
-        .decode(b64.as_bytes())
-        .map_err(|e| SignatureError::KeyNotBase64(e.to_string()))?;
+    let der = base64::engine::general_purpose::STANDARD.decode(b64.as_bytes()).map_err(|e| SignatureError::KeyNotBase64(e.to_string()))?;
     let key = RsaPublicKey::from_public_key_der(&der).map_err(|e| SignatureError::KeyNotSpki(spki_problem(&e)))?;
     let bits = key.n().bits();
     if bits < 2048 {
@@ -238,9 +236,7 @@ pub fn decode_sig(sig: &str) -> Result<Vec<u8>, SignatureError> {
     if cleaned.is_empty() {
         return Err(SignatureError::EmptySignature);
     }
-    base64::engine::general_purpose::STANDARD
-        .decode(cleaned.as_bytes())
-        .map_err(|e| SignatureError::SignatureNotBase64(e.to_string()))
+    base64::engine::general_purpose::STANDARD.decode(cleaned.as_bytes()).map_err(|e| SignatureError::SignatureNotBase64(e.to_string()))
 }
 
 /// Verify RS256 over `signed` with the key.
@@ -281,10 +277,7 @@ pub fn public_txt(private_key_pem: &str) -> Result<Vec<String>, SignatureError> 
 pub fn generate_key<R: rsa::rand_core::CryptoRngCore>(rng: &mut R) -> Result<(String, Vec<String>), SignatureError> {
     use rsa::pkcs8::EncodePrivateKey;
     let key = RsaPrivateKey::new(rng, 2048).map_err(|e| SignatureError::BadPrivateKey(e.to_string()))?;
-    let pem = key
-        .to_pkcs8_pem(rsa::pkcs8::LineEnding::LF)
-        .map_err(|e| SignatureError::BadPrivateKey(e.to_string()))?
-        .to_string();
+    let pem = key.to_pkcs8_pem(rsa::pkcs8::LineEnding::LF).map_err(|e| SignatureError::BadPrivateKey(e.to_string()))?.to_string();
     Ok((pem, txt_fragments(&key.to_public_key())))
 }
 
@@ -308,11 +301,7 @@ pub fn txt_fragments(public_key: &RsaPublicKey) -> Vec<String> {
     let der = public_key.to_public_key_der().map(|d| d.as_bytes().to_vec()).unwrap_or_default();
     let b64 = base64::engine::general_purpose::STANDARD.encode(der);
     let chunk = 200;
-    b64.as_bytes()
-        .chunks(chunk)
-        .enumerate()
-        .map(|(i, c)| format!("p={},a=RS256,t=x509,d={}", i + 1, String::from_utf8_lossy(c)))
-        .collect()
+    b64.as_bytes().chunks(chunk).enumerate().map(|(i, c)| format!("p={},a=RS256,t=x509,d={}", i + 1, String::from_utf8_lossy(c))).collect()
 }
 
 /// One TXT record in presentation form — one or more quoted strings (`"a" "b"`, with
@@ -339,11 +328,7 @@ pub fn join_txt_strings(record: &str) -> String {
 /// Parse the TXT lines of a file as `dig +short` prints them: one record per line,
 /// each record one or more quoted strings (joined), or a bare string; `#` comments.
 pub fn parse_txt_lines(text: &str) -> Vec<String> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !(l.is_empty() || l.starts_with('#') || l.starts_with(';')))
-        .map(join_txt_strings)
-        .collect()
+    text.lines().map(str::trim).filter(|l| !(l.is_empty() || l.starts_with('#') || l.starts_with(';'))).map(join_txt_strings).collect()
 }
 
 #[cfg(test)]

@@ -83,10 +83,7 @@ impl<'de> Deserialize<'de> for IntField {
         match serde_json::Value::deserialize(d)? {
             serde_json::Value::String(s) => Ok(IntField(s)),
             serde_json::Value::Number(n) => Ok(IntField(n.to_string())),
-            other => Err(D::Error::custom(format!(
-                "expected a number or a string, found {}",
-                json_kind(&other)
-            ))),
+            other => Err(D::Error::custom(format!("expected a number or a string, found {}", json_kind(&other)))),
         }
     }
 }
@@ -172,9 +169,26 @@ pub const SUPPORTED_SPEC_VERSIONS: [u64; 1] = [1];
 /// draft's `templateSpecVersion` and `crit`. A vendor's `vnd.` property is ignored,
 /// so never understood when `crit` lists it.
 pub const UNDERSTOOD_PROPERTIES: [&str; 20] = [
-    "providerId", "providerName", "serviceId", "serviceName", "version", "logoUrl", "description", "variableDescription",
-    "shared", "syncBlock", "sharedProviderName", "sharedServiceName", "syncPubKeyDomain", "syncRedirectDomain",
-    "multiInstance", "warnPhishing", "hostRequired", "records", "templateSpecVersion", "crit",
+    "providerId",
+    "providerName",
+    "serviceId",
+    "serviceName",
+    "version",
+    "logoUrl",
+    "description",
+    "variableDescription",
+    "shared",
+    "syncBlock",
+    "sharedProviderName",
+    "sharedServiceName",
+    "syncPubKeyDomain",
+    "syncRedirectDomain",
+    "multiInstance",
+    "warnPhishing",
+    "hostRequired",
+    "records",
+    "templateSpecVersion",
+    "crit",
 ];
 
 /// A template that could not be read: where (a JSON path such as `records[3].ttl`,
@@ -206,17 +220,11 @@ impl Template {
         if bytes.len() > MAX_TEMPLATE_BYTES {
             return Err(TemplateError {
                 path: String::new(),
-                message: format!(
-                    "template is {} bytes; the limit is {} bytes",
-                    bytes.len(),
-                    MAX_TEMPLATE_BYTES
-                ),
+                message: format!("template is {} bytes; the limit is {} bytes", bytes.len(), MAX_TEMPLATE_BYTES),
             });
         }
-        let text = std::str::from_utf8(bytes).map_err(|e| TemplateError {
-            path: String::new(),
-            message: format!("template is not valid UTF-8 (byte {})", e.valid_up_to()),
-        })?;
+        let text = std::str::from_utf8(bytes)
+            .map_err(|e| TemplateError { path: String::new(), message: format!("template is not valid UTF-8 (byte {})", e.valid_up_to()) })?;
         Self::from_json(text)
     }
 
@@ -225,10 +233,7 @@ impl Template {
         if text.len() > MAX_TEMPLATE_BYTES {
             return Self::from_json_bytes(text.as_bytes());
         }
-        let t: Template = serde_json::from_str(text).map_err(|e| TemplateError {
-            path: crate::json_path::of_error(text, &e),
-            message: e.to_string(),
-        })?;
+        let t: Template = serde_json::from_str(text).map_err(|e| TemplateError { path: crate::json_path::of_error(text, &e), message: e.to_string() })?;
         if t.provider_id.is_empty() {
             return Err(TemplateError { path: "providerId".into(), message: "must not be empty".into() });
         }
@@ -252,11 +257,16 @@ impl Template {
         // A value as a message shows it: a hostile one is cut short.
         let shown = |v: &serde_json::Value| {
             let text = v.to_string();
-            if text.chars().count() > 40 { format!("{}…", text.chars().take(39).collect::<String>()) } else { text }
+            if text.chars().count() > 40 {
+                format!("{}…", text.chars().take(39).collect::<String>())
+            } else {
+                text
+            }
         };
         if let Some(v) = self.extra.get("templateSpecVersion") {
             if !v.as_u64().is_some_and(|n| SUPPORTED_SPEC_VERSIONS.contains(&n)) {
-                let message = format!("templateSpecVersion {} is not supported here (only {SUPPORTED_SPEC_VERSIONS:?}): the template must not be applied", shown(v));
+                let message =
+                    format!("templateSpecVersion {} is not supported here (only {SUPPORTED_SPEC_VERSIONS:?}): the template must not be applied", shown(v));
                 refuse("templateSpecVersion".into(), message);
             }
         }
@@ -327,10 +337,7 @@ impl Template {
 impl TemplateRecord {
     /// How a TXT record conflicts with the TXT records at its name.
     pub fn txt_conflict_mode(&self) -> crate::record_type::TxtConflictMode {
-        crate::record_type::TxtConflictMode::from_fields(
-            self.txt_conflict_matching_mode.as_deref(),
-            self.txt_conflict_matching_prefix.as_deref(),
-        )
+        crate::record_type::TxtConflictMode::from_fields(self.txt_conflict_matching_mode.as_deref(), self.txt_conflict_matching_prefix.as_deref())
     }
 
     /// Whether this record applies when the request selects `group_ids` (spec
@@ -346,19 +353,7 @@ impl TemplateRecord {
     /// Every field of the record that may hold `%variables%`.
     pub fn text_fields(&self) -> Vec<&str> {
         let mut v = Vec::new();
-        for f in [
-            &self.host,
-            &self.name,
-            &self.points_to,
-            &self.data,
-            &self.target,
-            &self.protocol,
-            &self.service,
-            &self.spf_rules,
-        ]
-        .into_iter()
-        .flatten()
-        {
+        for f in [&self.host, &self.name, &self.points_to, &self.data, &self.target, &self.protocol, &self.service, &self.spf_rules].into_iter().flatten() {
             v.push(f.as_str());
         }
         for f in [&self.ttl, &self.priority, &self.weight, &self.port].into_iter().flatten() {

@@ -3,8 +3,8 @@
 //! DNS provider's base URL, signed, `sig` and `key` appended; with the key host and the
 //! TXT strings to publish there. For template authors (the workbench) and tests.
 
-use crate::signature::{key_host, public_txt, sign_url, signing_query, KeyHostError, QueryOrder, SignatureError};
 use crate::apply_url::ApplyUrl;
+use crate::signature::{key_host, public_txt, sign_url, signing_query, KeyHostError, QueryOrder, SignatureError};
 use crate::template::Template;
 use std::fmt;
 
@@ -45,7 +45,14 @@ impl std::error::Error for TestUrlError {}
 
 /// Sign a test URL of `template` on `base` (the DNS provider's `urlSyncUX`) with the
 /// parameters given, laid out as `order` says, under `key_label`.
-pub fn sign_test_url(template: &Template, base: &str, params: &[(String, String)], order: QueryOrder, key_label: &str, private_key_pem: &str) -> Result<TestUrl, TestUrlError> {
+pub fn sign_test_url(
+    template: &Template,
+    base: &str,
+    params: &[(String, String)],
+    order: QueryOrder,
+    key_label: &str,
+    private_key_pem: &str,
+) -> Result<TestUrl, TestUrlError> {
     let domain = template.sync_pub_key_domain.as_deref().filter(|d| !d.is_empty()).ok_or(TestUrlError::NoSyncPubKeyDomain)?;
     let key_label = key_label.trim();
     let host = key_host(key_label, domain).map_err(TestUrlError::KeyLabel)?;

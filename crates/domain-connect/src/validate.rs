@@ -5,11 +5,7 @@
 /// One DNS label as DCAZ accepts it: 1–63 of `[A-Za-z0-9_-]`, not starting or ending
 /// with `-`.
 pub fn is_label(l: &str) -> bool {
-    !l.is_empty()
-        && l.len() <= 63
-        && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-        && !l.starts_with('-')
-        && !l.ends_with('-')
+    !l.is_empty() && l.len() <= 63 && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') && !l.starts_with('-') && !l.ends_with('-')
 }
 
 fn all_labels(s: &str) -> bool {
@@ -194,13 +190,9 @@ pub fn is_redirect_target(s: &str) -> bool {
         if !h.contains('.') || h.len() > 253 {
             return false;
         }
-        let labels_ok = h.split('.').all(|l| {
-            !l.is_empty()
-                && l.len() <= 63
-                && !l.starts_with('-')
-                && !l.ends_with('-')
-                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
-        });
+        let labels_ok = h
+            .split('.')
+            .all(|l| !l.is_empty() && l.len() <= 63 && !l.starts_with('-') && !l.ends_with('-') && l.chars().all(|c| c.is_alphanumeric() || c == '-'));
         let tld = h.rsplit('.').next().unwrap_or("");
         return labels_ok && !tld.chars().all(|c| c.is_ascii_digit());
     }

@@ -74,9 +74,7 @@ impl Params {
         match self.values.get(name) {
             None => Ok(None),
             Some(ParamValue::Text(v)) => Ok(Some(v)),
-            Some(ParamValue::NotText(shown)) => {
-                Err(ApplyError::TypeError(Fault::new(Problem::NotText { variable: name.to_string() }).with_value(shown, None)))
-            }
+            Some(ParamValue::NotText(shown)) => Err(ApplyError::TypeError(Fault::new(Problem::NotText { variable: name.to_string() }).with_value(shown, None))),
         }
     }
 }
@@ -125,14 +123,7 @@ pub fn variable_names(value: &str) -> Vec<String> {
 /// `domain` and `host` (`None`: no host parameter at all; `Some("")`: the apex).
 ///
 /// `field_name` only names the field in error messages.
-pub fn resolve(
-    input: &str,
-    domain: &str,
-    host: Option<&str>,
-    params: &Params,
-    field: Field,
-    field_name: &'static str,
-) -> Result<String, ApplyError> {
+pub fn resolve(input: &str, domain: &str, host: Option<&str>, params: &Params, field: Field, field_name: &'static str) -> Result<String, ApplyError> {
     let mut s = input.to_string();
     let mut ci = 0usize;
     let host_nonempty = host.filter(|h| !h.is_empty());
@@ -140,11 +131,7 @@ pub fn resolve(
         let start = pos + 1;
         let end = match s[start..].find('%') {
             Some(e) => start + e,
-            None => {
-                return Err(ApplyError::InvalidTemplate(
-                    Fault::new(Problem::UnpairedDelimiter).in_field(field_name).with_value(input, None),
-                ))
-            }
+            None => return Err(ApplyError::InvalidTemplate(Fault::new(Problem::UnpairedDelimiter).in_field(field_name).with_value(input, None))),
         };
         let name = s[start..end].to_string();
         let value: String = match name.as_str() {
@@ -174,7 +161,9 @@ pub fn resolve(
         let count = s.matches(&token).count();
         let new_len = s.len() - count * token.len() + count * value.len();
         if new_len > MAX_SUBSTITUTED_LEN {
-            return Err(ApplyError::InvalidData(Fault::new(Problem::TooLongAfterSubstitution { limit: MAX_SUBSTITUTED_LEN, variable: name }).in_field(field_name)));
+            return Err(ApplyError::InvalidData(
+                Fault::new(Problem::TooLongAfterSubstitution { limit: MAX_SUBSTITUTED_LEN, variable: name }).in_field(field_name),
+            ));
         }
         s = s.replace(&token, &value);
         ci = pos + value.len();

@@ -216,7 +216,8 @@ pub fn flags(template: &Template, url: &ApplyUrl, report: &SignatureReport) -> R
     let verified = report.is_valid();
     let used = template.variables(&url.group_ids);
     let missing_variables: Vec<String> = used.iter().filter(|v| url.variables.get(v).is_none()).cloned().collect();
-    let unused_variables: Vec<String> = url.variables.iter().map(|(k, _)| k.to_string()).filter(|k| !used.contains(k) && k != crate::apply_url::KEY_PARAM).collect();
+    let unused_variables: Vec<String> =
+        url.variables.iter().map(|(k, _)| k.to_string()).filter(|k| !used.contains(k) && k != crate::apply_url::KEY_PARAM).collect();
     let mut ignored = Vec::new();
     let shared_provider = template.shared_provider_name == Some(true) || template.shared == Some(true);
     let shared_service = template.shared_service_name == Some(true);

@@ -67,10 +67,8 @@ pub(crate) fn is_a_label(label: &str) -> bool {
 /// The Unicode form of an ASCII domain name for display: each `xn--` label decoded
 /// from punycode, other labels as they are. `None` when a label does not decode.
 pub fn to_unicode(ascii: &str) -> Option<String> {
-    let labels: Option<Vec<String>> = ascii
-        .split('.')
-        .map(|label| if is_a_label(label) { idna::punycode::decode_to_string(&label[4..]) } else { Some(label.to_string()) })
-        .collect();
+    let labels: Option<Vec<String>> =
+        ascii.split('.').map(|label| if is_a_label(label) { idna::punycode::decode_to_string(&label[4..]) } else { Some(label.to_string()) }).collect();
     labels.map(|l| l.join("."))
 }
 

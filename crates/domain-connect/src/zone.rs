@@ -8,10 +8,10 @@
 use crate::record::ZoneRecord;
 
 mod presentation;
-pub use presentation::from_presentation;
 use crate::record_type::RecordType;
 use hickory_proto::rr::{Name, RData, RecordType as WireType};
 use hickory_proto::serialize::txt::Parser;
+pub use presentation::from_presentation;
 use serde::de::{Deserializer, SeqAccess, Visitor};
 use std::fmt;
 use std::str::FromStr;
@@ -241,11 +241,7 @@ fn quote_txt(s: &str) -> String {
         cur.push(c);
     }
     parts.push(cur);
-    parts
-        .iter()
-        .map(|p| format!("\"{}\"", p.replace('\\', "\\\\").replace('"', "\\\"")))
-        .collect::<Vec<_>>()
-        .join(" ")
+    parts.iter().map(|p| format!("\"{}\"", p.replace('\\', "\\\\").replace('"', "\\\""))).collect::<Vec<_>>().join(" ")
 }
 
 /// A record's owner (relative, `@` for the apex; SRV service and protocol folded in)

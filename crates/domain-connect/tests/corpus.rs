@@ -46,7 +46,8 @@ fn every_public_template_parses_or_fails_precisely() {
 fn every_public_template_applies_or_errs_without_panic() {
     let dir = common::shared().join("templates");
     let zone = domain_connect::zone::from_json(REALISTIC_ZONE).unwrap();
-    let redirect: Vec<TemplateRecord> = serde_json::from_str(r#"[{"type":"A","pointsTo":"127.0.0.1","ttl":600},{"type":"AAAA","pointsTo":"::1","ttl":600}]"#).unwrap();
+    let redirect: Vec<TemplateRecord> =
+        serde_json::from_str(r#"[{"type":"A","pointsTo":"127.0.0.1","ttl":600},{"type":"AAAA","pointsTo":"::1","ttl":600}]"#).unwrap();
     let (mut applied, mut refused) = (0, 0);
     for e in std::fs::read_dir(&dir).unwrap() {
         let path = e.unwrap().path();

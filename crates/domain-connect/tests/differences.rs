@@ -52,7 +52,8 @@ fn row4_non_integer_ttl_value_is_invalid_data() {
 #[test]
 fn row5_srv_at_apex_and_with_variables() {
     let p: Params = [("proto", "_tcp")].into_iter().collect();
-    let r = recs(r#"[{"type":"SRV","name":"@","service":"_sip","protocol":"%proto%","target":"sip.example.net","priority":1,"weight":1,"port":5060,"ttl":60}]"#);
+    let r =
+        recs(r#"[{"type":"SRV","name":"@","service":"_sip","protocol":"%proto%","target":"sip.example.net","priority":1,"weight":1,"port":5060,"ttl":60}]"#);
     let cs = process_records(&r, &[], &opts(&p, "")).unwrap();
     assert_eq!(cs.added[0].record.protocol.as_deref(), Some("tcp"));
     let mut o = opts(&p, "");
@@ -125,13 +126,21 @@ fn reapply_keeps_spf_record() {
 #[test]
 fn every_deletion_has_a_reason() {
     let p = Params::new();
-    let z = zone(r#"[{"type":"A","name":"bar","data":"1.1.1.1","ttl":60},{"type":"TXT","name":"bar","data":"shm:old","ttl":60},{"type":"NS","name":"bar","data":"ns.x.net","ttl":60}]"#);
-    let r = recs(r#"[{"type":"A","host":"@","pointsTo":"2.2.2.2","ttl":60},{"type":"TXT","host":"@","data":"shm:new","ttl":60,"txtConflictMatchingMode":"Prefix","txtConflictMatchingPrefix":"shm:"}]"#);
+    let z = zone(
+        r#"[{"type":"A","name":"bar","data":"1.1.1.1","ttl":60},{"type":"TXT","name":"bar","data":"shm:old","ttl":60},{"type":"NS","name":"bar","data":"ns.x.net","ttl":60}]"#,
+    );
+    let r = recs(
+        r#"[{"type":"A","host":"@","pointsTo":"2.2.2.2","ttl":60},{"type":"TXT","host":"@","data":"shm:new","ttl":60,"txtConflictMatchingMode":"Prefix","txtConflictMatchingPrefix":"shm:"}]"#,
+    );
     let cs = process_records(&r, &z, &opts(&p, "bar")).unwrap();
-    let rules: Vec<String> = cs.deleted.iter().map(|d| match &d.reason {
-        DeletionReason::Conflict { rule, .. } => format!("{rule:?}"),
-        other => format!("{other:?}"),
-    }).collect();
+    let rules: Vec<String> = cs
+        .deleted
+        .iter()
+        .map(|d| match &d.reason {
+            DeletionReason::Conflict { rule, .. } => format!("{rule:?}"),
+            other => format!("{other:?}"),
+        })
+        .collect();
     assert_eq!(rules, vec!["SameType", "TxtPrefix { prefix: \"shm:\" }", "NsAboveNewRecord"]);
     assert!(cs.deleted.iter().all(|d| !d.explanation.is_empty()));
 }
@@ -145,12 +154,16 @@ fn every_deletion_has_a_reason() {
 #[test]
 fn owner_names_compare_as_dns_does() {
     let p = Params::new();
-    let z = zone(r#"[{"type":"A","name":"WWW","data":"1.1.1.1","ttl":60},{"type":"A","name":"Www","data":"1.1.1.2","ttl":60},
+    let z = zone(
+        r#"[{"type":"A","name":"WWW","data":"1.1.1.1","ttl":60},{"type":"A","name":"Www","data":"1.1.1.2","ttl":60},
         {"type":"A","name":"\u212A","data":"1.1.1.3","ttl":60},{"type":"A","name":"k","data":"1.1.1.4","ttl":60},
-        {"type":"A","name":"x.SUB","data":"1.1.1.5","ttl":60},{"type":"A","name":"xsub","data":"1.1.1.6","ttl":60}]"#);
-    let r = recs(r#"[{"type":"CNAME","host":"www","pointsTo":"t.example.net","ttl":60},
+        {"type":"A","name":"x.SUB","data":"1.1.1.5","ttl":60},{"type":"A","name":"xsub","data":"1.1.1.6","ttl":60}]"#,
+    );
+    let r = recs(
+        r#"[{"type":"CNAME","host":"www","pointsTo":"t.example.net","ttl":60},
         {"type":"A","host":"k","pointsTo":"2.2.2.2","ttl":60},
-        {"type":"NS","host":"sub","pointsTo":"ns.example.net","ttl":60}]"#);
+        {"type":"NS","host":"sub","pointsTo":"ns.example.net","ttl":60}]"#,
+    );
     let cs = process_records(&r, &z, &opts(&p, "")).unwrap();
     let gone: Vec<&str> = cs.deleted.iter().map(|d| d.record.data.as_str()).collect();
     assert_eq!(gone, vec!["1.1.1.1", "1.1.1.2", "1.1.1.4", "1.1.1.5"]);

@@ -46,7 +46,8 @@ fn broken_variants(t: &Value) -> Vec<Value> {
 #[test]
 fn json_paths_match_a_tracking_deserializer() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/templates");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
+    let mut files: Vec<_> =
+        std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
     files.sort();
     let (mut compared, mut differ) = (0, Vec::new());
     for f in files.iter().step_by(10) {

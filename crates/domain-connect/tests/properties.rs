@@ -9,11 +9,23 @@ use domain_connect::{Params, Template, TemplateRecord};
 use proptest::prelude::*;
 
 fn name() -> impl Strategy<Value = String> {
-    prop_oneof![Just("@".to_string()), Just("www".to_string()), Just("mail".to_string()), Just("a.www".to_string()), Just("_dmarc".to_string()), Just("*".to_string())]
+    prop_oneof![
+        Just("@".to_string()),
+        Just("www".to_string()),
+        Just("mail".to_string()),
+        Just("a.www".to_string()),
+        Just("_dmarc".to_string()),
+        Just("*".to_string())
+    ]
 }
 
 fn zone_record() -> impl Strategy<Value = ZoneRecord> {
-    (prop_oneof![Just("A"), Just("AAAA"), Just("CNAME"), Just("MX"), Just("TXT"), Just("NS"), Just("SRV"), Just("CAA")], name(), "[a-z0-9.]{1,12}", 1i64..100000)
+    (
+        prop_oneof![Just("A"), Just("AAAA"), Just("CNAME"), Just("MX"), Just("TXT"), Just("NS"), Just("SRV"), Just("CAA")],
+        name(),
+        "[a-z0-9.]{1,12}",
+        1i64..100000,
+    )
         .prop_map(|(t, n, d, ttl)| {
             let mut r = ZoneRecord::new(t, &n, &d, Some(ttl));
             if t == "MX" || t == "SRV" {
@@ -28,13 +40,7 @@ fn clean_zone() -> impl Strategy<Value = Vec<ZoneRecord>> {
     prop::collection::vec(zone_record(), 0..12).prop_map(|mut z| {
         let cname_names: Vec<String> = z.iter().filter(|r| r.rtype.to_string() == "CNAME").map(|r| r.name.clone()).collect();
         let mut seen = std::collections::HashSet::new();
-        z.retain(|r| {
-            if cname_names.contains(&r.name) {
-                r.rtype.to_string() == "CNAME" && seen.insert(r.name.clone()) && r.name != "@"
-            } else {
-                true
-            }
-        });
+        z.retain(|r| if cname_names.contains(&r.name) { r.rtype.to_string() == "CNAME" && seen.insert(r.name.clone()) && r.name != "@" } else { true });
         z
     })
 }

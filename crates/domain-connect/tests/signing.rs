@@ -3,9 +3,9 @@
 //! as received, without sig and key); and a private key's published TXT is its own.
 
 use domain_connect::signature::{self, QueryOrder};
+use domain_connect::test_url;
 use domain_connect::verdict::{self, Verdict};
 use domain_connect::{ApplyUrl, Template};
-use domain_connect::test_url;
 
 const PATH: &str = "/v2/domainTemplates/providers/exampleservice.domainconnect.org/services/template2/apply";
 
@@ -35,7 +35,7 @@ fn both_layouts_verify_and_an_edit_after_signing_does_not() {
         // Re-laid out after signing: the same values, other bytes, a failure.
         let other = match order {
             QueryOrder::Canonical => QueryOrder::AsGiven,
-            QueryOrder::AsGiven => QueryOrder::Canonical,
+            _ => QueryOrder::Canonical,
         };
         let (_, tail) = signed.split_once("&sig=").unwrap();
         let moved = ApplyUrl::from_parts(PATH, &format!("{}&sig={tail}", signature::signing_query(params, other))).unwrap();
@@ -53,7 +53,8 @@ fn a_broken_private_key_is_named() {
 fn a_test_url_is_signed_for_its_template_and_verifies_with_the_txt_it_names() {
     let (pem, txt) = signature::generate_key(&mut rsa::rand_core::OsRng).unwrap();
     let t = template();
-    let params: Vec<(String, String)> = [("domain", "example.com"), ("IP", "192.0.2.1"), ("RANDOMTEXT", "x y")].iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    let params: Vec<(String, String)> =
+        [("domain", "example.com"), ("IP", "192.0.2.1"), ("RANDOMTEXT", "x y")].iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
     let made = test_url::sign_test_url(&t, "https://dns.example/manage/", &params, QueryOrder::Canonical, " _dcwb1 ", &pem).unwrap();
     assert_eq!(made.key_host, "_dcwb1.exampleservice.domainconnect.org");
     assert_eq!(made.txt, txt);

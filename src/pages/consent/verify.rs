@@ -76,7 +76,7 @@ pub(super) fn Verify(cfg: Config, records: Vec<domain_connect::ZoneRecord>, doma
     view! {
         <section class="verify" data-testid="verify" aria-label=title>
             <h2>{title}</h2>
-            <progress max=total value=move || count() aria-label="records answering as expected"></progress>
+            <progress max=total value=count aria-label="records answering as expected"></progress>
             <p data-testid="verify-state">{move || match state.get() {
                 State::Checking(n) => format!("{} of {total} answering; asking again (round {n} of {ROUNDS})…", count()),
                 State::Done => format!("All {total} records answer as expected."),

@@ -21,7 +21,7 @@ pub fn ParseError(error: TemplateError) -> impl IntoView {
 #[component]
 pub fn Findings(findings: Vec<Finding>) -> impl IntoView {
     let mut findings = findings;
-    findings.sort_by(|a, b| b.level.cmp(&a.level));
+    findings.sort_by_key(|f| std::cmp::Reverse(f.level));
     let count = |l: Level| findings.iter().filter(|f| f.level == l).count();
     let summary = match findings.len() {
         0 => "No findings: every dc-template-linter rule and the draft's checks pass.".to_string(),

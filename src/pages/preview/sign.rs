@@ -6,7 +6,7 @@
 
 use crate::context::ConfigReady;
 use crate::providers;
-use domain_connect::signature::{self, QueryOrder};
+use domain_connect::signature::QueryOrder;
 use domain_connect::{review, ApplyUrl, IndexedZone, KeyAnswer, Policy, Template, ZoneInput};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -37,7 +37,9 @@ async fn generate_pem() -> Result<String, String> {
     let subtle = web_sys::window().ok_or("no window")?.crypto().map_err(js)?.subtle();
     let alg = js_sys::Object::new();
     let exponent = js_sys::Uint8Array::from(&[1u8, 0, 1][..]);
-    for (k, v) in [("name", JsValue::from("RSASSA-PKCS1-v1_5")), ("modulusLength", 2048.into()), ("publicExponent", exponent.into()), ("hash", "SHA-256".into())] {
+    for (k, v) in
+        [("name", JsValue::from("RSASSA-PKCS1-v1_5")), ("modulusLength", 2048.into()), ("publicExponent", exponent.into()), ("hash", "SHA-256".into())]
+    {
         js_sys::Reflect::set(&alg, &k.into(), &v).map_err(js)?;
     }
     let usages = js_sys::Array::of2(&"sign".into(), &"verify".into());
@@ -64,7 +66,12 @@ fn sign(t: &Template, zone: &IndexedZone, params: &Params, base: &str, label: &s
 }
 
 #[component]
-pub fn Sign(template: Signal<Option<Template>>, zone: Signal<Option<Arc<IndexedZone>>>, params: Signal<Result<Params, String>>, config: Signal<ConfigReady>) -> impl IntoView {
+pub fn Sign(
+    template: Signal<Option<Template>>,
+    zone: Signal<Option<Arc<IndexedZone>>>,
+    params: Signal<Result<Params, String>>,
+    config: Signal<ConfigReady>,
+) -> impl IntoView {
     let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
     let base = RwSignal::new(origin.clone());
     let label = RwSignal::new("_dcwb1".to_string());

@@ -12,7 +12,8 @@ fn mark(s: Status) -> &'static str {
     match s {
         Status::Ok => "✓ ok",
         Status::Warn => "! warning",
-        Status::Fail => "✗ failure",
+        // A status the page does not know is shown as the worst.
+        _ => "✗ failure",
     }
 }
 
@@ -26,7 +27,7 @@ pub fn Checklist(d: Diagnosis, records: Option<Vec<ZoneRecord>>, zone_error: Opt
     let class = match d.decision {
         Status::Ok => "sig ok",
         Status::Warn => "sig none",
-        Status::Fail => "sig bad",
+        _ => "sig bad",
     };
     let text = d.to_text();
     let shown_below = d.review.as_ref().is_some_and(|(r, _)| r.changes.is_ok());

@@ -101,12 +101,7 @@ impl IndexedZone {
     }
 
     fn names_below(&self, name: &str) -> Vec<String> {
-        self.heads
-            .iter()
-            .map(|&j| self.records[j as usize].name.as_str())
-            .filter(|n| is_below(n, name))
-            .map(str::to_ascii_lowercase)
-            .collect()
+        self.heads.iter().map(|&j| self.records[j as usize].name.as_str()).filter(|n| is_below(n, name)).map(str::to_ascii_lowercase).collect()
     }
 }
 
@@ -268,10 +263,8 @@ mod tests {
     #[test]
     fn touched_names_by_length_then_bytes() {
         let long = format!("{}sub", "a.".repeat(150));
-        let z: Vec<ZoneRecord> = ["www", "WwW", "wwx", "mail", "x.sub", "X.SUB", "xsub", &long, "sub"]
-            .iter()
-            .map(|n| ZoneRecord::new("A", n, "192.0.2.1", None))
-            .collect();
+        let z: Vec<ZoneRecord> =
+            ["www", "WwW", "wwx", "mail", "x.sub", "X.SUB", "xsub", &long, "sub"].iter().map(|n| ZoneRecord::new("A", n, "192.0.2.1", None)).collect();
         let i = index_touched(&z, &set(&["@", "www", "sub"]), &["sub".to_string()]);
         assert_eq!(i.get("www"), Some(&vec![0, 1]));
         assert_eq!(i.get("sub"), Some(&vec![8]));

@@ -21,9 +21,9 @@ use crate::template::{Template, TemplateRecord};
 use crate::variables::Params;
 use rustc_hash::FxHashSet;
 
+pub use crate::record::normalise;
 pub use index::IndexedZone;
 use index::{Source, Zone};
-pub use crate::record::normalise;
 
 /// Inputs of one application of template records to a zone (DCAZ `process_records`).
 #[derive(Debug, Clone, Default)]
@@ -134,12 +134,7 @@ impl<'a> ApplyRequest<'a> {
 /// (A 127.0.0.1 and AAAA ::1, TTL 600): `dconn`'s default where a DNS provider would
 /// name its redirect servers.
 pub fn reference_redirect_records() -> Vec<TemplateRecord> {
-    let record = |rtype: RecordType, to: &str| TemplateRecord {
-        rtype,
-        points_to: Some(to.to_string()),
-        ttl: Some(600.into()),
-        ..TemplateRecord::default()
-    };
+    let record = |rtype: RecordType, to: &str| TemplateRecord { rtype, points_to: Some(to.to_string()), ttl: Some(600.into()), ..TemplateRecord::default() };
     vec![record(RecordType::A, "127.0.0.1"), record(RecordType::Aaaa, "::1")]
 }
 
@@ -185,11 +180,7 @@ fn apply(template: &Template, zone: Source<'_>, req: &ApplyRequest<'_>) -> Resul
 /// Apply template records to a zone (DCAZ `process_records`). The zone is indexed for
 /// this one call; to apply templates to the same zone again and again, index it once
 /// with [`IndexedZone`] and use [`process_records_indexed`].
-pub fn process_records(
-    template_records: &[TemplateRecord],
-    zone_records: &[ZoneRecord],
-    opts: &ProcessOptions<'_>,
-) -> Result<ChangeSet, ApplyError> {
+pub fn process_records(template_records: &[TemplateRecord], zone_records: &[ZoneRecord], opts: &ProcessOptions<'_>) -> Result<ChangeSet, ApplyError> {
     process(template_records, Source::Records(zone_records), opts)
 }
 
@@ -197,11 +188,7 @@ pub fn process_records(
 /// records at the names the template touches, not on the size of the zone — except
 /// that an NS record looks over every owner name for those below it, and multi-aware
 /// mode reads every record that carries `_dc` provenance.
-pub fn process_records_indexed(
-    template_records: &[TemplateRecord],
-    zone: &IndexedZone,
-    opts: &ProcessOptions<'_>,
-) -> Result<ChangeSet, ApplyError> {
+pub fn process_records_indexed(template_records: &[TemplateRecord], zone: &IndexedZone, opts: &ProcessOptions<'_>) -> Result<ChangeSet, ApplyError> {
     process(template_records, Source::Indexed(zone), opts)
 }
 
@@ -302,10 +289,7 @@ fn mark_previous_instances(zone: &mut Zone<'_>, opts: &ProcessOptions<'_>) {
     let records = zone.records;
     for i in zone.with_provenance() {
         let Some(dc) = &records[i].dc else { continue };
-        if dc.provider_id.as_deref() == Some(pid)
-            && dc.service_id.as_deref() == Some(sid)
-            && dc.host.as_deref().unwrap_or("") == host
-        {
+        if dc.provider_id.as_deref() == Some(pid) && dc.service_id.as_deref() == Some(sid) && dc.host.as_deref().unwrap_or("") == host {
             zone.replace.insert(
                 i,
                 DeletionReason::PreviousInstance {

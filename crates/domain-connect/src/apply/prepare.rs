@@ -30,10 +30,7 @@ pub struct Resolved {
 
 /// Insert the backing A/AAAA records before every REDIR301/REDIR302 record; each
 /// takes the redirect record's attributes (host, ttl, groupId, essential…).
-pub fn expand_redirects(
-    records: &[TemplateRecord],
-    redirect_records: Option<&[TemplateRecord]>,
-) -> Result<Vec<(usize, TemplateRecord)>, ApplyError> {
+pub fn expand_redirects(records: &[TemplateRecord], redirect_records: Option<&[TemplateRecord]>) -> Result<Vec<(usize, TemplateRecord)>, ApplyError> {
     let mut out = Vec::with_capacity(records.len());
     for (i, r) in records.iter().enumerate() {
         if r.rtype.is_redirect() {
@@ -213,11 +210,7 @@ pub fn resolve_record(tr: &TemplateRecord, index: usize, opts: &ProcessOptions<'
         }
         // DCAZ checks `_proto.name` before substituting, so SRV at the apex or with
         // variables always failed there; we check the substituted owner.
-        let owner = if out.host == "@" && opts.dialect == super::Dialect::Ours {
-            format!("_{p}")
-        } else {
-            format!("_{p}.{}", out.host)
-        };
+        let owner = if out.host == "@" && opts.dialect == super::Dialect::Ours { format!("_{p}") } else { format!("_{p}.{}", out.host) };
         if !validate::is_host_srv(&owner) {
             return Err(ctx.invalid("name", Problem::InvalidValue, &owner, None));
         }

@@ -31,17 +31,14 @@ pub enum UrlNote {
 impl fmt::Display for UrlNote {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::ParamsAfterSig { names } => write!(
-                f,
-                "{} come after sig: they are covered by the signature here, but some providers (Cloudflare) require sig to be last",
-                names.join(", ")
-            ),
+            Self::ParamsAfterSig { names } => {
+                write!(f, "{} come after sig: they are covered by the signature here, but some providers (Cloudflare) require sig to be last", names.join(", "))
+            }
             Self::FragmentIgnored => write!(f, "the #fragment is not part of the request and was ignored"),
             Self::EmptyNameIgnored => write!(f, "a parameter with an empty name was ignored"),
-            Self::CaseLookalike { name, reserved } => write!(
-                f,
-                "{name:?} is a template variable, not the reserved {reserved:?}: parameter names are case-sensitive"
-            ),
+            Self::CaseLookalike { name, reserved } => {
+                write!(f, "{name:?} is a template variable, not the reserved {reserved:?}: parameter names are case-sensitive")
+            }
         }
     }
 }
@@ -115,19 +112,13 @@ impl fmt::Display for ApplyUrlError {
             Self::TooLong { len, max } => write!(f, "the query string is {len} bytes; at most {max} are accepted"),
             Self::TooManyParams { count, max } => write!(f, "the URL has {count} parameters; at most {max} are accepted"),
             Self::BadEncoding { name } => write!(f, "parameter {name:?} is not valid percent-encoded UTF-8"),
-            Self::Duplicate { name } => write!(
-                f,
-                "parameter {name:?} appears more than once; which copy applies is ambiguous, so the URL is refused"
-            ),
-            Self::MissingDomain { hint } => write!(
-                f,
-                "the required parameter \"domain\" is missing or empty{}",
-                hint.as_deref().map(|h| format!(" ({h})")).unwrap_or_default()
-            ),
+            Self::Duplicate { name } => write!(f, "parameter {name:?} appears more than once; which copy applies is ambiguous, so the URL is refused"),
+            Self::MissingDomain { hint } => {
+                write!(f, "the required parameter \"domain\" is missing or empty{}", hint.as_deref().map(|h| format!(" ({h})")).unwrap_or_default())
+            }
             Self::BadName { param, value, reason } => write!(f, "{param}={value:?} is not a DNS name: {reason}"),
         }
     }
 }
 
 impl std::error::Error for ApplyUrlError {}
-

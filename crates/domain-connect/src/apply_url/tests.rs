@@ -46,7 +46,10 @@ fn reserved_parameters_are_typed() {
     // X, and `key`: a template may name `%key%` and take its value (the reference engine's way).
     assert_eq!(u.variables.len(), 2);
     assert_eq!(u.variables.get("key"), Some("_dck1"));
-    assert_eq!(u.signed_bytes(), "domain=Example.COM.&host=WWW&groupId=a,%20b,,c&redirect_uri=https%3A%2F%2Fx.example%2Fdone&state=s+1&providerName=Acme&serviceName=Mail&X=1");
+    assert_eq!(
+        u.signed_bytes(),
+        "domain=Example.COM.&host=WWW&groupId=a,%20b,,c&redirect_uri=https%3A%2F%2Fx.example%2Fdone&state=s+1&providerName=Acme&serviceName=Mail&X=1"
+    );
 }
 
 #[test]

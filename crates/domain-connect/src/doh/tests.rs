@@ -161,17 +161,28 @@ fn reads_addresses_hosts_mx_and_srv_as_text() {
         m.to_vec().unwrap()
     };
     let rec = |owner: &str, d: RData| Record::from_rdata(name(owner).unwrap(), 60, d);
-    let a = ask("www.example.com", RecordType::A, vec![
-        rec("www.example.com", RData::CNAME(CNAME(name("Edge.CDN.example").unwrap()))),
-        rec("edge.cdn.example", RData::A(A::new(192, 0, 2, 7))),
-    ]);
+    let a = ask(
+        "www.example.com",
+        RecordType::A,
+        vec![rec("www.example.com", RData::CNAME(CNAME(name("Edge.CDN.example").unwrap()))), rec("edge.cdn.example", RData::A(A::new(192, 0, 2, 7)))],
+    );
     assert_eq!(read_answer(&a, "www.example.com", 1, 3).unwrap(), ["192.0.2.7"], "CNAMEs are followed");
-    assert_eq!(read_answer(&ask("www.example.com", RecordType::CNAME, vec![rec("www.example.com", RData::CNAME(CNAME(name("Edge.CDN.example").unwrap())))]), "www.example.com", 5, 3).unwrap(), ["edge.cdn.example"]);
+    assert_eq!(
+        read_answer(
+            &ask("www.example.com", RecordType::CNAME, vec![rec("www.example.com", RData::CNAME(CNAME(name("Edge.CDN.example").unwrap())))]),
+            "www.example.com",
+            5,
+            3
+        )
+        .unwrap(),
+        ["edge.cdn.example"]
+    );
     let six = ask("v6.example.com", RecordType::AAAA, vec![rec("v6.example.com", RData::AAAA(AAAA::new(0x2001, 0xdb8, 0, 0, 0, 0, 0, 1)))]);
     assert_eq!(read_answer(&six, "v6.example.com", 28, 3).unwrap(), ["2001:db8::1"]);
     let mx = ask("example.com", RecordType::MX, vec![rec("example.com", RData::MX(MX::new(5, name("mx.example.net").unwrap())))]);
     assert_eq!(read_answer(&mx, "example.com", 15, 3).unwrap(), ["5 mx.example.net"]);
-    let srv = ask("_sip._tls.example.com", RecordType::SRV, vec![rec("_sip._tls.example.com", RData::SRV(SRV::new(1, 2, 443, name("sip.example.net").unwrap())))]);
+    let srv =
+        ask("_sip._tls.example.com", RecordType::SRV, vec![rec("_sip._tls.example.com", RData::SRV(SRV::new(1, 2, 443, name("sip.example.net").unwrap())))]);
     assert_eq!(read_answer(&srv, "_sip._tls.example.com", 33, 3).unwrap(), ["1 2 443 sip.example.net"]);
     // A probe sees its record, and not another.
     let recs: Vec<crate::TemplateRecord> = serde_json::from_str(r#"[{"type":"MX","host":"@","pointsTo":"MX.example.net","priority":5,"ttl":60}]"#).unwrap();

@@ -154,14 +154,7 @@ impl<'a> Reader<'a> {
         let questions = self.u16()?;
         let answers = self.u16()?;
         self.bytes(4)?; // authority and additional counts
-        Ok(Header {
-            id,
-            response: flags & 0x8000 != 0,
-            truncated: flags & 0x0200 != 0,
-            rcode: flags & 0x000f,
-            questions,
-            answers,
-        })
+        Ok(Header { id, response: flags & 0x8000 != 0, truncated: flags & 0x0200 != 0, rcode: flags & 0x000f, questions, answers })
     }
 
     /// A possibly compressed name (RFC 1035 §4.1.4).

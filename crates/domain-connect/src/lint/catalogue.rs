@@ -17,12 +17,7 @@ pub struct Rule {
 }
 
 const fn r(code: &'static str, level: Level, text: &'static str, fix: &'static str) -> Rule {
-    Rule {
-        code,
-        level,
-        text,
-        fix,
-    }
+    Rule { code, level, text, fix }
 }
 
 /// The catalogue, in code order.

@@ -15,10 +15,7 @@ pub(crate) fn cloudflare_template(t: &Template, out: &mut Out) {
     if yes(t.shared_service_name) {
         out.add("DCTL5002", "sharedServiceName", "");
     }
-    if t.sync_redirect_domain
-        .as_deref()
-        .is_some_and(|s| !s.is_empty())
-    {
+    if t.sync_redirect_domain.as_deref().is_some_and(|s| !s.is_empty()) {
         out.add("DCTL5003", "syncRedirectDomain", "");
     }
     if yes(t.multi_instance) {

@@ -31,17 +31,11 @@ pub(crate) fn understood(key: &str) -> bool {
 
 /// `vnd.` then dot-separated segments of letters only (draft's dc-vnd-property).
 fn vendor_name_ok(key: &str) -> bool {
-    key.strip_prefix("vnd.").is_some_and(|rest| {
-        rest.split('.')
-            .all(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphabetic()))
-    })
+    key.strip_prefix("vnd.").is_some_and(|rest| rest.split('.').all(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphabetic())))
 }
 
 fn dc_id_ok(id: &str) -> bool {
-    (1..=63).contains(&id.len())
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+    (1..=63).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
 }
 
 /// The template-level rules of the draft.
@@ -50,10 +44,7 @@ pub(crate) fn check(t: &Template, object: &Map<String, Value>, out: &mut Out) {
         let code = if refusal.path == "templateSpecVersion" { "DCX005" } else { "DCX006" };
         out.add(code, refusal.path, refusal.message);
     }
-    for key in object
-        .keys()
-        .filter(|k| k.starts_with("vnd.") && !vendor_name_ok(k))
-    {
+    for key in object.keys().filter(|k| k.starts_with("vnd.") && !vendor_name_ok(k)) {
         out.add("DCX007", key.clone(), format!("{key:?}"));
     }
     if object.contains_key("warnPhishing") {
@@ -61,33 +52,22 @@ pub(crate) fn check(t: &Template, object: &Map<String, Value>, out: &mut Out) {
     }
     for name in t.variables(&[]) {
         let lower = name.to_ascii_lowercase();
-        let reserved = RESERVED.iter().any(|r| r.eq_ignore_ascii_case(&name))
-            || lower.starts_with("dc.")
-            || lower.starts_with("vnd.");
+        let reserved = RESERVED.iter().any(|r| r.eq_ignore_ascii_case(&name)) || lower.starts_with("dc.") || lower.starts_with("vnd.");
         if reserved {
             out.add("DCX001", "records", format!("%{name}%"));
         }
     }
-    for (key, id) in [
-        ("providerId", t.provider_id.as_str()),
-        ("serviceId", t.service_id.as_str()),
-    ] {
+    for (key, id) in [("providerId", t.provider_id.as_str()), ("serviceId", t.service_id.as_str())] {
         if id.chars().count() > 63 {
             out.add("DCX002", key, format!("{} characters", id.chars().count()));
         }
     }
     for (i, r) in t.records.iter().enumerate() {
-        if let Some(g) = r
-            .group_id
-            .as_deref()
-            .filter(|g| !dc_id_ok(g) && !g.contains('%'))
-        {
+        if let Some(g) = r.group_id.as_deref().filter(|g| !dc_id_ok(g) && !g.contains('%')) {
             out.add("DCX002", format!("records[{i}].groupId"), format!("{g:?}"));
         }
     }
-    let long = |s: &Option<String>, max: usize| {
-        s.as_deref().map(|s| s.chars().count()).filter(|n| *n > max)
-    };
+    let long = |s: &Option<String>, max: usize| s.as_deref().map(|s| s.chars().count()).filter(|n| *n > max);
     for (key, value, max) in [
         ("providerName", &t.provider_name, 255),
         ("serviceName", &t.service_name, 255),
@@ -103,21 +83,13 @@ pub(crate) fn check(t: &Template, object: &Map<String, Value>, out: &mut Out) {
 /// DCX004: two records with the same host and type that are applied together (same
 /// group, or one without a group) and name different literal TTLs.
 pub(crate) fn check_rrset_ttls(t: &Template, out: &mut Out) {
-    let literal = |r: &crate::template::TemplateRecord| {
-        r.ttl
-            .as_ref()
-            .filter(|t| !t.0.contains('%'))
-            .and_then(|t| t.0.parse::<u64>().ok())
-    };
+    let literal = |r: &crate::template::TemplateRecord| r.ttl.as_ref().filter(|t| !t.0.contains('%')).and_then(|t| t.0.parse::<u64>().ok());
     let mut flagged = Vec::new();
     for (i, a) in t.records.iter().enumerate() {
         for (j, b) in t.records.iter().enumerate().skip(i + 1) {
             let together = a.group_id.is_none() || b.group_id.is_none() || a.group_id == b.group_id;
             let same_set = a.rtype == b.rtype
-                && a.host
-                    .as_deref()
-                    .unwrap_or("@")
-                    .eq_ignore_ascii_case(b.host.as_deref().unwrap_or("@"))
+                && a.host.as_deref().unwrap_or("@").eq_ignore_ascii_case(b.host.as_deref().unwrap_or("@"))
                 && a.rtype.needs_ttl()
                 && a.rtype != crate::record_type::RecordType::ApexCname;
             if let (true, true, Some(x), Some(y)) = (together, same_set, literal(a), literal(b)) {
@@ -126,11 +98,7 @@ pub(crate) fn check_rrset_ttls(t: &Template, out: &mut Out) {
                     out.add(
                         "DCX004",
                         format!("records[{j}].ttl"),
-                        format!(
-                            "{} {:?}: {x} in records[{i}], {y} here",
-                            a.rtype,
-                            a.host.as_deref().unwrap_or("@")
-                        ),
+                        format!("{} {:?}: {x} in records[{i}], {y} here", a.rtype, a.host.as_deref().unwrap_or("@")),
                     );
                 }
             }

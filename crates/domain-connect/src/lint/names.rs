@@ -2,8 +2,8 @@
 //! IANA "Underscored and Globally Scoped DNS Node Names" registry (RFC 8552; DCTL1021,
 //! DCTL1025).
 
-use crate::record_type::RecordType;
 use super::Out;
+use crate::record_type::RecordType;
 
 /// Why `name` is not a fully qualified domain name, if it is not.
 pub(crate) fn check_fqdn(name: &str) -> Result<(), &'static str> {
@@ -15,10 +15,7 @@ pub(crate) fn check_fqdn(name: &str) -> Result<(), &'static str> {
         if label.is_empty() || label.len() > 63 {
             return Err("each label has 1 to 63 characters");
         }
-        if !label
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-        {
+        if !label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
             return Err("a label holds letters, digits, '-' and '_'");
         }
         if label.starts_with('-') || label.ends_with('-') {
@@ -101,10 +98,7 @@ const UNDERSCORE_TYPES: [RecordType; 11] = [
 
 fn registered(label: &str) -> Option<&'static [RecordType]> {
     let l = label.to_ascii_lowercase();
-    UNDERSCORED
-        .iter()
-        .find(|(name, _)| *name == l || (*name == "_ta-*" && l.starts_with("_ta-")))
-        .map(|(_, types)| *types)
+    UNDERSCORED.iter().find(|(name, _)| *name == l || (*name == "_ta-*" && l.starts_with("_ta-"))).map(|(_, types)| *types)
 }
 
 /// A label with an underscore inside it (not first) that is not part of a `%variable%`.
@@ -112,10 +106,7 @@ fn inner_underscore(label: &str) -> bool {
     if label.find('_').is_none_or(|i| i <= 1) {
         return false;
     }
-    label
-        .split('%')
-        .step_by(2)
-        .any(|literal| literal.contains('_'))
+    label.split('%').step_by(2).any(|literal| literal.contains('_'))
 }
 
 /// DCTL1025 and DCTL1021 for the labels of a record's host.
@@ -129,22 +120,14 @@ pub(crate) fn check_host(rtype: &RecordType, host: &str, path: &str, out: &mut O
             continue;
         }
         match registered(label) {
-            None => out.add(
-                "DCTL1021",
-                path,
-                format!("{label:?} is not a registered underscored name"),
-            ),
+            None => out.add("DCTL1021", path, format!("{label:?} is not a registered underscored name")),
             Some(types) => {
-                let fits = matches!(rtype, RecordType::Ns | RecordType::Cname)
-                    || (UNDERSCORE_TYPES.contains(rtype) && types.contains(rtype));
+                let fits = matches!(rtype, RecordType::Ns | RecordType::Cname) || (UNDERSCORE_TYPES.contains(rtype) && types.contains(rtype));
                 if !fits {
                     out.add(
                         "DCTL1021",
                         path,
-                        format!(
-                            "{label:?} is registered for {} records, not {rtype}",
-                            types.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
-                        ),
+                        format!("{label:?} is registered for {} records, not {rtype}", types.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")),
                     );
                 }
             }

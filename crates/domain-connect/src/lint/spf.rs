@@ -23,10 +23,7 @@ pub(crate) fn spf_rules(rules: &str, path: &str, out: &mut Out) {
         }
         let mechanism = term.trim_start_matches(['+', '-', '~', '?']);
         let name = mechanism.split([':', '/']).next().unwrap_or("");
-        if !matches!(
-            name,
-            "include" | "a" | "mx" | "ptr" | "ip4" | "ip6" | "exists"
-        ) {
+        if !matches!(name, "include" | "a" | "mx" | "ptr" | "ip4" | "ip6" | "exists") {
             out.add("DCTL1017", path, format!("mechanism {term:?}"));
         }
     }

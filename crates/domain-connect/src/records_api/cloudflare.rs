@@ -65,9 +65,7 @@ fn envelope(status: u16, body: &[u8]) -> Result<Value, ApiFailure> {
     };
     match &v {
         Some(env) if (200..300).contains(&status) && env["success"] == json!(true) => Ok(env["result"].clone()),
-        Some(env) if (200..300).contains(&status) && env.get("success").is_some() => {
-            Err(ApiFailure::Refused { status, messages: messages(&v) })
-        }
+        Some(env) if (200..300).contains(&status) && env.get("success").is_some() => Err(ApiFailure::Refused { status, messages: messages(&v) }),
         Some(_) => Err(ApiFailure::from_status(status, messages(&v))),
         None => {
             let text: String = String::from_utf8_lossy(body).trim().chars().take(500).collect();
@@ -163,7 +161,8 @@ pub fn read_list_page(status: u16, body: &[u8], domain: &str) -> Result<ListPage
         let rtype = RecordType::parse(obj["type"].as_str().ok_or_else(|| what("type"))?);
         let ttl = obj["ttl"].as_u64().and_then(|t| u32::try_from(t).ok()).ok_or_else(|| what("ttl"))?;
         let rdata = rdata_of(&rtype, obj).ok_or_else(|| what("content"))?;
-        let record = zone::from_presentation(&format!("{}.", name.trim_end_matches('.')), ttl, &rtype.to_string(), &rdata, domain).map_err(ReadFailure::Zone)?;
+        let record =
+            zone::from_presentation(&format!("{}.", name.trim_end_matches('.')), ttl, &rtype.to_string(), &rdata, domain).map_err(ReadFailure::Zone)?;
         records.push(CfRecord { id: id.to_string(), record, proxied: obj["proxied"] == json!(true) });
         if records.len() > zone::MAX_ZONE_RECORDS {
             return Err(ReadFailure::Zone(zone::ZoneError::TooManyRecords));
@@ -262,7 +261,10 @@ fn post_object(r: &ZoneRecord, proxied: Option<bool>, domain: &str) -> Option<Va
     o.insert("type".into(), json!(r.rtype));
     match r.rtype {
         RecordType::Srv => {
-            o.insert("data".into(), json!({"priority": r.priority.unwrap_or(0), "weight": r.weight.unwrap_or(0), "port": r.port.unwrap_or(0), "target": r.data}));
+            o.insert(
+                "data".into(),
+                json!({"priority": r.priority.unwrap_or(0), "weight": r.weight.unwrap_or(0), "port": r.port.unwrap_or(0), "target": r.data}),
+            );
         }
         RecordType::Mx => {
             o.insert("content".into(), json!(r.data));
@@ -291,12 +293,7 @@ pub fn batch_body(changes: &ChangeSet, ids: &[String], proxied: &[Option<bool>],
     }
     let domain = bare(domain);
     let deletes: Vec<Value> = changes.deleted.iter().filter_map(|d| ids.get(d.index)).map(|id| json!({"id": id})).collect();
-    let posts: Vec<Value> = changes
-        .added
-        .iter()
-        .enumerate()
-        .filter_map(|(i, a)| post_object(&a.record, proxied.get(i).copied().flatten(), &domain))
-        .collect();
+    let posts: Vec<Value> = changes.added.iter().enumerate().filter_map(|(i, a)| post_object(&a.record, proxied.get(i).copied().flatten(), &domain)).collect();
     Ok(json!({"deletes": deletes, "posts": posts}))
 }
 

@@ -14,8 +14,8 @@
 pub mod cloudflare;
 pub mod powerdns;
 
-use crate::record_type::RecordType;
 use crate::record::ZoneRecord;
+use crate::record_type::RecordType;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt;

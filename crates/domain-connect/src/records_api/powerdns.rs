@@ -8,9 +8,9 @@
 //!   by (name, type) and sends one `REPLACE` with the complete final RRset, or a
 //!   `DELETE` when none is left — in one PATCH, which PowerDNS applies atomically.
 
-use crate::record_type::RecordType;
 use crate::changeset::ChangeSet;
 use crate::record::ZoneRecord;
+use crate::record_type::RecordType;
 use crate::zone::{self, ZoneError};
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -88,23 +88,21 @@ type RrsetChange = ((String, RecordType), Option<Vec<ZoneRecord>>);
 /// pseudo-records have no DNS form and are left out.
 fn touched_rrsets(changes: &ChangeSet, zone: &[ZoneRecord], domain: &str) -> Vec<RrsetChange> {
     let domain = domain.trim_end_matches('.').to_ascii_lowercase();
-    let touched: std::collections::BTreeSet<(String, RecordType)> = changes
-        .added
-        .iter()
-        .map(|a| &a.record)
-        .chain(changes.deleted.iter().map(|d| &d.record))
-        .filter_map(|r| rrset_key(r, &domain))
-        .collect();
+    let touched: std::collections::BTreeSet<(String, RecordType)> =
+        changes.added.iter().map(|a| &a.record).chain(changes.deleted.iter().map(|d| &d.record)).filter_map(|r| rrset_key(r, &domain)).collect();
     let mut finals: BTreeMap<(String, RecordType), Vec<ZoneRecord>> = BTreeMap::new();
     for r in changes.final_zone(zone) {
         if let Some(k) = rrset_key(&r, &domain).filter(|k| touched.contains(k)) {
             finals.entry(k).or_default().push(r);
         }
     }
-    touched.into_iter().map(|k| {
-        let records = finals.remove(&k);
-        (k, records)
-    }).collect()
+    touched
+        .into_iter()
+        .map(|k| {
+            let records = finals.remove(&k);
+            (k, records)
+        })
+        .collect()
 }
 
 /// The RRset a record belongs to: (absolute owner, lowercase; type, uppercase), for
@@ -228,7 +226,11 @@ pub fn patch_between(from: &[ZoneRecord], to: &[ZoneRecord], domain: &str) -> Va
         for r in zone {
             let Some(key) = rrset_key(r, &d).filter(|(_, t)| *t != RecordType::Soa) else { continue };
             let e = sets.entry(key).or_default();
-            if side == 0 { e.0.push(r.clone()) } else { e.1.push(r.clone()) }
+            if side == 0 {
+                e.0.push(r.clone())
+            } else {
+                e.1.push(r.clone())
+            }
         }
     }
     let rrsets: Vec<Value> = sets
@@ -258,7 +260,11 @@ fn error_messages(body: &[u8]) -> Vec<String> {
         Err(_) => {
             let text = String::from_utf8_lossy(body);
             let text = text.trim();
-            if text.is_empty() { Vec::new() } else { vec![text.chars().take(500).collect()] }
+            if text.is_empty() {
+                Vec::new()
+            } else {
+                vec![text.chars().take(500).collect()]
+            }
         }
     }
 }

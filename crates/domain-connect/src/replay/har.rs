@@ -21,6 +21,7 @@ pub struct HarRequest {
 
 /// Why a file is not a HAR file we can read.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum HarError {
     /// Not JSON (the parser's words).
     NotJson(String),

@@ -38,7 +38,12 @@ pub(super) fn steps(url: &ApplyUrl, sent: &str, t: &Template, key: &KeyAnswer, r
 fn key_host(url: &ApplyUrl, spkd: &str, report: &SignatureReport) -> Step {
     let title = "Key host";
     match (&report.key_host, &report.verdict) {
-        (Some(h), _) => Step::new("key_host", title, Status::Ok, format!("key={:?} under syncPubKeyDomain {spkd}: the TXT records are read at {h}.", url.key.as_deref().unwrap_or(""))),
+        (Some(h), _) => Step::new(
+            "key_host",
+            title,
+            Status::Ok,
+            format!("key={:?} under syncPubKeyDomain {spkd}: the TXT records are read at {h}.", url.key.as_deref().unwrap_or("")),
+        ),
         (None, Verdict::Invalid(why)) => {
             let key = url.key.as_deref().unwrap_or("");
             let hint = if key.contains('.') {
@@ -55,7 +60,9 @@ fn key_host(url: &ApplyUrl, spkd: &str, report: &SignatureReport) -> Step {
 fn public_key(host: &str, key: &KeyAnswer, assembled: Option<&Result<PublicKey, SignatureError>>) -> Step {
     let title = "Public key";
     let (txt, source) = match key {
-        KeyAnswer::NotAsked => return Step::new("key", title, Status::Warn, format!("The TXT records at {host} were not looked up: give them to check the signature.")),
+        KeyAnswer::NotAsked => {
+            return Step::new("key", title, Status::Warn, format!("The TXT records at {host} were not looked up: give them to check the signature."))
+        }
         KeyAnswer::Failed { reason } => return Step::new("key", title, Status::Fail, format!("The TXT records at {host} could not be read: {reason}.")),
         KeyAnswer::Found { txt, source } => (txt, source),
     };
@@ -63,7 +70,13 @@ fn public_key(host: &str, key: &KeyAnswer, assembled: Option<&Result<PublicKey, 
         None => return Step::new("key", title, Status::Warn, format!("The TXT records at {host} were not looked up: give them to check the signature.")),
         Some(Ok(k)) => {
             let ignored = txt.len() - k.fragments.len();
-            let mut d = format!("{} TXT record(s) at {host} from {source}: a {}-bit RSA key (RS256) from {} fragment(s), p={}.", txt.len(), k.bits, k.fragments.len(), positions(k));
+            let mut d = format!(
+                "{} TXT record(s) at {host} from {source}: a {}-bit RSA key (RS256) from {} fragment(s), p={}.",
+                txt.len(),
+                k.bits,
+                k.fragments.len(),
+                positions(k)
+            );
             if ignored > 0 {
                 d += &format!(" {ignored} record(s) there are not key fragments and were passed over.");
             }
@@ -85,7 +98,8 @@ fn positions(k: &PublicKey) -> String {
 fn signature_step(url: &ApplyUrl, sent: &str, assembled: Option<&Result<PublicKey, SignatureError>>, report: &SignatureReport) -> Step {
     let title = "Signature";
     let signed = &report.signed_bytes;
-    let base = |status, detail: String| Step::new("signature", title, status, detail).with("Signed bytes (the query as sent, without sig and key)", visible(signed));
+    let base =
+        |status, detail: String| Step::new("signature", title, status, detail).with("Signed bytes (the query as sent, without sig and key)", visible(signed));
     match &report.verdict {
         Verdict::Valid => base(Status::Ok, format!("RS256 over the {} bytes sent verifies.", signed.len())),
         Verdict::NotRequired => base(Status::Ok, "Not required.".into()),

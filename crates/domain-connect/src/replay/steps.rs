@@ -61,7 +61,10 @@ pub(super) fn url(input: &str, dropped: bool, web: &dyn WebStandards) -> Result<
     }
     let (host, domain) = (url.host_ascii(), url.domain.ascii.as_str());
     if host == domain || host.ends_with(&format!(".{domain}")) {
-        warnings.push(format!("host {host:?} repeats the domain: the records would land at {}, not at {host}. The host parameter is the part before the domain.", url.fqdn()));
+        warnings.push(format!(
+            "host {host:?} repeats the domain: the records would land at {}, not at {host}. The host parameter is the part before the domain.",
+            url.fqdn()
+        ));
     }
     let raw = unencoded(&url.raw_query);
     if !raw.is_empty() {
@@ -72,19 +75,24 @@ pub(super) fn url(input: &str, dropped: bool, web: &dyn WebStandards) -> Result<
         step.status = Status::Warn;
         step.detail += &format!(" Note: {}", warnings.join(" "));
     }
-    let listed: Vec<String> = url.params.iter().map(|p| format!("{} = {}{}", visible(&p.name), visible(&p.value), if p.reserved { "" } else { "   (variable)" })).collect();
+    let listed: Vec<String> =
+        url.params.iter().map(|p| format!("{} = {}{}", visible(&p.name), visible(&p.value), if p.reserved { "" } else { "   (variable)" })).collect();
     Ok((url, step.with("Parameters, in order, decoded", listed.join("\n"))))
 }
 
 /// Which template, from where, and what of it decides the flow.
 pub(super) fn template(url: &ApplyUrl, t: &Template, source: &str) -> Step {
-    let mut facts = vec![format!("{}/{} version {} from {source}", t.provider_id, t.service_id, t.version.map(|v| v.to_string()).unwrap_or_else(|| "(none)".into()))];
+    let mut facts =
+        vec![format!("{}/{} version {} from {source}", t.provider_id, t.service_id, t.version.map(|v| v.to_string()).unwrap_or_else(|| "(none)".into()))];
     facts.push(match t.sync_pub_key_domain.as_deref().filter(|d| !d.is_empty()) {
         Some(d) => format!("signed requests only (syncPubKeyDomain {d})"),
         None => "no syncPubKeyDomain: signatures are not checked".into(),
     });
     if t.host_required == Some(true) {
-        facts.push(format!("hostRequired (the URL gives {})", if url.host_ascii().is_empty() { "none".to_string() } else { format!("host {:?}", url.host_ascii()) }));
+        facts.push(format!(
+            "hostRequired (the URL gives {})",
+            if url.host_ascii().is_empty() { "none".to_string() } else { format!("host {:?}", url.host_ascii()) }
+        ));
     }
     if t.sync_block == Some(true) {
         facts.push("syncBlock: it may not be applied from a link".into());
@@ -100,10 +108,15 @@ pub(super) fn is_variable_error(e: &ApplyError) -> bool {
 /// Missing and unused variables, and values the engine rejects.
 pub(super) fn variables(url: &ApplyUrl, t: &Template, r: &Review) -> Step {
     let wanted = t.variables(&url.group_ids);
-    let mut step = Step::new("variables", "Variables", Status::Ok, match wanted.len() {
-        0 => "The template takes no variables.".to_string(),
-        _ => format!("The template takes {}.", wanted.join(", ")),
-    });
+    let mut step = Step::new(
+        "variables",
+        "Variables",
+        Status::Ok,
+        match wanted.len() {
+            0 => "The template takes no variables.".to_string(),
+            _ => format!("The template takes {}.", wanted.join(", ")),
+        },
+    );
     if !r.flags.missing_variables.is_empty() {
         step.fail(&format!("Missing from the URL: {}.", r.flags.missing_variables.join(", ")));
     }

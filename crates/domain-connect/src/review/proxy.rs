@@ -54,14 +54,12 @@ pub enum ProxyWarning {
 impl fmt::Display for ProxyWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::MixedAtName { name } => write!(
-                f,
-                "{name}: proxied and DNS-only records would share this name, so some visitors reach the proxy and others the server directly"
-            ),
-            Self::UnreachableAddress { name, address, kind } => write!(
-                f,
-                "{name}: the proxied record points at {address}, a {kind} address the proxy cannot reach from the Internet"
-            ),
+            Self::MixedAtName { name } => {
+                write!(f, "{name}: proxied and DNS-only records would share this name, so some visitors reach the proxy and others the server directly")
+            }
+            Self::UnreachableAddress { name, address, kind } => {
+                write!(f, "{name}: the proxied record points at {address}, a {kind} address the proxy cannot reach from the Internet")
+            }
         }
     }
 }
@@ -152,10 +150,18 @@ mod tests {
                 ProxyWarning::UnreachableAddress { name: "www".into(), address: "10.1.2.3".into(), kind: "private" }
             ]
         );
-        for (ip, kind) in [("127.0.0.2", Some("loopback")), ("100.100.0.1", Some("shared (carrier-grade NAT)")), ("169.254.1.1", Some("link-local")), ("8.8.8.8", None)] {
+        for (ip, kind) in
+            [("127.0.0.2", Some("loopback")), ("100.100.0.1", Some("shared (carrier-grade NAT)")), ("169.254.1.1", Some("link-local")), ("8.8.8.8", None)]
+        {
             assert_eq!(unreachable_kind(ip.parse().unwrap()), kind, "{ip}");
         }
-        for (ip, kind) in [("::1", Some("loopback")), ("fd00::1", Some("private (unique local)")), ("fe80::1", Some("link-local")), ("::ffff:192.168.0.1", Some("private")), ("2606:4700::1", None)] {
+        for (ip, kind) in [
+            ("::1", Some("loopback")),
+            ("fd00::1", Some("private (unique local)")),
+            ("fe80::1", Some("link-local")),
+            ("::ffff:192.168.0.1", Some("private")),
+            ("2606:4700::1", None),
+        ] {
             assert_eq!(unreachable_kind(ip.parse().unwrap()), kind, "{ip}");
         }
     }

@@ -69,18 +69,31 @@ fn every_refusal_is_named() {
     blocked.host_required = Some(true);
     let r = review(&url("domain=a.com&IP=1.2.3.4&RANDOMTEXT=x"), &blocked, &KeyAnswer::NotAsked, ZoneInput::Records(&[]), &Policy::default());
     assert_eq!(kinds(&r), ["sync_block", "host_required", "signature_missing"]);
-    let other = ApplyUrl::parse(&format!("/v2/domainTemplates/providers/exampleservice.domainconnect.org/services/Template2/apply?{QUERY}&sig={SIG}&key=_dck1")).unwrap();
+    let other =
+        ApplyUrl::parse(&format!("/v2/domainTemplates/providers/exampleservice.domainconnect.org/services/Template2/apply?{QUERY}&sig={SIG}&key=_dck1"))
+            .unwrap();
     let r = review(&other, &t, &key(), ZoneInput::Records(&[]), &Policy::default());
     assert_eq!(kinds(&r)[0], "template_mismatch");
     let r = review(&url("domain=a.com&host=x&IP=1.2.3.4&RANDOMTEXT=a%00b"), &t, &KeyAnswer::NotAsked, ZoneInput::Records(&[]), &Policy::default());
-    assert!(matches!(&r.decision.refusals[0], Refusal::ControlCharacter { parameter, position: 1, code_point: 0 } if parameter == "RANDOMTEXT"), "{:?}", r.decision);
-    let r = review(&url(&format!("{QUERY}&sig={SIG}&key=_dck1")), &t, &KeyAnswer::Failed { reason: "timeout".into() }, ZoneInput::Records(&[]), &Policy::default());
+    assert!(
+        matches!(&r.decision.refusals[0], Refusal::ControlCharacter { parameter, position: 1, code_point: 0 } if parameter == "RANDOMTEXT"),
+        "{:?}",
+        r.decision
+    );
+    let r =
+        review(&url(&format!("{QUERY}&sig={SIG}&key=_dck1")), &t, &KeyAnswer::Failed { reason: "timeout".into() }, ZoneInput::Records(&[]), &Policy::default());
     assert_eq!(kinds(&r), ["key_unavailable"]);
     let r = review(&url(&format!("{QUERY}&sig={SIG}&key=_dck1")), &t, &key(), ZoneInput::Records(&[]), &Policy::default());
     assert!(r.decision.may_apply);
     let mut unsigned = t.clone();
     unsigned.sync_pub_key_domain = None;
-    let r = review(&url("domain=a.com&IP=1.2.3.4&RANDOMTEXT=x&redirect_uri=javascript%3Aalert(1)"), &unsigned, &KeyAnswer::NotAsked, ZoneInput::Records(&[]), &Policy::default());
+    let r = review(
+        &url("domain=a.com&IP=1.2.3.4&RANDOMTEXT=x&redirect_uri=javascript%3Aalert(1)"),
+        &unsigned,
+        &KeyAnswer::NotAsked,
+        ZoneInput::Records(&[]),
+        &Policy::default(),
+    );
     assert_eq!(kinds(&r), ["redirect_refused"]);
     let r = review(&url("domain=a.com&IP=not-an-ip&RANDOMTEXT=x"), &unsigned, &KeyAnswer::NotAsked, ZoneInput::Records(&[]), &Policy::default());
     assert!(matches!(&r.decision.refusals[..], [Refusal::Apply { error: ApplyError::InvalidData(_) }]), "{:?}", r.decision);

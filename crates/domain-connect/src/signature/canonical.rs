@@ -11,6 +11,7 @@ const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove
 
 /// How the parameters are laid out before signing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum QueryOrder {
     /// The draft's canonical string: RFC 3986 encoding, sorted by encoded name.
     #[default]

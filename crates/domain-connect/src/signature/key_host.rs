@@ -86,5 +86,4 @@ mod tests {
         assert!(check_key_host("a.b.evil.example.").is_err());
         assert!(check_key_host("").is_err());
     }
-
 }

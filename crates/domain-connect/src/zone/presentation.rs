@@ -169,5 +169,4 @@ mod tests {
         let caa = from_presentation("example.com.", 1, "caa", "0 issue \"letsencrypt.org\"", "example.com").unwrap();
         assert_eq!((caa.rtype.to_string().as_str(), caa.data.as_str()), ("CAA", "0 issue \"letsencrypt.org\""));
     }
-
 }

@@ -34,10 +34,15 @@ fn errors_are_cloudflares_own_messages() {
     assert_eq!(read_batch_answer(200, br#"{"result":{"deletes":[],"posts":[]},"success":true,"errors":[],"messages":[]}"#), Ok(()));
     let e = read_zone_lookup(200, br#"{"result":[],"success":true,"errors":[]}"#, "example.com").unwrap_err();
     assert!(e.to_string().contains("no zone named example.com"), "{e}");
-    let id = read_zone_lookup(200, br#"{"result":[{"id":"023e105f4ecef8ad9ca31a8372d0c353","name":"example.com"}],"success":true,"errors":[]}"#, "Example.com.");
+    let id =
+        read_zone_lookup(200, br#"{"result":[{"id":"023e105f4ecef8ad9ca31a8372d0c353","name":"example.com"}],"success":true,"errors":[]}"#, "Example.com.");
     assert_eq!(id.unwrap(), "023e105f4ecef8ad9ca31a8372d0c353");
-    for bad in [&b""[..], b"[]", br#"{"success":true,"result":[{"id":"x","name":"evil.org","type":"A","content":"192.0.2.1","ttl":1}]}"#,
-        br#"{"success":true,"result":[{"id":"x","name":"a.example.com","type":"A","content":"1.2.3.4\nb 1 IN A 6.6.6.6","ttl":1}]}"#] {
+    for bad in [
+        &b""[..],
+        b"[]",
+        br#"{"success":true,"result":[{"id":"x","name":"evil.org","type":"A","content":"192.0.2.1","ttl":1}]}"#,
+        br#"{"success":true,"result":[{"id":"x","name":"a.example.com","type":"A","content":"1.2.3.4\nb 1 IN A 6.6.6.6","ttl":1}]}"#,
+    ] {
         assert!(read_list_page(200, bad, "example.com").is_err(), "{}", String::from_utf8_lossy(bad));
     }
 }
@@ -73,7 +78,10 @@ fn the_batch_deletes_by_id_then_posts_with_the_proxy_choices() {
     assert_eq!(find("CNAME"), json!({"name": "www.example.com", "type": "CNAME", "content": "shop.example.net", "ttl": 1, "proxied": true}));
     assert_eq!(find("A"), json!({"name": "api.example.com", "type": "A", "content": "192.0.2.41", "ttl": 3000, "proxied": false}));
     assert_eq!(find("MX"), json!({"name": "example.com", "type": "MX", "content": "mx.example.net", "priority": 5, "ttl": 3600}));
-    assert_eq!(find("SRV"), json!({"name": "_sip._tls.example.com", "type": "SRV", "data": {"priority": 100, "weight": 1, "port": 443, "target": "sip.example.net"}, "ttl": 3600}));
+    assert_eq!(
+        find("SRV"),
+        json!({"name": "_sip._tls.example.com", "type": "SRV", "data": {"priority": 100, "weight": 1, "port": 443, "target": "sip.example.net"}, "ttl": 3600})
+    );
     assert_eq!(find("TXT")["content"], "v=spf1 include:b.example include:a.example ~all");
     assert!(body.get("patches").is_none() && body.get("puts").is_none());
     // What the zone lists afterwards, as Cloudflare would list it.

@@ -57,8 +57,10 @@ fn hostile_replies_are_errors() {
 
 #[test]
 fn patch_replaces_whole_rrsets_and_deletes_empty_ones() {
-    let (z, cs) = apply_to_zone(r#"[{"type":"CNAME","host":"www","pointsTo":"shop.example.net","ttl":600},
-            {"type":"SPFM","host":"@","spfRules":"include:b.example"}]"#);
+    let (z, cs) = apply_to_zone(
+        r#"[{"type":"CNAME","host":"www","pointsTo":"shop.example.net","ttl":600},
+            {"type":"SPFM","host":"@","spfRules":"include:b.example"}]"#,
+    );
     let body = patch_body(&cs, &z, "example.com");
     assert!(ttl_choices(&cs, &z, "example.com").is_empty());
     let sets = body["rrsets"].as_array().unwrap();
@@ -89,8 +91,10 @@ fn one_ttl_per_rrset_is_chosen_and_said() {
 
 #[test]
 fn patch_between_undoes_an_apply() {
-    let (z, cs) = apply_to_zone(r#"[{"type":"CNAME","host":"www","pointsTo":"shop.example.net","ttl":600},
-            {"type":"SPFM","host":"@","spfRules":"include:b.example"}]"#);
+    let (z, cs) = apply_to_zone(
+        r#"[{"type":"CNAME","host":"www","pointsTo":"shop.example.net","ttl":600},
+            {"type":"SPFM","host":"@","spfRules":"include:b.example"}]"#,
+    );
     let after = expected_zone(&cs, &z, "example.com");
     // Forward, it is the apply's own PATCH; backward, it restores each RRset whole.
     assert_eq!(patch_between(&z, &after, "example.com"), patch_body(&cs, &z, "example.com"));
@@ -111,7 +115,9 @@ fn patch_answers_tell_refused_from_unknown() {
     assert_eq!(read_patch_answer(204, b""), Ok(()));
     let e = read_patch_answer(422, br#"{"error": "RRset www.example.com. IN CNAME: Conflicts with pre-existing RRset"}"#).unwrap_err();
     assert_eq!(e, ApiFailure::Refused { status: 422, messages: vec!["RRset www.example.com. IN CNAME: Conflicts with pre-existing RRset".into()] });
-    assert!(matches!(read_patch_answer(500, b"<html>oops</html>"), Err(ApiFailure::Unknown { status: 500, ref messages }) if messages[0] == "<html>oops</html>"));
+    assert!(
+        matches!(read_patch_answer(500, b"<html>oops</html>"), Err(ApiFailure::Unknown { status: 500, ref messages }) if messages[0] == "<html>oops</html>")
+    );
     assert!(matches!(read_patch_answer(502, b""), Err(ApiFailure::Unknown { status: 502, ref messages }) if messages.is_empty()));
     let req = patch_request("http://h:1", "localhost", "example.com", "k", &ChangeSet::default(), &[]);
     assert_eq!((req.method, req.url.as_str()), ("PATCH", "http://h:1/api/v1/servers/localhost/zones/example.com."));
