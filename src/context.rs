@@ -13,7 +13,7 @@ pub struct ConfigState(pub LocalResource<Result<(Config, String), ConfigError>>)
 
 async fn load_config() -> Result<(Config, String), ConfigError> {
     let resp = net::fetch("GET", "/config.json", &[], None).await.map_err(ConfigError::Unreachable)?;
-    Config::from_response(&resp)
+    crate::config::from_response(&resp)
 }
 
 fn apply_branding(cfg: &Config) {

@@ -1,9 +1,10 @@
 //! The one network adapter: every request the app makes goes through [`fetch`], so
 //! what the page talks to is exactly what its configuration names (and the CSP allows).
+//! The requests themselves are gloo-net's (the browser's fetch, typed).
 
+use gloo_net::http::{Method, RequestBuilder};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Headers, Request, RequestInit, Response};
 
 /// How long a request may take before it is given up (the page then says so, and
 /// after an apply reads the zone again to see what happened).
@@ -46,40 +47,59 @@ pub async fn fetch(method: &str, url: &str, headers: &[(&str, &str)], body: Opti
     fetch_as(method, url, headers, body, false).await
 }
 
+fn method_of(m: &str) -> Method {
+    match m {
+        "POST" => Method::POST,
+        "PUT" => Method::PUT,
+        "PATCH" => Method::PATCH,
+        "DELETE" => Method::DELETE,
+        "HEAD" => Method::HEAD,
+        _ => Method::GET,
+    }
+}
+
 /// [`fetch`], carrying the site's cookies when `with_session` (a DNS provider's own
 /// session, `credentials: "include"`).
 pub async fn fetch_as(method: &str, url: &str, headers: &[(&str, &str)], body: Option<&[u8]>, with_session: bool) -> Result<HttpResponse, String> {
     let what = format!("{method} {url}");
-    let init = RequestInit::new();
-    init.set_method(method);
+    let signal = web_sys::AbortSignal::timeout_with_u32(TIMEOUT_MS);
+    let mut b = RequestBuilder::new(url).method(method_of(method)).abort_signal(Some(&signal));
     if with_session {
-        init.set_credentials(web_sys::RequestCredentials::Include);
+        b = b.credentials(web_sys::RequestCredentials::Include);
     }
-    init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(TIMEOUT_MS)));
-    let h = Headers::new().map_err(|e| format!("{what}: {e:?}"))?;
     for (k, v) in headers {
-        h.set(k, v).map_err(|e| format!("{what}: header {k}: {e:?}"))?;
+        // The browser throws on a header it cannot send (a typed token with a line
+        // break, say); refuse it here, as an error the page shows.
+        if !is_header(k, v) {
+            return Err(format!("{what}: the header {k:?} cannot be sent (a control character, or a character outside Latin-1)"));
+        }
+        b = b.header(k, v);
     }
-    init.set_headers(&h);
-    if let Some(b) = body {
-        let arr = js_sys::Uint8Array::from(b);
-        init.set_body(&arr);
+    let req = match body {
+        Some(bytes) => b.body(js_sys::Uint8Array::from(bytes)),
+        None => b.build(),
     }
-    let req = Request::new_with_str_and_init(url, &init).map_err(|e| format!("{what}: {e:?}"))?;
-    let window = web_sys::window().ok_or("no window")?;
-    let resp: Response = JsFuture::from(window.fetch_with_request(&req))
+    .map_err(|e| format!("{what}: {e}"))?;
+    let resp = req.send().await.map_err(|e| format!("{what}: network error ({e})"))?;
+    let status = resp.status();
+    let content_type = resp.headers().get("content-type");
+    // The body as the browser's ArrayBuffer, measured before it is copied into wasm memory.
+    let raw: web_sys::Response = resp.into();
+    let buf = JsFuture::from(raw.array_buffer().map_err(|e| format!("{what}: {}", js_error(&e)))?)
         .await
-        .map_err(|e| format!("{what}: network error ({})", js_error(&e)))?
-        .dyn_into()
-        .map_err(|_| format!("{what}: not a Response"))?;
-    let buf =
-        JsFuture::from(resp.array_buffer().map_err(|e| format!("{what}: {e:?}"))?).await.map_err(|e| format!("{what}: reading the body: {}", js_error(&e)))?;
+        .map_err(|e| format!("{what}: reading the body: {}", js_error(&e)))?;
     let arr = js_sys::Uint8Array::new(&buf);
     if arr.length() as usize > MAX_BODY {
         return Err(format!("{what}: the response is larger than {MAX_BODY} bytes"));
     }
-    let content_type = resp.headers().get("content-type").ok().flatten();
-    Ok(HttpResponse { status: resp.status(), content_type, body: arr.to_vec() })
+    Ok(HttpResponse { status, content_type, body: arr.to_vec() })
+}
+
+/// A header name (an RFC 9110 token) and value the fetch API accepts.
+fn is_header(name: &str, value: &str) -> bool {
+    !name.is_empty()
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+        && value.chars().all(|c| (c as u32) <= 0xFF && c != '\r' && c != '\n' && c != '\0')
 }
 
 /// GET a same-origin or configured URL as text; non-2xx is an error naming the status.

@@ -45,7 +45,7 @@ pub async fn load_template(cfg: &Config, provider_id: &str, service_id: &str) ->
     let mut tried = Vec::new();
     for src in &cfg.templates {
         let url = match src {
-            TemplateSource::Bundled => format!("/templates/{file}"),
+            TemplateSource::Bundled {} => format!("/templates/{file}"),
             TemplateSource::Url { base } => format!("{base}{file}"),
         };
         let resp = net::fetch("GET", &url, &[], None).await?;
@@ -91,7 +91,7 @@ pub async fn key_answer(cfg: &Config, host: Option<&str>) -> KeyAnswer {
 /// The TXT strings published at `host` (`{key}.{syncPubKeyDomain}`), and where they came from.
 async fn key_txt(cfg: &Config, host: &str) -> Result<(Vec<String>, String), String> {
     match &cfg.doh {
-        Doh::Sandbox => {
+        Doh::Sandbox {} => {
             if let Some(txt) = storage().and_then(|s| s.get_item(&format!("{SANDBOX_KEY_PREFIX}{host}")).ok().flatten()) {
                 return Ok((signature::parse_txt_lines(&txt), "this browser's sandbox key store (published from the workbench)".into()));
             }
@@ -169,7 +169,7 @@ impl std::fmt::Display for ZoneReadError {
 /// Read the zone for `domain` from the configured records API.
 pub async fn read_zone(cfg: &Config, domain: &str) -> Result<(Vec<ZoneRecord>, String), ZoneReadError> {
     match &cfg.records_api {
-        RecordsApi::Sandbox => {
+        RecordsApi::Sandbox {} => {
             let stored = storage().and_then(|s| s.get_item(&format!("{SANDBOX_PREFIX}{domain}")).ok().flatten());
             let (text, note) = match stored {
                 Some(t) => (t, "sandbox provider (this browser's storage)"),
@@ -191,7 +191,7 @@ pub(crate) fn not_built(api: &RecordsApi) -> String {
     let name = match api {
         RecordsApi::Powerdns { .. } => "PowerDNS",
         RecordsApi::Cloudflare { .. } => "Cloudflare",
-        RecordsApi::Sandbox => "sandbox",
+        RecordsApi::Sandbox {} => "sandbox",
     };
     format!("this build of the page has no {name} adapter: build it with this config.json (`cargo xtask build --config config.json`), which includes the adapter it names")
 }
@@ -226,7 +226,7 @@ pub struct Applied {
 /// change set's final zone, with the proxy choices of the added records.
 pub async fn apply(cfg: &Config, domain: &str, zone: &[ZoneRecord], approved: &Approved) -> Result<Applied, ApplyFailure> {
     match &cfg.records_api {
-        RecordsApi::Sandbox => {
+        RecordsApi::Sandbox {} => {
             let s = storage().ok_or(ApplyFailure::NotApplied("this browser has no local storage".into()))?;
             let final_zone = approved.changes.final_zone(zone);
             let text = serde_json::to_string(&final_zone).map_err(|e| ApplyFailure::NotApplied(format!("the zone could not be written: {e}")))?;

@@ -20,12 +20,7 @@ impl ZoneRef {
     }
 }
 
-fn fqdn(name: &str, domain: &str) -> String {
-    match name {
-        "" | "@" => domain.to_string(),
-        n => format!("{n}.{domain}"),
-    }
-}
+use domain_connect::record::full_name as fqdn;
 
 fn data_of(r: &ZoneRecord) -> String {
     let mut parts = Vec::new();

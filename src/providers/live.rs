@@ -4,8 +4,9 @@
 //! answer by reading again, keep the change for Undo, probe the records over DoH.
 
 use super::{Applied, ApplyFailure, ZoneReadError};
-use crate::config::{Auth, Config, Doh, RecordsApi};
+use crate::config::{Config, Doh, RecordsApi};
 use crate::{credentials, net};
+use dc_config::Auth;
 #[cfg(feature = "cloudflare")]
 use domain_connect::records_api::cloudflare;
 #[cfg(feature = "powerdns")]
@@ -38,7 +39,7 @@ fn credential(cfg: &Config) -> Result<(String, bool), ZoneReadError> {
     let (key, auth) = match &cfg.records_api {
         RecordsApi::Powerdns { api_key, auth, .. } => (api_key.clone(), *auth),
         RecordsApi::Cloudflare { auth, .. } => (None, *auth),
-        RecordsApi::Sandbox => return Ok((String::new(), false)),
+        RecordsApi::Sandbox {} => return Ok((String::new(), false)),
     };
     match (key, auth) {
         (Some(k), _) => Ok((k, false)),

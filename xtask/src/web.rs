@@ -44,15 +44,12 @@ pub fn build(config: Option<&Path>) -> Result<(), String> {
 /// The records-API adapter (cargo feature) a configuration names: each deployment's
 /// page carries only its own; the default (sandbox) none.
 pub fn adapters(config: Option<&str>) -> Result<Vec<&'static str>, String> {
-    let Some(text) = config else {
-        return Ok(Vec::new());
-    };
-    let v: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("config.json: {e}"))?;
-    Ok(match v["records_api"]["kind"].as_str() {
-        Some("powerdns") => vec!["powerdns"],
-        Some("cloudflare") => vec!["cloudflare"],
-        _ => Vec::new(),
-    })
+    Ok(read(config)?.adapter().into_iter().collect())
+}
+
+/// The configuration, read as the page reads it (the embedded default when none).
+pub fn read(config: Option<&str>) -> Result<dc_config::Config, String> {
+    config.map(dc_config::Config::from_json).transpose().map(Option::unwrap_or_default).map_err(|e| e.to_string())
 }
 
 /// [`build`] into `dist` with the given adapters, and `config` (or the default) as
@@ -103,12 +100,8 @@ fn boot_script(consent: &Bundle, tools: &Bundle) -> String {
 }
 
 fn origin_of(url: &str) -> Option<String> {
-    let rest = url.split_once("://")?;
-    if !matches!(rest.0, "http" | "https") {
-        return None;
-    }
-    let host = rest.1.split(['/', '?', '#']).next()?;
-    Some(format!("{}://{}", rest.0, host))
+    let u = url::Url::parse(url).ok()?;
+    matches!(u.scheme(), "http" | "https").then(|| u.origin().ascii_serialization())
 }
 
 /// The policy: nothing but the app itself, plus the origins its configuration names.
@@ -116,20 +109,9 @@ pub fn csp(config: Option<&str>) -> Result<String, String> {
     let mut connect = vec!["'self'".to_string()];
     // https: for the Service Providers' logos (`logoUrl`, which the core shows only when https).
     let mut img = vec!["'self'".to_string(), "data:".to_string(), "https:".to_string()];
-    if let Some(text) = config {
-        let v: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("config.json: {e}"))?;
-        let mut urls = Vec::new();
-        for t in v["templates"].as_array().into_iter().flatten() {
-            urls.extend(t["base"].as_str());
-        }
-        urls.extend(v["doh"]["url"].as_str());
-        urls.extend(v["records_api"]["base"].as_str());
-        if v["records_api"]["kind"] == "cloudflare" && v["records_api"]["base"].is_null() {
-            urls.push("https://api.cloudflare.com/");
-        }
-        connect.extend(urls.into_iter().filter_map(origin_of));
-        img.extend(v["branding"]["logo"].as_str().and_then(origin_of));
-    }
+    let c = read(config)?;
+    connect.extend(c.fetched_urls().into_iter().filter_map(origin_of));
+    img.extend(c.branding.logo.as_deref().and_then(origin_of));
     connect.dedup();
     Ok(format!(
         "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src {}; connect-src {}; base-uri 'none'; form-action 'none'",
@@ -141,10 +123,7 @@ pub fn csp(config: Option<&str>) -> Result<String, String> {
 /// The origins that may frame the page: the site itself and `dashboard_origins`.
 fn frame_ancestors(config: Option<&str>) -> Result<String, String> {
     let mut out = vec!["'self'".to_string()];
-    if let Some(text) = config {
-        let v: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("config.json: {e}"))?;
-        out.extend(v["dashboard_origins"].as_array().into_iter().flatten().filter_map(|o| o.as_str()).filter_map(origin_of));
-    }
+    out.extend(read(config)?.dashboard_origins.iter().filter_map(|o| origin_of(o)));
     Ok(out.join(" "))
 }
 

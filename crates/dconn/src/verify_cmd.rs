@@ -2,7 +2,7 @@
 //! and applied values (`params`) are given apart, so they are not an apply URL to
 //! review: the key TXT records come from `{keys}/{key host}.txt`; the core decides.
 
-use domain_connect::signature::parse_txt_lines;
+use domain_connect::signature::{parse_txt_lines, SignatureProblem};
 use domain_connect::{verdict, SignatureGate, Template};
 use std::path::Path;
 
@@ -13,11 +13,12 @@ pub fn gate_for_suite(t: &Template, qs: Option<&str>, sig: Option<&str>, key: Op
         Err(gate) => return gate,
     };
     let Some(dir) = keys else {
-        return SignatureGate::NotVerified(format!("no key source: pass --keys DIR with {host}.txt"));
+        let reason = format!("no key source: pass --keys DIR with {host}.txt");
+        return SignatureGate::NotVerified(SignatureProblem::KeyUnavailable { host, reason });
     };
     let file = dir.join(format!("{host}.txt"));
     match crate::io::read_limited(&file) {
         Ok(b) => verdict::query_gate(qs, sig, &parse_txt_lines(&String::from_utf8_lossy(&b))),
-        Err(e) => SignatureGate::NotVerified(format!("key for {host}: {e}")),
+        Err(e) => SignatureGate::NotVerified(SignatureProblem::KeyUnavailable { host, reason: e }),
     }
 }

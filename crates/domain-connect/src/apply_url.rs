@@ -267,10 +267,7 @@ impl ApplyUrl {
 
     /// The fully qualified name the template is applied at.
     pub fn fqdn(&self) -> String {
-        match self.host_ascii() {
-            "" => self.domain.ascii.clone(),
-            h => format!("{h}.{}", self.domain.ascii),
-        }
+        crate::record::full_name(self.host_ascii(), &self.domain.ascii)
     }
 }
 

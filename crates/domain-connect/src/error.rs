@@ -30,7 +30,7 @@ pub enum ApplyError {
     /// The request had to be signed and the signature did not verify.
     InvalidSignature {
         /// Why, as the signature verdict says.
-        reason: String,
+        reason: crate::signature::SignatureProblem,
     },
 }
 
@@ -180,7 +180,7 @@ impl ApplyError {
     pub fn message(&self) -> String {
         match self {
             ApplyError::HostRequired { provider_id, service_id } => format!("Template {provider_id}/{service_id} requires a host name"),
-            ApplyError::InvalidSignature { reason } => reason.clone(),
+            ApplyError::InvalidSignature { reason } => reason.to_string(),
             _ => self.fault().map(|f| f.to_string()).unwrap_or_default(),
         }
     }

@@ -66,7 +66,7 @@ pub fn probes_for(records: &[ZoneRecord], domain: &str) -> (Vec<Probe>, Vec<Unch
             RecordType::Srv => format!("{} {} {} {}", r.priority.unwrap_or(0), r.weight.unwrap_or(0), r.port.unwrap_or(0), host(&r.data)),
             _ => r.data.clone(),
         };
-        let name = if owner == "@" { domain.clone() } else { format!("{}.{domain}", owner.to_ascii_lowercase()) };
+        let name = crate::record::full_name(&owner.to_ascii_lowercase(), &domain);
         probes.push(Probe { record: r.clone(), name, rtype, expected });
     }
     (probes, unchecked)

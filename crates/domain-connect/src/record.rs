@@ -116,6 +116,17 @@ impl ZoneRecord {
     }
 }
 
+/// The full name of an owner of `domain`: `www` → `www.example.com`, the apex (`@` or
+/// empty) → `example.com`; no final dot (a trailing one on `domain` is dropped). The one
+/// place a relative owner name becomes a full one (records APIs, DoH probes, screens).
+pub fn full_name(owner: &str, domain: &str) -> String {
+    let domain = domain.trim_end_matches('.');
+    match owner {
+        "" | "@" => domain.to_string(),
+        o => format!("{o}.{domain}"),
+    }
+}
+
 /// Sort records in the suites' canonical order.
 pub fn sort_canonical(records: &mut [ZoneRecord]) {
     records.sort_by(|a, b| a.canonical_cmp(b));

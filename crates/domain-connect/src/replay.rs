@@ -43,12 +43,58 @@ impl Status {
     }
 }
 
+/// Which step of the checklist, in the order they are taken; serialized as its stable
+/// name (`url`, `template`, `variables`, `key_host`, `key`, `signature`,
+/// `redirect_uri`, `changes`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum StepId {
+    /// The apply URL as sent.
+    Url,
+    /// The template it names.
+    Template,
+    /// The template's variables against the URL's.
+    Variables,
+    /// `{key}.{syncPubKeyDomain}`.
+    KeyHost,
+    /// The public key published there.
+    Key,
+    /// The signature over the signed bytes.
+    Signature,
+    /// The return address.
+    RedirectUri,
+    /// What applying would change.
+    Changes,
+}
+
+impl StepId {
+    /// The stable name (as in `dconn replay --json` and the page's `data-step`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StepId::Url => "url",
+            StepId::Template => "template",
+            StepId::Variables => "variables",
+            StepId::KeyHost => "key_host",
+            StepId::Key => "key",
+            StepId::Signature => "signature",
+            StepId::RedirectUri => "redirect_uri",
+            StepId::Changes => "changes",
+        }
+    }
+}
+
+impl std::fmt::Display for StepId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// One step of the checklist.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Step {
-    /// Stable id: `url`, `template`, `variables`, `key_host`, `key`, `signature`,
-    /// `redirect_uri`, `changes`.
-    pub id: &'static str,
+    /// Which step.
+    pub id: StepId,
     /// How it came out.
     pub status: Status,
     /// The step's name.
@@ -62,7 +108,7 @@ pub struct Step {
 }
 
 impl Step {
-    fn new(id: &'static str, title: &'static str, status: Status, detail: impl Into<String>) -> Step {
+    fn new(id: StepId, title: &'static str, status: Status, detail: impl Into<String>) -> Step {
         Step { id, status, title, detail: detail.into(), evidence: Vec::new() }
     }
 
@@ -186,12 +232,12 @@ pub fn diagnose(case: &Case<'_>, web: &dyn WebStandards) -> Diagnosis {
             }
             Err(e) => {
                 let at = if e.path.is_empty() { String::new() } else { format!(" at {}", e.path) };
-                steps.push(Step::new("template", steps::TEMPLATE, Status::Fail, format!("The template from {source} does not load{at}: {}", e.message)));
+                steps.push(Step::new(StepId::Template, steps::TEMPLATE, Status::Fail, format!("The template from {source} does not load{at}: {}", e.message)));
                 return Diagnosis::of(steps);
             }
         },
         TemplateInput::Missing { reason } => {
-            steps.push(Step::new("template", steps::TEMPLATE, Status::Fail, format!("No template {}/{}: {reason}", url.provider_id, url.service_id)));
+            steps.push(Step::new(StepId::Template, steps::TEMPLATE, Status::Fail, format!("No template {}/{}: {reason}", url.provider_id, url.service_id)));
             return Diagnosis::of(steps);
         }
     };
@@ -206,15 +252,15 @@ pub fn diagnose(case: &Case<'_>, web: &dyn WebStandards) -> Diagnosis {
     // Every refusal of the review fails its step: the decision is never kinder than the consent page.
     for refusal in &r.decision.refusals {
         let id = match refusal {
-            Refusal::ControlCharacter { .. } => "url",
-            Refusal::TemplateMismatch { .. } | Refusal::SyncBlock | Refusal::HostRequired => "template",
-            Refusal::SignatureMissing { .. } => "key_host",
-            Refusal::KeyUnavailable { .. } => "key",
+            Refusal::ControlCharacter { .. } => StepId::Url,
+            Refusal::TemplateMismatch { .. } | Refusal::SyncBlock | Refusal::HostRequired => StepId::Template,
+            Refusal::SignatureMissing { .. } => StepId::KeyHost,
+            Refusal::KeyUnavailable { .. } => StepId::Key,
             Refusal::SignatureInvalid { .. } if matches!(case.key, KeyAnswer::NotAsked) => continue,
-            Refusal::SignatureInvalid { .. } => "signature",
-            Refusal::RedirectRefused { .. } => "redirect_uri",
-            Refusal::Apply { error } if steps::is_variable_error(error) => "variables",
-            _ => "changes",
+            Refusal::SignatureInvalid { .. } => StepId::Signature,
+            Refusal::RedirectRefused { .. } => StepId::RedirectUri,
+            Refusal::Apply { error } if steps::is_variable_error(error) => StepId::Variables,
+            _ => StepId::Changes,
         };
         if let Some(step) = steps.iter_mut().find(|s| s.id == id) {
             step.fail(&format!("{refusal}."));

@@ -27,15 +27,95 @@ pub enum ReturnTo {
         /// The `redirect_uri`.
         uri: String,
         /// Why it may be followed.
-        because: String,
+        because: RedirectAllowed,
     },
     /// Never followed; the page says why.
     Refused {
         /// The `redirect_uri`.
         uri: String,
         /// Why it may not be followed.
-        reason: String,
+        reason: RedirectRefusal,
     },
+}
+
+/// Why a `redirect_uri` may be followed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum RedirectAllowed {
+    /// The request is signed and its signature verified.
+    Signed,
+    /// Its host is the template's `syncRedirectDomain` entry, or below it.
+    WithinDomain {
+        /// The `redirect_uri`'s host (lowercase).
+        host: String,
+        /// The entry it falls under.
+        domain: String,
+    },
+}
+
+/// Why a `redirect_uri` may not be followed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum RedirectRefusal {
+    /// Not an absolute URL (the parser's words, when it gave any).
+    NotAbsolute(Option<String>),
+    /// A scheme other than http and https.
+    Scheme(String),
+    /// User-info before the host (`https://good@evil/`).
+    UserInfo,
+    /// No host.
+    NoHost,
+    /// Unsigned, and the template lists no `syncRedirectDomain`.
+    NoTrustedDomain {
+        /// The `redirect_uri`'s host.
+        host: String,
+    },
+    /// Unsigned, and the host is outside every `syncRedirectDomain` entry.
+    OutsideDomains {
+        /// The `redirect_uri`'s host.
+        host: String,
+        /// The template's entries.
+        domains: Vec<String>,
+    },
+}
+
+impl std::fmt::Display for RedirectAllowed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Signed => write!(f, "the request is signed and the signature verified"),
+            Self::WithinDomain { host, domain } => write!(f, "{host} is within the template's syncRedirectDomain {domain}"),
+        }
+    }
+}
+
+impl std::fmt::Display for RedirectRefusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::NotAbsolute(Some(e)) => write!(f, "not an absolute URL: {e}"),
+            Self::NotAbsolute(None) => write!(f, "not an absolute URL"),
+            Self::Scheme(s) => write!(f, "scheme {s:?} is not http or https"),
+            Self::UserInfo => write!(f, "it carries user-info (user@host), a common way to disguise the real host"),
+            Self::NoHost => write!(f, "it has no host"),
+            Self::NoTrustedDomain { host } => {
+                write!(f, "the request is not signed and verified, and the template lists no syncRedirectDomain; {host} cannot be trusted")
+            }
+            Self::OutsideDomains { host, domains } => write!(f, "{host} is not within the template's syncRedirectDomain ({})", domains.join(", ")),
+        }
+    }
+}
+
+/// Serialized as its sentence (the `because` of `dconn verify`'s `return_to`).
+impl Serialize for RedirectAllowed {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// Serialized as its sentence (the `reason` of `dconn verify`'s `return_to`).
+impl Serialize for RedirectRefusal {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 impl std::fmt::Display for ReturnTo {
@@ -51,23 +131,23 @@ impl std::fmt::Display for ReturnTo {
 /// Decide whether the request's `redirect_uri` may be followed.
 pub fn decide(template: &Template, url: &ApplyUrl, signature_verified: bool) -> ReturnTo {
     let Some(uri) = url.redirect_uri.clone() else { return ReturnTo::None };
-    let refuse = |reason: String| ReturnTo::Refused { uri: uri.clone(), reason };
+    let refuse = |reason: RedirectRefusal| ReturnTo::Refused { uri: uri.clone(), reason };
     let parsed = match &url.redirect {
         Some(Ok(u)) => u,
-        Some(Err(e)) => return refuse(format!("not an absolute URL: {e}")),
-        None => return refuse("not an absolute URL".into()),
+        Some(Err(e)) => return refuse(RedirectRefusal::NotAbsolute(Some(e.to_string()))),
+        None => return refuse(RedirectRefusal::NotAbsolute(None)),
     };
     if !matches!(parsed.scheme.as_str(), "http" | "https") {
-        return refuse(format!("scheme {:?} is not http or https", parsed.scheme));
+        return refuse(RedirectRefusal::Scheme(parsed.scheme.clone()));
     }
     if parsed.has_user_info {
-        return refuse("it carries user-info (user@host), a common way to disguise the real host".into());
+        return refuse(RedirectRefusal::UserInfo);
     }
     let Some(host) = parsed.host.as_deref().map(|h| h.trim_end_matches('.').to_ascii_lowercase()) else {
-        return refuse("it has no host".into());
+        return refuse(RedirectRefusal::NoHost);
     };
     if signature_verified {
-        return ReturnTo::Allowed { uri, because: "the request is signed and the signature verified".into() };
+        return ReturnTo::Allowed { uri, because: RedirectAllowed::Signed };
     }
     let domains: Vec<String> = template
         .sync_redirect_domain
@@ -78,11 +158,9 @@ pub fn decide(template: &Template, url: &ApplyUrl, signature_verified: bool) -> 
         .filter(|d| !d.is_empty())
         .collect();
     match domains.iter().find(|d| host == **d || host.ends_with(&format!(".{d}"))) {
-        Some(d) => ReturnTo::Allowed { uri, because: format!("{host} is within the template's syncRedirectDomain {d}") },
-        None if domains.is_empty() => {
-            refuse(format!("the request is not signed and verified, and the template lists no syncRedirectDomain; {host} cannot be trusted"))
-        }
-        None => refuse(format!("{host} is not within the template's syncRedirectDomain ({})", domains.join(", "))),
+        Some(d) => ReturnTo::Allowed { uri, because: RedirectAllowed::WithinDomain { domain: d.clone(), host } },
+        None if domains.is_empty() => refuse(RedirectRefusal::NoTrustedDomain { host }),
+        None => refuse(RedirectRefusal::OutsideDomains { host, domains }),
     }
 }
 
@@ -152,7 +230,7 @@ mod tests {
     fn a_verified_signature_allows_any_http_host_but_not_other_schemes() {
         let tpl = t(None);
         assert!(
-            matches!(decide(&tpl, &u("https://anywhere.example/"), false), ReturnTo::Refused { reason, .. } if reason.contains("lists no syncRedirectDomain"))
+            matches!(decide(&tpl, &u("https://anywhere.example/"), false), ReturnTo::Refused { reason, .. } if reason.to_string().contains("lists no syncRedirectDomain"))
         );
         assert!(allowed(decide(&tpl, &u("https://anywhere.example/"), true)));
         assert!(!allowed(decide(&tpl, &u("javascript:alert(1)"), true)));

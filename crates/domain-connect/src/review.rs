@@ -19,7 +19,8 @@ use crate::apply_url::ApplyUrl;
 use crate::changeset::ChangeSet;
 use crate::error::ApplyError;
 use crate::record::ZoneRecord;
-use crate::return_uri::{self, ReturnTo};
+use crate::return_uri::{self, RedirectRefusal, ReturnTo};
+use crate::signature::SignatureProblem;
 use crate::template::{Template, TemplateRecord};
 use crate::verdict::{self, RequestFlags, SignatureReport, Verdict};
 use serde::Serialize;
@@ -112,12 +113,12 @@ pub enum Refusal {
     /// The template requires a signature and the URL has none (or no key).
     SignatureMissing {
         /// What is missing.
-        reason: String,
+        reason: SignatureProblem,
     },
     /// The URL is signed, but the signature does not verify or the key cannot be used.
     SignatureInvalid {
         /// Why it does not verify.
-        reason: String,
+        reason: SignatureProblem,
     },
     /// The key could not be looked up at all.
     KeyUnavailable {
@@ -153,7 +154,7 @@ pub enum Refusal {
         /// The `redirect_uri`.
         uri: String,
         /// Why it may not be followed.
-        reason: String,
+        reason: RedirectRefusal,
     },
     /// The engine refused the template or its values.
     Apply {

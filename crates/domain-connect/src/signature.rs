@@ -20,8 +20,10 @@ use std::fmt;
 
 mod canonical;
 mod key_host;
+mod problem;
 pub use canonical::{rfc3986_query, signing_query, QueryOrder};
 pub use key_host::{check_key_host, key_host, KeyHostError};
+pub use problem::SignatureProblem;
 
 /// The bytes a Service Provider signs: the raw query string without its `sig` and
 /// `key` parameters (wherever they stand), joined by `&` as they came.

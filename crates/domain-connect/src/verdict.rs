@@ -7,7 +7,7 @@
 
 use crate::apply::SignatureGate;
 use crate::apply_url::ApplyUrl;
-use crate::signature::{self, Fragment};
+use crate::signature::{self, Fragment, SignatureProblem};
 use crate::template::Template;
 use serde::Serialize;
 
@@ -19,11 +19,11 @@ pub enum Verdict {
     /// Signed, and the signature verifies under the published key.
     Valid,
     /// Signed, but it does not verify (or the key cannot be used).
-    Invalid(String),
+    Invalid(SignatureProblem),
     /// The template has no `syncPubKeyDomain`: signatures are not checked.
     NotRequired,
     /// The template requires a signature and the URL has no `sig` or no `key`.
-    RequiredButMissing(String),
+    RequiredButMissing(SignatureProblem),
 }
 
 impl std::fmt::Display for Verdict {
@@ -64,7 +64,7 @@ impl SignatureReport {
     pub fn gate(&self) -> SignatureGate {
         match &self.verdict {
             Verdict::Valid => SignatureGate::Verified,
-            Verdict::NotRequired => SignatureGate::NotVerified("the template does not take signatures".into()),
+            Verdict::NotRequired => SignatureGate::NotVerified(SignatureProblem::NotTaken),
             Verdict::Invalid(r) | Verdict::RequiredButMissing(r) => SignatureGate::NotVerified(r.clone()),
         }
     }
@@ -80,20 +80,18 @@ pub fn key_host(template: &Template, url: &ApplyUrl) -> Result<String, Verdict> 
         return Err(Verdict::NotRequired);
     };
     let (Some(sig), Some(key)) = (url.sig.as_deref(), url.key.as_deref()) else {
-        let missing = match (&url.sig, &url.key) {
-            (None, None) => "the URL has neither sig nor key",
-            (None, _) => "the URL has a key but no sig",
-            _ => "the URL has a sig but no key",
-        };
-        return Err(Verdict::RequiredButMissing(format!(
-            "template {}/{} requires a signed request (syncPubKeyDomain {domain}); {missing}",
-            template.provider_id, template.service_id
-        )));
+        return Err(Verdict::RequiredButMissing(SignatureProblem::Unsigned {
+            provider_id: template.provider_id.clone(),
+            service_id: template.service_id.clone(),
+            sync_pub_key_domain: domain.to_string(),
+            has_sig: url.sig.is_some(),
+            has_key: url.key.is_some(),
+        }));
     };
     if sig.is_empty() {
-        return Err(Verdict::RequiredButMissing("the sig parameter is empty".into()));
+        return Err(Verdict::RequiredButMissing(SignatureProblem::EmptySig));
     }
-    signature::key_host(key, domain).map_err(|e| Verdict::Invalid(e.to_string()))
+    signature::key_host(key, domain).map_err(|e| Verdict::Invalid(e.into()))
 }
 
 /// The key host of a signed query given apart from its URL — the compliance suites'
@@ -102,19 +100,19 @@ pub fn query_key_host(template: &Template, key: Option<&str>) -> Result<String, 
     if !template.requires_signature() {
         return Err(SignatureGate::Ignore);
     }
-    let key = key.filter(|k| !k.is_empty()).ok_or_else(|| SignatureGate::NotVerified("the request has no key".into()))?;
-    signature::key_host(key, template.sync_pub_key_domain.as_deref().unwrap_or("")).map_err(|e| SignatureGate::NotVerified(e.to_string()))
+    let key = key.filter(|k| !k.is_empty()).ok_or(SignatureGate::NotVerified(SignatureProblem::NoKey))?;
+    signature::key_host(key, template.sync_pub_key_domain.as_deref().unwrap_or("")).map_err(|e| SignatureGate::NotVerified(e.into()))
 }
 
 /// Settle the signature of such a query: `sig` over the signed bytes of `qs`, under
 /// the key assembled from `txt` (the records at [`query_key_host`]).
 pub fn query_gate(qs: Option<&str>, sig: Option<&str>, txt: &[String]) -> SignatureGate {
     let (Some(qs), Some(sig)) = (qs.filter(|s| !s.is_empty()), sig.filter(|s| !s.is_empty())) else {
-        return SignatureGate::NotVerified("the template requires a signature and the request has no qs or sig".into());
+        return SignatureGate::NotVerified(SignatureProblem::NoQueryOrSig);
     };
     match signature::assemble_key(txt).and_then(|key| signature::verify(&key, signature::signed_bytes(qs).as_bytes(), sig)) {
         Ok(()) => SignatureGate::Verified,
-        Err(e) => SignatureGate::NotVerified(e.to_string()),
+        Err(e) => SignatureGate::NotVerified(e.into()),
     }
 }
 
@@ -135,7 +133,7 @@ pub fn check(template: &Template, url: &ApplyUrl, txt: &[String]) -> SignatureRe
         Err(v) => {
             report.steps.push(match &v {
                 Verdict::NotRequired => "the template has no syncPubKeyDomain: no signature is checked".into(),
-                Verdict::Invalid(r) | Verdict::RequiredButMissing(r) => r.clone(),
+                Verdict::Invalid(r) | Verdict::RequiredButMissing(r) => r.to_string(),
                 Verdict::Valid => unreachable!("key_host never returns Valid"),
             });
             report.verdict = v;
@@ -150,7 +148,7 @@ pub fn check(template: &Template, url: &ApplyUrl, txt: &[String]) -> SignatureRe
         Ok(k) => k,
         Err(e) => {
             report.steps.push(format!("key not usable: {e}"));
-            report.verdict = Verdict::Invalid(e.to_string());
+            report.verdict = Verdict::Invalid(e.into());
             return report;
         }
     };
@@ -166,7 +164,7 @@ pub fn check(template: &Template, url: &ApplyUrl, txt: &[String]) -> SignatureRe
         }
         Err(e) => {
             report.steps.push(format!("RS256 check failed: {e}"));
-            report.verdict = Verdict::Invalid(e.to_string());
+            report.verdict = Verdict::Invalid(e.into());
         }
     }
     report
@@ -293,13 +291,13 @@ mod tests {
     #[test]
     fn tampering_missing_and_bad_keys_are_explained() {
         let (t, u, txt) = setup(&format!("&sig={SIG}&key=_dck1&IP2=6.6.6.6"));
-        assert!(matches!(check(&t, &u, &txt).verdict, Verdict::Invalid(r) if r.contains("does not match")));
+        assert!(matches!(check(&t, &u, &txt).verdict, Verdict::Invalid(r) if r.to_string().contains("does not match")));
         let (t, u, txt) = setup("");
-        assert!(matches!(check(&t, &u, &txt).verdict, Verdict::RequiredButMissing(r) if r.contains("neither sig nor key")));
+        assert!(matches!(check(&t, &u, &txt).verdict, Verdict::RequiredButMissing(r) if r.to_string().contains("neither sig nor key")));
         let (t, u, _) = setup(&format!("&sig={SIG}&key=_dck1"));
-        assert!(matches!(check(&t, &u, &[]).verdict, Verdict::Invalid(r) if r.contains("no TXT records")));
+        assert!(matches!(check(&t, &u, &[]).verdict, Verdict::Invalid(r) if r.to_string().contains("no TXT records")));
         let (t, u, txt) = setup(&format!("&sig={SIG}&key=_dck1.evil.example"));
-        assert!(matches!(check(&t, &u, &txt).verdict, Verdict::Invalid(r) if r.contains("dot")));
+        assert!(matches!(check(&t, &u, &txt).verdict, Verdict::Invalid(r) if r.to_string().contains("dot")));
         let (mut t, u, txt) = setup(&format!("&sig={SIG}&key=_dck1"));
         t.sync_pub_key_domain = None;
         assert_eq!(check(&t, &u, &txt).verdict, Verdict::NotRequired);

@@ -119,7 +119,7 @@ fn foreign_or_script_redirects_are_refused_even_when_signed() {
         ("https%3A%2F%2Fexampleservice.domainconnect.org%40evil.example%2F", true, "user-info"),
     ] {
         match redirect::decide(&t, &parse(r), signed) {
-            ReturnTo::Refused { reason, .. } => assert!(reason.contains(why), "{r}: {reason}"),
+            ReturnTo::Refused { reason, .. } => assert!(reason.to_string().contains(why), "{r}: {reason}"),
             other => panic!("{r}: {other:?}"),
         }
     }

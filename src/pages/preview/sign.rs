@@ -84,7 +84,7 @@ pub fn Sign(
     let problem = RwSignal::new(None::<String>);
     let signed = RwSignal::new(None::<Signed>);
     let published = RwSignal::new(None::<Result<(), String>>);
-    let sandbox = move || matches!(config.get(), ConfigReady::Ready(c) if matches!(c.doh, crate::config::Doh::Sandbox));
+    let sandbox = move || matches!(config.get(), ConfigReady::Ready(c) if matches!(c.doh, crate::config::Doh::Sandbox {}));
     let generate = move |_| {
         busy.set(true);
         leptos::task::spawn_local(async move {

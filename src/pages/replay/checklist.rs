@@ -3,7 +3,7 @@
 //! the change set as the consent screen shows it, and the text to paste in a ticket.
 
 use crate::components::changes::{Changes, ZoneRef};
-use domain_connect::replay::{Diagnosis, Status};
+use domain_connect::replay::{Diagnosis, Status, StepId};
 use domain_connect::ZoneRecord;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -42,11 +42,11 @@ pub fn Checklist(d: Diagnosis, records: Option<Vec<ZoneRecord>>, zone_error: Opt
         {zone_error.map(|e| view! { <div class="problem" role="alert" data-testid="zone-error"><p class="mono">{format!("The zone cannot be read: {e}")}</p></div> })}
         <ol class="checklist" data-testid="diagnosis">{d.steps.into_iter().map(|mut s| {
             // The change set's records are in the table below: not twice.
-            if s.id == "changes" && shown_below {
+            if s.id == StepId::Changes && shown_below {
                 s.evidence.clear();
             }
             view! {
-            <li class=format!("step {}", s.status.as_str()) data-step=s.id data-status=s.status.as_str()>
+            <li class=format!("step {}", s.status.as_str()) data-step=s.id.as_str() data-status=s.status.as_str()>
                 <p><span class="status">{mark(s.status)}</span>" "<strong>{s.title}</strong></p>
                 <p class="detail">{s.detail}</p>
                 {s.evidence.into_iter().map(|(label, text)| view! {

@@ -77,8 +77,8 @@ pub enum SignatureGate {
     Ignore,
     /// The signature was verified against the template's `syncPubKeyDomain` key.
     Verified,
-    /// The request is unsigned or its signature did not verify; the reason says why.
-    NotVerified(String),
+    /// The request is unsigned or its signature did not verify; the problem says why.
+    NotVerified(crate::signature::SignatureProblem),
 }
 
 /// A request to apply a whole template (DCAZ `DomainConnect.apply_template`).

@@ -255,7 +255,7 @@ fn ttl_sent(proxied: Option<bool>, ttl: Option<i64>) -> i64 {
 /// template gives none or 0), `priority` for MX, `proxied` for A/AAAA/CNAME.
 fn post_object(r: &ZoneRecord, proxied: Option<bool>, domain: &str) -> Option<Value> {
     let (owner, _) = zone::presentation(r)?;
-    let name = if owner == "@" { domain.to_string() } else { format!("{owner}.{domain}") };
+    let name = crate::record::full_name(&owner, domain);
     let mut o = Map::new();
     o.insert("name".into(), json!(name));
     o.insert("type".into(), json!(r.rtype));

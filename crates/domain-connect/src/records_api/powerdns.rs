@@ -73,11 +73,7 @@ pub fn read_zone_request(base: &str, server_id: &str, domain: &str, api_key: &st
 }
 
 fn absolute(owner: &str, domain: &str) -> String {
-    if owner == "@" || owner.is_empty() {
-        format!("{domain}.")
-    } else {
-        format!("{owner}.{domain}.")
-    }
+    format!("{}.", crate::record::full_name(owner, domain))
 }
 
 /// An RRset (absolute owner name, type) the change set touches, and its records in the

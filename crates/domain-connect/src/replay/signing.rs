@@ -3,7 +3,7 @@
 //! constructions Service Providers commonly sign, tried one by one, so support can tell
 //! them precisely what they signed.
 
-use super::{Status, Step};
+use super::{Status, Step, StepId};
 use crate::apply_url::ApplyUrl;
 use crate::display::visible;
 use crate::review::KeyAnswer;
@@ -18,7 +18,7 @@ pub(super) fn steps(url: &ApplyUrl, sent: &str, t: &Template, key: &KeyAnswer, r
             (None, None) => "The template has no syncPubKeyDomain and the URL is not signed: no signature is checked.",
             _ => "The template has no syncPubKeyDomain: the URL's sig and key are not checked (and do not vouch for it).",
         };
-        return vec![Step::new("signature", "Signature", Status::Ok, detail)];
+        return vec![Step::new(StepId::Signature, "Signature", Status::Ok, detail)];
     };
     let mut out = vec![key_host(url, spkd, report)];
     if report.key_host.is_none() {
@@ -39,7 +39,7 @@ fn key_host(url: &ApplyUrl, spkd: &str, report: &SignatureReport) -> Step {
     let title = "Key host";
     match (&report.key_host, &report.verdict) {
         (Some(h), _) => Step::new(
-            "key_host",
+            StepId::KeyHost,
             title,
             Status::Ok,
             format!("key={:?} under syncPubKeyDomain {spkd}: the TXT records are read at {h}.", url.key.as_deref().unwrap_or("")),
@@ -51,9 +51,9 @@ fn key_host(url: &ApplyUrl, spkd: &str, report: &SignatureReport) -> Step {
             } else {
                 String::new()
             };
-            Step::new("key_host", title, Status::Fail, format!("The key host cannot be built from key={}: {why}.{hint}", visible(&format!("{key:?}"))))
+            Step::new(StepId::KeyHost, title, Status::Fail, format!("The key host cannot be built from key={}: {why}.{hint}", visible(&format!("{key:?}"))))
         }
-        (None, v) => Step::new("key_host", title, Status::Fail, format!("{v}.")),
+        (None, v) => Step::new(StepId::KeyHost, title, Status::Fail, format!("{v}.")),
     }
 }
 
@@ -61,13 +61,13 @@ fn public_key(host: &str, key: &KeyAnswer, assembled: Option<&Result<PublicKey, 
     let title = "Public key";
     let (txt, source) = match key {
         KeyAnswer::NotAsked => {
-            return Step::new("key", title, Status::Warn, format!("The TXT records at {host} were not looked up: give them to check the signature."))
+            return Step::new(StepId::Key, title, Status::Warn, format!("The TXT records at {host} were not looked up: give them to check the signature."))
         }
-        KeyAnswer::Failed { reason } => return Step::new("key", title, Status::Fail, format!("The TXT records at {host} could not be read: {reason}.")),
+        KeyAnswer::Failed { reason } => return Step::new(StepId::Key, title, Status::Fail, format!("The TXT records at {host} could not be read: {reason}.")),
         KeyAnswer::Found { txt, source } => (txt, source),
     };
     let mut step = match assembled {
-        None => return Step::new("key", title, Status::Warn, format!("The TXT records at {host} were not looked up: give them to check the signature.")),
+        None => return Step::new(StepId::Key, title, Status::Warn, format!("The TXT records at {host} were not looked up: give them to check the signature.")),
         Some(Ok(k)) => {
             let ignored = txt.len() - k.fragments.len();
             let mut d = format!(
@@ -80,9 +80,9 @@ fn public_key(host: &str, key: &KeyAnswer, assembled: Option<&Result<PublicKey, 
             if ignored > 0 {
                 d += &format!(" {ignored} record(s) there are not key fragments and were passed over.");
             }
-            Step::new("key", title, Status::Ok, d)
+            Step::new(StepId::Key, title, Status::Ok, d)
         }
-        Some(Err(e)) => Step::new("key", title, Status::Fail, format!("{} TXT record(s) at {host} from {source}: {e}.", txt.len())),
+        Some(Err(e)) => Step::new(StepId::Key, title, Status::Fail, format!("{} TXT record(s) at {host} from {source}: {e}.", txt.len())),
     };
     for (i, t) in txt.iter().enumerate() {
         let what = if signature::is_key_fragment(t) { "fragment" } else { "not a key fragment" };
@@ -98,8 +98,9 @@ fn positions(k: &PublicKey) -> String {
 fn signature_step(url: &ApplyUrl, sent: &str, assembled: Option<&Result<PublicKey, SignatureError>>, report: &SignatureReport) -> Step {
     let title = "Signature";
     let signed = &report.signed_bytes;
-    let base =
-        |status, detail: String| Step::new("signature", title, status, detail).with("Signed bytes (the query as sent, without sig and key)", visible(signed));
+    let base = |status, detail: String| {
+        Step::new(StepId::Signature, title, status, detail).with("Signed bytes (the query as sent, without sig and key)", visible(signed))
+    };
     match &report.verdict {
         Verdict::Valid => base(Status::Ok, format!("RS256 over the {} bytes sent verifies.", signed.len())),
         Verdict::NotRequired => base(Status::Ok, "Not required.".into()),

@@ -1,7 +1,7 @@
 //! The steps of a replay that are not about the signature: the URL, the template, the
 //! variables, `redirect_uri` and the change set.
 
-use super::{Status, Step};
+use super::{Status, Step, StepId};
 use crate::apply_url::ApplyUrl;
 use crate::display::visible;
 use crate::error::ApplyError;
@@ -42,10 +42,11 @@ fn unicode(url: &ApplyUrl) -> String {
 
 /// The URL's shape and parameters (`dropped`: line breaks were taken out of it).
 pub(super) fn url(input: &str, dropped: bool, web: &dyn WebStandards) -> Result<(ApplyUrl, Step), Step> {
-    let url = ApplyUrl::parse_with(input, web).map_err(|e| Step::new("url", URL, Status::Fail, format!("The URL cannot be read as an apply URL: {e}.")))?;
+    let url =
+        ApplyUrl::parse_with(input, web).map_err(|e| Step::new(StepId::Url, URL, Status::Fail, format!("The URL cannot be read as an apply URL: {e}.")))?;
     let names: Vec<&str> = url.params.iter().map(|p| p.name.as_str()).collect();
     let mut step = Step::new(
-        "url",
+        StepId::Url,
         URL,
         Status::Ok,
         format!("Template {}/{} at {}{}; {} parameter(s): {}.", url.provider_id, url.service_id, url.fqdn(), unicode(&url), names.len(), names.join(", ")),
@@ -97,7 +98,7 @@ pub(super) fn template(url: &ApplyUrl, t: &Template, source: &str) -> Step {
     if t.sync_block == Some(true) {
         facts.push("syncBlock: it may not be applied from a link".into());
     }
-    Step::new("template", TEMPLATE, Status::Ok, facts.join("; ") + ".")
+    Step::new(StepId::Template, TEMPLATE, Status::Ok, facts.join("; ") + ".")
 }
 
 /// An engine error about a variable's value (missing, or one it rejects).
@@ -109,7 +110,7 @@ pub(super) fn is_variable_error(e: &ApplyError) -> bool {
 pub(super) fn variables(url: &ApplyUrl, t: &Template, r: &Review) -> Step {
     let wanted = t.variables(&url.group_ids);
     let mut step = Step::new(
-        "variables",
+        StepId::Variables,
         "Variables",
         Status::Ok,
         match wanted.len() {
@@ -130,18 +131,18 @@ pub(super) fn variables(url: &ApplyUrl, t: &Template, r: &Review) -> Step {
 /// Where the user would be sent back, and why (not).
 pub(super) fn redirect(to: &ReturnTo) -> Step {
     let status = if matches!(to, ReturnTo::Refused { .. }) { Status::Fail } else { Status::Ok };
-    Step::new("redirect_uri", "Return address (redirect_uri)", status, format!("{}.", visible(&to.to_string())))
+    Step::new(StepId::RedirectUri, "Return address (redirect_uri)", status, format!("{}.", visible(&to.to_string())))
 }
 
 /// The change set against the zone given, or an empty one.
 pub(super) fn changes(r: &Review, zone_given: bool) -> Step {
     let title = "Change set";
     match &r.changes {
-        Err(e) => Step::new("changes", title, Status::Fail, format!("The template cannot be applied: {e}.")),
+        Err(e) => Step::new(StepId::Changes, title, Status::Fail, format!("The template cannot be applied: {e}.")),
         Ok(cs) => {
             let against = if zone_given { "the customer's zone" } else { "an empty zone (no zone was given: what it removes cannot be seen)" };
             let mut step = Step::new(
-                "changes",
+                StepId::Changes,
                 title,
                 if zone_given { Status::Ok } else { Status::Warn },
                 format!("Against {against}: {} to add, {} to remove.", cs.new_count(), cs.delete_count()),

@@ -13,7 +13,7 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 /// type — Cloudflare-style "proxied" toggles for A, AAAA and CNAME records.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(transparent)]
-pub struct ProxyDefaults(pub BTreeMap<String, BTreeMap<String, bool>>);
+pub struct ProxyDefaults(pub BTreeMap<String, BTreeMap<RecordType, bool>>);
 
 impl ProxyDefaults {
     /// The initial toggle of a record of `rtype` added by template `provider_id/service_id`:
@@ -24,7 +24,7 @@ impl ProxyDefaults {
             return None;
         }
         let key = format!("{provider_id}/{service_id}");
-        let pick = |k: &str| self.0.get(k).and_then(|m| m.iter().find(|(t, _)| RecordType::parse(t) == *rtype).map(|(_, v)| *v));
+        let pick = |k: &str| self.0.get(k).and_then(|m| m.get(rtype).copied());
         Some(pick(&key).or_else(|| pick("*")).unwrap_or(false))
     }
 }

@@ -112,8 +112,10 @@ fn indexed_and_slice_zones_review_alike() {
 #[test]
 fn proxy_defaults_per_template_then_star() {
     let mut d = ProxyDefaults::default();
-    d.0.insert("p/s".into(), [("A".to_string(), true)].into_iter().collect());
-    d.0.insert("*".into(), [("CNAME".to_string(), true), ("a".to_string(), false)].into_iter().collect());
+    d.0.insert("p/s".into(), [(RecordType::A, true)].into_iter().collect());
+    d.0.insert("*".into(), [(RecordType::Cname, true), (RecordType::A, false)].into_iter().collect());
+    let read: ProxyDefaults = serde_json::from_str(r#"{"p/s": {"a": true}, "*": {"CNAME": true, "A": false}}"#).unwrap();
+    assert_eq!(read, d, "types are read by name, in any case");
     assert_eq!(d.initial("p", "s", &RecordType::A), Some(true));
     assert_eq!(d.initial("q", "s", &RecordType::A), Some(false));
     assert_eq!(d.initial("q", "s", &RecordType::Cname), Some(true));
