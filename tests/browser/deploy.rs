@@ -22,11 +22,7 @@ async fn dist_works_on_a_static_host_and_each_route_loads_only_its_bundle() {
             lines.push(format!("  {f} {n} B"));
             total += n;
         }
-        let report = format!(
-            "consent route first load, measured in Chromium (files it fetched, brotli quality 11): {:.1} KB\n{}\n",
-            total as f64 / 1024.0,
-            lines.join("\n")
-        );
+        let report = format!("consent route first load, measured in Chromium (files it fetched, brotli quality 11): {} bytes\n{}\n", total, lines.join("\n"));
         print!("{report}");
         std::fs::write(target("browser-size.txt"), report).unwrap();
         // A tools page loads the tools bundle and not the consent one.

@@ -1,8 +1,9 @@
-//! The wasm bundles, built without a bundler: `cargo build` for wasm32 (both binaries
-//! in one run), the wasm-bindgen CLI, binaryen's `wasm-opt -Oz`, esbuild on the JS glue
-//! and the CSS, then file names carrying a hash of their content so a host may cache
-//! them for a year. (Until issue 16 trunk did this; compiling trunk was a third of a
-//! fresh machine's set-up and it did nothing here that these few steps do not.)
+//! The wasm bundles, built by trunk (`Trunk.toml`, `index.html`, `tools.html`): cargo
+//! for wasm32, wasm-bindgen, the stylesheet and the copied directories, under names
+//! that carry a hash of their content. Then what trunk does not do here: binaryen 132's
+//! `wasm-opt -Oz` (trunk would want its own download; Debian's binaryen breaks the
+//! output) and esbuild on the JS glue and the CSS (trunk's minifier cannot parse the
+//! glue), cached by the bytes trunk wrote; and the brotli and gzip copies.
 
 use crate::{root, run, tools};
 use sha2::{Digest, Sha256};
@@ -25,87 +26,104 @@ fn content_hash(parts: &[&[u8]]) -> String {
     h.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
 
-/// Compile `bins` of the app for wasm32 (profile `wasm-release`) with `features`, in a
-/// target directory of its own (`target/wasm`), so that it may compile while the host
-/// tiers do: cargo locks a target directory for one build at a time, and the wasm's
-/// single codegen unit and LTO leave a core idle that the host build can use.
-pub fn compile(bins: &[&str], features: &[&str]) -> Result<PathBuf, String> {
+/// The directory the wasm compiles in (`target/wasm`), apart from the host builds', so
+/// that it may compile while the host tiers do: cargo locks a target directory for one
+/// build at a time, and the wasm's single codegen unit and LTO leave a core idle.
+fn wasm_target() -> PathBuf {
+    root().join("target").join("wasm")
+}
+
+/// Compile both binaries of the app for wasm32 (profile `wasm-release`) with
+/// `features`, as trunk will ask for them, so that trunk finds them done.
+pub fn compile(features: &[&str]) -> Result<(), String> {
     let mut c = crate::cargo();
-    c.env("CARGO_TARGET_DIR", root().join("target").join("wasm"));
-    c.args(["build", "--profile", "wasm-release", "--target", "wasm32-unknown-unknown", "-p", "dc-consent"]);
-    for b in bins {
-        c.args(["--bin", b]);
-    }
+    c.env("CARGO_TARGET_DIR", wasm_target());
+    c.args(["build", "--profile", "wasm-release", "--target", "wasm32-unknown-unknown", "-p", "dc-consent", "--bin", "dc-consent", "--bin", "dc-tools"]);
     if !features.is_empty() {
         c.args(["--features", &features.join(",")]);
     }
-    run(&mut c)?;
-    Ok(root().join("target/wasm/wasm32-unknown-unknown/wasm-release"))
+    run(&mut c)
 }
 
 /// Compile both wasm builds the test tiers use (the default, and the one with both
-/// records-API adapters), for [`compile`] to find done later.
+/// records-API adapters) while the host tiers run.
 pub fn prewarm() -> Result<(), String> {
-    compile(&["dc-consent", "dc-tools"], &[])?;
-    compile(&["dc-consent", "dc-tools"], &["powerdns", "cloudflare"]).map(|_| ())
+    compile(&[])?;
+    compile(&["powerdns", "cloudflare"])
 }
 
-/// wasm-bindgen, wasm-opt and esbuild on one compiled binary, then its brotli and gzip
-/// copies; the results go to `out` as `{bin}-{hash}.js` and `{bin}-{hash}_bg.wasm`,
-/// named as seen from `url_base`. The work is kept under `target/bindgen/`, keyed by
-/// the compiled binary, so building the same code again (`cargo xtask serve` after
-/// `test`) only copies files.
-pub fn finish(compiled: &Path, bin: &str, out: &Path, url_base: &str) -> Result<Bundle, String> {
-    let input = compiled.join(format!("{bin}.wasm"));
-    let compiled_bytes = std::fs::read(&input).map_err(|e| format!("{}: {e}", input.display()))?;
-    let key = content_hash(&[&compiled_bytes, tools::BINARYEN_VERSION.as_bytes(), tools::ESBUILD_VERSION.as_bytes()]);
-    let work = root().join("target").join("bindgen").join(format!("{bin}-{key}"));
-    let (js, wasm) = (work.join(format!("{bin}.js")), work.join(format!("{bin}_bg.wasm")));
-    let done = work.join(".done");
-    if !done.is_file() {
-        let _ = std::fs::remove_dir_all(&work);
-        std::fs::create_dir_all(&work).map_err(|e| e.to_string())?;
-        run(Command::new(tools::bin("wasm-bindgen")).args(["--target", "web", "--no-typescript", "--out-dir"]).arg(&work).arg(&input))?;
-        wasm_opt(&wasm)?;
-        esbuild(&js, &js)?;
-        precompress(&work)?;
-        std::fs::write(&done, "").map_err(|e| e.to_string())?;
+/// `trunk build --release` of one page into `dist`, served from `public_url`.
+pub fn trunk(page: &str, dist: &Path, public_url: &str, features: &[&str]) -> Result<(), String> {
+    let mut c = Command::new(tools::bin("trunk"));
+    c.current_dir(root()).env("PATH", tools::path_with_tools()).env("CARGO_TARGET_DIR", wasm_target());
+    c.args(["build", page, "--release", "--public-url", public_url, "--dist"]).arg(dist);
+    if !features.is_empty() {
+        c.args(["--features", &features.join(",")]);
     }
-    let js_bytes = std::fs::read(&js).map_err(|e| e.to_string())?;
-    let wasm_bytes = std::fs::read(&wasm).map_err(|e| e.to_string())?;
-    let stem = format!("{bin}-{}", content_hash(&[&js_bytes, &wasm_bytes]));
-    std::fs::create_dir_all(out).map_err(|e| e.to_string())?;
-    for (from, to) in [(format!("{bin}.js"), format!("{stem}.js")), (format!("{bin}_bg.wasm"), format!("{stem}_bg.wasm"))] {
-        for ext in ["", ".br", ".gz"] {
-            std::fs::copy(work.join(format!("{from}{ext}")), out.join(format!("{to}{ext}"))).map_err(|e| format!("{from}{ext}: {e}"))?;
+    run(&mut c)
+}
+
+/// The js/wasm pair trunk wrote for `bin` in `dir`, finished in place (wasm-opt,
+/// esbuild, brotli and gzip copies) and named as seen from `url_base`.
+pub fn finish(dir: &Path, bin: &str, url_base: &str) -> Result<Bundle, String> {
+    let (mut js, mut wasm) = (None, None);
+    for e in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+        let name = e.map_err(|e| e.to_string())?.file_name().to_string_lossy().into_owned();
+        if !name.starts_with(&format!("{bin}-")) {
+            continue;
+        }
+        if name.ends_with("_bg.wasm") {
+            wasm = Some(name);
+        } else if name.ends_with(".js") {
+            js = Some(name);
         }
     }
-    Ok(Bundle { js: format!("{url_base}{stem}.js"), wasm: format!("{url_base}{stem}_bg.wasm") })
+    let (Some(js), Some(wasm)) = (js, wasm) else { return Err(format!("trunk wrote no {bin} js/wasm pair in {}", dir.display())) };
+    for (name, step) in [(&wasm, Step::WasmOpt), (&js, Step::Esbuild)] {
+        cached(&dir.join(name), step)?;
+    }
+    Ok(Bundle { js: format!("{url_base}{js}"), wasm: format!("{url_base}{wasm}") })
 }
 
-/// The stylesheet, minified, as `main-{hash}.css` in `out`; returns its URL.
-pub fn stylesheet(out: &Path) -> Result<String, String> {
-    let work = root().join("target").join("bindgen").join("main.css");
-    esbuild(&root().join("style/main.css"), &work)?;
-    let css = std::fs::read(&work).map_err(|e| e.to_string())?;
-    let name = format!("main-{}.css", content_hash(&[&css]));
-    std::fs::write(out.join(&name), css).map_err(|e| e.to_string())?;
-    Ok(format!("/{name}"))
-}
-
-/// Copy a directory tree (the bundled templates and sandbox keys).
-pub fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
-    std::fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
-    for e in std::fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
+/// The stylesheet trunk wrote in `dir` (`main-{hash}.css`), minified in place.
+pub fn stylesheet(dir: &Path) -> Result<(), String> {
+    for e in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
         let p = e.map_err(|e| e.to_string())?.path();
-        let target = to.join(p.file_name().unwrap_or_default());
-        if p.is_dir() {
-            copy_dir(&p, &target)?;
-        } else {
-            std::fs::copy(&p, &target).map_err(|e| format!("{}: {e}", p.display()))?;
+        if p.extension().is_some_and(|x| x == "css") {
+            cached(&p, Step::Esbuild)?;
         }
     }
     Ok(())
+}
+
+#[derive(Clone, Copy)]
+enum Step {
+    WasmOpt,
+    Esbuild,
+}
+
+/// Run `step` on the file in place, or take its result from `target/finished/` when
+/// the same bytes were finished before (`cargo xtask serve` after `test`: wasm-opt is
+/// most of a build's time once the code is compiled).
+fn cached(p: &Path, step: Step) -> Result<(), String> {
+    let raw = std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?;
+    let version = match step {
+        Step::WasmOpt => tools::BINARYEN_VERSION,
+        Step::Esbuild => tools::ESBUILD_VERSION,
+    };
+    let ext = p.extension().unwrap_or_default().to_string_lossy().into_owned();
+    let store = root().join("target").join("finished").join(format!("{}.{ext}", content_hash(&[&raw, version.as_bytes()])));
+    if !store.is_file() {
+        let work = store.with_extension(format!("work.{ext}"));
+        std::fs::create_dir_all(store.parent().unwrap_or(Path::new("."))).map_err(|e| e.to_string())?;
+        std::fs::write(&work, &raw).map_err(|e| e.to_string())?;
+        match step {
+            Step::WasmOpt => wasm_opt(&work)?,
+            Step::Esbuild => esbuild(&work, &work)?,
+        }
+        std::fs::rename(&work, &store).map_err(|e| e.to_string())?;
+    }
+    std::fs::copy(&store, p).map(|_| ()).map_err(|e| format!("{}: {e}", p.display()))
 }
 
 fn wasm_opt(p: &Path) -> Result<(), String> {

@@ -55,17 +55,7 @@ fn shared() -> Result<PathBuf, String> {
     }
 }
 
-fn serve(args: &[String]) -> Result<(), String> {
-    let mut config = None;
-    let mut port = 8080u16;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--config" => config = Some(PathBuf::from(it.next().ok_or("--config needs a file")?)),
-            "--port" => port = it.next().and_then(|p| p.parse().ok()).ok_or("--port needs a number")?,
-            other => return Err(format!("unknown argument {other:?}; usage: cargo xtask serve [--config FILE] [--port N]")),
-        }
-    }
+fn serve(config: Option<PathBuf>, port: u16) -> Result<(), String> {
     web::build(config.as_deref())?;
     web::size_report()?;
     let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|e| format!("127.0.0.1:{port}: {e}"))?;
@@ -81,48 +71,29 @@ fn serve(args: &[String]) -> Result<(), String> {
 }
 
 /// The host configuration for a web server, from the same code as `dist/_headers`.
-fn headers(args: &[String]) -> Result<(), String> {
-    let usage = "usage: cargo xtask headers --for nginx|caddy|netlify [--config FILE]";
-    let (mut kind, mut config) = (None, None);
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--for" => kind = it.next().cloned(),
-            "--config" => config = Some(std::fs::read_to_string(it.next().ok_or(usage)?).map_err(|e| e.to_string())?),
-            _ => return Err(usage.into()),
-        }
-    }
+fn headers(kind: Host, config: Option<PathBuf>) -> Result<(), String> {
+    let config = match config {
+        Some(p) => Some(std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?),
+        None => None,
+    };
     let config = config.as_deref();
-    let text = match kind.as_deref() {
-        Some("nginx") => hosts::nginx(config, &hosts::EXAMPLE)?,
-        Some("caddy") => hosts::caddy(config, &hosts::EXAMPLE)?,
-        Some("netlify") => web::headers_file(config)?,
-        _ => return Err(usage.into()),
+    let text = match kind {
+        Host::Nginx => hosts::nginx(config, &hosts::EXAMPLE)?,
+        Host::Caddy => hosts::caddy(config, &hosts::EXAMPLE)?,
+        Host::Netlify => web::headers_file(config)?,
     };
     print!("{text}");
     Ok(())
 }
 
-fn build(args: &[String]) -> Result<(), String> {
-    let config = match args {
-        [] => None,
-        [flag, file] if flag == "--config" => Some(PathBuf::from(file)),
-        _ => return Err("usage: cargo xtask build [--config FILE]".into()),
-    };
+fn build(config: Option<PathBuf>) -> Result<(), String> {
     web::build(config.as_deref())?;
     web::size_report()?;
     println!("dist/ is ready for any static host: serve every unknown path with index.html (status 200)");
     Ok(())
 }
 
-fn test(args: &[String]) -> Result<(), String> {
-    // `--browser-only [NAME]`: the browser tier alone, its tests whose names hold NAME.
-    let (browser_only, filter) = match args {
-        [] => (false, None),
-        [a] if a == "--browser-only" => (true, None),
-        [a, f] if a == "--browser-only" => (true, Some(f.as_str())),
-        _ => return Err("usage: cargo xtask test [--browser-only [NAME]]".into()),
-    };
+fn test(browser_only: bool, filter: Option<&str>) -> Result<(), String> {
     let started = std::time::Instant::now();
     let shared = shared()?;
     // What is missing is installed while the host tiers compile: apt downloads and
@@ -145,7 +116,7 @@ fn test(args: &[String]) -> Result<(), String> {
     web::build(None)?;
     let size = web::size_report()?;
     browser_tier(&shared, filter)?;
-    println!("size: consent {:.1} KB brotli (the consent route's first load)", size as f64 / 1024.0);
+    println!("size: consent {size} bytes brotli (the consent route's first load; goal: at most 200000)");
     println!("time: cargo xtask test took {:.0} s", started.elapsed().as_secs_f64());
     for report in ["browser-report.txt", "browser-size.txt", "browser-large-zone.txt", "browser-fetches.txt"] {
         if let Ok(r) = std::fs::read_to_string(root().join("target").join(report)) {
@@ -316,14 +287,57 @@ fn seed_pdns(api: &str, shared: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// Build, serve and test the app.
+#[derive(clap::Parser)]
+#[command(name = "cargo xtask", bin_name = "cargo xtask")]
+enum Cli {
+    /// Build the app in release and serve it (the embedded default configuration, or FILE).
+    Serve {
+        /// A config.json to serve.
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// The port on 127.0.0.1.
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+    },
+    /// The release build into dist/, for any static host, with the size of each bundle.
+    Build {
+        /// Build for this config.json (its records-API adapter, CSP and headers).
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
+    /// The headers a host must send, as that server's configuration.
+    Headers {
+        /// Which server.
+        #[arg(long = "for", value_enum)]
+        host: Host,
+        /// For this config.json.
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
+    /// Every test tier.
+    Test {
+        /// Only the browser tier, and of it only the tests whose names hold NAME.
+        #[arg(long, value_name = "NAME", num_args = 0..=1, default_missing_value = "")]
+        browser_only: Option<String>,
+    },
+}
+
+/// A web server `cargo xtask headers` writes for.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Host {
+    Nginx,
+    Caddy,
+    Netlify,
+}
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.first().map(String::as_str) {
-        Some("test") => test(&args[1..]),
-        Some("serve") => serve(&args[1..]),
-        Some("build") => build(&args[1..]),
-        Some("headers") => headers(&args[1..]),
-        _ => Err("usage: cargo xtask serve [--config FILE] [--port N] | cargo xtask build [--config FILE] | cargo xtask headers --for nginx|caddy|netlify [--config FILE] | cargo xtask test [--browser-only]".into()),
+    let result = match <Cli as clap::Parser>::parse() {
+        Cli::Serve { config, port } => serve(config, port),
+        Cli::Build { config } => build(config),
+        Cli::Headers { host, config } => headers(host, config),
+        Cli::Test { browser_only: None } => test(false, None),
+        Cli::Test { browser_only: Some(name) } => test(true, Some(name.as_str()).filter(|n| !n.is_empty())),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,11 +1,13 @@
 //! Installing what the build needs, each only when missing (so a second run is fast):
-//! the wasm32 target, the wasm-bindgen CLI matching Cargo.lock, binaryen's
-//! wasm-opt from npm, and (for the browser tier) Debian packages.
+//! the wasm32 target, trunk, the wasm-bindgen CLI matching Cargo.lock, binaryen's
+//! wasm-opt and esbuild from npm, and (for the browser tier) Debian packages.
 
 use crate::{root, run};
 use std::path::PathBuf;
 use std::process::Command;
 
+/// trunk builds and serves the app. 0.21.14: trunk 0.22 needs a newer rustc.
+pub const TRUNK_VERSION: &str = "0.21.14";
 pub const BINARYEN_VERSION: &str = "132";
 /// esbuild, from npm: minifies wasm-bindgen's JS glue and the stylesheet.
 pub const ESBUILD_VERSION: &str = "0.25.12";
@@ -31,6 +33,13 @@ pub fn tools_dir() -> PathBuf {
 
 pub fn bin(name: &str) -> PathBuf {
     tools_dir().join("bin").join(name)
+}
+
+/// `PATH` with the installed tools first, for trunk (which finds wasm-bindgen there).
+pub fn path_with_tools() -> std::ffi::OsString {
+    let mut dirs = vec![tools_dir().join("bin")];
+    dirs.extend(std::env::var_os("PATH").map(|p| std::env::split_paths(&p).collect::<Vec<_>>()).unwrap_or_default());
+    std::env::join_paths(dirs).unwrap_or_default()
 }
 
 pub fn wasm_opt() -> PathBuf {
@@ -77,15 +86,23 @@ pub fn ensure_wasm_target() -> Result<(), String> {
 
 pub fn ensure_build_tools() -> Result<(), String> {
     ensure_wasm_target()?;
-    let cargo_install = |krate: &str, version: &str| -> Result<(), String> {
+    let cargo_install = |krate: &str, version: &str, locked: bool| -> Result<(), String> {
         // --debug: it compiles in a third of the time, and runs in a second or two here.
-        run(crate::cargo().args(["install", "--debug", krate, "--version", version, "--root"]).arg(tools_dir()))
+        let mut c = crate::cargo();
+        c.args(["install", "--debug", krate, "--version", version, "--root"]).arg(tools_dir());
+        if locked {
+            c.arg("--locked");
+        }
+        run(&mut c)
     };
     let has = |name: &str, version: &str| output(Command::new(bin(name)).arg("--version")).is_some_and(|v| v.split_whitespace().any(|w| w == version));
     let wbg = locked_version("wasm-bindgen")?;
     if !has("wasm-bindgen", &wbg) {
         // Not --locked: a dependency version it locks is no longer in the registry.
-        cargo_install("wasm-bindgen-cli", &wbg)?;
+        cargo_install("wasm-bindgen-cli", &wbg, false)?;
+    }
+    if !has("trunk", TRUNK_VERSION) {
+        cargo_install("trunk", TRUNK_VERSION, true)?;
     }
     let npm_install = |package: String| run(Command::new("npm").args(["install", "--no-audit", "--no-fund", "--prefix"]).arg(tools_dir()).arg(package));
     let wo = output(Command::new(wasm_opt()).arg("--version")).unwrap_or_default();

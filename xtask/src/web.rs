@@ -12,7 +12,6 @@ pub fn dist() -> PathBuf {
 
 /// The page before its CSP is filled in (the server renders one per configuration).
 pub const TEMPLATE: &str = ".index.template.html";
-const ASSETS_MARK: &str = "<!-- dc:assets (replaced at build by `cargo xtask` with the hashed stylesheet and /boot.js) -->";
 const CSP_MARK: &str = "<!-- dc:csp (replaced at build by `cargo xtask` with the policy generated from config.json) -->";
 
 /// The configuration `dist/config.json` holds when none is given: the app's embedded
@@ -56,29 +55,49 @@ pub fn read(config: Option<&str>) -> Result<dc_config::Config, String> {
 /// its config.json.
 pub fn build_into(dist: &Path, config: Option<&str>, features: &[&str]) -> Result<(), String> {
     tools::ensure_build_tools()?;
-    let _ = std::fs::remove_dir_all(dist);
+    // The consent page into dist/ (trunk replaces the directory whole), the tools page
+    // beside it; of the tools page only its script and wasm are kept, under tools/.
+    bundle::trunk("index.html", dist, "/", features)?;
+    let tools_out = root().join("target").join("trunk-tools");
+    bundle::trunk("tools.html", &tools_out, "/tools/", features)?;
     let tools_dir = dist.join("tools");
     std::fs::create_dir_all(&tools_dir).map_err(|e| format!("{}: {e}", tools_dir.display()))?;
-    let compiled = bundle::compile(&["dc-consent", "dc-tools"], features)?;
-    let consent = bundle::finish(&compiled, "dc-consent", dist, "/")?;
-    let tools_bundle = bundle::finish(&compiled, "dc-tools", &tools_dir, "/tools/")?;
-    let css = bundle::stylesheet(dist)?;
-    for dir in ["templates", "keys"] {
-        bundle::copy_dir(&root().join("public").join(dir), &dist.join(dir))?;
+    for e in std::fs::read_dir(&tools_out).map_err(|e| e.to_string())? {
+        let p = e.map_err(|e| e.to_string())?.path();
+        if p.extension().is_some_and(|x| x == "js" || x == "wasm") {
+            std::fs::copy(&p, tools_dir.join(p.file_name().unwrap_or_default())).map_err(|e| e.to_string())?;
+        }
     }
+    let consent = bundle::finish(dist, "dc-consent", "/")?;
+    let tools_bundle = bundle::finish(&tools_dir, "dc-tools", "/tools/")?;
+    bundle::stylesheet(dist)?;
     std::fs::write(dist.join("boot.js"), boot_script(&consent, &tools_bundle)).map_err(|e| e.to_string())?;
     bundle::precompress(dist)?;
-    let source = std::fs::read_to_string(root().join("index.html")).map_err(|e| format!("index.html: {e}"))?;
-    if !source.contains(ASSETS_MARK) {
-        return Err("index.html lost its assets marker".into());
-    }
-    let html = source.replace(ASSETS_MARK, &format!("<link rel=\"stylesheet\" href=\"{css}\">\n  <script type=\"module\" src=\"/boot.js\"></script>"));
+    bundle::precompress(&tools_dir)?;
+    let html = std::fs::read_to_string(dist.join("index.html")).map_err(|e| format!("dist/index.html: {e}"))?;
+    let html = replace_boot(&html)?;
     std::fs::write(dist.join(TEMPLATE), &html).map_err(|e| e.to_string())?;
     let text = config.unwrap_or(DEFAULT_CONFIG).to_string();
     std::fs::write(dist.join("config.json"), &text).map_err(|e| e.to_string())?;
     std::fs::write(dist.join("_headers"), headers_file(config)?).map_err(|e| e.to_string())?;
     std::fs::write(dist.join("index.html"), render(&html, Some(&text))?).map_err(|e| e.to_string())?;
     Ok(())
+}
+
+/// Trunk boots the page with an inline module script (which a strict CSP forbids) and
+/// preloads the consent bundle (which a tools page does not use): both give way to
+/// `boot.js`, which loads the bundle of the path.
+fn replace_boot(html: &str) -> Result<String, String> {
+    let open = "<script type=\"module\">";
+    let start = html.find(open).ok_or("trunk's boot script is not in dist/index.html")?;
+    let body_start = start + open.len();
+    let end = body_start + html[body_start..].find("</script>").ok_or("trunk's boot script is unterminated")?;
+    let html = format!("{}<script type=\"module\" src=\"/boot.js\"></script>{}", &html[..start], &html[end + "</script>".len()..]);
+    let preload = |tag: &str| {
+        let t = tag.trim_start();
+        t.starts_with("<link rel=\"modulepreload\"") || t.starts_with("<link rel=\"preload\"")
+    };
+    Ok(html.split_inclusive('>').filter(|tag| !preload(tag)).collect())
 }
 
 /// `boot.js`: load the bundle of the path the page is opened at, nothing else.
@@ -225,8 +244,8 @@ pub fn size_report() -> Result<usize, String> {
     }
     println!("size report (html+js+wasm+css as the browser fetches them):\n{}", lines.join("\n"));
     println!(
-        "size: {} (goal: consent at most 200 KB)",
-        totals.iter().map(|(n, t)| format!("{n} {:.1} KB brotli", *t as f64 / 1024.0)).collect::<Vec<_>>().join(", ")
+        "size: {} (goal: consent at most 200000 bytes; a KB is 1000 bytes)",
+        totals.iter().map(|(n, t)| format!("{n} {t} bytes brotli")).collect::<Vec<_>>().join(", ")
     );
     Ok(totals.first().map(|t| t.1).unwrap_or(0))
 }
