@@ -30,10 +30,32 @@ pub fn set(token: String, keep_for_tab: bool) {
     TOKEN.with(|t| *t.borrow_mut() = Some(token));
 }
 
+/// A counter bumped each time a credential arrives from the embedding dashboard (a
+/// page reads again on it): listening starts once, when the configuration names the
+/// dashboards' origins.
+pub fn arrivals(config: leptos::prelude::Signal<crate::context::ConfigReady>) -> leptos::prelude::RwSignal<u32> {
+    use leptos::prelude::*;
+    let arrived = RwSignal::new(0u32);
+    // The window's message listener is the outside world: an effect, run until it listens.
+    Effect::new(move |listening: Option<bool>| {
+        if listening == Some(true) {
+            return true;
+        }
+        match config.get() {
+            crate::context::ConfigReady::Ready(c) if !c.dashboard_origins.is_empty() => {
+                listen(c.dashboard_origins.clone(), move || arrived.update(|n| *n += 1));
+                true
+            }
+            _ => false,
+        }
+    });
+    arrived
+}
+
 /// Take a credential from a `message` event of the embedding dashboard: only from
 /// `origins`, only `{"type": "dc-credential", "token": "…"}`; anything else is
 /// ignored. `on_token` runs after each one taken.
-pub fn listen(origins: Vec<String>, on_token: impl Fn() + 'static) {
+fn listen(origins: Vec<String>, on_token: impl Fn() + 'static) {
     let Some(w) = web_sys::window() else { return };
     let handler = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
         if !origins.iter().any(|o| *o == e.origin()) {

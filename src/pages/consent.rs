@@ -1,23 +1,20 @@
 //! The consent screen at the exact path a Service Provider redirects to. Everything it
 //! shows comes from one call: the core's `review` of the request.
 
-use crate::components::changes::{Changes, ZoneRef};
-use crate::components::name::{Breakable, Name};
-use crate::config::{Config, RecordsApi};
+use crate::config::Config;
 use crate::context::{use_config, ConfigReady};
 use crate::providers::{self, LoadedTemplate};
 use domain_connect::display::visible;
-#[cfg(feature = "powerdns")]
-use domain_connect::records_api::powerdns;
-use domain_connect::verdict::{self, Verdict};
-use domain_connect::{review, ApplyUrl, ApplyUrlError, Policy, Refusal, Review, ZoneInput};
+use domain_connect::verdict;
+use domain_connect::{review, ApplyUrl, ApplyUrlError, Policy, Review, ZoneInput};
 use leptos::prelude::*;
 use std::sync::Arc;
 
 mod decide;
+mod screen;
 #[cfg(any(feature = "powerdns", feature = "cloudflare"))]
 mod verify;
-use decide::Decide;
+use screen::Screen;
 
 /// Why the screen has no request to show.
 #[derive(Clone)]
@@ -100,18 +97,13 @@ pub fn Consent() -> impl IntoView {
     let (path, search) =
         web_sys::window().map(|w| (w.location().pathname().unwrap_or_default(), w.location().search().unwrap_or_default())).unwrap_or_default();
     // Bumped when a records-API credential arrives (typed, or from the dashboard).
+    #[cfg(any(feature = "powerdns", feature = "cloudflare"))]
+    let credential = crate::credentials::arrivals(config);
+    #[cfg(not(any(feature = "powerdns", feature = "cloudflare")))]
     let credential = RwSignal::new(0u32);
-    let listening = std::cell::Cell::new(false);
     let data = LocalResource::new(move || {
         let cfg = config.get();
         credential.track();
-        #[cfg(any(feature = "powerdns", feature = "cloudflare"))]
-        if let ConfigReady::Ready(c) = &cfg {
-            if !listening.replace(true) && !c.dashboard_origins.is_empty() {
-                crate::credentials::listen(c.dashboard_origins.clone(), move || credential.update(|n| *n += 1));
-            }
-        }
-        let _ = &listening;
         let (path, search) = (path.clone(), search.clone());
         async move {
             match cfg {
@@ -126,29 +118,36 @@ pub fn Consent() -> impl IntoView {
             }
         }
     });
+    let shown = move |loaded: Option<Result<Arc<Loaded>, LoadError>>| {
+        match loaded {
+        None => view! { <p class="loading" aria-live="polite">"Loading the request…"</p> }.into_any(),
+        Some(Err(LoadError::NotFound)) => view! {
+            <h1 id="consent-title">"Not found"</h1>
+            <p>"No page here: this address is not a Domain Connect apply URL. "<a href="/">"Home"</a></p>
+        }
+        .into_any(),
+        Some(Err(LoadError::NeedCredential)) => {
+            // An embedding dashboard hands the credential over when asked.
+            if let ConfigReady::Ready(c) = config.get_untracked() {
+                crate::embed::notify(&c.dashboard_origins, "dc-need-credential", &[]);
+            }
+            ask_credential(move || credential.update(|n| *n += 1))
+        }
+        Some(Err(LoadError::Problem { title, advice, stage, detail })) => view! {
+            <h1 id="consent-title">{title}</h1>
+            <div class="problem" role="alert" data-testid="load-error"><p class="mono">{visible(&detail).into_owned()}</p><p>"Nothing has been changed."</p></div>
+            <p>{advice}</p>
+            <Diagnostic text=diagnostic(stage, &detail) open=true/>
+        }
+        .into_any(),
+        Some(Ok(l)) => view! { <Screen l=l/> }.into_any(),
+    }
+    };
     view! {
         <section aria-labelledby="consent-title">
-        {move || match data.get().flatten() {
-            None => view! { <p class="loading" aria-live="polite">"Loading the request…"</p> }.into_any(),
-            Some(Err(LoadError::NotFound)) => view! {
-                <h1 id="consent-title">"Not found"</h1>
-                <p>"No page here: this address is not a Domain Connect apply URL. "<a href="/">"Home"</a></p>
-            }.into_any(),
-            Some(Err(LoadError::NeedCredential)) => {
-                // An embedding dashboard hands the credential over when asked.
-                if let ConfigReady::Ready(c) = config.get_untracked() {
-                    crate::embed::notify(&c.dashboard_origins, "dc-need-credential", &[]);
-                }
-                ask_credential(move || credential.update(|n| *n += 1))
-            }
-            Some(Err(LoadError::Problem { title, advice, stage, detail })) => view! {
-                <h1 id="consent-title">{title}</h1>
-                <div class="problem" role="alert" data-testid="load-error"><p class="mono">{visible(&detail).into_owned()}</p><p>"Nothing has been changed."</p></div>
-                <p>{advice}</p>
-                <Diagnostic text=diagnostic(stage, &detail) open=true/>
-            }.into_any(),
-            Some(Ok(l)) => view! { <Screen l=l/> }.into_any(),
-        }}
+            <Suspense fallback=|| view! { <p class="loading" aria-live="polite">"Loading the request…"</p> }>
+                {move || Suspend::new(async move { shown(data.await) })}
+            </Suspense>
         </section>
     }
 }
@@ -216,130 +215,5 @@ fn sentence(phrase: &str) -> String {
     match c.next() {
         Some(first) => format!("{}{}.", first.to_ascii_uppercase(), c.as_str().trim_end_matches('.')),
         None => String::new(),
-    }
-}
-
-#[component]
-fn Screen(l: Arc<Loaded>) -> impl IntoView {
-    let t = &l.template.template;
-    let r = &l.review;
-    let provider = t.provider_name.clone().unwrap_or_else(|| t.provider_id.clone());
-    let service = t.service_name.clone().unwrap_or_else(|| t.service_id.clone());
-    let sig_class = match r.signature.verdict {
-        Verdict::Valid => "sig ok",
-        Verdict::NotRequired => "sig none",
-        _ => "sig bad",
-    };
-    let sig_text = match &r.signature.verdict {
-        Verdict::Valid => view! {
-            {format!("Signed by {provider}: {} (key ", r.signature.verdict)}<Breakable name=r.signature.key_host.clone().unwrap_or_default()/>")."
-        }
-        .into_any(),
-        other => sentence(&other.to_string()).into_any(),
-    };
-    let return_text = sentence(&r.return_to.to_string());
-    let flags = r.flags.clone();
-    let proxy = RwSignal::new(r.proxy.clone());
-    let provider = match &flags.provider_name_extra {
-        Some(extra) => format!("{provider} ({extra})"),
-        None => provider,
-    };
-    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = perf.mark("dc-first-render");
-    }
-    {
-        let domain: wasm_bindgen::JsValue = l.url.domain.ascii.as_str().into();
-        crate::embed::notify(&l.cfg.dashboard_origins, "dc-ready", &[("domain", domain), ("may_apply", r.decision.may_apply.into())]);
-    }
-    // The signature's refusal is the verdict line above; the box does not say it again.
-    let refusals: Vec<String> = r
-        .decision
-        .refusals
-        .iter()
-        .map(|x| match x {
-            Refusal::SignatureInvalid { .. } | Refusal::SignatureMissing { .. } => "its signature does not hold (see above)".into(),
-            other => other.to_string(),
-        })
-        .collect();
-    let domain = l.url.domain.ascii.clone();
-    // What else the user should know about who is asking and what is applied, each a
-    // plain paragraph: the template's own names when the link adds names (shared
-    // templates), the host's underscore labels, the groups the link selects.
-    let mut notes: Vec<(&'static str, String)> = Vec::new();
-    if flags.provider_name_extra.is_some() || flags.service_name_extra.is_some() {
-        let own = |name: &Option<String>, id: &str| name.clone().unwrap_or_else(|| id.to_string());
-        notes.push((
-            "template-names",
-            format!("Template: {} / {} ({}/{})", own(&t.provider_name, &t.provider_id), own(&t.service_name, &t.service_id), t.provider_id, t.service_id),
-        ));
-    }
-    if !flags.service_labels.is_empty() {
-        notes.push((
-            "service-labels",
-            format!(
-                "{}: a name starting with an underscore holds settings for a service (mail authentication, certificates), not a web site.",
-                flags.service_labels.join(", ")
-            ),
-        ));
-    }
-    if !l.url.group_ids.is_empty() {
-        notes.push(("groups", format!("Only these parts of the template are applied (groupId): {}.", l.url.group_ids.join(", "))));
-    }
-    // PowerDNS keeps one TTL per name and type: say which TTL an RRset gets when its
-    // records ask for different ones.
-    #[cfg(feature = "powerdns")]
-    if let (RecordsApi::Powerdns { .. }, Ok(cs)) = (&l.cfg.records_api, &r.changes) {
-        for choice in powerdns::ttl_choices(cs, &l.zone, &domain) {
-            notes.push(("ttl-choice", format!("{choice}.")));
-        }
-    }
-    // A records-API key in config.json is readable by anyone who opens this page: for
-    // testing on this machine only.
-    let key_in_config = matches!(&l.cfg.records_api, RecordsApi::Powerdns { api_key: Some(_), .. }) && !on_loopback();
-    let service = flags.service_name_extra.clone().map(|extra| format!("{service} ({extra})")).unwrap_or(service);
-    // A logo only from https (the core checks). It is decoration: the name beside it is
-    // the text, so an image that does not load takes no room.
-    let logo = flags.logo_url.clone().map(|src| view! { <img class="logo" src=src alt="" referrerpolicy="no-referrer"/> });
-    let warnings = {
-        let l = l.clone();
-        move || proxy.with(|p| l.review.proxy_warnings(p))
-    };
-    view! {
-        <div class="who">{logo}<h1 id="consent-title" data-testid="provider">{provider.clone()}</h1></div>
-        <p class="lead">{format!("{provider} asks to set up {service} on ")}<Name name=l.url.domain.clone()/>
-            {l.url.host.clone().filter(|h| !h.ascii.is_empty()).map(|h| view! { " at host " <Name name=h/> })}</p>
-        {notes.into_iter().map(|(id, text)| view! { <p class="note" data-testid=id>{text}</p> }).collect_view()}
-        {key_in_config.then(|| view! {
-            <p class="warning" role="note" data-testid="key-in-config">"This page's config.json holds the records API key, so anyone who can open this page can read it. That is for testing on this machine only: hand the key over from your dashboard instead."</p>
-        })}
-        <p class=sig_class data-testid="signature">{sig_text}</p>
-        {flags.phishing_warning.then(|| view! {
-            <p class="warning" role="note" data-testid="phishing">"Check this request: its values were chosen by whoever made the link and are not vouched for by a verified signature. Apply it only if you started this setup yourself at "{service.clone()}"."</p>
-        })}
-        {(!refusals.is_empty()).then(|| view! {
-            <div class="problem" role="alert" data-testid="refusals">
-                <p>"This request cannot be applied:"</p>
-                <ul>{refusals.iter().map(|x| view! { <li>{visible(x).into_owned()}</li> }).collect_view()}</ul>
-                <p>"Nothing has been changed."</p>
-            </div>
-            <Diagnostic text=diagnostic("reviewing the request", &refusals.join("; "))/>
-        })}
-        <details class="steps"><summary>"How this was checked"</summary>
-            <ul>{r.signature.steps.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ul>
-            <p>"Signed bytes:"</p><pre class="mono wrap">{r.signature.signed_bytes.clone()}</pre>
-            <p>{format!("Template from {}; zone from {}.", l.template.source, l.zone_source)}</p>
-            <p data-testid="redirect">{return_text}</p>
-            {(!flags.unused_variables.is_empty()).then(|| view! { <p>{format!("Parameters the template does not use: {}", flags.unused_variables.join(", "))}</p> })}
-            {(!flags.missing_variables.is_empty()).then(|| view! { <p>{format!("Variables the link does not give: {}", flags.missing_variables.join(", "))}</p> })}
-            {flags.ignored.iter().map(|i| view! { <p>{format!("Ignored: {i}")}</p> }).collect_view()}
-        </details>
-        {r.changes.clone().ok().map(|cs| view! { <Changes changes=cs zone=ZoneRef::Records(l.zone.clone()) domain=domain proxy=proxy/> })}
-        {move || {
-            let w = warnings();
-            (!w.is_empty()).then(|| view! {
-                <div class="warning" role="note" data-testid="proxy-warnings"><ul>{w.into_iter().map(|w| view! { <li>{w.to_string()}</li> }).collect_view()}</ul></div>
-            })
-        }}
-        <Decide l=l.clone() proxy=proxy/>
     }
 }

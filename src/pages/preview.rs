@@ -94,15 +94,18 @@ pub fn Preview() -> impl IntoView {
         }
     });
     // The zone is indexed once per read or paste, not on every keystroke that re-applies.
-    let pasted: RwSignal<Option<Result<Arc<IndexedZone>, String>>> = RwSignal::new(None);
-    Effect::new(move |_| {
-        let text = zone_text.get();
-        let origin = domain.get().trim().to_ascii_lowercase();
-        pasted.set((!text.trim().is_empty()).then(|| {
-            let records = domain_connect::zone::from_text(&text, &origin).map_err(|e| e.to_string());
-            records.and_then(|z| IndexedZone::new(z).map(Arc::new).map_err(|e| e.to_string()))
-        }));
-    });
+    // A memo of the pasted text and the domain (each new reading counts as a change).
+    let pasted: Memo<Option<Result<Arc<IndexedZone>, String>>> = Memo::new_with_compare(
+        move |_| {
+            let text = zone_text.get();
+            let origin = domain.get().trim().to_ascii_lowercase();
+            (!text.trim().is_empty()).then(|| {
+                let records = domain_connect::zone::from_text(&text, &origin).map_err(|e| e.to_string());
+                records.and_then(|z| IndexedZone::new(z).map(Arc::new).map_err(|e| e.to_string()))
+            })
+        },
+        |_, _| true,
+    );
     let sandbox_zone = LocalResource::new(move || {
         let d = domain.get();
         let cfg = config.get();

@@ -1,0 +1,185 @@
+//! One request, reviewed, as the consent screen shows it: small components over the
+//! core's `Review`, each the part a user reads in turn.
+
+use super::decide::Decide;
+use super::{diagnostic, on_loopback, sentence, Diagnostic, Loaded};
+use crate::components::changes::{Changes, ZoneRef};
+use crate::components::name::{Breakable, Name};
+use crate::config::RecordsApi;
+use domain_connect::display::visible;
+#[cfg(feature = "powerdns")]
+use domain_connect::records_api::powerdns;
+use domain_connect::verdict::Verdict;
+use domain_connect::Refusal;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// What else the user should know about who is asking and what is applied, each a
+/// plain paragraph (its `data-testid`, its text): the template's own names when the
+/// link adds names (shared templates), the host's underscore labels, the groups the
+/// link selects, and — PowerDNS keeping one TTL per name and type — which TTL an RRset
+/// gets when its records ask for different ones.
+fn notes(l: &Loaded) -> Vec<(&'static str, String)> {
+    let (t, flags) = (&l.template.template, &l.review.flags);
+    let mut notes: Vec<(&'static str, String)> = Vec::new();
+    if flags.provider_name_extra.is_some() || flags.service_name_extra.is_some() {
+        let own = |name: &Option<String>, id: &str| name.clone().unwrap_or_else(|| id.to_string());
+        notes.push((
+            "template-names",
+            format!("Template: {} / {} ({}/{})", own(&t.provider_name, &t.provider_id), own(&t.service_name, &t.service_id), t.provider_id, t.service_id),
+        ));
+    }
+    if !flags.service_labels.is_empty() {
+        notes.push((
+            "service-labels",
+            format!(
+                "{}: a name starting with an underscore holds settings for a service (mail authentication, certificates), not a web site.",
+                flags.service_labels.join(", ")
+            ),
+        ));
+    }
+    if !l.url.group_ids.is_empty() {
+        notes.push(("groups", format!("Only these parts of the template are applied (groupId): {}.", l.url.group_ids.join(", "))));
+    }
+    #[cfg(feature = "powerdns")]
+    if let (RecordsApi::Powerdns { .. }, Ok(cs)) = (&l.cfg.records_api, &l.review.changes) {
+        for choice in powerdns::ttl_choices(cs, &l.zone, &l.url.domain.ascii) {
+            notes.push(("ttl-choice", format!("{choice}.")));
+        }
+    }
+    notes
+}
+
+/// The page is ready: a performance mark for the first-render report, and `dc-ready`
+/// to the embedding dashboard.
+fn announce_ready(l: &Loaded) {
+    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = perf.mark("dc-first-render");
+    }
+    let domain: wasm_bindgen::JsValue = l.url.domain.ascii.as_str().into();
+    crate::embed::notify(&l.cfg.dashboard_origins, "dc-ready", &[("domain", domain), ("may_apply", l.review.decision.may_apply.into())]);
+}
+
+/// One request, reviewed: who asks for what, whether it holds, what it changes, and
+/// the buttons.
+#[component]
+pub(super) fn Screen(l: Arc<Loaded>) -> impl IntoView {
+    announce_ready(&l);
+    let proxy = RwSignal::new(l.review.proxy.clone());
+    view! {
+        <Who l=l.clone()/>
+        <Verdicts l=l.clone()/>
+        <HowChecked l=l.clone()/>
+        {l.review.changes.clone().ok().map(|cs| view! { <Changes changes=cs zone=ZoneRef::Records(l.zone.clone()) domain=l.url.domain.ascii.clone() proxy=proxy/> })}
+        <ProxyWarnings l=l.clone() proxy=proxy/>
+        <Decide l=l.clone() proxy=proxy/>
+    }
+}
+
+/// The provider (with its logo), the service, the domain and host, and the notes.
+#[component]
+fn Who(l: Arc<Loaded>) -> impl IntoView {
+    let (t, flags) = (&l.template.template, &l.review.flags);
+    let provider = t.provider_name.clone().unwrap_or_else(|| t.provider_id.clone());
+    let provider = match &flags.provider_name_extra {
+        Some(extra) => format!("{provider} ({extra})"),
+        None => provider,
+    };
+    let service = service_name(&l);
+    // A logo only from https (the core checks). It is decoration: the name beside it is
+    // the text, so an image that does not load takes no room.
+    let logo = flags.logo_url.clone().map(|src| view! { <img class="logo" src=src alt="" referrerpolicy="no-referrer"/> });
+    // A records-API key in config.json is readable by anyone who opens this page: for
+    // testing on this machine only.
+    let key_in_config = matches!(&l.cfg.records_api, RecordsApi::Powerdns { api_key: Some(_), .. }) && !on_loopback();
+    view! {
+        <div class="who">{logo}<h1 id="consent-title" data-testid="provider">{provider.clone()}</h1></div>
+        <p class="lead">{format!("{provider} asks to set up {service} on ")}<Name name=l.url.domain.clone()/>
+            {l.url.host.clone().filter(|h| !h.ascii.is_empty()).map(|h| view! { " at host " <Name name=h/> })}</p>
+        {notes(&l).into_iter().map(|(id, text)| view! { <p class="note" data-testid=id>{text}</p> }).collect_view()}
+        {key_in_config.then(|| view! {
+            <p class="warning" role="note" data-testid="key-in-config">"This page's config.json holds the records API key, so anyone who can open this page can read it. That is for testing on this machine only: hand the key over from your dashboard instead."</p>
+        })}
+    }
+}
+
+/// The service's name as shown (the link's `serviceName` beside it when the template shares it).
+fn service_name(l: &Loaded) -> String {
+    let t = &l.template.template;
+    let service = t.service_name.clone().unwrap_or_else(|| t.service_id.clone());
+    l.review.flags.service_name_extra.clone().map(|extra| format!("{service} ({extra})")).unwrap_or(service)
+}
+
+/// The signature line, the phishing caution, and every refusal.
+#[component]
+fn Verdicts(l: Arc<Loaded>) -> impl IntoView {
+    let (t, r) = (&l.template.template, &l.review);
+    let provider = t.provider_name.clone().unwrap_or_else(|| t.provider_id.clone());
+    let sig_class = match r.signature.verdict {
+        Verdict::Valid => "sig ok",
+        Verdict::NotRequired => "sig none",
+        _ => "sig bad",
+    };
+    let sig_text = match &r.signature.verdict {
+        Verdict::Valid => view! {
+            {format!("Signed by {provider}: {} (key ", r.signature.verdict)}<Breakable name=r.signature.key_host.clone().unwrap_or_default()/>")."
+        }
+        .into_any(),
+        other => sentence(&other.to_string()).into_any(),
+    };
+    // The signature's refusal is the verdict line above; the box does not say it again.
+    let refusals: Vec<String> = r
+        .decision
+        .refusals
+        .iter()
+        .map(|x| match x {
+            Refusal::SignatureInvalid { .. } | Refusal::SignatureMissing { .. } => "its signature does not hold (see above)".into(),
+            other => other.to_string(),
+        })
+        .collect();
+    let service = service_name(&l);
+    view! {
+        <p class=sig_class data-testid="signature">{sig_text}</p>
+        {r.flags.phishing_warning.then(|| view! {
+            <p class="warning" role="note" data-testid="phishing">"Check this request: its values were chosen by whoever made the link and are not vouched for by a verified signature. Apply it only if you started this setup yourself at "{service}"."</p>
+        })}
+        {(!refusals.is_empty()).then(|| view! {
+            <div class="problem" role="alert" data-testid="refusals">
+                <p>"This request cannot be applied:"</p>
+                <ul>{refusals.iter().map(|x| view! { <li>{visible(x).into_owned()}</li> }).collect_view()}</ul>
+                <p>"Nothing has been changed."</p>
+            </div>
+            <Diagnostic text=diagnostic("reviewing the request", &refusals.join("; "))/>
+        })}
+    }
+}
+
+/// "How this was checked": the signature's steps, the signed bytes, where the template
+/// and zone came from, the return address, and the variables given and wanted.
+#[component]
+fn HowChecked(l: Arc<Loaded>) -> impl IntoView {
+    let (r, flags) = (&l.review, &l.review.flags);
+    view! {
+        <details class="steps"><summary>"How this was checked"</summary>
+            <ul>{r.signature.steps.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ul>
+            <p>"Signed bytes:"</p><pre class="mono wrap">{r.signature.signed_bytes.clone()}</pre>
+            <p>{format!("Template from {}; zone from {}.", l.template.source, l.zone_source)}</p>
+            <p data-testid="redirect">{sentence(&r.return_to.to_string())}</p>
+            {(!flags.unused_variables.is_empty()).then(|| view! { <p>{format!("Parameters the template does not use: {}", flags.unused_variables.join(", "))}</p> })}
+            {(!flags.missing_variables.is_empty()).then(|| view! { <p>{format!("Variables the link does not give: {}", flags.missing_variables.join(", "))}</p> })}
+            {flags.ignored.iter().map(|i| view! { <p>{format!("Ignored: {i}")}</p> }).collect_view()}
+        </details>
+    }
+}
+
+/// What the proxy choices risk (mixed at a name, an unreachable address), as they change.
+#[component]
+fn ProxyWarnings(l: Arc<Loaded>, proxy: RwSignal<Vec<Option<bool>>>) -> impl IntoView {
+    let warnings = Memo::new(move |_| proxy.with(|p| l.review.proxy_warnings(p)));
+    move || {
+        let w = warnings.get();
+        (!w.is_empty()).then(|| view! {
+            <div class="warning" role="note" data-testid="proxy-warnings"><ul>{w.into_iter().map(|w| view! { <li>{w.to_string()}</li> }).collect_view()}</ul></div>
+        })
+    }
+}
