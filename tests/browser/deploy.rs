@@ -49,26 +49,6 @@ async fn a_static_host_without_config_json_says_so_and_stops_loading() {
     .await;
 }
 
-/// One GET over a fresh connection: status line and lowercased headers.
-fn head(base: &str, path: &str, extra: &str) -> (String, Vec<(String, String)>) {
-    use std::io::{Read, Write};
-    let host = base.strip_prefix("http://").unwrap();
-    let mut s = std::net::TcpStream::connect(host).unwrap();
-    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    write!(s, "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n{extra}\r\n").unwrap();
-    let mut raw = Vec::new();
-    s.read_to_end(&mut raw).unwrap();
-    let at = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
-    let text = String::from_utf8_lossy(&raw[..at]).into_owned();
-    let mut lines = text.lines();
-    let status = lines.next().unwrap().to_string();
-    (status, lines.filter_map(|l| l.split_once(':')).map(|(k, v)| (k.to_ascii_lowercase(), v.trim().to_string())).collect())
-}
-
-fn header(h: &[(String, String)], name: &str) -> String {
-    h.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default()
-}
-
 /// `dist/` on nginx and on Caddy, each configured with what `cargo xtask headers`
 /// prints (the README's snippets): the headers, caching, precompressed files and the
 /// single-page fallback, and the signed example loads with no CSP violation.
@@ -81,18 +61,19 @@ async fn dist_on_nginx_and_caddy_as_the_readme_configures_them() {
             .find(|n| n.starts_with("dc-consent-") && n.ends_with("_bg.wasm"))
             .unwrap();
         for (server, base) in [("nginx", env("DC_NGINX_APP")), ("caddy", env("DC_CADDY_APP"))] {
-            let (status, h) = head(&base, SIGNED, "Accept-Encoding: br\r\n");
-            assert!(status.contains("200"), "{server}: {status}");
-            assert!(header(&h, "content-security-policy").ends_with("frame-ancestors 'self'"), "{server}: {h:?}");
-            assert!(header(&h, "content-security-policy").contains("script-src 'self' 'wasm-unsafe-eval'"), "{server}: {h:?}");
-            assert_eq!(header(&h, "referrer-policy"), "no-referrer", "{server}");
-            assert_eq!(header(&h, "x-content-type-options"), "nosniff", "{server}");
-            assert_eq!(header(&h, "cache-control"), "no-cache", "{server}");
-            let (_, h) = head(&base, &format!("/{wasm}"), "Accept-Encoding: gzip, br\r\n");
-            assert_eq!(header(&h, "content-encoding"), "br", "{server}: the build's brotli copy: {h:?}");
-            assert_eq!(header(&h, "content-type"), "application/wasm", "{server}");
-            assert_eq!(header(&h, "cache-control"), "public, max-age=31536000, immutable", "{server}");
-            assert!(head(&base, "/.index.template.html", "").0.contains("404"), "{server}");
+            let page = http_request("GET", &format!("{base}{SIGNED}"), &[("Accept-Encoding", "br")], "");
+            assert_eq!(page.status, 200, "{server}");
+            let h = &page.headers;
+            assert!(page.header("content-security-policy").ends_with("frame-ancestors 'self'"), "{server}: {h:?}");
+            assert!(page.header("content-security-policy").contains("script-src 'self' 'wasm-unsafe-eval'"), "{server}: {h:?}");
+            assert_eq!(page.header("referrer-policy"), "no-referrer", "{server}");
+            assert_eq!(page.header("x-content-type-options"), "nosniff", "{server}");
+            assert_eq!(page.header("cache-control"), "no-cache", "{server}");
+            let w = http_request("GET", &format!("{base}/{wasm}"), &[("Accept-Encoding", "gzip, br")], "");
+            assert_eq!(w.header("content-encoding"), "br", "{server}: the build's brotli copy: {:?}", w.headers);
+            assert_eq!(w.header("content-type"), "application/wasm", "{server}");
+            assert_eq!(w.header("cache-control"), "public, max-age=31536000, immutable", "{server}");
+            assert_eq!(http_request("GET", &format!("{base}/.index.template.html"), &[], "").status, 404, "{server}");
 
             c.goto(&format!("{base}{SIGNED}")).await.unwrap();
             wait_css(&c, "[data-testid=changes]").await;

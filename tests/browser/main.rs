@@ -82,39 +82,53 @@ async fn console(c: &Client) -> Vec<Value> {
     let id = c.session_id().await.unwrap().expect("session id");
     let url = format!("{}/session/{id}/se/log", env("DC_WEBDRIVER"));
     let body = json!({"type": "browser"}).to_string();
-    let out = tokio::task::spawn_blocking(move || post(&url, &body)).await.unwrap();
+    let out = http_request("POST", &url, &[("Content-Type", "application/json")], &body).body;
     let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("log endpoint: {e}: {out}"));
     v["value"].as_array().cloned().unwrap_or_default()
 }
 
-fn post(url: &str, body: &str) -> String {
-    use std::io::{BufRead, BufReader, Read, Write};
-    let rest = url.strip_prefix("http://").unwrap();
-    let (host, path) = rest.split_once('/').unwrap();
-    let mut s = std::net::TcpStream::connect(host).unwrap();
-    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    write!(s, "POST /{path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len())
-        .unwrap();
-    // Read the headers, then exactly Content-Length bytes (the server may keep the
-    // connection open).
-    let mut r = BufReader::new(s);
-    let mut len = 0usize;
-    loop {
-        let mut line = String::new();
-        r.read_line(&mut line).unwrap();
-        let l = line.trim_end();
-        if l.is_empty() {
-            break;
-        }
-        if let Some((k, v)) = l.split_once(':') {
-            if k.eq_ignore_ascii_case("content-length") {
-                len = v.trim().parse().unwrap();
-            }
-        }
+/// An HTTP answer: status, headers (names lowercase), body.
+struct Answer {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+impl Answer {
+    /// A header's value ("" when absent).
+    fn header(&self, name: &str) -> String {
+        self.headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default()
     }
-    let mut buf = vec![0; len];
-    r.read_exact(&mut buf).unwrap();
-    String::from_utf8_lossy(&buf).into_owned()
+}
+
+/// One HTTP request through hyper-util's client, on a thread and runtime of its own so
+/// that sync and async code alike may call it; it gives up after 20 s.
+fn http_request(method: &str, url: &str, headers: &[(&str, &str)], body: &str) -> Answer {
+    use http_body_util::{BodyExt, Full};
+    let uri: hyper::Uri = url::Url::parse(url).unwrap_or_else(|e| panic!("{url}: {e}")).as_str().parse().unwrap();
+    let mut req = hyper::Request::builder().method(method).uri(uri);
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    let req = req.body(Full::new(hyper::body::Bytes::from(body.to_string()))).unwrap();
+    let what = format!("{method} {url}");
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        rt.block_on(async move {
+            let client = hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new()).build_http();
+            let send = async {
+                let resp = client.request(req).await.unwrap_or_else(|e| panic!("{what}: {e}"));
+                let status = resp.status().as_u16();
+                let headers =
+                    resp.headers().iter().map(|(k, v)| (k.as_str().to_ascii_lowercase(), String::from_utf8_lossy(v.as_bytes()).into_owned())).collect();
+                let bytes = resp.into_body().collect().await.unwrap_or_else(|e| panic!("{what}: {e}")).to_bytes();
+                Answer { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+            };
+            tokio::time::timeout(Duration::from_secs(20), send).await.unwrap_or_else(|_| panic!("{what}: no answer in 20 s"))
+        })
+    })
+    .join()
+    .unwrap()
 }
 
 /// One HTTP/1.1 request read from a connection, for the test servers that stand in

@@ -9,27 +9,11 @@ use domain_connect::{review, ApplyUrl, KeyAnswer, Policy, Signatures, Template, 
 
 const DOMAIN: &str = "arnoldblinn.com";
 
-/// One HTTP/1.1 request to PowerDNS's API (it closes after answering): status, body.
+/// One request to PowerDNS's API: status, body.
 fn http(method: &str, url: &str, body: Option<&str>) -> (u16, String) {
-    use std::io::{Read, Write};
-    let rest = url.strip_prefix("http://").unwrap();
-    let (host, path) = rest.split_once('/').unwrap();
-    let mut s = std::net::TcpStream::connect(host).unwrap();
-    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    let body = body.unwrap_or("");
-    write!(
-        s,
-        "{method} /{path} HTTP/1.1\r\nHost: {host}\r\nX-API-Key: {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        env("DC_PDNS_KEY"),
-        body.len()
-    )
-    .unwrap();
-    let mut out = Vec::new();
-    let _ = s.read_to_end(&mut out);
-    let text = String::from_utf8_lossy(&out).into_owned();
-    let (head, rest) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
-    let status = head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
-    (status, rest.to_string())
+    let key = env("DC_PDNS_KEY");
+    let a = http_request(method, url, &[("X-API-Key", &key), ("Content-Type", "application/json")], body.unwrap_or(""));
+    (a.status, a.body)
 }
 
 /// The zone as PowerDNS holds it now, read as the page reads it.

@@ -131,25 +131,28 @@ pub fn chromedriver(dir: &Path) -> Result<Driver, String> {
     Ok(Driver { _server: server, url: format!("http://127.0.0.1:{port}") })
 }
 
-/// A tiny HTTP/1.1 client for PowerDNS's API (JSON in, status and body out).
+/// One HTTP request (JSON in, status and body out), through hyper-util's client on a
+/// runtime of its own: for PowerDNS's API and the README's check of `cargo xtask serve`.
 pub fn http(method: &str, url: &str, key: &str, body: &str) -> Result<(u16, String), String> {
-    use std::io::{Read, Write};
-    let rest = url.strip_prefix("http://").ok_or("http only")?;
-    let (host, path) = rest.split_once('/').map(|(h, p)| (h, format!("/{p}"))).unwrap_or((rest, "/".into()));
-    let mut s = std::net::TcpStream::connect(host).map_err(|e| format!("{url}: {e}"))?;
-    // PowerDNS closes after answering (Connection: close); never wait forever if not.
-    s.set_read_timeout(Some(Duration::from_secs(20))).map_err(|e| e.to_string())?;
-    write!(
-        s,
-        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nX-API-Key: {key}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    )
-    .map_err(|e| e.to_string())?;
-    let mut resp = String::new();
-    s.read_to_string(&mut resp).map_err(|e| e.to_string())?;
-    let status = resp.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
-    let body = resp.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default();
-    Ok((status, body))
+    use http_body_util::{BodyExt, Full};
+    let uri: hyper::Uri = url::Url::parse(url).map_err(|e| format!("{url}: {e}"))?.as_str().parse().map_err(|e| format!("{url}: {e}"))?;
+    let mut req = hyper::Request::builder().method(method).uri(uri).header("Content-Type", "application/json");
+    if !key.is_empty() {
+        req = req.header("X-API-Key", key);
+    }
+    let req = req.body(Full::new(bytes::Bytes::from(body.to_string()))).map_err(|e| e.to_string())?;
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| e.to_string())?;
+    rt.block_on(async {
+        let client = hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new()).build_http();
+        let send = async {
+            let resp = client.request(req).await.map_err(|e| format!("{method} {url}: {e}"))?;
+            let status = resp.status().as_u16();
+            let bytes = resp.into_body().collect().await.map_err(|e| format!("{method} {url}: {e}"))?.to_bytes();
+            Ok((status, String::from_utf8_lossy(&bytes).into_owned()))
+        };
+        // Never wait forever on a server that does not answer.
+        tokio::time::timeout(Duration::from_secs(20), send).await.map_err(|_| format!("{method} {url}: no answer in 20 s"))?
+    })
 }
 
 /// nginx serving `dist` with the server block `cargo xtask headers --for nginx` writes
