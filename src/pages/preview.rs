@@ -8,12 +8,10 @@
 mod form;
 mod lint_view;
 mod markdown;
+mod parts;
 mod share;
 mod sign;
 
-use crate::components::changes::{Changes, ZoneRef};
-use crate::components::download::download;
-use crate::components::open_file::OpenFile;
 use crate::context::{use_config, ConfigReady};
 use crate::providers;
 use domain_connect::{review, ApplyUrl, IndexedZone, KeyAnswer, Policy, Review, Signatures, Template, ZoneInput};
@@ -78,9 +76,6 @@ pub fn Preview() -> impl IntoView {
     let text = RwSignal::new(state.template);
     // A zone the author pastes or opens (BIND or JSON); empty: the sandbox provider's.
     let zone_text = RwSignal::new(state.zone);
-    let (link, set_link) = signal(String::new());
-    let file_problem = RwSignal::new(None::<String>);
-    let index = LocalResource::new(providers::bundled_index);
     let template = LocalResource::new(move || {
         let choice = choice.get();
         let cfg = config.get();
@@ -191,130 +186,43 @@ pub fn Preview() -> impl IntoView {
                 .map_err(|e| e.to_string())?;
         Ok(url.params.into_iter().map(|p| (p.name, p.value)).collect())
     });
-    let make_link = move |_| {
-        let state = share::State {
-            template: text.get_untracked(),
-            vars: vars.get_untracked(),
-            domain: domain.get_untracked(),
-            host: host.get_untracked(),
-            zone: zone_text.get_untracked(),
-            groups: chosen_groups.get_untracked(),
-            multi_aware: multi_aware.get_untracked(),
-        };
-        set_link.set(crate::permalink::replace(&state));
-    };
+    // What a permalink holds: the whole page as it stands.
+    let page_state = Callback::new(move |()| share::State {
+        template: text.get_untracked(),
+        vars: vars.get_untracked(),
+        domain: domain.get_untracked(),
+        host: host.get_untracked(),
+        zone: zone_text.get_untracked(),
+        groups: chosen_groups.get_untracked(),
+        multi_aware: multi_aware.get_untracked(),
+    });
     let load_error = move || match template.get().flatten() {
         Some(Err(e)) => Some(view! { <div class="problem" role="alert"><p class="mono">{e}</p></div> }),
         _ => None,
     };
-    let opened = move |into: RwSignal<String>| {
-        Callback::new(move |r: Result<String, String>| match r {
-            Ok(t) => {
-                file_problem.set(None);
-                into.set(t);
-            }
-            Err(e) => file_problem.set(Some(e)),
-        })
-    };
-    let open_template = opened(text);
-    let open_zone = opened(zone_text);
-    let lint_report = move || {
-        let name = loaded.get().map(|t| Template::file_name(&t.provider_id, &t.service_id)).unwrap_or_else(|| "template.json".into());
-        findings.get().iter().map(|f| f.json_line(&name) + "\n").collect::<String>()
-    };
-    let side = move |testid: &'static str, which: bool| {
-        move || {
-            let (apex, at_host) = sides.get()?;
-            let d = inputs.get().domain;
-            let (title, side, tag) =
-                if which { (format!("At {}.{d}", other_host.get()), at_host, "host") } else { (format!("At the apex ({d})"), apex, "apex") };
-            let body = match side {
-                Ok((review, d)) => match (review.changes, zone_ok.get()) {
-                    (Ok(cs), Some(z)) => {
-                        let (json, bind) = (cs.export_json(&d), cs.export_bind(&d));
-                        view! {
-                            <Changes changes=cs zone=ZoneRef::Indexed(z) domain=d/>
-                            <p class="downloads">"Save this change: "
-                                {download(format!("change-{tag}.json"), "application/json", &json, "as JSON", "export-json")}", "
-                                {download(format!("change-{tag}.zone"), "text/plain", &bind, "as zone-file text", "export-bind")}</p>
-                        }
-                        .into_any()
-                    }
-                    (Err(e), _) => view! { <div class="problem" role="alert"><p class="mono">{e.to_string()}</p></div> }.into_any(),
-                    (Ok(_), None) => ().into_any(),
-                },
-                Err(e) => view! { <div class="problem" role="alert"><p class="mono">{e}</p></div> }.into_any(),
-            };
-            Some(view! { <section class="side" data-testid=testid><h2>{title}</h2>{body}</section> })
-        }
-    };
     view! {
         <h1>"Preview a template"</h1>
-        <form class="grid" on:submit=|ev| ev.prevent_default()>
-            <label for="pv-template">"Start from"</label>
-            <select id="pv-template" on:change=move |ev| set_choice.set(Choice::File(event_target_value(&ev))) prop:value=move || choice.get().file()>
-                <option value="">"Choose a bundled template"</option>
-                {move || index.get().and_then(|r| r.ok()).unwrap_or_default().into_iter().map(|f| {
-                    let label = f.trim_end_matches(".json").to_string();
-                    // Options arrive after the choice: each says whether it is the one.
-                    let chosen = f.clone();
-                    view! { <option value=f selected=move || choice.get().file() == chosen>{label}</option> }
-                }).collect_view()}
-            </select>
-            <label for="pv-ids">"Or by ids, from the configured template source"</label>
-            <input id="pv-ids" type="text" spellcheck="false" placeholder="providerId/serviceId" data-testid="template-ids"
-                prop:value=move || match choice.get() { Choice::Ids(p, s) => format!("{p}/{s}"), _ => String::new() }
-                on:change=move |ev| if let Some((p, s)) = event_target_value(&ev).trim().split_once('/') {
-                    set_choice.set(Choice::Ids(p.trim().to_string(), s.trim().to_string()));
-                }/>
-            <label for="pv-domain">"Domain"</label>
-            <input id="pv-domain" type="text" prop:value=move || domain.get() on:change=move |ev| set_domain.set(event_target_value(&ev))/>
-            <label for="pv-host">"Host, compared with the apex (empty: www)"</label>
-            <input id="pv-host" type="text" prop:value=move || host.get() on:change=move |ev| set_host.set(event_target_value(&ev))/>
-        </form>
+        <parts::Source choice=choice set_choice=set_choice domain=domain set_domain=set_domain host=host set_host=set_host/>
         <form::Variables names=names vars=vars description=Signal::derive(move || loaded.get().and_then(|t| t.variable_description))/>
         <form::Options groups=groups chosen=chosen_groups multi_aware=multi_aware/>
-        <div class="grid">
-            <label for="pv-editor">"Template (JSON; edit it here)"</label>
-            <textarea id="pv-editor" class="mono" rows="14" spellcheck="false" data-testid="template-editor"
-                prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
-            <label for="pv-zone">"Zone (paste a BIND zone file or JSON records; empty: the sandbox zone)"</label>
-            <textarea id="pv-zone" class="mono" rows="4" spellcheck="false" data-testid="zone-input"
-                prop:value=move || zone_text.get() on:input=move |ev| zone_text.set(event_target_value(&ev))></textarea>
-        </div>
-        <p class="files">
-            <OpenFile label="Open a template file" accept=".json,application/json" testid="template-file" on_text=open_template/>
-            <OpenFile label="Open a zone file" accept=".zone,.txt,.json,.db,text/plain,application/json" testid="zone-file" on_text=open_zone/>
-        </p>
-        {move || file_problem.get().map(|e| view! { <div class="problem" role="alert" data-testid="file-problem"><p>{e}</p></div> })}
-        <p class="share">
-            <button type="button" data-testid="permalink" on:click=make_link>"Make a permalink"</button>
-            " The whole page goes into the link's fragment, which browsers never send to a server."
-        </p>
-        {move || (!link.get().is_empty()).then(|| view! {
-            <p><label for="pv-link">"Permalink"</label>" "<input id="pv-link" type="text" readonly data-testid="permalink-url" prop:value=move || link.get()/></p>
-        })}
-        {link_problem.map(|e| view! { <div class="problem" role="alert" data-testid="link-problem"><p>{format!("This permalink cannot be opened: {e}.")}</p></div> })}
+        <parts::Editors text=text zone_text=zone_text/>
+        <parts::Permalink state=page_state problem=link_problem/>
         {move || match pasted.get() {
             Some(Err(e)) => Some(view! { <div class="problem" role="alert" data-testid="zone-error"><p class="mono">{format!("The pasted zone cannot be read: {e}")}</p></div> }),
             _ => None,
         }}
-        <details class="markdown">
-            <summary>"Copy as Markdown (the apex and a host, for a template pull request)"</summary>
-            <textarea class="mono" rows="12" readonly aria-label="Markdown of the apex and host results" data-testid="markdown"
-                prop:value=move || markdown().unwrap_or_default()></textarea>
-        </details>
+        <parts::MarkdownCopy text=Signal::derive(move || markdown().unwrap_or_default())/>
         <sign::Sign template=loaded zone=zone_ok params=sign_params config=config/>
         {load_error}
         {move || match parsed.get() {
             Some(Err(e)) => Some(view! { <lint_view::ParseError error=e/> }.into_any()),
             _ => None,
         }}
-        {move || (!text.get().trim().is_empty()).then(|| view! {
-            <lint_view::Findings findings=findings.get()/>
-            <p class="downloads">{download("lint.jsonl".into(), "application/json", &lint_report(), "Save the lint report (JSON, one finding per line)", "export-lint")}</p>
-        })}
-        <div class="sides">{side("result-apex", false)}{side("result-host", true)}</div>
+        <parts::LintReport text=text findings=findings loaded=loaded/>
+        <div class="sides">
+            <parts::SideView testid="result-apex" at_host=false sides=sides domain=Signal::derive(move || inputs.get().domain) other_host=other_host zone=zone_ok/>
+            <parts::SideView testid="result-host" at_host=true sides=sides domain=Signal::derive(move || inputs.get().domain) other_host=other_host zone=zone_ok/>
+        </div>
     }
 }
 
