@@ -9,23 +9,32 @@
 //!
 //! | module | spec section |
 //! |---|---|
-//! | [`template`] | "Template Definition", "Template Record" (`template.schema`) |
-//! | [`variables`] | "Variables", host/`@`/`%fqdn%` resolution, "Case Sensitivity" |
+//! | [`web`] | the WHATWG URL parser and UTS #46 IDNA the rules lean on, as a seam (a browser passes its own) |
+//! | [`json_path`] | where in a JSON text a parse error is, as a path |
+//! | [`record_type`] | "Record Types and Conflicts": record types (typed, by name) and every rule about a type; TXT conflict modes |
 //! | [`validate`] | value validation of substituted records (as the reference engine) |
-//! | [`apply`] | "Apply Template", "Record Types and Conflicts", "SPF Record Merging", groups, "Multiple Templates" (`_dc`), APEXCNAME, REDIR301/302; the zone indexed by owner name per call, or once ([`IndexedZone`]) |
+//! | [`display`] | hostile text made safe to show: invisible and control characters written out |
+//! | [`signature`] | "Digital Signatures": the signed bytes, key TXT assembly, RS256; why a signature does not hold ([`signature::SignatureProblem`]) |
+//! | [`error`] | the reference engine's exceptions, each with a typed fault |
+//! | [`record`] | zone records in the compliance suites' shape; normalisation; an owner's full name |
+//! | [`variables`] | "Variables", host/`@`/`%fqdn%` resolution, "Case Sensitivity" |
+//! | [`zone`] | zone import/export: JSON records, BIND zone files (hickory-proto), presentation rdata |
+//! | [`template`] | "Template Definition", "Template Record" (`template.schema`) |
 //! | [`changeset`] | the result: added / deleted (with the rule that deleted each) / kept |
-//! | [`record`] | zone records in the compliance suites' shape |
-//! | [`zone`] | zone import/export: JSON records, BIND zone files (hickory-proto) |
+//! | [`lint`] | every dc-template-linter rule (same codes and levels) and the draft's own (DCX…) |
+//! | [`apply`] | "Apply Template", "Record Types and Conflicts", "SPF Record Merging", groups, "Multiple Templates" (`_dc`), APEXCNAME, REDIR301/302; the zone indexed by owner name per call, or once ([`IndexedZone`]) |
 //! | [`apply_url`] | "Apply Template URL": path, parameter table, "Case Sensitivity" |
-//! | [`records_api`] | DNS providers' records APIs (PowerDNS): zone in, change set out |
-//! | [`signature`] | "Digital Signatures": the signed bytes, key TXT assembly, RS256 |
-//! | [`verdict`] | the signature verdict of a request, with its steps |
 //! | [`doh`] | DNS-over-HTTPS: TXT queries and answers, RFC 8484 wire and JSON dialects |
 //! | [`return_uri`] | "Same Browser Window": `redirect_uri` policy (syncRedirectDomain, signature), the return URL |
+//! | [`verdict`] | the signature verdict of a request, with its steps; the request's flags |
+//! | [`records_api`] | DNS providers' records APIs, sans I/O: PowerDNS (one PATCH of whole RRsets) and Cloudflare (one batch); diff and settle around an apply |
+//! | [`propagation`] | verify after apply: the DoH probe of each added record |
 //! | [`review`] | the whole request: signature, flags, `redirect_uri`, change set, and whether it may be applied |
-//! | [`web`] | the WHATWG URL parser and UTS #46 IDNA the rules lean on, as a seam (a browser passes its own) |
-//! | [`display`] | hostile text made safe to show: invisible and control characters written out |
-//! | [`record_type`] | "Record Types and Conflicts": record types and TXT conflict modes, typed |
+//! | [`test_url`] | a template's signed test URL, for authors |
+//! | [`replay`] | support replay: a reported request (or a HAR file's) as an ordered checklist |
+//!
+//! The table runs from the lowest floor up: a module imports only modules listed on a
+//! floor below its own (`xtask/tests/tidy.rs` holds the floors).
 //!
 //! ## Reference behaviour, and where we differ
 //! The engine follows the reference engine DomainConnectApplyZone 4.7.2 ("DCAZ")
