@@ -6,6 +6,7 @@
 
 mod checklist;
 mod har_list;
+mod parts;
 
 use crate::components::open_file::{DropFile, OpenFile};
 use crate::context::{use_config, ConfigReady};
@@ -50,8 +51,6 @@ pub fn Replay() -> impl IntoView {
     let txt_text = RwSignal::new(state.txt);
     let zone_text = RwSignal::new(state.zone);
     let har_requests = RwSignal::new(None::<Result<Vec<har::HarRequest>, String>>);
-    let link = RwSignal::new(String::new());
-    let zone_note = RwSignal::new(None::<String>);
 
     let parsed = Memo::new(move |_| ApplyUrl::parse_with(url_text.get().trim(), &crate::web::Browser).ok());
     let ids = Memo::new(move |_| parsed.get().map(|u| (u.provider_id, u.service_id)));
@@ -121,27 +120,12 @@ pub fn Replay() -> impl IntoView {
     let on_har = Callback::new(move |r: Result<String, String>| {
         har_requests.set(Some(r.and_then(|text| har::apply_requests(&text).map_err(|e| e.to_string()))));
     });
-    let on_zone_file = Callback::new(move |r: Result<String, String>| match r {
-        Ok(t) => zone_text.set(t),
-        Err(e) => zone_note.set(Some(e)),
+    let state = Callback::new(move |()| State {
+        url: url_text.get_untracked(),
+        template: template_text.get_untracked(),
+        txt: txt_text.get_untracked(),
+        zone: zone_text.get_untracked(),
     });
-    let read_zone = move |_| {
-        let (Some(url), ConfigReady::Ready(cfg)) = (parsed.get_untracked(), config.get_untracked()) else { return };
-        leptos::task::spawn_local(async move {
-            match providers::read_zone(&cfg, &url.domain.ascii).await {
-                Ok((records, from)) => {
-                    zone_text.set(zone::to_json(&records));
-                    zone_note.set(Some(format!("Read from {from}.")));
-                }
-                Err(e) => zone_note.set(Some(format!("The zone could not be read: {e}."))),
-            }
-        });
-    };
-    let make_link = move |_| {
-        let s =
-            State { url: url_text.get_untracked(), template: template_text.get_untracked(), txt: txt_text.get_untracked(), zone: zone_text.get_untracked() };
-        link.set(crate::permalink::replace(&s));
-    };
     view! {
         <h1>"Replay a reported request"</h1>
         <p class="hint">"Paste the apply URL the customer reported, or open the HAR file their browser saved. Nothing is sent anywhere but the lookups the consent page itself makes."</p>
@@ -154,34 +138,12 @@ pub fn Replay() -> impl IntoView {
             <p class="files"><OpenFile label="Or open a HAR file (or drop it here)" accept=".har,application/json" testid="har-file" on_text=on_har/></p>
         </DropFile>
         {move || har_requests.get().map(|r| view! { <har_list::HarList found=r url=url_text/> })}
-        <details class="inputs">
-            <summary>"Use another template, key or zone"</summary>
-            <div class="grid">
-                <label for="replay-template">"Template JSON (empty: fetched by the URL's ids)"</label>
-                <textarea id="replay-template" class="mono" rows="4" spellcheck="false" data-testid="replay-template"
-                    prop:value=move || template_text.get() on:input=move |ev| template_text.set(event_target_value(&ev))></textarea>
-                <label for="replay-txt">"TXT records at the key host, one per line (empty: looked up)"</label>
-                <textarea id="replay-txt" class="mono" rows="3" spellcheck="false" data-testid="replay-txt"
-                    prop:value=move || txt_text.get() on:input=move |ev| txt_text.set(event_target_value(&ev))></textarea>
-                <label for="replay-zone">"The customer's zone, BIND or JSON (empty: none)"</label>
-                <textarea id="replay-zone" class="mono" rows="4" spellcheck="false" data-testid="replay-zone"
-                    prop:value=move || zone_text.get() on:input=move |ev| zone_text.set(event_target_value(&ev))></textarea>
-            </div>
-            <p class="files"><OpenFile label="Open a zone file" accept=".zone,.txt,.json,.db,text/plain,application/json" testid="replay-zone-file" on_text=on_zone_file/></p>
-            <p><button type="button" data-testid="replay-read-zone" on:click=read_zone disabled=move || parsed.get().is_none()>"Read the zone from the records API"</button>
-                " "{move || zone_note.get()}</p>
-        </details>
+        <parts::OtherInputs template_text=template_text txt_text=txt_text zone_text=zone_text domain=Signal::derive(move || parsed.get().map(|u| u.domain.ascii)) config=config/>
         {link_problem.map(|e| view! { <div class="problem" role="alert" data-testid="link-problem"><p>{format!("This permalink cannot be opened: {e}.")}</p></div> })}
         {move || diagnosis.get().map(|r| match r {
             Ok((d, records, zone_error)) => view! { <checklist::Checklist d=d records=records zone_error=zone_error/> }.into_any(),
             Err(waiting) => view! { <p role="status" data-testid="replay-waiting">{waiting}</p> }.into_any(),
         })}
-        <p class="share">
-            <button type="button" data-testid="permalink" on:click=make_link>"Make a permalink"</button>
-            " The URL, the pasted template, TXT and zone go into the link's fragment, which browsers never send to a server."
-        </p>
-        {move || (!link.get().is_empty()).then(|| view! {
-            <p><label for="replay-link">"Permalink"</label>" "<input id="replay-link" type="text" readonly data-testid="permalink-url" prop:value=move || link.get()/></p>
-        })}
+        <parts::Permalink state=state/>
     }
 }

@@ -1,0 +1,73 @@
+//! The replay page's parts, each a component over the signals `Replay` holds: the
+//! template, TXT and zone given in place of what is fetched, and the permalink.
+
+use super::State;
+use crate::components::open_file::OpenFile;
+use crate::context::ConfigReady;
+use crate::providers;
+use domain_connect::zone;
+use leptos::prelude::*;
+
+/// *Use another template, key or zone*: pasted or opened in place of what the consent
+/// page would fetch; the zone may be read from the records API where the operator may.
+#[component]
+pub(super) fn OtherInputs(
+    template_text: RwSignal<String>,
+    txt_text: RwSignal<String>,
+    zone_text: RwSignal<String>,
+    /// The reported URL's domain (ASCII), when it reads.
+    domain: Signal<Option<String>>,
+    config: Signal<ConfigReady>,
+) -> impl IntoView {
+    let zone_note = RwSignal::new(None::<String>);
+    let on_zone_file = Callback::new(move |r: Result<String, String>| match r {
+        Ok(t) => zone_text.set(t),
+        Err(e) => zone_note.set(Some(e)),
+    });
+    let read_zone = move |_| {
+        let (Some(domain), ConfigReady::Ready(cfg)) = (domain.get_untracked(), config.get_untracked()) else { return };
+        leptos::task::spawn_local(async move {
+            match providers::read_zone(&cfg, &domain).await {
+                Ok((records, from)) => {
+                    zone_text.set(zone::to_json(&records));
+                    zone_note.set(Some(format!("Read from {from}.")));
+                }
+                Err(e) => zone_note.set(Some(format!("The zone could not be read: {e}."))),
+            }
+        });
+    };
+    view! {
+        <details class="inputs">
+            <summary>"Use another template, key or zone"</summary>
+            <div class="grid">
+                <label for="replay-template">"Template JSON (empty: fetched by the URL's ids)"</label>
+                <textarea id="replay-template" class="mono" rows="4" spellcheck="false" data-testid="replay-template"
+                    prop:value=move || template_text.get() on:input=move |ev| template_text.set(event_target_value(&ev))></textarea>
+                <label for="replay-txt">"TXT records at the key host, one per line (empty: looked up)"</label>
+                <textarea id="replay-txt" class="mono" rows="3" spellcheck="false" data-testid="replay-txt"
+                    prop:value=move || txt_text.get() on:input=move |ev| txt_text.set(event_target_value(&ev))></textarea>
+                <label for="replay-zone">"The customer's zone, BIND or JSON (empty: none)"</label>
+                <textarea id="replay-zone" class="mono" rows="4" spellcheck="false" data-testid="replay-zone"
+                    prop:value=move || zone_text.get() on:input=move |ev| zone_text.set(event_target_value(&ev))></textarea>
+            </div>
+            <p class="files"><OpenFile label="Open a zone file" accept=".zone,.txt,.json,.db,text/plain,application/json" testid="replay-zone-file" on_text=on_zone_file/></p>
+            <p><button type="button" data-testid="replay-read-zone" on:click=read_zone disabled=move || domain.get().is_none()>"Read the zone from the records API"</button>
+                " "{move || zone_note.get()}</p>
+        </details>
+    }
+}
+
+/// *Make a permalink*: the URL, the pasted template, TXT and zone in the link's fragment.
+#[component]
+pub(super) fn Permalink(state: Callback<(), State>) -> impl IntoView {
+    let link = RwSignal::new(String::new());
+    view! {
+        <p class="share">
+            <button type="button" data-testid="permalink" on:click=move |_| link.set(crate::permalink::replace(&state.run(())))>"Make a permalink"</button>
+            " The URL, the pasted template, TXT and zone go into the link's fragment, which browsers never send to a server."
+        </p>
+        {move || (!link.get().is_empty()).then(|| view! {
+            <p><label for="replay-link">"Permalink"</label>" "<input id="replay-link" type="text" readonly data-testid="permalink-url" prop:value=move || link.get()/></p>
+        })}
+    }
+}
