@@ -41,3 +41,20 @@ pub fn replace<T: Serialize>(state: &T) -> String {
     }
     w.location().href().unwrap_or_default()
 }
+
+/// *Make a permalink*: a button that puts the page's state (`state`, asked when it is
+/// pressed) into the fragment, and the link to copy; `what` says what goes in.
+#[leptos::component]
+pub fn MakePermalink<T: Serialize + 'static>(state: leptos::prelude::Callback<(), T>, what: &'static str, input_id: &'static str) -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    let link = RwSignal::new(String::new());
+    view! {
+        <p class="share">
+            <button type="button" data-testid="permalink" on:click=move |_| link.set(replace(&state.run(())))>"Make a permalink"</button>
+            " "{what}
+        </p>
+        {move || (!link.get().is_empty()).then(|| view! {
+            <p><label for=input_id>"Permalink"</label>" "<input id=input_id type="text" readonly data-testid="permalink-url" prop:value=move || link.get()/></p>
+        })}
+    }
+}

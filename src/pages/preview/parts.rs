@@ -133,19 +133,12 @@ pub(super) fn SideView(
     }
 }
 
-/// *Make a permalink*: the whole page in the link's fragment; and why a permalink the
-/// page was opened with cannot be read, if so.
+/// *Make a permalink* for the whole page; and why a permalink the page was opened
+/// with cannot be read, if so.
 #[component]
 pub(super) fn Permalink(state: Callback<(), share::State>, problem: Option<String>) -> impl IntoView {
-    let (link, set_link) = signal(String::new());
     view! {
-        <p class="share">
-            <button type="button" data-testid="permalink" on:click=move |_| set_link.set(crate::permalink::replace(&state.run(())))>"Make a permalink"</button>
-            " The whole page goes into the link's fragment, which browsers never send to a server."
-        </p>
-        {move || (!link.get().is_empty()).then(|| view! {
-            <p><label for="pv-link">"Permalink"</label>" "<input id="pv-link" type="text" readonly data-testid="permalink-url" prop:value=move || link.get()/></p>
-        })}
+        <crate::permalink::MakePermalink state=state what="The whole page goes into the link's fragment, which browsers never send to a server." input_id="pv-link"/>
         {problem.map(|e| view! { <div class="problem" role="alert" data-testid="link-problem"><p>{format!("This permalink cannot be opened: {e}.")}</p></div> })}
     }
 }

@@ -60,14 +60,8 @@ pub(super) fn OtherInputs(
 /// *Make a permalink*: the URL, the pasted template, TXT and zone in the link's fragment.
 #[component]
 pub(super) fn Permalink(state: Callback<(), State>) -> impl IntoView {
-    let link = RwSignal::new(String::new());
     view! {
-        <p class="share">
-            <button type="button" data-testid="permalink" on:click=move |_| link.set(crate::permalink::replace(&state.run(())))>"Make a permalink"</button>
-            " The URL, the pasted template, TXT and zone go into the link's fragment, which browsers never send to a server."
-        </p>
-        {move || (!link.get().is_empty()).then(|| view! {
-            <p><label for="replay-link">"Permalink"</label>" "<input id="replay-link" type="text" readonly data-testid="permalink-url" prop:value=move || link.get()/></p>
-        })}
+        <crate::permalink::MakePermalink state=state input_id="replay-link"
+            what="The URL, the pasted template, TXT and zone go into the link's fragment, which browsers never send to a server."/>
     }
 }
