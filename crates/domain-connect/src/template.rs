@@ -8,11 +8,13 @@ use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
+mod wire;
+
 /// Templates larger than this are refused before parsing (real ones are a few KB).
 pub const MAX_TEMPLATE_BYTES: usize = 1024 * 1024;
 
 /// A Domain Connect template (spec: "Template Definition").
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Template {
     /// The DNS-side name of the Service Provider (`providerId`), as in the apply URL path.
@@ -102,7 +104,7 @@ impl From<i64> for IntField {
 
 /// One record of a template (spec: "Template Record"). Which fields apply depends on
 /// the type; all are optional here and checked where the engine uses them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 #[serde(rename_all = "camelCase")]
 pub struct TemplateRecord {
     /// The record type (`type`, read case-insensitively).
