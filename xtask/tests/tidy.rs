@@ -290,3 +290,27 @@ fn record_types_are_named_only_in_record_type_rs() {
     }
     assert!(found.is_empty(), "record types named as strings in the core (use RecordType):\n{}", found.join("\n"));
 }
+
+/// The app makes every HTTP request through its one adapter (`src/net.rs`, gloo-net):
+/// nowhere else does it reach for the browser's fetch.
+#[test]
+fn every_request_of_the_app_goes_through_net_rs() {
+    let mut files = Vec::new();
+    rust_files(&root().join("src"), &mut files);
+    let fetchers = ["gloo_net", "fetch_with_request", "fetch_with_str", "RequestInit", "XmlHttpRequest"];
+    let found: Vec<String> = files
+        .iter()
+        .filter(|f| !f.ends_with("net.rs"))
+        .flat_map(|f| {
+            let text = std::fs::read_to_string(f).unwrap();
+            let hits: Vec<String> = text
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| !l.trim_start().starts_with("//") && fetchers.iter().any(|w| l.contains(w)))
+                .map(|(n, l)| format!("{}:{}: {}", f.display(), n + 1, l.trim()))
+                .collect();
+            hits
+        })
+        .collect();
+    assert!(found.is_empty(), "HTTP outside src/net.rs:\n{}", found.join("\n"));
+}
