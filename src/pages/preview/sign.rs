@@ -83,7 +83,6 @@ pub fn Sign(
     let busy = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
     let signed = RwSignal::new(None::<Signed>);
-    let published = RwSignal::new(None::<Result<(), String>>);
     let sandbox = move || matches!(config.get(), ConfigReady::Ready(c) if matches!(c.doh, crate::config::Doh::Sandbox {}));
     let generate = move |_| {
         busy.set(true);
@@ -96,7 +95,6 @@ pub fn Sign(
         });
     };
     let do_sign = move |_| {
-        published.set(None);
         let (Some(t), Some(z)) = (template.get_untracked(), zone.get_untracked()) else {
             problem.set(Some("A template that loads and a zone are needed first.".into()));
             return;
@@ -126,11 +124,6 @@ pub fn Sign(
             }
         }
     };
-    let publish = move |_| {
-        if let Some(s) = signed.get_untracked() {
-            published.set(Some(providers::publish_sandbox_key(&s.key_host, &s.txt)));
-        }
-    };
     view! {
         <details class="sign" data-testid="sign">
             <summary>"Sign a test URL"</summary>
@@ -155,31 +148,39 @@ pub fn Sign(
                 <button type="button" data-testid="sign-url" on:click=do_sign>"Sign"</button>
             </p>
             {move || problem.get().map(|e| view! { <div class="problem" role="alert" data-testid="sign-problem"><p>{e}</p></div> })}
-            {move || signed.get().map(|s| {
-                let consent = s.url.find("/v2/domainTemplates/").map(|i| s.url[i..].to_string()).unwrap_or_default();
-                let zone_lines: String = s.txt.iter().map(|t| format!("{}. 3600 IN TXT \"{t}\"\n", s.key_host)).collect();
-                view! {
-                    <label for="pv-signed">"The signed URL"</label>
-                    <textarea id="pv-signed" class="mono" rows="4" readonly data-testid="signed-url" prop:value=s.url.clone()></textarea>
-                    <p class=if s.ok { "sig ok" } else { "sig bad" } data-testid="sign-verdict" role="status">{format!("Checked as the consent page checks it: {}.", s.verdict)}</p>
-                    <label for="pv-txt">{format!("Publish these TXT records at {} (each string under 255 bytes)", s.key_host)}</label>
-                    <textarea id="pv-txt" class="mono" rows="3" readonly data-testid="key-txt" prop:value=zone_lines></textarea>
-                    {if sandbox() {
-                        view! {
-                            <p>
-                                <button type="button" data-testid="publish-key" on:click=publish>"Publish them in this browser's sandbox key store"</button>" "
-                                {move || published.get().map(|r| match r {
-                                    Ok(()) => view! { <a href=consent.clone() target="_blank" rel="external noopener" data-testid="open-consent">"Open it on the consent route"</a> }.into_any(),
-                                    Err(e) => view! { <span class="problem">{e}</span> }.into_any(),
-                                })}
-                            </p>
-                            <p class="hint">"The consent route loads the template by its ids from its own template source, not the one edited here."</p>
-                        }.into_any()
-                    } else {
-                        view! { <p class="hint">"Once they are in DNS, the consent route finds them over DNS-over-HTTPS: "<a href=consent rel="external" target="_blank">"open it there"</a>"."</p> }.into_any()
-                    }}
-                }
-            })}
+            {move || signed.get().map(|s| view! { <SignedView s=s sandbox=sandbox()/> })}
         </details>
+    }
+}
+
+/// A signed URL: the URL, the core's verdict on it, the TXT records to publish and — in
+/// the sandbox — a button that publishes them here and opens the consent route.
+#[component]
+fn SignedView(s: Signed, sandbox: bool) -> impl IntoView {
+    let published = RwSignal::new(None::<Result<(), String>>);
+    let consent = s.url.find("/v2/domainTemplates/").map(|i| s.url[i..].to_string()).unwrap_or_default();
+    let zone_lines: String = s.txt.iter().map(|t| format!("{}. 3600 IN TXT \"{t}\"\n", s.key_host)).collect();
+    let (key_host, txt) = (s.key_host.clone(), s.txt.clone());
+    let publish = move |_| published.set(Some(providers::publish_sandbox_key(&key_host, &txt)));
+    view! {
+        <label for="pv-signed">"The signed URL"</label>
+        <textarea id="pv-signed" class="mono" rows="4" readonly data-testid="signed-url" prop:value=s.url.clone()></textarea>
+        <p class=if s.ok { "sig ok" } else { "sig bad" } data-testid="sign-verdict" role="status">{format!("Checked as the consent page checks it: {}.", s.verdict)}</p>
+        <label for="pv-txt">{format!("Publish these TXT records at {} (each string under 255 bytes)", s.key_host)}</label>
+        <textarea id="pv-txt" class="mono" rows="3" readonly data-testid="key-txt" prop:value=zone_lines></textarea>
+        {if sandbox {
+            view! {
+                <p>
+                    <button type="button" data-testid="publish-key" on:click=publish>"Publish them in this browser's sandbox key store"</button>" "
+                    {move || published.get().map(|r| match r {
+                        Ok(()) => view! { <a href=consent.clone() target="_blank" rel="external noopener" data-testid="open-consent">"Open it on the consent route"</a> }.into_any(),
+                        Err(e) => view! { <span class="problem">{e}</span> }.into_any(),
+                    })}
+                </p>
+                <p class="hint">"The consent route loads the template by its ids from its own template source, not the one edited here."</p>
+            }.into_any()
+        } else {
+            view! { <p class="hint">"Once they are in DNS, the consent route finds them over DNS-over-HTTPS: "<a href=consent rel="external" target="_blank">"open it there"</a>"."</p> }.into_any()
+        }}
     }
 }
