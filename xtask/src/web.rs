@@ -17,14 +17,7 @@ const CSP_MARK: &str = "<!-- dc:csp (replaced at build by `cargo xtask` with the
 /// The configuration `dist/config.json` holds when none is given: the app's embedded
 /// default, written out so that operators can edit it and so that a host's single-page
 /// fallback never answers `/config.json` with the page itself.
-pub const DEFAULT_CONFIG: &str = r#"{
-  "templates": [{"kind": "bundled"}],
-  "doh": {"kind": "sandbox"},
-  "records_api": {"kind": "sandbox"},
-  "proxy_defaults": {},
-  "branding": {"name": "Domain Connect"}
-}
-"#;
+pub const DEFAULT_CONFIG: &str = include_str!("../../public/config.json");
 
 /// The paths the tools bundle serves; every other path boots the consent bundle.
 const TOOLS_ROUTES: &str = r"^\/((preview|replay)\/?)?$";

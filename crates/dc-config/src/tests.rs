@@ -13,6 +13,13 @@ fn the_empty_file_is_the_embedded_default() {
     assert_eq!((c.doh, c.records_api, c.branding.name.as_str()), (Doh::Sandbox {}, RecordsApi::Sandbox {}, "Domain Connect"));
 }
 
+/// The file `cargo xtask build` and `trunk serve` put beside the page when none is
+/// given is the embedded default, written out.
+#[test]
+fn the_default_file_is_the_embedded_default() {
+    assert_eq!(Config::from_json(include_str!("../../../public/config.json")).unwrap(), Config::default());
+}
+
 #[test]
 fn every_kind_reads_with_its_defaults() {
     let c = Config::from_json(
