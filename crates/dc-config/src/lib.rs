@@ -185,7 +185,7 @@ struct RawTemplates {
     base: Option<String>,
 }
 
-#[derive(Deserialize, PartialEq)]
+#[derive(Deserialize)]
 #[serde(rename_all = "snake_case")]
 enum TemplatesKind {
     Bundled,
@@ -199,7 +199,7 @@ struct RawDoh {
     url: Option<String>,
 }
 
-#[derive(Deserialize, PartialEq)]
+#[derive(Deserialize)]
 #[serde(rename_all = "snake_case")]
 enum DohKind {
     Sandbox,
@@ -217,7 +217,7 @@ struct RawApi {
     auth: Option<Auth>,
 }
 
-#[derive(Deserialize, PartialEq)]
+#[derive(Deserialize)]
 #[serde(rename_all = "snake_case")]
 enum ApiKind {
     Sandbox,
@@ -225,18 +225,13 @@ enum ApiKind {
     Cloudflare,
 }
 
-/// The fields given in a `kind` object, checked against those its kind has: the
-/// first one it lacks of `required`, or the first it has of `other`.
-fn fields(at: &str, kind: &str, given: &[(&str, bool)], required: &[&str]) -> Result<(), ConfigError> {
-    for (field, set) in given {
-        let wanted = required.contains(field);
-        if wanted && !set {
-            return Err(ConfigError { path: at.to_string(), message: format!("kind {kind:?} needs the field `{field}`") });
-        }
-    }
-    Ok(())
+/// The value of a field the object's kind needs, or why the object at `at` lacks it.
+fn needed(value: Option<String>, at: &str, kind: &str, field: &str) -> Result<String, ConfigError> {
+    value.ok_or_else(|| ConfigError { path: at.to_string(), message: format!("kind {kind:?} needs the field `{field}`") })
 }
 
+/// The first field given (of `given`: name, whether set) that the object's kind does
+/// not have (`allowed`), named at its own path.
 fn no_field(at: &str, kind: &str, given: &[(&str, bool)], allowed: &[&str]) -> Result<(), ConfigError> {
     match given.iter().find(|(f, set)| *set && !allowed.contains(f)) {
         Some((f, _)) => Err(ConfigError {
@@ -262,35 +257,21 @@ impl Raw {
                             no_field(&at, "bundled", &given, &[])?;
                             TemplateSource::Bundled {}
                         }
-                        TemplatesKind::Url => {
-                            fields(&at, "url", &given, &["base"])?;
-                            TemplateSource::Url { base: t.base.unwrap_or_default() }
-                        }
+                        TemplatesKind::Url => TemplateSource::Url { base: needed(t.base, &at, "url", "base")? },
                     })
                 })
                 .collect::<Result<_, ConfigError>>()?,
         };
         let doh = match self.doh {
             None => Doh::default(),
-            Some(d) => {
-                let given = [("url", d.url.is_some())];
-                match d.kind {
-                    DohKind::Sandbox => {
-                        no_field("doh", "sandbox", &given, &[])?;
-                        Doh::Sandbox {}
-                    }
-                    kind => {
-                        let name = if kind == DohKind::Wire { "wire" } else { "json" };
-                        fields("doh", name, &given, &["url"])?;
-                        let url = d.url.unwrap_or_default();
-                        if kind == DohKind::Wire {
-                            Doh::Wire { url }
-                        } else {
-                            Doh::Json { url }
-                        }
-                    }
+            Some(d) => match d.kind {
+                DohKind::Sandbox => {
+                    no_field("doh", "sandbox", &[("url", d.url.is_some())], &[])?;
+                    Doh::Sandbox {}
                 }
-            }
+                DohKind::Wire => Doh::Wire { url: needed(d.url, "doh", "wire", "url")? },
+                DohKind::Json => Doh::Json { url: needed(d.url, "doh", "json", "url")? },
+            },
         };
         let records_api = match self.records_api {
             None => RecordsApi::default(),
@@ -301,15 +282,12 @@ impl Raw {
                         no_field("records_api", "sandbox", &given, &[])?;
                         RecordsApi::Sandbox {}
                     }
-                    ApiKind::Powerdns => {
-                        fields("records_api", "powerdns", &given, &["base"])?;
-                        RecordsApi::Powerdns {
-                            base: r.base.unwrap_or_default(),
-                            server_id: r.server_id.unwrap_or_else(localhost),
-                            api_key: r.api_key,
-                            auth: r.auth.unwrap_or_default(),
-                        }
-                    }
+                    ApiKind::Powerdns => RecordsApi::Powerdns {
+                        base: needed(r.base, "records_api", "powerdns", "base")?,
+                        server_id: r.server_id.unwrap_or_else(localhost),
+                        api_key: r.api_key,
+                        auth: r.auth.unwrap_or_default(),
+                    },
                     ApiKind::Cloudflare => {
                         no_field("records_api", "cloudflare", &given, &["base", "auth"])?;
                         RecordsApi::Cloudflare { base: r.base.unwrap_or_else(cloudflare_base), auth: r.auth.unwrap_or_default() }
