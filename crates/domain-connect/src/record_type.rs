@@ -167,11 +167,6 @@ impl RecordType {
         matches!(self, Self::Cname | Self::ApexCname)
     }
 
-    /// An A or AAAA address record.
-    pub fn is_address(&self) -> bool {
-        matches!(self, Self::A | Self::Aaaa)
-    }
-
     /// The types a new record of this type removes at its name, as the reference engine
     /// does (DCAZ `_delete_map`): A/AAAA, MX, CNAME/APEXCNAME and the redirects. TXT,
     /// SRV, NS and SPFM have rules of their own; a custom type removes nothing.
@@ -196,12 +191,6 @@ impl RecordType {
     /// custom types); host names and addresses compare without case.
     pub fn data_keeps_case(&self) -> bool {
         *self == Self::Txt || self.is_custom()
-    }
-
-    /// Whether the data is a host name (CNAME, NS, PTR, MX's exchange, SRV's target):
-    /// written fully qualified in a zone file.
-    pub fn data_is_host(&self) -> bool {
-        matches!(self, Self::Cname | Self::Ns | Self::Ptr | Self::Mx | Self::Srv)
     }
 
     /// Whether a template record of this type needs a `ttl` (all but SPFM and the
@@ -237,7 +226,9 @@ const NUMBERS: [(RecordType, u16); 18] = [
     (RecordType::A, 1),
     (RecordType::Ns, 2),
     (RecordType::Cname, 5),
+    (RecordType::Soa, 6),
     (RecordType::Null, 10),
+    (RecordType::Ptr, 12),
     (RecordType::Mx, 15),
     (RecordType::Txt, 16),
     (RecordType::Aaaa, 28),
@@ -247,19 +238,14 @@ const NUMBERS: [(RecordType, u16); 18] = [
     (RecordType::Openpgpkey, 61),
     (RecordType::Svcb, 64),
     (RecordType::Https, 65),
+    (RecordType::Spf, 99),
     (RecordType::Uri, 256),
     (RecordType::Caa, 257),
-    (RecordType::Soa, 6),
-    (RecordType::Spf, 99),
-    (RecordType::Ptr, 12),
 ];
 
 impl fmt::Display for RecordType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Generic(n) => write!(f, "TYPE{n}"),
-            other => f.write_str(other.as_str()),
-        }
+        f.write_str(&self.name())
     }
 }
 

@@ -3,11 +3,10 @@
 //! and — where we differ from DCAZ — the path and query of a REDIR301/302 URL.
 
 use super::ZoneRecord;
-use crate::record_type::RecordType;
 
 /// A normalised copy of a record (its type is typed, so already in one case).
 pub fn normalise(r: &ZoneRecord) -> ZoneRecord {
-    let data = if r.rtype == RecordType::Txt || r.rtype.is_custom() {
+    let data = if r.rtype.data_keeps_case() {
         r.data.clone()
     } else if r.rtype.is_redirect() {
         lowercase_url_origin(&r.data)
