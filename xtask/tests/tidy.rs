@@ -27,6 +27,15 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// The Rust files under these directories of the repository.
+fn files_in(dirs: &[&str]) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for d in dirs {
+        rust_files(&root().join(d), &mut files);
+    }
+    files
+}
+
 /// The record types the spec names; a front end that matches on one is deciding a
 /// protocol rule the core should decide.
 const TYPE_NAMES: [&str; 22] = [
@@ -100,9 +109,7 @@ fn the_rules_catch_what_they_name() {
 
 #[test]
 fn front_ends_hold_no_protocol_rule() {
-    let mut files = Vec::new();
-    rust_files(&root().join("src"), &mut files);
-    rust_files(&root().join("crates/dconn/src"), &mut files);
+    let files = files_in(&["src", "crates/dconn/src"]);
     assert!(files.len() > 10, "{files:?}");
     let mut found = Vec::new();
     for f in files {
@@ -118,8 +125,7 @@ fn front_ends_hold_no_protocol_rule() {
 
 #[test]
 fn the_core_returns_typed_errors() {
-    let mut files = Vec::new();
-    rust_files(&root().join("crates/domain-connect/src"), &mut files);
+    let files = files_in(&["crates/domain-connect/src"]);
     let mut found = Vec::new();
     for f in files {
         let text = std::fs::read_to_string(&f).unwrap();
@@ -135,10 +141,7 @@ fn the_core_returns_typed_errors() {
 
 #[test]
 fn no_source_file_is_over_400_lines() {
-    let mut files = Vec::new();
-    for d in ["src", "crates", "tests", "xtask"] {
-        rust_files(&root().join(d), &mut files);
-    }
+    let files = files_in(&["src", "crates", "tests", "xtask"]);
     let long: Vec<String> = files
         .iter()
         .filter_map(|f| {
@@ -195,21 +198,38 @@ fn module_of(f: &Path) -> String {
     first.trim_end_matches(".rs").to_string()
 }
 
-/// The core modules a line of code names through `crate::`.
+/// The core modules a line of code names through `crate::` (in a `use crate::{…}`
+/// group, the first segment of each of its items, nested groups included whole).
 fn crate_paths(line: &str) -> Vec<String> {
     let code = line.trim_start();
     if code.starts_with("//") {
         return Vec::new();
     }
+    let first = |path: &str| path.trim().chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect::<String>();
     let mut out = Vec::new();
     let mut rest = code;
     while let Some(at) = rest.find("crate::") {
         let tail = &rest[at + "crate::".len()..];
-        let name: String = tail.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
-        let braces = tail.strip_prefix('{').map(|t| t.split('}').next().unwrap_or(""));
-        match braces {
-            Some(list) => out.extend(list.split(',').map(|p| p.trim().split("::").next().unwrap_or("").to_string())),
-            None => out.push(name),
+        match tail.strip_prefix('{') {
+            Some(group) => {
+                // Split at the group's own commas, up to its closing brace.
+                let (mut depth, mut item) = (0usize, String::new());
+                for c in group.chars() {
+                    match c {
+                        '{' => depth += 1,
+                        '}' if depth == 0 => break,
+                        '}' => depth -= 1,
+                        ',' if depth == 0 => {
+                            out.push(first(&std::mem::take(&mut item)));
+                            continue;
+                        }
+                        _ => {}
+                    }
+                    item.push(c);
+                }
+                out.push(first(&item));
+            }
+            None => out.push(first(tail)),
         }
         rest = tail;
     }
@@ -219,9 +239,9 @@ fn crate_paths(line: &str) -> Vec<String> {
 #[test]
 fn no_core_module_imports_one_above_it() {
     assert_eq!(crate_paths("use crate::{record::ZoneRecord, template::Template};"), ["record", "template"]);
+    assert_eq!(crate_paths("use crate::{record::{normalise, ZoneRecord}, zone};"), ["record", "zone"]);
     assert_eq!(crate_paths("let t = crate::record_type::RecordType::A; crate::RecordType::Txt"), ["record_type", "RecordType"]);
-    let mut files = Vec::new();
-    rust_files(&root().join("crates/domain-connect/src"), &mut files);
+    let files = files_in(&["crates/domain-connect/src"]);
     let mut found = Vec::new();
     for f in files {
         let module = module_of(&f);
@@ -252,8 +272,7 @@ fn no_core_module_imports_one_above_it() {
 
 #[test]
 fn every_public_enum_of_the_core_is_non_exhaustive() {
-    let mut files = Vec::new();
-    rust_files(&root().join("crates/domain-connect/src"), &mut files);
+    let files = files_in(&["crates/domain-connect/src"]);
     let mut found = Vec::new();
     for f in files {
         let text = non_test_source(&f);
@@ -278,8 +297,7 @@ fn every_public_enum_of_the_core_is_non_exhaustive() {
 /// core (tests aside) a type is a `RecordType`, never a string literal.
 #[test]
 fn record_types_are_named_only_in_record_type_rs() {
-    let mut files = Vec::new();
-    rust_files(&root().join("crates/domain-connect/src"), &mut files);
+    let files = files_in(&["crates/domain-connect/src"]);
     let mut found = Vec::new();
     for f in files.into_iter().filter(|f| !f.ends_with("record_type.rs")) {
         for (n, line) in non_test_source(&f).lines().enumerate() {
@@ -295,8 +313,7 @@ fn record_types_are_named_only_in_record_type_rs() {
 /// nowhere else does it reach for the browser's fetch.
 #[test]
 fn every_request_of_the_app_goes_through_net_rs() {
-    let mut files = Vec::new();
-    rust_files(&root().join("src"), &mut files);
+    let files = files_in(&["src"]);
     let fetchers = ["gloo_net", "fetch_with_request", "fetch_with_str", "RequestInit", "XmlHttpRequest"];
     let found: Vec<String> = files
         .iter()
