@@ -9,6 +9,7 @@ mod har_list;
 mod parts;
 
 use crate::components::open_file::{DropFile, OpenFile};
+use crate::components::text_editor::TextEditor;
 use crate::context::{use_config, ConfigReady};
 use crate::providers;
 use domain_connect::replay::{self, har, Case, TemplateInput};
@@ -131,9 +132,7 @@ pub fn Replay() -> impl IntoView {
         <p class="hint">"Paste the apply URL the customer reported, or open the HAR file their browser saved. Nothing is sent anywhere but the lookups the consent page itself makes."</p>
         <DropFile on_text=on_har>
             <div class="grid">
-                <label for="replay-url">"Apply URL (exactly as sent)"</label>
-                <textarea id="replay-url" class="mono" rows="4" spellcheck="false" data-testid="replay-url"
-                    prop:value=move || url_text.get() on:input=move |ev| url_text.set(event_target_value(&ev))></textarea>
+                <TextEditor id="replay-url" label="Apply URL (exactly as sent)" rows=4 testid="replay-url" value=url_text/>
             </div>
             <p class="files"><OpenFile label="Or open a HAR file (or drop it here)" accept=".har,application/json" testid="har-file" on_text=on_har/></p>
         </DropFile>

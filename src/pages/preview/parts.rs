@@ -6,6 +6,7 @@ use super::{lint_view, share, Choice, Side};
 use crate::components::changes::{Changes, ZoneRef};
 use crate::components::download::download;
 use crate::components::open_file::OpenFile;
+use crate::components::text_editor::TextEditor;
 use crate::providers;
 use domain_connect::{IndexedZone, Template};
 use leptos::prelude::*;
@@ -64,12 +65,8 @@ pub(super) fn Editors(text: RwSignal<String>, zone_text: RwSignal<String>) -> im
     };
     view! {
         <div class="grid">
-            <label for="pv-editor">"Template (JSON; edit it here)"</label>
-            <textarea id="pv-editor" class="mono" rows="14" spellcheck="false" data-testid="template-editor"
-                prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
-            <label for="pv-zone">"Zone (paste a BIND zone file or JSON records; empty: the sandbox zone)"</label>
-            <textarea id="pv-zone" class="mono" rows="4" spellcheck="false" data-testid="zone-input"
-                prop:value=move || zone_text.get() on:input=move |ev| zone_text.set(event_target_value(&ev))></textarea>
+            <TextEditor id="pv-editor" label="Template (JSON; edit it here)" rows=14 testid="template-editor" value=text/>
+            <TextEditor id="pv-zone" label="Zone (paste a BIND zone file or JSON records; empty: the sandbox zone)" rows=4 testid="zone-input" value=zone_text/>
         </div>
         <p class="files">
             <OpenFile label="Open a template file" accept=".json,application/json" testid="template-file" on_text=opened(text)/>

@@ -4,6 +4,7 @@
 //! URL checked by the core's `review`, as the consent page checks it. The private key
 //! stays in this page: it is not in the permalink, in storage or in any request.
 
+use crate::components::text_editor::TextEditor;
 use crate::context::ConfigReady;
 use crate::providers;
 use domain_connect::signature::QueryOrder;
@@ -137,9 +138,7 @@ pub fn Sign(
                 <input id="pv-redirect" type="url" prop:value=move || redirect.get() on:input=move |ev| redirect.set(event_target_value(&ev))/>
                 <label for="pv-state">"state (optional)"</label>
                 <input id="pv-state" type="text" prop:value=move || state.get() on:input=move |ev| state.set(event_target_value(&ev))/>
-                <label for="pv-pem">"Private key (PEM, PKCS#8 or PKCS#1)"</label>
-                <textarea id="pv-pem" class="mono" rows="4" spellcheck="false" autocomplete="off" data-testid="private-key"
-                    prop:value=move || pem.get() on:input=move |ev| pem.set(event_target_value(&ev))></textarea>
+                <TextEditor id="pv-pem" label="Private key (PEM, PKCS#8 or PKCS#1)" rows=4 testid="private-key" value=pem secret=true/>
             </div>
             <p>
                 <button type="button" data-testid="generate-key" disabled=move || busy.get() on:click=generate>"Make a new RSA-2048 key"</button>" "

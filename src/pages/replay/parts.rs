@@ -3,6 +3,7 @@
 
 use super::State;
 use crate::components::open_file::OpenFile;
+use crate::components::text_editor::TextEditor;
 use crate::context::ConfigReady;
 use crate::providers;
 use domain_connect::zone;
@@ -40,15 +41,9 @@ pub(super) fn OtherInputs(
         <details class="inputs">
             <summary>"Use another template, key or zone"</summary>
             <div class="grid">
-                <label for="replay-template">"Template JSON (empty: fetched by the URL's ids)"</label>
-                <textarea id="replay-template" class="mono" rows="4" spellcheck="false" data-testid="replay-template"
-                    prop:value=move || template_text.get() on:input=move |ev| template_text.set(event_target_value(&ev))></textarea>
-                <label for="replay-txt">"TXT records at the key host, one per line (empty: looked up)"</label>
-                <textarea id="replay-txt" class="mono" rows="3" spellcheck="false" data-testid="replay-txt"
-                    prop:value=move || txt_text.get() on:input=move |ev| txt_text.set(event_target_value(&ev))></textarea>
-                <label for="replay-zone">"The customer's zone, BIND or JSON (empty: none)"</label>
-                <textarea id="replay-zone" class="mono" rows="4" spellcheck="false" data-testid="replay-zone"
-                    prop:value=move || zone_text.get() on:input=move |ev| zone_text.set(event_target_value(&ev))></textarea>
+                <TextEditor id="replay-template" label="Template JSON (empty: fetched by the URL's ids)" rows=4 testid="replay-template" value=template_text/>
+                <TextEditor id="replay-txt" label="TXT records at the key host, one per line (empty: looked up)" rows=3 testid="replay-txt" value=txt_text/>
+                <TextEditor id="replay-zone" label="The customer's zone, BIND or JSON (empty: none)" rows=4 testid="replay-zone" value=zone_text/>
             </div>
             <p class="files"><OpenFile label="Open a zone file" accept=".zone,.txt,.json,.db,text/plain,application/json" testid="replay-zone-file" on_text=on_zone_file/></p>
             <p><button type="button" data-testid="replay-read-zone" on:click=read_zone disabled=move || domain.get().is_none()>"Read the zone from the records API"</button>
