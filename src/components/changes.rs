@@ -1,5 +1,6 @@
 use domain_connect::changeset::{ConflictRule, DeletionReason};
 use domain_connect::display::visible;
+use domain_connect::record::full_name as fqdn;
 use domain_connect::{ChangeSet, IndexedZone, ZoneRecord};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -19,8 +20,6 @@ impl ZoneRef {
         }
     }
 }
-
-use domain_connect::record::full_name as fqdn;
 
 fn data_of(r: &ZoneRecord) -> String {
     let mut parts = Vec::new();
@@ -59,12 +58,11 @@ struct Row {
 /// type that cannot be proxied says so, disabled.
 #[component]
 fn ProxySwitch(proxy: RwSignal<Vec<Option<bool>>>, at: usize, record: ZoneRecord) -> impl IntoView {
-    let rtype = record.rtype.clone();
-    match rtype.not_proxiable_because() {
+    match record.rtype.not_proxiable_because() {
         Some(why) => view! { <span class="proxy off" title=why>"DNS only"<span class="sr-only">{format!(" ({why})")}</span></span> }.into_any(),
         None => {
             let on = move || proxy.with(|p| p.get(at).copied().flatten().unwrap_or(false));
-            let label = format!("Proxy {} {}", rtype, record.name);
+            let label = format!("Proxy {} {}", record.rtype, record.name);
             view! {
                 <button type="button" role="switch" class="proxy" data-testid="proxy-toggle" aria-label=label
                     aria-checked=move || if on() { "true" } else { "false" }
