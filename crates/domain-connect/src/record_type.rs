@@ -245,7 +245,11 @@ const NUMBERS: [(RecordType, u16); 18] = [
 
 impl fmt::Display for RecordType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.name())
+        // As `name()`, without building a string for `TYPEnnn`.
+        match self {
+            Self::Generic(n) => write!(f, "TYPE{n}"),
+            other => f.write_str(other.as_str()),
+        }
     }
 }
 
