@@ -167,7 +167,7 @@ const FLOORS: &[&[&str]] = &[
     &["error", "record"],
     &["variables", "zone"],
     &["template", "changeset"],
-    &["lint", "apply"],
+    &["lint", "apply", "consequences"],
     &["apply_url", "doh"],
     &["return_uri", "verdict", "records_api", "propagation"],
     &["review", "test_url"],

@@ -56,6 +56,10 @@ pub struct ApplyArgs {
     /// (`{"providerId/serviceId" or "*": {"A": true, …}}`).
     #[arg(long)]
     proxy_defaults: Option<PathBuf>,
+    /// A directory of templates (`*.json`) that tells which services a removal breaks
+    /// (`breaks` on each deleted record; `_dc` provenance is read without it).
+    #[arg(long)]
+    catalogue: Option<PathBuf>,
     /// Variables as NAME=VALUE.
     #[arg(value_name = "NAME=VALUE")]
     params: Vec<String>,
@@ -103,6 +107,13 @@ pub fn run(a: ApplyArgs) -> ExitCode {
         Some(p) => match io::read_limited(p).and_then(|b| serde_json::from_slice::<Vec<TemplateRecord>>(&b).map_err(|e| format!("{}: {e}", p.display()))) {
             Ok(r) => r,
             Err(e) => return fail("InvalidTemplate", e),
+        },
+    };
+    let catalogue = match &a.catalogue {
+        None => Default::default(),
+        Some(dir) => match io::read_catalogue(dir) {
+            Ok((c, _)) => c,
+            Err(e) => return fail("InvalidData", format!("--catalogue {e}")),
         },
     };
     let mut params: Vec<(&str, &str)> = Vec::new();
@@ -166,7 +177,8 @@ pub fn run(a: ApplyArgs) -> ExitCode {
                 "new_count": cs.new_count(),
                 "delete_count": cs.delete_count(),
                 "records": cs.sorted_final_zone(&zone),
-                "changes": {"added": cs.added, "deleted": cs.deleted, "kept": cs.kept},
+                "changes": {"added": cs.added, "deleted": io::deleted_with_breaks(cs, &template, &catalogue), "kept": cs.kept},
+                "net": io::net_json(cs),
                 "decision": r.decision,
             });
             outln!("{}", serde_json::to_string_pretty(&out).expect("JSON"));

@@ -1,6 +1,8 @@
 //! Reading inputs: files with a size limit, zones in JSON or BIND form, `NAME=VALUE` params.
 
-use domain_connect::{Template, ZoneRecord};
+use domain_connect::consequences::Catalogue;
+use domain_connect::{ChangeSet, Template, ZoneRecord};
+use serde_json::{json, Value};
 use std::path::Path;
 
 /// Inputs larger than this are refused before reading them whole.
@@ -28,6 +30,65 @@ pub fn read_zone(path: &Path, origin: &str) -> Result<Vec<ZoneRecord>, String> {
         domain_connect::zone::from_text(text, origin)
     };
     records.map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The catalogue of every template (`*.json`) in `dir`; a file that does not load is
+/// left out (the count is returned beside it).
+pub fn read_catalogue(dir: &Path) -> Result<(Catalogue, usize), String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut files: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "json")).collect();
+    files.sort();
+    let mut skipped = 0;
+    let templates: Vec<Template> = files
+        .iter()
+        .filter_map(|f| {
+            let t = read_template(f).ok();
+            skipped += usize::from(t.is_none());
+            t
+        })
+        .collect();
+    Ok((Catalogue::from_templates(&templates), skipped))
+}
+
+/// The change set's deletions as the reference engine lists them, each with
+/// `"breaks"`: the services its removal would break (`[]` when none can be told).
+pub fn deleted_with_breaks(cs: &ChangeSet, template: &Template, catalogue: &Catalogue) -> Value {
+    let breaks = catalogue.breaks(cs, template);
+    let list = cs
+        .deleted
+        .iter()
+        .zip(breaks)
+        .map(|(d, b)| {
+            let mut v = serde_json::to_value(d).unwrap_or_default();
+            if let Some(o) = v.as_object_mut() {
+                o.insert("breaks".into(), serde_json::to_value(b).unwrap_or_default());
+            }
+            v
+        })
+        .collect();
+    Value::Array(list)
+}
+
+/// `{"added", "removed", "unchanged"}`: the change once records it only rewrites
+/// (type, name and data equal) are set aside; `unchanged` holds the kept records and
+/// those rewritten.
+pub fn net_json(cs: &ChangeSet) -> Value {
+    use domain_connect::changeset::Unchanged;
+    let net = cs.net();
+    let unchanged: Vec<&ZoneRecord> = net
+        .unchanged
+        .iter()
+        .filter_map(|u| match *u {
+            Unchanged::Kept(k) => cs.kept.get(k).map(|k| &k.record),
+            Unchanged::Rewritten { added, .. } => cs.added.get(added).map(|a| &a.record),
+            _ => None,
+        })
+        .collect();
+    json!({
+        "added": net.added.iter().map(|&i| &cs.added[i].record).collect::<Vec<_>>(),
+        "removed": net.removed.iter().map(|&i| &cs.deleted[i].record).collect::<Vec<_>>(),
+        "unchanged": unchanged,
+    })
 }
 
 /// Write to standard output. When the reader has gone away (`dconn … | head`), stop

@@ -23,6 +23,9 @@ pub struct VerifyArgs {
     /// The zone the request would change (JSON records or a BIND zone file; default: empty).
     #[arg(long)]
     zone: Option<PathBuf>,
+    /// A directory of templates (`*.json`) that tells which services a removal breaks.
+    #[arg(long)]
+    catalogue: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -77,8 +80,15 @@ pub fn verify(a: VerifyArgs) -> ExitCode {
             Err(e) => return bad_input(e),
         },
     };
+    let catalogue = match &a.catalogue {
+        None => Default::default(),
+        Some(dir) => match io::read_catalogue(dir) {
+            Ok((c, _)) => c,
+            Err(e) => return bad_input(format!("--catalogue {e}")),
+        },
+    };
     let r = review(&url, &template, &key, ZoneInput::Records(&zone), &Policy::default());
-    outln!("{}", verify_json(&r));
+    outln!("{}", verify_json(&r, &template, &catalogue));
     if r.decision.may_apply {
         ExitCode::SUCCESS
     } else {
@@ -88,7 +98,7 @@ pub fn verify(a: VerifyArgs) -> ExitCode {
 
 /// The signature report's fields at the top level (as before the review existed),
 /// then the rest of the review.
-fn verify_json(r: &domain_connect::Review) -> String {
+fn verify_json(r: &domain_connect::Review, template: &domain_connect::Template, catalogue: &domain_connect::consequences::Catalogue) -> String {
     let mut v = serde_json::to_value(&r.signature).unwrap_or_default();
     if let Some(o) = v.as_object_mut() {
         o.insert("decision".into(), serde_json::to_value(&r.decision).unwrap_or_default());
@@ -96,7 +106,12 @@ fn verify_json(r: &domain_connect::Review) -> String {
         o.insert("return_to".into(), serde_json::to_value(&r.return_to).unwrap_or_default());
         o.insert("proxy".into(), serde_json::to_value(&r.proxy).unwrap_or_default());
         let changes = serde_json::to_value(r).ok().and_then(|mut all| all.get_mut("changes").map(serde_json::Value::take));
-        o.insert("changes".into(), changes.unwrap_or_default());
+        let mut changes = changes.unwrap_or_default();
+        if let (Ok(cs), Some(c)) = (&r.changes, changes.as_object_mut()) {
+            c.insert("deleted".into(), io::deleted_with_breaks(cs, template, catalogue));
+            o.insert("net".into(), io::net_json(cs));
+        }
+        o.insert("changes".into(), changes);
     }
     serde_json::to_string_pretty(&v).unwrap_or_default()
 }

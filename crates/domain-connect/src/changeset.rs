@@ -199,6 +199,33 @@ impl ChangeSet {
         self.added.is_empty() && self.deleted.is_empty()
     }
 
+    /// What the change does once records it would only rewrite are set aside: a deleted
+    /// record that an added one writes again identically (type, name, data, priority,
+    /// weight, port, service and protocol equal; TTL and provenance aside) is neither
+    /// removed nor added but unchanged, as are the kept records. The reference engine's
+    /// raw lists (`added`, `deleted`) stay as they are.
+    pub fn net(&self) -> Net {
+        let key = |r: &ZoneRecord| {
+            let n = crate::record::normalise(r);
+            (n.rtype, n.name, n.data, n.priority, n.weight, n.port, n.service, n.protocol)
+        };
+        let mut deleted: Vec<(usize, _)> = self.deleted.iter().enumerate().map(|(i, d)| (i, key(&d.record))).collect();
+        let mut net = Net { unchanged: (0..self.kept.len()).map(Unchanged::Kept).collect(), ..Net::default() };
+        for (a, add) in self.added.iter().enumerate() {
+            let k = key(&add.record);
+            match deleted.iter().position(|(_, d)| *d == k) {
+                Some(at) => {
+                    let (d, _) = deleted.swap_remove(at);
+                    net.unchanged.push(Unchanged::Rewritten { added: a, deleted: d });
+                }
+                None => net.added.push(a),
+            }
+        }
+        net.removed = deleted.into_iter().map(|(i, _)| i).collect();
+        net.removed.sort_unstable();
+        net
+    }
+
     /// The change as a file to keep: `{"domain", "added", "removed", "why_removed"}`,
     /// the records in the zone-JSON shape, each removal's reason beside it by position.
     pub fn export_json(&self, domain: &str) -> String {
@@ -218,6 +245,51 @@ impl ChangeSet {
         }
         out
     }
+}
+
+/// The change once identical rewrites are set aside ([`ChangeSet::net`]): positions in
+/// the change set's `added` and `deleted` lists.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Net {
+    /// Added records that the zone does not already hold.
+    pub added: Vec<usize>,
+    /// Deleted records that nothing writes again.
+    pub removed: Vec<usize>,
+    /// Records that stay as they are.
+    pub unchanged: Vec<Unchanged>,
+}
+
+impl Net {
+    /// True when applying would leave the zone's records as they are (TTLs and
+    /// provenance aside): the request is already set up.
+    pub fn is_nothing(&self) -> bool {
+        self.added.is_empty() && self.removed.is_empty()
+    }
+
+    /// Whether the `i`th deleted record is only rewritten.
+    pub fn rewrites_deleted(&self, i: usize) -> bool {
+        self.unchanged.iter().any(|u| matches!(u, Unchanged::Rewritten { deleted, .. } if *deleted == i))
+    }
+
+    /// Whether the `i`th added record only rewrites one the zone holds.
+    pub fn rewrites_added(&self, i: usize) -> bool {
+        self.unchanged.iter().any(|u| matches!(u, Unchanged::Rewritten { added, .. } if *added == i))
+    }
+}
+
+/// A record the change leaves as it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Unchanged {
+    /// A kept record: its position in the change set's `kept`.
+    Kept(usize),
+    /// A record deleted and written again identically: its positions in `added` and `deleted`.
+    Rewritten {
+        /// Position in the change set's `added`.
+        added: usize,
+        /// Position in the change set's `deleted`.
+        deleted: usize,
+    },
 }
 
 #[cfg(test)]

@@ -21,6 +21,7 @@
 //! | [`zone`] | zone import/export: JSON records, BIND zone files (hickory-proto), presentation rdata |
 //! | [`template`] | "Template Definition", "Template Record" (`template.schema`) |
 //! | [`changeset`] | the result: added / deleted (with the rule that deleted each) / kept |
+//! | [`consequences`] | draft-04 §10.6: the services a removal would disable, from `_dc` provenance or a catalogue of templates |
 //! | [`lint`] | every dc-template-linter rule (same codes and levels) and the draft's own (DCX…) |
 //! | [`apply`] | "Apply Template", "Record Types and Conflicts", "SPF Record Merging", groups, "Multiple Templates" (`_dc`), APEXCNAME, REDIR301/302; the zone indexed by owner name per call, or once ([`IndexedZone`]) |
 //! | [`apply_url`] | "Apply Template URL": path, parameter table, "Case Sensitivity" |
@@ -85,6 +86,7 @@
 pub mod apply;
 pub mod apply_url;
 pub mod changeset;
+pub mod consequences;
 pub mod display;
 pub mod doh;
 pub mod error;

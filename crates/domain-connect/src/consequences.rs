@@ -1,0 +1,279 @@
+//! What a change breaks: the services that wrote the records it removes (IETF draft-04
+//! §10.6, "the services that would be disabled"), named exactly from a record's `_dc`
+//! provenance, or from a [`Catalogue`] of templates when a record can be told apart.
+//!
+//! A catalogue record identifies a service only by its *fixed text* — what is not a
+//! variable — and only when that text holds a token few providers use (`google`,
+//! `shopify`, `23.227.38.65`); `A @ %ip%` or `v=spf1 include:%x% ~all` identify no one.
+//! A record several services could have written names them all: never a guess.
+
+use crate::changeset::{ChangeSet, ConflictRule, DeletionReason};
+use crate::record::ZoneRecord;
+use crate::record_type::RecordType;
+use crate::template::{Template, TemplateRecord};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+mod pattern;
+#[cfg(test)]
+mod tests;
+use pattern::{fixed_parts, matches, pattern_of, tokens_of};
+
+/// A token of fixed text identifies a service when at most this many providers'
+/// templates carry it.
+pub const DISTINCT_PROVIDERS: usize = 3;
+
+/// A service of the catalogue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Service {
+    /// The template's `providerId`.
+    #[serde(rename = "providerId")]
+    pub provider_id: String,
+    /// The template's `serviceId`.
+    #[serde(rename = "serviceId")]
+    pub service_id: String,
+    /// The template's `providerName`.
+    #[serde(rename = "providerName", default, skip_serializing_if = "Option::is_none")]
+    pub provider_name: Option<String>,
+    /// The template's `serviceName`.
+    #[serde(rename = "serviceName", default, skip_serializing_if = "Option::is_none")]
+    pub service_name: Option<String>,
+}
+
+/// One record a catalogue service writes, as the template writes it: variables stay
+/// `%name%` and match any text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pattern {
+    /// Index of its service in [`Catalogue::services`].
+    pub service: usize,
+    /// The record type; an SPFM rule is matched in a TXT `v=spf1` record.
+    #[serde(rename = "type")]
+    pub rtype: RecordType,
+    /// The owner (`host`, or an SRV's `name`), lowercased; `@` matches any owner.
+    pub host: String,
+    /// The data (`pointsTo`, `data`, `target` or `spfRules`), lowercased.
+    pub data: String,
+}
+
+/// Templates reduced to what tells their records apart.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Catalogue {
+    /// The services, in the order the templates were given (each once).
+    pub services: Vec<Service>,
+    /// The records that identify their service (the others are left out).
+    pub patterns: Vec<Pattern>,
+}
+
+/// How a service was told from a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Via {
+    /// The record's `_dc` names the template instance that wrote it.
+    Provenance,
+    /// The record matches a catalogue record's fixed text.
+    Catalogue,
+}
+
+/// A service a removal would break.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Break {
+    /// The service's `providerId`.
+    #[serde(rename = "providerId")]
+    pub provider_id: String,
+    /// The service's `serviceId`.
+    #[serde(rename = "serviceId")]
+    pub service_id: String,
+    /// The service's name, when the catalogue knows it.
+    #[serde(rename = "serviceName")]
+    pub service_name: Option<String>,
+    /// How it was told.
+    pub via: Via,
+}
+
+impl Break {
+    /// The name a customer reads: the service's name and its provider (`Gmail Setup — google.com`).
+    pub fn label(&self) -> String {
+        format!("{} — {}", self.service_name.as_deref().unwrap_or(&self.service_id), self.provider_id)
+    }
+}
+
+/// What kind of record a removal touches, for how prominently it is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Concern {
+    /// Mail delivery or its authentication: MX, SPF, DKIM (`_domainkey`), DMARC.
+    Mail,
+    /// A domain-ownership proof (`…-verification=`, `_…-challenge`).
+    Verification,
+    /// The record is `essential: Always` in its template instance.
+    Essential,
+}
+
+/// The concerns a record raises.
+pub fn concerns(r: &ZoneRecord) -> Vec<Concern> {
+    let name = r.name.to_ascii_lowercase();
+    let data = r.data.to_ascii_lowercase();
+    let mut out = Vec::new();
+    let txt = r.rtype == RecordType::Txt;
+    if r.rtype == RecordType::Mx
+        || (txt && (data.starts_with("v=spf1") || data.starts_with("v=dkim1") || data.starts_with("v=dmarc1")))
+        || name.contains("_domainkey")
+        || name.starts_with("_dmarc")
+    {
+        out.push(Concern::Mail);
+    }
+    if txt && (data.contains("verification") || data.contains("verify") || name.contains("challenge") || name.contains("verif")) {
+        out.push(Concern::Verification);
+    }
+    if r.dc.as_ref().and_then(|d| d.essential.as_deref()).is_some_and(|e| e.eq_ignore_ascii_case("always")) {
+        out.push(Concern::Essential);
+    }
+    out
+}
+
+/// A service a change disables, with the records of it that go.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Disabled {
+    /// The service (for a record several could have written, each of them).
+    pub service: Break,
+    /// True when the records could also have been written by another service.
+    pub one_of: bool,
+    /// Positions in the change set's `deleted` of its records that go.
+    pub deleted: Vec<usize>,
+    /// What those records are for.
+    pub concerns: Vec<Concern>,
+}
+
+impl Catalogue {
+    /// The catalogue of `templates`: each template's services once, and the records
+    /// whose fixed text identifies them.
+    pub fn from_templates<'t>(templates: impl IntoIterator<Item = &'t Template>) -> Catalogue {
+        let mut services: Vec<Service> = Vec::new();
+        let mut seen: BTreeMap<(String, String), usize> = BTreeMap::new();
+        let mut candidates: Vec<(Pattern, BTreeSet<String>)> = Vec::new();
+        for t in templates {
+            let key = (t.provider_id.to_ascii_lowercase(), t.service_id.to_ascii_lowercase());
+            let at = *seen.entry(key).or_insert_with(|| {
+                services.push(Service {
+                    provider_id: t.provider_id.clone(),
+                    service_id: t.service_id.clone(),
+                    provider_name: t.provider_name.clone(),
+                    service_name: t.service_name.clone(),
+                });
+                services.len() - 1
+            });
+            for r in &t.records {
+                if let Some(p) = pattern_of(r, at) {
+                    let tokens = tokens_of(&p);
+                    candidates.push((p, tokens));
+                }
+            }
+        }
+        // Which providers carry each token.
+        let mut carriers: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+        for (p, tokens) in &candidates {
+            for tok in tokens {
+                carriers.entry(tok.as_str()).or_default().insert(services[p.service].provider_id.as_str());
+            }
+        }
+        let specific = |tokens: &BTreeSet<String>| tokens.iter().any(|t| carriers.get(t.as_str()).is_some_and(|c| c.len() <= DISTINCT_PROVIDERS));
+        let mut patterns: Vec<Pattern> = candidates.iter().filter(|(_, tokens)| specific(tokens)).map(|(p, _)| p.clone()).collect();
+        patterns.dedup();
+        Catalogue { services, patterns }
+    }
+
+    /// Whether a record like `p` identifies its service (its fixed text is specific enough).
+    pub fn identifies(&self, p: &Pattern) -> bool {
+        self.patterns.contains(p)
+    }
+
+    /// The service with these ids, if the catalogue holds it.
+    pub fn service(&self, provider_id: &str, service_id: &str) -> Option<&Service> {
+        self.services.iter().find(|s| s.provider_id.eq_ignore_ascii_case(provider_id) && s.service_id.eq_ignore_ascii_case(service_id))
+    }
+
+    /// The services that could have written `record`: its `_dc` provenance when it has
+    /// one, otherwise every catalogue service with a matching record (none when none
+    /// can be told).
+    pub fn attribute(&self, record: &ZoneRecord) -> Vec<Break> {
+        if let Some((p, s)) = record.dc.as_ref().and_then(|d| Some((d.provider_id.as_deref()?, d.service_id.as_deref()?))) {
+            let service_name = self.service(p, s).and_then(|s| s.service_name.clone());
+            return vec![Break { provider_id: p.to_string(), service_id: s.to_string(), service_name, via: Via::Provenance }];
+        }
+        let mut out: Vec<Break> = self
+            .patterns
+            .iter()
+            .filter(|p| matches(p, record))
+            .map(|p| {
+                let s = &self.services[p.service];
+                Break { provider_id: s.provider_id.clone(), service_id: s.service_id.clone(), service_name: s.service_name.clone(), via: Via::Catalogue }
+            })
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// For each record `changes` deletes, the services its removal breaks: none for a
+    /// record the change writes again identically, for an SPF record whose rules are
+    /// merged into its replacement, or for the applying template's own service.
+    pub fn breaks(&self, changes: &ChangeSet, template: &Template) -> Vec<Vec<Break>> {
+        let net = changes.net();
+        changes
+            .deleted
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let merged = matches!(&d.reason, DeletionReason::Conflict { rule: ConflictRule::SpfMerge, .. });
+                if merged || net.rewrites_deleted(i) {
+                    return Vec::new();
+                }
+                let mut b = self.attribute(&d.record);
+                b.retain(|b| !(b.provider_id.eq_ignore_ascii_case(&template.provider_id) && b.service_id.eq_ignore_ascii_case(&template.service_id)));
+                b
+            })
+            .collect()
+    }
+}
+
+/// The services a change disables, from [`Catalogue::breaks`]' answer: each once, with
+/// its records and what they are for; those with mail, verification or essential
+/// records first.
+pub fn disabled(changes: &ChangeSet, breaks: &[Vec<Break>]) -> Vec<Disabled> {
+    let mut out: Vec<Disabled> = Vec::new();
+    for (i, b) in breaks.iter().enumerate() {
+        let Some(d) = changes.deleted.get(i) else { continue };
+        for s in b {
+            let at = match out.iter().position(|x| x.service.provider_id == s.provider_id && x.service.service_id == s.service_id) {
+                Some(at) => at,
+                None => {
+                    out.push(Disabled { service: s.clone(), one_of: false, deleted: Vec::new(), concerns: Vec::new() });
+                    out.len() - 1
+                }
+            };
+            let x = &mut out[at];
+            x.one_of |= b.len() > 1;
+            x.deleted.push(i);
+            x.concerns.extend(concerns(&d.record));
+            x.concerns.sort();
+            x.concerns.dedup();
+        }
+    }
+    out.sort_by_key(|d| d.concerns.is_empty());
+    out
+}
+
+impl Pattern {
+    /// The catalogue record of a template record of service `service`, if its type
+    /// carries data to match (a redirect does not).
+    pub fn of(r: &TemplateRecord, service: usize) -> Option<Pattern> {
+        pattern_of(r, service)
+    }
+
+    /// Whether any of its text (owner or data) is fixed, not a variable.
+    pub fn has_fixed_text(&self) -> bool {
+        self.host != "@" && !fixed_parts(&self.host).is_empty() || !fixed_parts(&self.data).is_empty()
+    }
+}
