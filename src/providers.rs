@@ -5,6 +5,7 @@
 use crate::config::{Config, Doh, RecordsApi, TemplateSource};
 use crate::net;
 use domain_connect::{doh, signature, zone, Approved, KeyAnswer, Template, ZoneRecord};
+use leptos::prelude::LocalResource;
 
 /// The live records APIs (PowerDNS, Cloudflare), in the builds whose config names one.
 #[cfg(any(feature = "powerdns", feature = "cloudflare"))]
@@ -77,6 +78,20 @@ pub async fn load_bundled(file: &str) -> Result<LoadedTemplate, String> {
 pub async fn bundled_index() -> Result<Vec<String>, String> {
     let text = net::get_text("/templates/index.json").await?;
     serde_json::from_str(&text).map_err(|e| format!("templates/index.json: {e}"))
+}
+
+/// The catalogue of templates `cargo xtask build` wrote (`catalogue.json`): which
+/// services the records a change removes belong to. Fetched only when a change
+/// removes something, so the first load does not carry it.
+pub async fn load_catalogue() -> Result<domain_connect::consequences::Catalogue, String> {
+    let text = net::get_text("/catalogue.json").await?;
+    serde_json::from_str(&text).map(domain_connect::consequences::Catalogue::from_rows).map_err(|e| format!("catalogue.json: {e}"))
+}
+
+/// The catalogue for the tools pages (the workbench, the replay): fetched once, when a
+/// page first asks; `None` while loading or when it cannot be read.
+pub fn catalogue_resource() -> LocalResource<Option<std::sync::Arc<domain_connect::consequences::Catalogue>>> {
+    LocalResource::new(|| async { load_catalogue().await.ok().map(std::sync::Arc::new) })
 }
 
 /// The answer of the key lookup at `host` (`{key}.{syncPubKeyDomain}`), for the review.

@@ -1,4 +1,5 @@
 use domain_connect::changeset::{ConflictRule, DeletionReason};
+use domain_connect::consequences::{self, Break, Concern};
 use domain_connect::display::visible;
 use domain_connect::record::full_name as fqdn;
 use domain_connect::{ChangeSet, IndexedZone, ZoneRecord};
@@ -52,6 +53,18 @@ struct Row {
     added: Option<usize>,
     /// For an SPF record made by merging: the record it replaces (before → after).
     before: Option<String>,
+    /// Its position among the deleted records.
+    deleted: Option<usize>,
+}
+
+/// "This stops Gmail Setup — google.com", or for a record several services could have
+/// written, each of them as "one of".
+pub fn stops(b: &[Break]) -> String {
+    let names: Vec<String> = b.iter().map(Break::label).collect();
+    match names.len() {
+        1 => format!("This stops {}.", names[0]),
+        _ => format!("This stops one of: {}.", names.join("; ")),
+    }
 }
 
 /// The proxy switch of an added record: proxied / DNS only, as Cloudflare shows it; a
@@ -85,7 +98,13 @@ pub fn Changes(
     /// The proxy choices of the added records, when the screen offers them.
     #[prop(optional)]
     proxy: Option<RwSignal<Vec<Option<bool>>>>,
+    /// For each deleted record, the services its removal breaks.
+    #[prop(optional)]
+    breaks: Vec<Vec<Break>>,
 ) -> impl IntoView {
+    // Records the change only writes again identically are shown once, as already present.
+    let net = changes.net();
+    let off = consequences::disabled(&changes, &breaks);
     let mut rows: Vec<Row> = Vec::new();
     let merged_into = |a: &ZoneRecord| {
         changes.deleted.iter().find_map(|d| match &d.reason {
@@ -95,22 +114,24 @@ pub fn Changes(
     };
     rows.extend(changes.added.iter().enumerate().map(|(i, a)| {
         let before = merged_into(&a.record);
+        let again = net.rewrites_added(i);
         Row {
-            change: "add",
-            label: "added",
+            change: if again { "keep" } else { "add" },
+            label: if again { "kept" } else { "added" },
             record: a.record.clone(),
-            why: before.as_ref().map(|_| "SPF rules merged into the existing SPF record".to_string()).unwrap_or_default(),
+            why: match (&before, again) {
+                (_, true) => "already present: written again as it is".to_string(),
+                (Some(_), _) => "SPF rules merged into the existing SPF record".to_string(),
+                _ => String::new(),
+            },
             added: Some(i),
             before,
+            deleted: None,
         }
     }));
-    rows.extend(changes.deleted.iter().map(|d| Row {
-        change: "remove",
-        label: "removed",
-        record: d.record.clone(),
-        why: d.explanation.clone(),
-        added: None,
-        before: None,
+    rows.extend(net.removed.iter().map(|&i| {
+        let d = &changes.deleted[i];
+        Row { change: "remove", label: "removed", record: d.record.clone(), why: d.explanation.clone(), added: None, before: None, deleted: Some(i) }
     }));
     rows.extend(changes.kept.iter().map(|k| Row {
         change: "keep",
@@ -119,14 +140,15 @@ pub fn Changes(
         why: "already present, as the template asks".into(),
         added: None,
         before: None,
+        deleted: None,
     }));
     let others: Vec<String> =
         changes.untouched(zone.records()).map(|(_, r)| visible(&format!("{} {} {}", fqdn(&owner(r), &domain), r.rtype, data_of(r))).into_owned()).collect();
     let summary = format!(
         "{} to add, {} to remove, {} already present, {} other records unchanged",
-        changes.added.len(),
-        changes.deleted.len(),
-        changes.kept.len(),
+        net.added.len(),
+        net.removed.len(),
+        net.unchanged.len(),
         others.len()
     );
     view! {
@@ -151,7 +173,11 @@ pub fn Changes(
                                 {visible(&data_of(&r.record)).into_owned()}
                             </td>
                             <td data-label="TTL">{r.record.ttl.map(|t| t.to_string()).unwrap_or_default()}</td>
-                            <td data-label=if r.why.is_empty() { "" } else { "Why" }>{r.why.clone()}</td>
+                            <td data-label=if r.why.is_empty() { "" } else { "Why" }>{r.why.clone()}
+                                {r.deleted.and_then(|i| breaks.get(i)).filter(|b| !b.is_empty()).map(|b| view! {
+                                    <span class="breaks" data-testid="breaks">{stops(b)}</span>
+                                })}
+                            </td>
                             {proxy.map(|p| view! { <td data-label=if r.added.is_some() { "Proxy" } else { "" }>{r.added.map(|at| view! { <ProxySwitch proxy=p at=at record=r.record.clone()/> })}</td> })}
                         </tr>
                     }
@@ -159,9 +185,41 @@ pub fn Changes(
             </tbody>
         </table>
         </div>
+        <Disables off=off/>
         <details class="unchanged">
             <summary>{format!("{} unchanged records", others.len())}</summary>
             <ul>{others.into_iter().map(|line| view! { <li class="mono">{line}</li> }).collect_view()}</ul>
         </details>
+    }
+}
+
+/// "Connecting disables: Gmail Setup — google.com", below the records (above Connect on
+/// the consent screen); more prominent when mail, domain verification or essential
+/// records go.
+#[component]
+fn Disables(off: Vec<consequences::Disabled>) -> impl IntoView {
+    (!off.is_empty()).then(|| {
+        let serious: Vec<&str> = [Concern::Mail, Concern::Verification, Concern::Essential]
+            .into_iter()
+            .filter(|c| off.iter().any(|d| d.concerns.contains(c)))
+            .map(concern_text)
+            .collect();
+        let class = if serious.is_empty() { "note disables" } else { "warning disables serious" };
+        let names: Vec<String> = off.iter().map(|d| format!("{}{}", if d.one_of { "one of " } else { "" }, d.service.label())).collect();
+        view! {
+            <div class=class role="note" data-testid="disables">
+                <p><strong>"Connecting disables: "</strong>{names.join(", ")}</p>
+                {(!serious.is_empty()).then(|| view! { <p>{format!("The records it removes are used for {}.", serious.join(", "))}</p> })}
+            </div>
+        }
+    })
+}
+
+fn concern_text(c: Concern) -> &'static str {
+    match c {
+        Concern::Mail => "mail",
+        Concern::Verification => "proving the domain is yours",
+        Concern::Essential => "a service that marks them essential",
+        _ => "a service",
     }
 }

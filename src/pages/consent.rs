@@ -4,6 +4,7 @@
 use crate::config::Config;
 use crate::context::{use_config, ConfigReady};
 use crate::providers::{self, LoadedTemplate};
+use domain_connect::consequences::{Break, Catalogue};
 use domain_connect::display::visible;
 use domain_connect::verdict;
 use domain_connect::{review, ApplyUrl, ApplyUrlError, Policy, Review, ZoneInput};
@@ -54,6 +55,8 @@ struct Loaded {
     zone: Arc<Vec<domain_connect::ZoneRecord>>,
     zone_source: String,
     review: Review,
+    /// For each record the change deletes, the services its removal breaks.
+    breaks: Vec<Vec<Break>>,
 }
 
 /// `path` and `search` are the router's: the raw, still percent-encoded forms, so
@@ -87,7 +90,19 @@ async fn load(cfg: Config, path: String, search: String) -> Result<Arc<Loaded>, 
         let policy = Policy { proxy_defaults: Some(&cfg.proxy_defaults), ..Policy::default() };
         review(&url, &template.template, &key, ZoneInput::Records(&zone), &policy)
     };
-    Ok(Arc::new(Loaded { cfg, url, template, zone: Arc::new(zone), zone_source, review }))
+    // Which services the removals break: the catalogue is fetched only when the change
+    // removes something (without it, `_dc` provenance still tells).
+    let breaks = match &review.changes {
+        Ok(cs) if !cs.net().removed.is_empty() => {
+            let catalogue = providers::load_catalogue().await.unwrap_or_else(|e| {
+                web_sys::console::warn_1(&format!("{e}: services are named from provenance only").into());
+                Catalogue::default()
+            });
+            catalogue.breaks(cs, &template.template)
+        }
+        _ => Vec::new(),
+    };
+    Ok(Arc::new(Loaded { cfg, url, template, zone: Arc::new(zone), zone_source, review, breaks }))
 }
 
 #[component]

@@ -220,8 +220,8 @@ pub fn Preview() -> impl IntoView {
         }}
         <parts::LintReport text=text findings=findings loaded=loaded/>
         <div class="sides">
-            <parts::SideView testid="result-apex" at_host=false sides=sides domain=Signal::derive(move || inputs.get().domain) other_host=other_host zone=zone_ok/>
-            <parts::SideView testid="result-host" at_host=true sides=sides domain=Signal::derive(move || inputs.get().domain) other_host=other_host zone=zone_ok/>
+            <parts::SideView testid="result-apex" at_host=false sides=sides domain=Signal::derive(move || inputs.get().domain) other_host=other_host zone=zone_ok template=loaded/>
+            <parts::SideView testid="result-host" at_host=true sides=sides domain=Signal::derive(move || inputs.get().domain) other_host=other_host zone=zone_ok template=loaded/>
         </div>
     }
 }

@@ -84,6 +84,7 @@ pub fn Replay() -> impl IntoView {
             Some(providers::key_answer(&cfg, Some(&host)).await)
         }
     });
+    let catalogue = providers::catalogue_resource();
     let diagnosis = Memo::new(move |_| {
         let url = url_text.get();
         if url.trim().is_empty() {
@@ -115,8 +116,17 @@ pub fn Replay() -> impl IntoView {
         let records = (!z.trim().is_empty()).then(|| zone::from_text(&z, &origin).map_err(|e| e.to_string()));
         let zone_error = records.as_ref().and_then(|r| r.as_ref().err().cloned());
         let records = records.and_then(Result::ok);
+        let own = match &template {
+            TemplateInput::Loaded { template, .. } => Some((*template).clone()),
+            _ => None,
+        };
         let d = replay::diagnose(&Case { url: &url, template, key: &key, zone: records.as_deref() }, &crate::web::Browser);
-        Some(Ok((d, records, zone_error)))
+        // Which services a removal breaks, once the catalogue is read.
+        let breaks = match (d.review.as_ref().and_then(|(r, _)| r.changes.as_ref().ok()), own) {
+            (Some(cs), Some(t)) if !cs.net().removed.is_empty() => catalogue.get().flatten().map(|c| c.breaks(cs, &t)).unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        Some(Ok((d, records, zone_error, breaks)))
     });
     let on_har = Callback::new(move |r: Result<String, String>| {
         har_requests.set(Some(r.and_then(|text| har::apply_requests(&text).map_err(|e| e.to_string()))));
@@ -140,7 +150,7 @@ pub fn Replay() -> impl IntoView {
         <parts::OtherInputs template_text=template_text txt_text=txt_text zone_text=zone_text domain=Signal::derive(move || parsed.get().map(|u| u.domain.ascii)) config=config/>
         {link_problem.map(|e| view! { <div class="problem" role="alert" data-testid="link-problem"><p>{format!("This permalink cannot be opened: {e}.")}</p></div> })}
         {move || diagnosis.get().map(|r| match r {
-            Ok((d, records, zone_error)) => view! { <checklist::Checklist d=d records=records zone_error=zone_error/> }.into_any(),
+            Ok((d, records, zone_error, breaks)) => view! { <checklist::Checklist d=d records=records zone_error=zone_error breaks=breaks/> }.into_any(),
             Err(waiting) => view! { <p role="status" data-testid="replay-waiting">{waiting}</p> }.into_any(),
         })}
         <parts::Permalink state=state/>

@@ -22,7 +22,7 @@ fn expected_final_zone(url: &str, template_file: &str) -> Vec<domain_connect::Zo
 }
 
 /// Wait (up to 10 s) for the browser to be at `want`; the last address seen.
-async fn wait_url(c: &Client, want: &str) -> String {
+pub(super) async fn wait_url(c: &Client, want: &str) -> String {
     let mut now = String::new();
     for _ in 0..100 {
         now = c.current_url().await.map(|u| u.to_string()).unwrap_or_default();
@@ -34,7 +34,7 @@ async fn wait_url(c: &Client, want: &str) -> String {
     now
 }
 
-async fn stored(c: &Client, key: &str) -> Option<String> {
+pub(super) async fn stored(c: &Client, key: &str) -> Option<String> {
     let v = c.execute("return localStorage.getItem(arguments[0])", vec![json!(key)]).await.unwrap();
     v.as_str().map(String::from)
 }

@@ -10,6 +10,7 @@ use std::time::Duration;
 
 mod cloudflare;
 mod consent;
+mod consequences;
 mod decide;
 mod deploy;
 mod records;

@@ -185,7 +185,8 @@ fn browser_tier(shared: &Path, filter: Option<&str>) -> Result<(), String> {
     // The sites of live records APIs use a build with both adapters (a deployment's
     // own build has only the one its config names; the sandbox sites use the default).
     let adapters = root().join("target").join("dist-adapters");
-    web::build_into(&adapters, None, &["powerdns", "cloudflare"])?;
+    // Its catalogue holds the public templates too (shared/ sits beside the checkout).
+    web::build_into(&adapters, Some(r#"{"catalogue_dir": "../shared/templates"}"#), &["powerdns", "cloudflare"])?;
     serve::spawn(with_pdns, serve::Site::new(adapters.clone(), Some(pdns_config.to_string()))?);
     // The same, but reaching PowerDNS's API through a port the tests open themselves
     // (a proxy they can make drop a request, as a stopped server or a lost answer would).

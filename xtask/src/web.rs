@@ -65,15 +65,48 @@ pub fn build_into(dist: &Path, config: Option<&str>, features: &[&str]) -> Resul
     let tools_bundle = bundle::finish(&tools_dir, "dc-tools", "/tools/")?;
     bundle::stylesheet(dist)?;
     std::fs::write(dist.join("boot.js"), boot_script(&consent, &tools_bundle)).map_err(|e| e.to_string())?;
+    let text = config.unwrap_or(DEFAULT_CONFIG).to_string();
+    write_catalogue(dist, read(Some(&text))?.catalogue_dir.as_deref())?;
     bundle::precompress(dist)?;
     bundle::precompress(&tools_dir)?;
     let html = std::fs::read_to_string(dist.join("index.html")).map_err(|e| format!("dist/index.html: {e}"))?;
     let html = replace_boot(&html)?;
     std::fs::write(dist.join(TEMPLATE), &html).map_err(|e| e.to_string())?;
-    let text = config.unwrap_or(DEFAULT_CONFIG).to_string();
     std::fs::write(dist.join("config.json"), &text).map_err(|e| e.to_string())?;
     std::fs::write(dist.join("_headers"), headers_file(config)?).map_err(|e| e.to_string())?;
     std::fs::write(dist.join("index.html"), render(&html, Some(&text))?).map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+/// `catalogue.json`: the bundled templates and those of `catalogue_dir` (config.json)
+/// as the core's catalogue, which the consent page fetches only when a change removes
+/// records, to name the services the removal breaks.
+fn write_catalogue(dist: &Path, extra: Option<&str>) -> Result<(), String> {
+    let mut dirs = vec![root().join("public/templates")];
+    dirs.extend(extra.map(|d| root().join(d)));
+    let mut templates = Vec::new();
+    let mut skipped = 0;
+    for dir in &dirs {
+        let mut files: Vec<_> =
+            std::fs::read_dir(dir).map_err(|e| format!("catalogue_dir {}: {e}", dir.display()))?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        files.sort();
+        for f in files.iter().filter(|f| f.extension().is_some_and(|x| x == "json") && !f.ends_with("index.json")) {
+            match std::fs::read(f).ok().and_then(|b| domain_connect::Template::from_json_bytes(&b).ok()) {
+                Some(t) => templates.push(t),
+                None => skipped += 1,
+            }
+        }
+    }
+    let catalogue = domain_connect::consequences::Catalogue::from_templates(&templates);
+    let json = serde_json::to_string(&catalogue.rows()).map_err(|e| e.to_string())?;
+    std::fs::write(dist.join("catalogue.json"), &json).map_err(|e| e.to_string())?;
+    println!(
+        "catalogue.json: {} templates ({skipped} unreadable left out), {} identifying records, {} bytes, {} brotli",
+        templates.len(),
+        catalogue.patterns.len(),
+        json.len(),
+        bundle::brotli(json.as_bytes())?.len()
+    );
     Ok(())
 }
 

@@ -25,6 +25,10 @@ pub struct Config {
     /// Origins of the provider's dashboards that may embed this page and hand it a
     /// records-API credential (postMessage `{"type": "dc-credential", "token": …}`).
     pub dashboard_origins: Vec<String>,
+    /// Build time only: a directory of templates (`*.json`) that `cargo xtask build` adds
+    /// to the bundled ones in `catalogue.json`, which names the services a removal
+    /// breaks. The page does not read it.
+    pub catalogue_dir: Option<String>,
 }
 
 impl Default for Config {
@@ -36,6 +40,7 @@ impl Default for Config {
             proxy_defaults: ProxyDefaults::default(),
             branding: Branding::default(),
             dashboard_origins: Vec::new(),
+            catalogue_dir: None,
         }
     }
 }
@@ -176,6 +181,7 @@ struct Raw {
     branding: Branding,
     #[serde(deserialize_with = "origins")]
     dashboard_origins: Vec<String>,
+    catalogue_dir: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -295,7 +301,15 @@ impl Raw {
                 }
             }
         };
-        Ok(Config { templates, doh, records_api, proxy_defaults: self.proxy_defaults, branding: self.branding, dashboard_origins: self.dashboard_origins })
+        Ok(Config {
+            templates,
+            doh,
+            records_api,
+            proxy_defaults: self.proxy_defaults,
+            branding: self.branding,
+            dashboard_origins: self.dashboard_origins,
+            catalogue_dir: self.catalogue_dir,
+        })
     }
 }
 

@@ -11,7 +11,7 @@ use crate::changeset::{ChangeSet, ConflictRule, DeletionReason};
 use crate::record::ZoneRecord;
 use crate::record_type::RecordType;
 use crate::template::{Template, TemplateRecord};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
 mod pattern;
@@ -24,30 +24,25 @@ use pattern::{fixed_parts, matches, pattern_of, tokens_of};
 pub const DISTINCT_PROVIDERS: usize = 3;
 
 /// A service of the catalogue.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Service {
     /// The template's `providerId`.
-    #[serde(rename = "providerId")]
     pub provider_id: String,
     /// The template's `serviceId`.
-    #[serde(rename = "serviceId")]
     pub service_id: String,
     /// The template's `providerName`.
-    #[serde(rename = "providerName", default, skip_serializing_if = "Option::is_none")]
     pub provider_name: Option<String>,
     /// The template's `serviceName`.
-    #[serde(rename = "serviceName", default, skip_serializing_if = "Option::is_none")]
     pub service_name: Option<String>,
 }
 
 /// One record a catalogue service writes, as the template writes it: variables stay
 /// `%name%` and match any text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pattern {
     /// Index of its service in [`Catalogue::services`].
     pub service: usize,
     /// The record type; an SPFM rule is matched in a TXT `v=spf1` record.
-    #[serde(rename = "type")]
     pub rtype: RecordType,
     /// The owner (`host`, or an SRV's `name`), lowercased; `@` matches any owner.
     pub host: String,
@@ -55,8 +50,11 @@ pub struct Pattern {
     pub data: String,
 }
 
-/// Templates reduced to what tells their records apart.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+/// Templates reduced to what tells their records apart. As a file ([`Catalogue::rows`]):
+/// one JSON array of string rows `[providerId, serviceId, providerName, serviceName,
+/// type, host, data]`, a service without an identifying record once with the last
+/// three empty — plain strings, so that a page reads it with no parser of its own.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Catalogue {
     /// The services, in the order the templates were given (each once).
     pub services: Vec<Service>,
@@ -65,7 +63,7 @@ pub struct Catalogue {
 }
 
 /// How a service was told from a record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Via {
@@ -76,7 +74,7 @@ pub enum Via {
 }
 
 /// A service a removal would break.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Break {
     /// The service's `providerId`.
     #[serde(rename = "providerId")]
@@ -184,6 +182,41 @@ impl Catalogue {
         Catalogue { services, patterns }
     }
 
+    /// The catalogue as rows of strings (see [`Catalogue`]).
+    pub fn rows(&self) -> Vec<Vec<String>> {
+        let mut rows = Vec::new();
+        for (i, s) in self.services.iter().enumerate() {
+            let head = [s.provider_id.clone(), s.service_id.clone(), s.provider_name.clone().unwrap_or_default(), s.service_name.clone().unwrap_or_default()];
+            let mut tails: Vec<[String; 3]> =
+                self.patterns.iter().filter(|p| p.service == i).map(|p| [p.rtype.name().into_owned(), p.host.clone(), p.data.clone()]).collect();
+            if tails.is_empty() {
+                tails.push(Default::default());
+            }
+            rows.extend(tails.into_iter().map(|t| head.iter().cloned().chain(t).collect()));
+        }
+        rows
+    }
+
+    /// The catalogue from its rows; a row of another length is left out.
+    pub fn from_rows(rows: Vec<Vec<String>>) -> Catalogue {
+        let mut c = Catalogue::default();
+        for row in rows {
+            let Ok([provider_id, service_id, provider_name, service_name, rtype, host, data]) = <[String; 7]>::try_from(row) else { continue };
+            let at = match c.services.last() {
+                Some(s) if s.provider_id == provider_id && s.service_id == service_id => c.services.len() - 1,
+                _ => {
+                    let some = |s: String| (!s.is_empty()).then_some(s);
+                    c.services.push(Service { provider_id, service_id, provider_name: some(provider_name), service_name: some(service_name) });
+                    c.services.len() - 1
+                }
+            };
+            if !rtype.is_empty() {
+                c.patterns.push(Pattern { service: at, rtype: RecordType::parse(&rtype), host, data });
+            }
+        }
+        c
+    }
+
     /// Whether a record like `p` identifies its service (its fixed text is specific enough).
     pub fn identifies(&self, p: &Pattern) -> bool {
         self.patterns.contains(p)
@@ -202,17 +235,19 @@ impl Catalogue {
             let service_name = self.service(p, s).and_then(|s| s.service_name.clone());
             return vec![Break { provider_id: p.to_string(), service_id: s.to_string(), service_name, via: Via::Provenance }];
         }
-        let mut out: Vec<Break> = self
-            .patterns
-            .iter()
-            .filter(|p| matches(p, record))
-            .map(|p| {
-                let s = &self.services[p.service];
-                Break { provider_id: s.provider_id.clone(), service_id: s.service_id.clone(), service_name: s.service_name.clone(), via: Via::Catalogue }
-            })
-            .collect();
-        out.sort();
-        out.dedup();
+        // In catalogue order, each service once (no sort: the consent page carries this).
+        let mut out: Vec<Break> = Vec::new();
+        for p in self.patterns.iter().filter(|p| matches(p, record)) {
+            let s = &self.services[p.service];
+            if !out.iter().any(|b| b.provider_id == s.provider_id && b.service_id == s.service_id) {
+                out.push(Break {
+                    provider_id: s.provider_id.clone(),
+                    service_id: s.service_id.clone(),
+                    service_name: s.service_name.clone(),
+                    via: Via::Catalogue,
+                });
+            }
+        }
         out
     }
 
@@ -256,13 +291,17 @@ pub fn disabled(changes: &ChangeSet, breaks: &[Vec<Break>]) -> Vec<Disabled> {
             let x = &mut out[at];
             x.one_of |= b.len() > 1;
             x.deleted.push(i);
-            x.concerns.extend(concerns(&d.record));
-            x.concerns.sort();
-            x.concerns.dedup();
+            for c in concerns(&d.record) {
+                if !x.concerns.contains(&c) {
+                    x.concerns.push(c);
+                }
+            }
         }
     }
-    out.sort_by_key(|d| d.concerns.is_empty());
-    out
+    // Those with mail, verification or essential records first, each group in order.
+    let (mut first, rest): (Vec<Disabled>, Vec<Disabled>) = out.into_iter().partition(|d| !d.concerns.is_empty());
+    first.extend(rest);
+    first
 }
 
 impl Pattern {

@@ -110,7 +110,10 @@ fn failed(f: providers::ApplyFailure) -> impl IntoView {
 /// Connect and Cancel. Connect is disabled, with the reasons, whenever the review
 /// refuses; a second click never applies twice; Cancel always offers a way out.
 #[component]
-pub(super) fn Decide(l: Arc<Loaded>, proxy: RwSignal<Vec<Option<bool>>>) -> impl IntoView {
+pub(super) fn Decide(l: Arc<Loaded>, proxy: RwSignal<Vec<Option<bool>>>, nothing: bool) -> impl IntoView {
+    if nothing {
+        return view! { <AlreadySetUp l=l/> }.into_any();
+    }
     let outcome: RwSignal<Option<Outcome>> = RwSignal::new(None);
     let may_apply = l.review.decision.may_apply;
     let connect = {
@@ -198,6 +201,33 @@ pub(super) fn Decide(l: Arc<Loaded>, proxy: RwSignal<Vec<Option<bool>>>) -> impl
                     <p>{match next { Some(n) => format!("Cancelled. Returning you to {n}…"), None => "Cancelled: nothing was changed. You can close this window.".to_string() }}</p>
                 }.into_any(),
             })}
+        </div>
+    }
+    .into_any()
+}
+
+/// Nothing would change: no Connect, nothing sent to the records API; the way back to
+/// the Service Provider is offered as after a success (with its `state`).
+#[component]
+fn AlreadySetUp(l: Arc<Loaded>) -> impl IntoView {
+    let next = l.review.return_url(&l.url, false);
+    let label = if next.is_some() { "Return to the service" } else { "Done" };
+    let back = move |_| {
+        crate::embed::notify(&l.cfg.dashboard_origins, "dc-applied", &[("added", 0u32.into()), ("removed", 0u32.into()), ("already", true.into())]);
+        match &next {
+            Some(n) => go(n),
+            None => {
+                if let Some(w) = web_sys::window() {
+                    if w.opener().map(|o| !o.is_null()).unwrap_or(false) {
+                        let _ = w.close();
+                    }
+                }
+            }
+        }
+    };
+    view! {
+        <div class="decide">
+            <button type="button" class="connect" data-testid="return" on:click=back>{label}</button>
         </div>
     }
 }

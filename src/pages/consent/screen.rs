@@ -66,13 +66,19 @@ fn announce_ready(l: &Loaded) {
 pub(super) fn Screen(l: Arc<Loaded>) -> impl IntoView {
     announce_ready(&l);
     let proxy = RwSignal::new(l.review.proxy.clone());
+    let net = l.review.changes.as_ref().ok().map(|cs| cs.net());
+    // Nothing to change: the request is already set up (a refused request stays refused).
+    let nothing = l.review.decision.may_apply && net.as_ref().is_some_and(|n| n.is_nothing());
     view! {
         <Who l=l.clone()/>
         <Verdicts l=l.clone()/>
         <HowChecked l=l.clone()/>
-        {l.review.changes.clone().ok().map(|cs| view! { <Changes changes=cs zone=ZoneRef::Records(l.zone.clone()) domain=l.url.domain.ascii.clone() proxy=proxy/> })}
+        {nothing.then(|| view! {
+            <p class="sig ok" data-testid="already-set-up">{format!("{} is already set up on {}: nothing would change.", service_name(&l), l.url.domain.ascii)}</p>
+        })}
+        {l.review.changes.clone().ok().map(|cs| view! { <Changes changes=cs zone=ZoneRef::Records(l.zone.clone()) domain=l.url.domain.ascii.clone() proxy=proxy breaks=l.breaks.clone()/> })}
         <ProxyWarnings l=l.clone() proxy=proxy/>
-        <Decide l=l.clone() proxy=proxy/>
+        <Decide l=l.clone() proxy=proxy nothing=nothing/>
     }
 }
 

@@ -103,7 +103,10 @@ pub(super) fn SideView(
     domain: Signal<String>,
     other_host: Memo<String>,
     zone: Signal<Option<Arc<IndexedZone>>>,
+    template: Signal<Option<Template>>,
 ) -> impl IntoView {
+    // Which services a removal breaks, once something is removed.
+    let catalogue = providers::catalogue_resource();
     move || {
         let (apex, host_side) = sides.get()?;
         let d = domain.get();
@@ -113,8 +116,13 @@ pub(super) fn SideView(
             Ok((review, d)) => match (review.changes, zone.get()) {
                 (Ok(cs), Some(z)) => {
                     let (json, bind) = (cs.export_json(&d), cs.export_bind(&d));
+                    let removes = !cs.net().removed.is_empty();
+                    let breaks = match (removes.then(|| catalogue.get().flatten()).flatten(), template.get()) {
+                        (Some(c), Some(t)) => c.breaks(&cs, &t),
+                        _ => Vec::new(),
+                    };
                     view! {
-                        <Changes changes=cs zone=ZoneRef::Indexed(z) domain=d/>
+                        <Changes changes=cs zone=ZoneRef::Indexed(z) domain=d breaks=breaks/>
                         <p class="downloads">"Save this change: "
                             {download(format!("change-{tag}.json"), "application/json", &json, "as JSON", "export-json")}", "
                             {download(format!("change-{tag}.zone"), "text/plain", &bind, "as zone-file text", "export-bind")}</p>

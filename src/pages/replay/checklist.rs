@@ -3,6 +3,7 @@
 //! the change set as the consent screen shows it, and the text to paste in a ticket.
 
 use crate::components::changes::{Changes, ZoneRef};
+use domain_connect::consequences::Break;
 use domain_connect::replay::{Diagnosis, Status, StepId};
 use domain_connect::ZoneRecord;
 use leptos::prelude::*;
@@ -18,7 +19,7 @@ fn mark(s: Status) -> &'static str {
 }
 
 #[component]
-pub fn Checklist(d: Diagnosis, records: Option<Vec<ZoneRecord>>, zone_error: Option<String>) -> impl IntoView {
+pub fn Checklist(d: Diagnosis, records: Option<Vec<ZoneRecord>>, zone_error: Option<String>, breaks: Vec<Vec<Break>>) -> impl IntoView {
     let verdict = match (d.decision, d.failing()) {
         (Status::Fail, Some(step)) => format!("Would be refused at the step {}: {}", step.title, step.detail),
         (Status::Warn, _) => "Would be applied, with warnings below.".to_string(),
@@ -34,7 +35,7 @@ pub fn Checklist(d: Diagnosis, records: Option<Vec<ZoneRecord>>, zone_error: Opt
     let diff = d.review.as_ref().and_then(|(r, domain)| {
         let cs = r.changes.as_ref().ok()?.clone();
         let zone = Arc::new(records.clone().unwrap_or_default());
-        Some(view! { <h2>"The change set"</h2><Changes changes=cs zone=ZoneRef::Records(zone) domain=domain.clone()/> })
+        Some(view! { <h2>"The change set"</h2><Changes changes=cs zone=ZoneRef::Records(zone) domain=domain.clone() breaks=breaks.clone()/> })
     });
     view! {
         <p class=class role="status" data-testid="replay-verdict" data-decision=d.decision.as_str()>

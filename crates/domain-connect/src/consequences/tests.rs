@@ -105,3 +105,14 @@ fn replacing_gmail_breaks_it_and_reapplying_gmail_breaks_nothing() {
     let net = cs.net();
     assert_eq!((net.added.len(), net.removed.len()), (1, 2));
 }
+
+#[test]
+fn the_catalogue_reads_back_from_its_rows() {
+    let generic = generic("a.example");
+    let cat = Catalogue::from_templates([&gmail(), &generic]);
+    let rows = cat.rows();
+    assert!(rows.iter().any(|r| r[0] == "a.example" && r[4].is_empty()), "a service with no identifying record is kept for its name: {rows:?}");
+    assert_eq!(Catalogue::from_rows(rows), cat);
+    // A row of another length is left out, not a panic.
+    assert_eq!(Catalogue::from_rows(vec![vec!["x".into()]]), Catalogue::default());
+}
