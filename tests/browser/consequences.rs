@@ -82,3 +82,21 @@ async fn a_request_already_applied_says_so_and_sends_nothing() {
     })
     .await;
 }
+
+/// A signed request with a parameter appended after signing: the consent page refuses
+/// it, and "How this was checked" (searched only when opened) says what was signed.
+#[tokio::test]
+async fn how_this_was_checked_says_what_the_client_signed() {
+    with_browser("consent_forensic", |c| async move {
+        c.goto(&format!("{}{SIGNED}&ts=1712345678", env("DC_SANDBOX_APP"))).await.unwrap();
+        wait_css(&c, "[data-testid=changes]").await;
+        assert!(text(&c, "[data-testid=signature]").await.contains("does not verify"));
+        assert!(c.find(Locator::Css("[data-testid=signature-search]")).await.is_err(), "not searched before it is opened");
+        wait_css(&c, "details.steps summary").await.click().await.unwrap();
+        let said = wait_text(&c, "[data-testid=signature-search]", |t| !t.is_empty()).await;
+        assert!(said.as_deref().is_ok_and(|s| s.contains("exactly as sent") && s.contains("Not signed, though the URL carries them: ts.")), "{said:?}");
+        let signed = SIGNED.split_once('?').unwrap().1.split("&sig=").next().unwrap();
+        assert_eq!(text(&c, "[data-testid=signature-found]").await, signed);
+    })
+    .await;
+}

@@ -116,6 +116,30 @@ async fn a_url_signed_over_another_order_is_diagnosed_with_both_strings() {
     .await;
 }
 
+/// What a real client signed: base64url, over the raw values sorted, with a timestamp
+/// it did not sign. The page shows the exact bytes that verify, the sig's encoding and
+/// the parameter left unsigned.
+#[tokio::test]
+async fn a_url_signed_base64url_over_sorted_raw_values_shows_the_bytes_that_verify() {
+    with_browser("replay_forensic", |c| async move {
+        let table: Value = serde_json::from_str(TABLE).unwrap();
+        let case = table["cases"].as_array().unwrap().iter().find(|c| c["name"] == "signed base64url over sorted raw values, an unsigned timestamp").unwrap();
+        c.goto(&format!("{}/replay", env("DC_SANDBOX_APP"))).await.unwrap();
+        enter(&c, &table, case).await;
+        let step = wait_text(&c, "[data-step=signature]", |t| t.contains("What verifies")).await.unwrap_or_else(|t| panic!("{t}"));
+        assert!(
+            step.contains("What verifies: the parameters decoded (raw, not encoded), sorted by name\nIP=192.0.2.1&TEXT=hello world&domain=example.com"),
+            "{step}"
+        );
+        assert!(step.contains("Signature encoding\nURL-safe base64 (- and _) without padding"), "{step}");
+        assert!(step.contains("Parameters the URL carries that were not signed\nts"), "{step}");
+        resize(&c, 1280, 2600).await;
+        std::fs::create_dir_all(target("screenshots")).unwrap();
+        std::fs::write(target("screenshots/replay-what-was-signed.png"), c.screenshot().await.unwrap()).unwrap();
+    })
+    .await;
+}
+
 /// A HAR file with two apply requests, opened or dropped: both listed with time and
 /// status, either one replayed; a URL missing a variable names it.
 #[tokio::test]

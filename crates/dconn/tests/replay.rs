@@ -83,6 +83,12 @@ fn the_cli_diagnoses_every_case_of_the_shared_table() {
                 wrong.push(format!("step {id} {status:?}"));
             }
         }
+        if let Some(e) = c.get("evidence").and_then(Value::as_str) {
+            let labels = steps.iter().flat_map(|s| s["evidence"].as_array().into_iter().flatten()).filter_map(|x| x["label"].as_str());
+            if !labels.clone().any(|l| l.contains(e)) {
+                wrong.push(format!("no evidence {e:?} among {:?}", labels.collect::<Vec<_>>()));
+            }
+        }
         if steps.iter().any(|s| ["id", "status", "title", "detail"].iter().any(|k| s.get(k).is_none())) {
             wrong.push("a step without id, status, title or detail".into());
         }
@@ -91,6 +97,28 @@ fn the_cli_diagnoses_every_case_of_the_shared_table() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// What a client signed, as evidence of the signature step: the exact bytes that
+/// verify, the sig's encoding, and the parameter sent but not signed.
+#[test]
+fn the_signature_step_shows_what_the_client_signed() {
+    let table: Value = serde_json::from_str(TABLE).unwrap();
+    let c = table["cases"].as_array().unwrap().iter().find(|c| c["name"] == "signed base64url over sorted raw values, an unsigned timestamp").unwrap();
+    let template = write("forensic-template.json", &table["templates"]["signed"].to_string());
+    let key: Vec<String> = serde_json::from_value(table["key"].clone()).unwrap();
+    let txt = write("forensic-key.txt", &key.iter().map(|t| format!("\"{t}\"\n")).collect::<String>());
+    let (code, out, _) = replay(&["--json", "--url", c["url"].as_str().unwrap(), "--template", template.to_str().unwrap(), "--txt", txt.to_str().unwrap()]);
+    assert_eq!(code, Some(1), "{out}");
+    let got: Value = serde_json::from_str(&out).unwrap();
+    let step = got["steps"].as_array().unwrap().iter().find(|s| s["id"] == "signature").unwrap();
+    let evidence: Vec<(&str, &str)> =
+        step["evidence"].as_array().unwrap().iter().map(|e| (e["label"].as_str().unwrap(), e["text"].as_str().unwrap())).collect();
+    let find = |label: &str| evidence.iter().find(|(l, _)| l.starts_with(label)).map(|(_, t)| *t).unwrap_or_else(|| panic!("no {label}: {evidence:?}"));
+    assert_eq!(find("What verifies"), "IP=192.0.2.1&TEXT=hello world&domain=example.com");
+    assert!(find("Signature encoding").contains("URL-safe"), "{evidence:?}");
+    assert_eq!(find("Parameters the URL carries that were not signed"), "ts");
+    assert!(find("What was searched").contains("RSA verifications") || find("What was searched").contains("verifies over"), "{evidence:?}");
 }
 
 #[test]

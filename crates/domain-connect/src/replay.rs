@@ -152,8 +152,19 @@ impl Diagnosis {
 
     /// `{"decision", "steps": [{"id", "status", "title", "detail"}]}`, as `dconn replay --json` prints it.
     pub fn to_json(&self) -> serde_json::Value {
-        let steps: Vec<serde_json::Value> =
-            self.steps.iter().map(|s| serde_json::json!({"id": s.id, "status": s.status, "title": s.title, "detail": s.detail})).collect();
+        let steps: Vec<serde_json::Value> = self
+            .steps
+            .iter()
+            .map(|s| {
+                let mut step = serde_json::json!({"id": s.id, "status": s.status, "title": s.title, "detail": s.detail});
+                // The exact strings behind it (signed bytes, what verifies), when there are any.
+                if !s.evidence.is_empty() {
+                    let evidence: Vec<_> = s.evidence.iter().map(|(label, text)| serde_json::json!({"label": label, "text": text})).collect();
+                    step["evidence"] = evidence.into();
+                }
+                step
+            })
+            .collect();
         serde_json::json!({"decision": self.decision, "steps": steps})
     }
 

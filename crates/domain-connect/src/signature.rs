@@ -9,6 +9,7 @@
 //! * [`assemble_key`]: the public key from the TXT records at `{key}.{syncPubKeyDomain}`
 //!   (`p=N,a=RS256,t=x509,d=…` fragments, ordered by `p`).
 //! * [`verify`]: RSASSA-PKCS1-v1_5 with SHA-256 over the signed bytes.
+//! * [`search::search`]: when it does not verify, what the Service Provider signed instead.
 
 use base64::Engine;
 use rsa::pkcs8::{DecodePrivateKey, DecodePublicKey, EncodePublicKey};
@@ -21,6 +22,8 @@ use std::fmt;
 mod canonical;
 mod key_host;
 mod problem;
+pub mod search;
+use canonical::UNRESERVED;
 pub use canonical::{rfc3986_query, signing_query, QueryOrder};
 pub use key_host::{check_key_host, key_host, KeyHostError};
 pub use problem::SignatureProblem;
@@ -243,12 +246,16 @@ pub fn decode_sig(sig: &str) -> Result<Vec<u8>, SignatureError> {
 
 /// Verify RS256 over `signed` with the key.
 pub fn verify(key: &PublicKey, signed: &[u8], sig: &str) -> Result<(), SignatureError> {
-    let sig = decode_sig(sig)?;
+    verify_bytes(key, signed, &decode_sig(sig)?)
+}
+
+/// Verify RS256 over `signed` with the key, the signature already decoded.
+pub fn verify_bytes(key: &PublicKey, signed: &[u8], sig: &[u8]) -> Result<(), SignatureError> {
     if sig.len() != key.key.size() {
         return Err(SignatureError::SignatureLength(sig.len(), key.key.size()));
     }
     let digest = Sha256::digest(signed);
-    key.key.verify(Pkcs1v15Sign::new::<Sha256>(), &digest, &sig).map_err(|_| SignatureError::Mismatch)
+    key.key.verify(Pkcs1v15Sign::new::<Sha256>(), &digest, sig).map_err(|_| SignatureError::Mismatch)
 }
 
 /// Sign `data` with a PKCS#8 PEM private key; returns standard base64.

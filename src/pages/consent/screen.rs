@@ -9,6 +9,10 @@ use crate::config::RecordsApi;
 use domain_connect::display::visible;
 #[cfg(feature = "powerdns")]
 use domain_connect::records_api::powerdns;
+use domain_connect::signature::{
+    self,
+    search::{self, Search},
+};
 use domain_connect::verdict::Verdict;
 use domain_connect::Refusal;
 use leptos::prelude::*;
@@ -165,10 +169,29 @@ fn Verdicts(l: Arc<Loaded>) -> impl IntoView {
 #[component]
 fn HowChecked(l: Arc<Loaded>) -> impl IntoView {
     let (r, flags) = (&l.review, &l.review.flags);
+    // A signature that does not verify: what the client signed instead, searched only
+    // when this is opened (up to 2,000 RSA verifications, off the first render).
+    let searched: RwSignal<Option<Search>> = RwSignal::new(None);
+    let can_search = matches!(r.signature.verdict, Verdict::Invalid(_)) && l.url.sig.is_some() && !r.signature.txt.is_empty();
+    let on_toggle = {
+        let l = l.clone();
+        move |_| {
+            if !can_search || searched.with_untracked(Option::is_some) {
+                return;
+            }
+            let Ok(key) = signature::assemble_key(&l.review.signature.txt) else { return };
+            let known = l.template.template.variables(&[]);
+            searched.set(Some(search::search(&l.url.raw_query, l.url.sig.as_deref().unwrap_or_default(), &known, &key)));
+        }
+    };
     view! {
-        <details class="steps"><summary>"How this was checked"</summary>
+        <details class="steps" on:toggle=on_toggle><summary>"How this was checked"</summary>
             <ul>{r.signature.steps.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ul>
             <p>"Signed bytes:"</p><pre class="mono wrap">{r.signature.signed_bytes.clone()}</pre>
+            {move || searched.get().map(|s| view! {
+                <p data-testid="signature-search">{s.explain()}</p>
+                {s.found.map(|f| view! { <p>"What verifies:"</p><pre class="mono wrap" data-testid="signature-found">{visible(&f.bytes).into_owned()}</pre> })}
+            })}
             <p>{format!("Template from {}; zone from {}.", l.template.source, l.zone_source)}</p>
             <p data-testid="redirect">{sentence(&r.return_to.to_string())}</p>
             {(!flags.unused_variables.is_empty()).then(|| view! { <p>{format!("Parameters the template does not use: {}", flags.unused_variables.join(", "))}</p> })}

@@ -7,7 +7,7 @@ use super::{Status, Step, StepId};
 use crate::apply_url::ApplyUrl;
 use crate::display::visible;
 use crate::review::KeyAnswer;
-use crate::signature::{self, PublicKey, QueryOrder, SignatureError};
+use crate::signature::{self, search, PublicKey, SignatureError};
 use crate::template::Template;
 use crate::verdict::{SignatureReport, Verdict};
 
@@ -31,7 +31,7 @@ pub(super) fn steps(url: &ApplyUrl, sent: &str, t: &Template, key: &KeyAnswer, r
         _ => None,
     };
     out.push(public_key(&host, key, assembled.as_ref()));
-    out.push(signature_step(url, sent, assembled.as_ref(), report));
+    out.push(signature_step(url, sent, t, assembled.as_ref(), report));
     out
 }
 
@@ -95,7 +95,8 @@ fn positions(k: &PublicKey) -> String {
     k.fragments.iter().map(|f| f.p.to_string()).collect::<Vec<_>>().join(",")
 }
 
-fn signature_step(url: &ApplyUrl, sent: &str, assembled: Option<&Result<PublicKey, SignatureError>>, report: &SignatureReport) -> Step {
+fn signature_step(url: &ApplyUrl, sent: &str, t: &Template, assembled: Option<&Result<PublicKey, SignatureError>>, report: &SignatureReport) -> Step {
+    let known = t.variables(&[]);
     let title = "Signature";
     let signed = &report.signed_bytes;
     let base = |status, detail: String| {
@@ -112,8 +113,22 @@ fn signature_step(url: &ApplyUrl, sent: &str, assembled: Option<&Result<PublicKe
                 Some(Ok(k)) => k,
             };
             let sig = url.sig.as_deref().unwrap_or_default();
-            let found = alternatives(url, sent).into_iter().find(|(_, bytes)| bytes != signed && signature::verify(k, bytes.as_bytes(), sig).is_ok());
-            match found {
+            let search = search::search(&url.raw_query, sig, &known, k);
+            if let Some(f) = &search.found {
+                let mut step = base(
+                    Status::Fail,
+                    format!("It does not verify over the bytes sent, but it does over {}: the Service Provider signed that and sent something else. A DNS provider checks the query exactly as received.", f.layout),
+                )
+                .with(format!("What verifies: {}", f.layout), visible(&f.bytes))
+                .with("Signature encoding", f.sig_encoding.to_string());
+                if !f.unsigned.is_empty() {
+                    step = step.with("Parameters the URL carries that were not signed", f.unsigned.join(", "));
+                }
+                return step.with("What was searched", search.explain());
+            }
+            // Beyond the layouts: a signature over the query with key (or sig) in it, or
+            // over the path too.
+            match extra_alternatives(url, sent).into_iter().find(|(_, bytes)| bytes != signed && signature::verify(k, bytes.as_bytes(), sig).is_ok()) {
                 Some((name, bytes)) => base(
                     Status::Fail,
                     format!("It does not verify over the bytes sent, but it does over {name}: the Service Provider signed that and sent something else. A DNS provider checks the query exactly as received."),
@@ -121,22 +136,16 @@ fn signature_step(url: &ApplyUrl, sent: &str, assembled: Option<&Result<PublicKe
                 .with(format!("What verifies: {name}"), visible(&bytes)),
                 None => base(
                     Status::Fail,
-                    format!("{why}. None of the common other constructions verifies either (the draft's canonical form, re-encodings, sorted, with sig or key left in, the decoded query, the whole URL): the key or the values differ from what was signed."),
-                ),
+                    format!("{why}. None of the other constructions Service Providers sign verifies either (the draft's canonical form, re-encodings, sorted, decoded, parameters added after signing left out, sig encodings, key left in, the path): the key or the values differ from what was signed."),
+                )
+                .with("What was searched", search.explain()),
             }
         }
     }
 }
 
-/// The other byte strings Service Providers are known to sign, each with its name.
-fn alternatives(url: &ApplyUrl, sent: &str) -> Vec<(&'static str, String)> {
-    let kept: Vec<_> = url.params.iter().filter(|p| p.name != "sig" && p.name != "key").collect();
-    let decoded = || kept.iter().map(|p| (p.name.as_str(), p.value.as_str()));
-    let raw_sorted = {
-        let mut raw: Vec<&str> = kept.iter().map(|p| p.raw.as_str()).collect();
-        raw.sort_by_key(|r| r.split_once('=').map(|(n, _)| n).unwrap_or(r));
-        raw.join("&")
-    };
+/// The byte strings some signers sign beyond the parameters themselves, each with its name.
+fn extra_alternatives(url: &ApplyUrl, sent: &str) -> Vec<(&'static str, String)> {
     let without = |drop: &str| url.raw_query.split('&').filter(|p| p.split_once('=').map(|(n, _)| n).unwrap_or(p) != drop).collect::<Vec<_>>().join("&");
     let path_and_query = match sent.split_once('?') {
         Some((before, _)) => {
@@ -146,13 +155,8 @@ fn alternatives(url: &ApplyUrl, sent: &str) -> Vec<(&'static str, String)> {
         None => String::new(),
     };
     vec![
-        ("the draft's canonical form (names sorted, each name and value RFC 3986-encoded)", signature::signing_query(decoded(), QueryOrder::Canonical)),
-        ("the parameters in the order sent, form-encoded (a space as +)", signature::signing_query(decoded(), QueryOrder::AsGiven)),
-        ("the parameters in the order sent, RFC 3986-encoded (a space as %20)", signature::rfc3986_query(decoded())),
-        ("the parameters as sent, sorted by name", raw_sorted),
         ("the query with key still in it (signed after key was added)", without("sig")),
         ("the whole query, sig and key included", url.raw_query.clone()),
-        ("the query decoded (no percent-encoding)", decoded().map(|(n, v)| format!("{n}={v}")).collect::<Vec<_>>().join("&")),
         ("the path and query", path_and_query),
     ]
 }

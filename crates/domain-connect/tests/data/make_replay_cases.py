@@ -46,6 +46,12 @@ def sig_over(query, key=pem):
     return urllib.parse.quote(base64.b64encode(raw).decode(), safe="")
 
 
+def sig_over_urlsafe(query, key=pem):
+    """The sig of `query` as some clients send it: URL-safe base64 without padding."""
+    raw = subprocess.run(["openssl", "dgst", "-sha256", "-sign", key], input=query.encode(), check=True, capture_output=True).stdout
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
 def signed(query, service="mail", key_label="_dck1", sent=None, key=pem):
     """`sent` (default: `query`) with the signature of `query` and key appended."""
     return f"{BASE}{service}/apply?{sent if sent is not None else query}&sig={sig_over(query, key)}&key={key_label}"
@@ -79,6 +85,9 @@ case("signed sorted, sent in another order", signed(canon, sent="domain=example.
 case("signed with key in the query", signed(canon + "&key=_dck1", sent=canon), decision="fail", failing="signature", evidence="with key still in it")
 case("signed decoded, sent encoded", f"{BASE}mail/apply?{canon}&sig={sig_over('IP=192.0.2.1&TEXT=hello world&domain=example.com')}&key=_dck1",
      decision="fail", failing="signature", evidence="decoded")
+case("signed base64url over sorted raw values, an unsigned timestamp",
+     f"{BASE}mail/apply?domain=example.com&IP=192.0.2.1&TEXT=hello%20world&ts=1712345678&sig={sig_over_urlsafe('IP=192.0.2.1&TEXT=hello world&domain=example.com')}&key=_dck1",
+     decision="fail", failing="signature", evidence="What verifies: the parameters decoded (raw, not encoded), sorted by name")
 case("signed RFC 3986, sent form-encoded", signed("domain=example.com&IP=192.0.2.1&TEXT=hello%20world", sent=legacy), decision="fail", failing="signature",
      evidence="RFC 3986-encoded (a space as %20)")
 case("a value changed after signing", signed(canon, sent="IP=192.0.2.66&TEXT=hello%20world&domain=example.com"), decision="fail", failing="signature")
