@@ -185,7 +185,7 @@ fn HowChecked(l: Arc<Loaded>) -> impl IntoView {
         }
     };
     view! {
-        <details class="steps" on:toggle=on_toggle><summary>"How this was checked"</summary>
+        <details class="steps"><summary on:click=on_toggle>"How this was checked"</summary>
             <ul>{r.signature.steps.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ul>
             <p>"Signed bytes:"</p><pre class="mono wrap">{r.signature.signed_bytes.clone()}</pre>
             {move || searched.get().map(|s| view! {

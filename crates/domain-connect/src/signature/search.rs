@@ -190,8 +190,8 @@ pub fn search(raw_query: &str, sig: &str, known: &[String], key: &PublicKey) -> 
     let mut tried: Vec<String> = Vec::new();
     let mut verifies = 0;
     // Subsets of the optional names, fewest left out first (bit i: optional[i] left out).
-    let mut masks: Vec<u32> = (0..1u32 << optional.len().min(16)).collect();
-    masks.sort_by_key(|m| m.count_ones());
+    let n = optional.len().min(16) as u32;
+    let masks = (0..=n).flat_map(|left| (0..1u32 << n).filter(move |m| m.count_ones() == left));
     for mask in masks {
         let left_out: Vec<&str> = optional.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, n)| *n).collect();
         let kept: Vec<&Param<'_>> = params.iter().filter(|p| !left_out.contains(&p.name.as_str())).collect();
@@ -263,8 +263,16 @@ fn lay_out(kept: &[&Param<'_>], layout: Layout) -> String {
         })
         .collect();
     if matches!(layout, Layout::Canonical | Layout::AsSentSorted | Layout::FormSorted | Layout::RawSorted) {
-        // Stable: a repeated name keeps its values in the order given.
-        pairs.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+        // Sorted by name, stably (a repeated name keeps its values in the order given).
+        // An insertion sort: a URL has a few dozen parameters, and the consent page
+        // carries no other instance of the library's sort for this type.
+        for i in 1..pairs.len() {
+            let mut j = i;
+            while j > 0 && pairs[j - 1].0.as_bytes() > pairs[j].0.as_bytes() {
+                pairs.swap(j - 1, j);
+                j -= 1;
+            }
+        }
     }
     pairs.iter().map(|(n, v)| format!("{n}={v}")).collect::<Vec<_>>().join("&")
 }
