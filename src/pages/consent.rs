@@ -4,7 +4,7 @@
 use crate::config::Config;
 use crate::context::{use_config, ConfigReady};
 use crate::providers::{self, LoadedTemplate};
-use domain_connect::consequences::{Break, Catalogue};
+use domain_connect::consequences::{self, Break};
 use domain_connect::display::visible;
 use domain_connect::verdict;
 use domain_connect::{review, ApplyUrl, ApplyUrlError, Policy, Review, ZoneInput};
@@ -90,19 +90,28 @@ async fn load(cfg: Config, path: String, search: String) -> Result<Arc<Loaded>, 
         let policy = Policy { proxy_defaults: Some(&cfg.proxy_defaults), ..Policy::default() };
         review(&url, &template.template, &key, ZoneInput::Records(&zone), &policy)
     };
-    // Which services the removals break: the catalogue is fetched only when the change
-    // removes something (without it, `_dc` provenance still tells).
+    // Which services the removals break: the catalogue and the explain bundle that
+    // matches it are fetched only when the change removes something.
     let breaks = match &review.changes {
-        Ok(cs) if !cs.net().removed.is_empty() => {
-            let catalogue = providers::load_catalogue().await.unwrap_or_else(|e| {
-                web_sys::console::warn_1(&format!("{e}: services are named from provenance only").into());
-                Catalogue::default()
-            });
-            catalogue.breaks(cs, &template.template)
-        }
+        Ok(cs) if !cs.net().removed.is_empty() => breaks_of(cs, &template.template).await.unwrap_or_else(|e| {
+            web_sys::console::warn_1(&format!("{e}: the services a removal breaks are not named").into());
+            Vec::new()
+        }),
         _ => Vec::new(),
     };
     Ok(Arc::new(Loaded { cfg, url, template, zone: Arc::new(zone), zone_source, review, breaks }))
+}
+
+/// For each record `cs` deletes, the services its removal breaks, from catalogue.json,
+/// matched by the explain bundle.
+async fn breaks_of(cs: &domain_connect::ChangeSet, t: &domain_connect::Template) -> Result<Vec<Vec<Break>>, String> {
+    let asked = consequences::to_attribute(cs);
+    let records: Vec<Option<&domain_connect::ZoneRecord>> = cs.deleted.iter().zip(asked).map(|(d, ask)| ask.then_some(&d.record)).collect();
+    let records = serde_json::to_string(&records).map_err(|e| e.to_string())?;
+    let catalogue = crate::net::get_text("/catalogue.json").await?;
+    let answer = crate::net::explain("breaks", &[&catalogue, &records, &t.provider_id, &t.service_id]).await?;
+    let rows: Vec<Vec<Vec<String>>> = serde_json::from_str(&answer).map_err(|e| e.to_string())?;
+    Ok(rows.into_iter().map(|b| b.into_iter().filter_map(Break::from_row).collect()).collect())
 }
 
 #[component]

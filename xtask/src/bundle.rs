@@ -38,7 +38,21 @@ fn wasm_target() -> PathBuf {
 pub fn compile(features: &[&str]) -> Result<(), String> {
     let mut c = crate::cargo();
     c.env("CARGO_TARGET_DIR", wasm_target());
-    c.args(["build", "--profile", "wasm-release", "--target", "wasm32-unknown-unknown", "-p", "dc-consent", "--bin", "dc-consent", "--bin", "dc-tools"]);
+    c.args([
+        "build",
+        "--profile",
+        "wasm-release",
+        "--target",
+        "wasm32-unknown-unknown",
+        "-p",
+        "dc-consent",
+        "--bin",
+        "dc-consent",
+        "--bin",
+        "dc-tools",
+        "--bin",
+        "dc-explain",
+    ]);
     if !features.is_empty() {
         c.args(["--features", &features.join(",")]);
     }

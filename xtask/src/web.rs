@@ -61,14 +61,28 @@ pub fn build_into(dist: &Path, config: Option<&str>, features: &[&str]) -> Resul
             std::fs::copy(&p, tools_dir.join(p.file_name().unwrap_or_default())).map_err(|e| e.to_string())?;
         }
     }
+    // The explain bundle (what a removal breaks, what a client signed), loaded by the
+    // consent page only when it has something to explain: its script and wasm under explain/.
+    let explain_out = root().join("target").join("trunk-explain");
+    bundle::trunk("explain.html", &explain_out, "/explain/", &[])?;
+    let explain_dir = dist.join("explain");
+    std::fs::create_dir_all(&explain_dir).map_err(|e| format!("{}: {e}", explain_dir.display()))?;
+    for e in std::fs::read_dir(&explain_out).map_err(|e| e.to_string())? {
+        let p = e.map_err(|e| e.to_string())?.path();
+        if p.extension().is_some_and(|x| x == "js" || x == "wasm") {
+            std::fs::copy(&p, explain_dir.join(p.file_name().unwrap_or_default())).map_err(|e| e.to_string())?;
+        }
+    }
     let consent = bundle::finish(dist, "dc-consent", "/")?;
     let tools_bundle = bundle::finish(&tools_dir, "dc-tools", "/tools/")?;
+    let explain = bundle::finish(&explain_dir, "dc-explain", "/explain/")?;
     bundle::stylesheet(dist)?;
-    std::fs::write(dist.join("boot.js"), boot_script(&consent, &tools_bundle)).map_err(|e| e.to_string())?;
+    std::fs::write(dist.join("boot.js"), boot_script(&consent, &tools_bundle, &explain)).map_err(|e| e.to_string())?;
     let text = config.unwrap_or(DEFAULT_CONFIG).to_string();
     write_catalogue(dist, read(Some(&text))?.catalogue_dir.as_deref())?;
     bundle::precompress(dist)?;
     bundle::precompress(&tools_dir)?;
+    bundle::precompress(&explain_dir)?;
     let html = std::fs::read_to_string(dist.join("index.html")).map_err(|e| format!("dist/index.html: {e}"))?;
     let html = replace_boot(&html)?;
     std::fs::write(dist.join(TEMPLATE), &html).map_err(|e| e.to_string())?;
@@ -126,13 +140,16 @@ fn replace_boot(html: &str) -> Result<String, String> {
     Ok(html.split_inclusive('>').filter(|tag| !preload(tag)).collect())
 }
 
-/// `boot.js`: load the bundle of the path the page is opened at, nothing else.
-fn boot_script(consent: &Bundle, tools: &Bundle) -> String {
+/// `boot.js`: load the bundle of the path the page is opened at, nothing else; and
+/// `dcExplain()`, which loads the explain bundle once, when the page first asks.
+fn boot_script(consent: &Bundle, tools: &Bundle, explain: &Bundle) -> String {
     format!(
         "// Written by `cargo xtask build`: each audience downloads only its own bundle.\n\
          const bundle = /{TOOLS_ROUTES}/.test(location.pathname)\n  \
            ? {{ js: '{tj}', wasm: '{tw}' }}\n  \
            : {{ js: '{cj}', wasm: '{cw}' }};\n\
+         let explain;\n\
+         window.dcExplain = () => explain ??= import('{ej}').then(async (m) => {{ await m.default({{ module_or_path: '{ew}' }}); return m; }});\n\
          const app = await import(bundle.js);\n\
          const wasm = await app.default({{ module_or_path: bundle.wasm }});\n\
          window.wasmBindings = app;\n\
@@ -141,6 +158,8 @@ fn boot_script(consent: &Bundle, tools: &Bundle) -> String {
         tw = tools.wasm,
         cj = consent.js,
         cw = consent.wasm,
+        ej = explain.js,
+        ew = explain.wasm,
     )
 }
 

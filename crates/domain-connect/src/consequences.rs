@@ -90,6 +90,23 @@ pub struct Break {
 }
 
 impl Break {
+    /// The break as four strings (`providerId`, `serviceId`, `serviceName` or empty,
+    /// `via`), for passing between bundles without a parser of its own.
+    pub fn to_row(&self) -> [String; 4] {
+        let via = match self.via {
+            Via::Provenance => "provenance",
+            Via::Catalogue => "catalogue",
+        };
+        [self.provider_id.clone(), self.service_id.clone(), self.service_name.clone().unwrap_or_default(), via.to_string()]
+    }
+
+    /// A break from [`Break::to_row`]'s strings.
+    pub fn from_row(row: Vec<String>) -> Option<Break> {
+        let [provider_id, service_id, name, via] = <[String; 4]>::try_from(row).ok()?;
+        let via = if via == "provenance" { Via::Provenance } else { Via::Catalogue };
+        Some(Break { provider_id, service_id, service_name: (!name.is_empty()).then_some(name), via })
+    }
+
     /// The name a customer reads: the service's name and its provider (`Gmail Setup — google.com`).
     pub fn label(&self) -> String {
         format!("{} — {}", self.service_name.as_deref().unwrap_or(&self.service_id), self.provider_id)
@@ -255,22 +272,37 @@ impl Catalogue {
     /// record the change writes again identically, for an SPF record whose rules are
     /// merged into its replacement, or for the applying template's own service.
     pub fn breaks(&self, changes: &ChangeSet, template: &Template) -> Vec<Vec<Break>> {
-        let net = changes.net();
-        changes
-            .deleted
-            .iter()
-            .enumerate()
-            .map(|(i, d)| {
-                let merged = matches!(&d.reason, DeletionReason::Conflict { rule: ConflictRule::SpfMerge, .. });
-                if merged || net.rewrites_deleted(i) {
-                    return Vec::new();
-                }
-                let mut b = self.attribute(&d.record);
-                b.retain(|b| !(b.provider_id.eq_ignore_ascii_case(&template.provider_id) && b.service_id.eq_ignore_ascii_case(&template.service_id)));
+        let asked = to_attribute(changes);
+        let records = changes.deleted.iter().zip(asked).map(|(d, ask)| ask.then_some(&d.record));
+        self.attribute_each(records, &template.provider_id, &template.service_id)
+    }
+
+    /// [`Catalogue::attribute`] for each record given (none for `None`), leaving out the
+    /// applying template's own service (`own_provider`/`own_service`).
+    pub fn attribute_each<'r>(&self, records: impl IntoIterator<Item = Option<&'r ZoneRecord>>, own_provider: &str, own_service: &str) -> Vec<Vec<Break>> {
+        records
+            .into_iter()
+            .map(|r| {
+                let Some(r) = r else { return Vec::new() };
+                let mut b = self.attribute(r);
+                b.retain(|b| !(b.provider_id.eq_ignore_ascii_case(own_provider) && b.service_id.eq_ignore_ascii_case(own_service)));
                 b
             })
             .collect()
     }
+}
+
+/// For each record `changes` deletes, whether its removal could break a service: not
+/// when the change writes it again identically, nor for an SPF record whose rules are
+/// merged into its replacement.
+pub fn to_attribute(changes: &ChangeSet) -> Vec<bool> {
+    let net = changes.net();
+    changes
+        .deleted
+        .iter()
+        .enumerate()
+        .map(|(i, d)| !matches!(&d.reason, DeletionReason::Conflict { rule: ConflictRule::SpfMerge, .. }) && !net.rewrites_deleted(i))
+        .collect()
 }
 
 /// The services a change disables, from [`Catalogue::breaks`]' answer: each once, with

@@ -9,10 +9,6 @@ use crate::config::RecordsApi;
 use domain_connect::display::visible;
 #[cfg(feature = "powerdns")]
 use domain_connect::records_api::powerdns;
-use domain_connect::signature::{
-    self,
-    search::{self, Search},
-};
 use domain_connect::verdict::Verdict;
 use domain_connect::Refusal;
 use leptos::prelude::*;
@@ -171,7 +167,7 @@ fn HowChecked(l: Arc<Loaded>) -> impl IntoView {
     let (r, flags) = (&l.review, &l.review.flags);
     // A signature that does not verify: what the client signed instead, searched only
     // when this is opened (up to 2,000 RSA verifications, off the first render).
-    let searched: RwSignal<Option<Search>> = RwSignal::new(None);
+    let searched: RwSignal<Option<(String, String)>> = RwSignal::new(None);
     let can_search = matches!(r.signature.verdict, Verdict::Invalid(_)) && l.url.sig.is_some() && !r.signature.txt.is_empty();
     let on_toggle = {
         let l = l.clone();
@@ -179,18 +175,29 @@ fn HowChecked(l: Arc<Loaded>) -> impl IntoView {
             if !can_search || searched.with_untracked(Option::is_some) {
                 return;
             }
-            let Ok(key) = signature::assemble_key(&l.review.signature.txt) else { return };
-            let known = l.template.template.variables(&[]);
-            searched.set(Some(search::search(&l.url.raw_query, l.url.sig.as_deref().unwrap_or_default(), &known, &key)));
+            searched.set(Some(("Searching what was signed…".into(), String::new())));
+            let l = l.clone();
+            leptos::task::spawn_local(async move {
+                let known = serde_json::to_string(&l.template.template.variables(&[])).unwrap_or_default();
+                let txt = serde_json::to_string(&l.review.signature.txt).unwrap_or_default();
+                let sig = l.url.sig.as_deref().unwrap_or_default();
+                let answer = crate::net::explain("search", &[&l.url.raw_query, sig, &known, &txt]).await;
+                let said = answer.and_then(|a| serde_json::from_str::<Vec<String>>(&a).map_err(|e| e.to_string()));
+                searched.set(Some(match said.as_deref() {
+                    Ok([explain, bytes]) => (explain.clone(), bytes.clone()),
+                    Ok(_) => ("The search gave no answer.".into(), String::new()),
+                    Err(e) => (format!("What was signed cannot be searched here: {e}."), String::new()),
+                }));
+            });
         }
     };
     view! {
         <details class="steps"><summary on:click=on_toggle>"How this was checked"</summary>
             <ul>{r.signature.steps.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ul>
             <p>"Signed bytes:"</p><pre class="mono wrap">{r.signature.signed_bytes.clone()}</pre>
-            {move || searched.get().map(|s| view! {
-                <p data-testid="signature-search">{s.explain()}</p>
-                {s.found.map(|f| view! { <p>"What verifies:"</p><pre class="mono wrap" data-testid="signature-found">{visible(&f.bytes).into_owned()}</pre> })}
+            {move || searched.get().map(|(explain, bytes)| view! {
+                <p data-testid="signature-search" role="status">{explain}</p>
+                {(!bytes.is_empty()).then(|| view! { <p>"What verifies:"</p><pre class="mono wrap" data-testid="signature-found">{visible(&bytes).into_owned()}</pre> })}
             })}
             <p>{format!("Template from {}; zone from {}.", l.template.source, l.zone_source)}</p>
             <p data-testid="redirect">{sentence(&r.return_to.to_string())}</p>

@@ -116,3 +116,12 @@ fn the_catalogue_reads_back_from_its_rows() {
     // A row of another length is left out, not a panic.
     assert_eq!(Catalogue::from_rows(vec![vec!["x".into()]]), Catalogue::default());
 }
+
+#[test]
+fn a_break_round_trips_through_its_row() {
+    let b = Break { provider_id: "google.com".into(), service_id: "gmail-setup".into(), service_name: Some("Gmail Setup".into()), via: Via::Catalogue };
+    assert_eq!(Break::from_row(b.to_row().to_vec()), Some(b.clone()));
+    let p = Break { service_name: None, via: Via::Provenance, ..b };
+    assert_eq!(Break::from_row(p.to_row().to_vec()), Some(p));
+    assert_eq!(Break::from_row(vec!["x".into()]), None);
+}
