@@ -26,6 +26,15 @@ mod exports {
         serde_json::to_string(&rows).unwrap_or_default()
     }
 
+    /// The flags of the names a link gives (`names`: a JSON array), each as a sentence.
+    #[wasm_bindgen]
+    pub fn names(catalogue: &str, own_provider: &str, names: &str) -> String {
+        let catalogue = serde_json::from_str(catalogue).map(Catalogue::from_rows).unwrap_or_default();
+        let names: Vec<String> = serde_json::from_str(names).unwrap_or_default();
+        let flags: Vec<String> = names.iter().flat_map(|n| domain_connect::names::check(n, own_provider, &catalogue)).map(|f| f.to_string()).collect();
+        serde_json::to_string(&flags).unwrap_or_default()
+    }
+
     /// What `sig` signs (`known`: the template's variables, `txt`: the key's TXT strings,
     /// both JSON arrays): `[explanation, the bytes that verify or ""]`.
     #[wasm_bindgen]

@@ -57,6 +57,8 @@ struct Loaded {
     review: Review,
     /// For each record the change deletes, the services its removal breaks.
     breaks: Vec<Vec<Break>>,
+    /// Why the names the link gives (`providerName`, `serviceName`) may mislead.
+    name_flags: Vec<String>,
 }
 
 /// `path` and `search` are the router's: the raw, still percent-encoded forms, so
@@ -90,28 +92,43 @@ async fn load(cfg: Config, path: String, search: String) -> Result<Arc<Loaded>, 
         let policy = Policy { proxy_defaults: Some(&cfg.proxy_defaults), ..Policy::default() };
         review(&url, &template.template, &key, ZoneInput::Records(&zone), &policy)
     };
-    // Which services the removals break: the catalogue and the explain bundle that
-    // matches it are fetched only when the change removes something.
-    let breaks = match &review.changes {
-        Ok(cs) if !cs.net().removed.is_empty() => breaks_of(cs, &template.template).await.unwrap_or_else(|e| {
-            web_sys::console::warn_1(&format!("{e}: the services a removal breaks are not named").into());
-            Vec::new()
-        }),
-        _ => Vec::new(),
-    };
-    Ok(Arc::new(Loaded { cfg, url, template, zone: Arc::new(zone), zone_source, review, breaks }))
+    // Which services the removals break, and whether the names the link gives look like
+    // another provider's (only names the page shows: a template that shares its names):
+    // the catalogue and the explain bundle that reads it are fetched only when the change
+    // removes something or the link names itself.
+    let removes = review.changes.as_ref().is_ok_and(|cs| !cs.net().removed.is_empty());
+    let names: Vec<&str> = [review.flags.provider_name_extra.as_deref(), review.flags.service_name_extra.as_deref()].into_iter().flatten().collect();
+    let (mut breaks, mut name_flags) = (Vec::new(), Vec::new());
+    if removes || !names.is_empty() {
+        let explained = explain(&review, &template.template, &names).await;
+        match explained {
+            Ok((b, n)) => (breaks, name_flags) = (b, n),
+            Err(e) => web_sys::console::warn_1(&format!("{e}: the services a removal breaks are not named").into()),
+        }
+    }
+    Ok(Arc::new(Loaded { cfg, url, template, zone: Arc::new(zone), zone_source, review, breaks, name_flags }))
 }
 
-/// For each record `cs` deletes, the services its removal breaks, from catalogue.json,
-/// matched by the explain bundle.
-async fn breaks_of(cs: &domain_connect::ChangeSet, t: &domain_connect::Template) -> Result<Vec<Vec<Break>>, String> {
-    let asked = consequences::to_attribute(cs);
-    let records: Vec<Option<&domain_connect::ZoneRecord>> = cs.deleted.iter().zip(asked).map(|(d, ask)| ask.then_some(&d.record)).collect();
-    let records = serde_json::to_string(&records).map_err(|e| e.to_string())?;
+/// For each record the change deletes, the services its removal breaks; and the flags
+/// of the names the link gives: from catalogue.json, read by the explain bundle.
+async fn explain(review: &Review, t: &domain_connect::Template, names: &[&str]) -> Result<(Vec<Vec<Break>>, Vec<String>), String> {
     let catalogue = crate::net::get_text("/catalogue.json").await?;
-    let answer = crate::net::explain("breaks", &[&catalogue, &records, &t.provider_id, &t.service_id]).await?;
-    let rows: Vec<Vec<Vec<String>>> = serde_json::from_str(&answer).map_err(|e| e.to_string())?;
-    Ok(rows.into_iter().map(|b| b.into_iter().filter_map(Break::from_row).collect()).collect())
+    let mut breaks = Vec::new();
+    if let Ok(cs) = &review.changes {
+        let asked = consequences::to_attribute(cs);
+        let records: Vec<Option<&domain_connect::ZoneRecord>> = cs.deleted.iter().zip(asked).map(|(d, ask)| ask.then_some(&d.record)).collect();
+        let records = serde_json::to_string(&records).map_err(|e| e.to_string())?;
+        let answer = crate::net::explain("breaks", &[&catalogue, &records, &t.provider_id, &t.service_id]).await?;
+        let rows: Vec<Vec<Vec<String>>> = serde_json::from_str(&answer).map_err(|e| e.to_string())?;
+        breaks = rows.into_iter().map(|b| b.into_iter().filter_map(Break::from_row).collect()).collect();
+    }
+    let mut flags = Vec::new();
+    if !names.is_empty() {
+        let names = serde_json::to_string(names).map_err(|e| e.to_string())?;
+        let answer = crate::net::explain("names", &[&catalogue, &t.provider_id, &names]).await?;
+        flags = serde_json::from_str(&answer).map_err(|e| e.to_string())?;
+    }
+    Ok((breaks, flags))
 }
 
 #[component]

@@ -100,3 +100,22 @@ async fn how_this_was_checked_says_what_the_client_signed() {
     })
     .await;
 }
+
+/// A shared template's providerName from the link, in mixed scripts and made to look
+/// like Google's: shown beside the template's own, and flagged.
+#[tokio::test]
+async fn a_provider_name_made_to_look_like_another_is_flagged() {
+    with_browser("name_flags", |c| async move {
+        let url = format!("{}{O365}?domain=names.example&providerName=G%D0%BE%D0%BEgle&MX=mx.example", env("DC_SANDBOX_APP"));
+        c.goto(&url).await.unwrap();
+        let provider = wait_text(&c, "[data-testid=provider]", |t| t.contains('(')).await;
+        assert!(provider.as_deref().is_ok_and(|p| p.contains("Microsoft") && p.contains("G\u{43e}\u{43e}gle")), "both names: {provider:?}");
+        let flags = wait_text(&c, "[data-testid=name-flag]", |t| !t.is_empty()).await;
+        assert!(flags.as_deref().is_ok_and(|f| f.contains("mixes letters of different alphabets") && f.contains("U+043E Cyrillic")), "{flags:?}");
+        let all = c.find_all(Locator::Css("[data-testid=name-flag]")).await.unwrap();
+        let last = all.last().unwrap().text().await.unwrap();
+        assert!(last.contains("looks like \"Google\""), "{last}");
+        std::fs::write(target("screenshots/consent-name-flags.png"), c.screenshot().await.unwrap()).unwrap();
+    })
+    .await;
+}

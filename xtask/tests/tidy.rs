@@ -168,7 +168,7 @@ const FLOORS: &[&[&str]] = &[
     &["variables", "zone"],
     &["template", "changeset"],
     &["lint", "apply", "consequences"],
-    &["apply_url", "doh"],
+    &["apply_url", "doh", "names"],
     &["return_uri", "verdict", "records_api", "propagation"],
     &["review", "test_url"],
     &["replay"],

@@ -106,6 +106,10 @@ fn verify_json(r: &domain_connect::Review, template: &domain_connect::Template, 
         o.insert("return_to".into(), serde_json::to_value(&r.return_to).unwrap_or_default());
         o.insert("proxy".into(), serde_json::to_value(&r.proxy).unwrap_or_default());
         let changes = serde_json::to_value(r).ok().and_then(|mut all| all.get_mut("changes").map(serde_json::Value::take));
+        // The names the link gives and the page shows, flagged when they mislead.
+        let names = [r.flags.provider_name_extra.as_deref(), r.flags.service_name_extra.as_deref()];
+        let flags: Vec<_> = names.into_iter().flatten().flat_map(|n| domain_connect::names::check(n, &template.provider_id, catalogue)).collect();
+        o.insert("name_flags".into(), serde_json::to_value(&flags).unwrap_or_default());
         let mut changes = changes.unwrap_or_default();
         if let (Ok(cs), Some(c)) = (&r.changes, changes.as_object_mut()) {
             c.insert("deleted".into(), io::deleted_with_breaks(cs, template, catalogue));

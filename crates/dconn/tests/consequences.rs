@@ -97,3 +97,16 @@ fn reapplying_what_the_zone_holds_is_net_nothing() {
     assert_eq!(v["net"]["unchanged"].as_array().unwrap().len(), 6, "{v:#}");
     assert!(v["changes"]["deleted"].as_array().unwrap().iter().all(|d| d["breaks"] == serde_json::json!([])), "{v:#}");
 }
+
+/// A shared template's providerName in mixed scripts, made to look like Google's.
+#[test]
+fn verify_flags_a_provider_name_made_to_look_like_another() {
+    let o365 = bundled().join("microsoft.com.o365.json");
+    let url = "/v2/domainTemplates/providers/microsoft.com/services/O365/apply?domain=example.com&providerName=G%D0%BE%D0%BEgle&MX=mx.example";
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_dconn")).args(["verify", "--url", url, "--template"]).arg(&o365).arg("--catalogue").arg(bundled()).output().unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let kinds: Vec<&str> = v["name_flags"].as_array().unwrap().iter().map(|f| f["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["mixed_scripts", "looks_like"], "{v:#}");
+    assert_eq!(v["name_flags"][1]["like"], "Google");
+}

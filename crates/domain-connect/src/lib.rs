@@ -24,6 +24,7 @@
 //! | [`consequences`] | draft-04 §10.6: the services a removal would disable, from `_dc` provenance or a catalogue of templates |
 //! | [`lint`] | every dc-template-linter rule (same codes and levels) and the draft's own (DCX…) |
 //! | [`apply`] | "Apply Template", "Record Types and Conflicts", "SPF Record Merging", groups, "Multiple Templates" (`_dc`), APEXCNAME, REDIR301/302; the zone indexed by owner name per call, or once ([`IndexedZone`]) |
+//! | [`names`] | draft-04 §10.6, §11.5: `providerName`/`serviceName` from the link in mixed scripts, or like another provider's name (UTS #39) |
 //! | [`apply_url`] | "Apply Template URL": path, parameter table, "Case Sensitivity" |
 //! | [`doh`] | DNS-over-HTTPS: TXT queries and answers, RFC 8484 wire and JSON dialects |
 //! | [`return_uri`] | "Same Browser Window": `redirect_uri` policy (syncRedirectDomain, signature), the return URL |
@@ -92,6 +93,7 @@ pub mod doh;
 pub mod error;
 pub mod json_path;
 pub mod lint;
+pub mod names;
 pub mod propagation;
 pub mod record;
 pub mod record_type;

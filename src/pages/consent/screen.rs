@@ -103,6 +103,7 @@ fn Who(l: Arc<Loaded>) -> impl IntoView {
         <p class="lead">{format!("{provider} asks to set up {service} on ")}<Name name=l.url.domain.clone()/>
             {l.url.host.clone().filter(|h| !h.ascii.is_empty()).map(|h| view! { " at host " <Name name=h/> })}</p>
         {notes(&l).into_iter().map(|(id, text)| view! { <p class="note" data-testid=id>{text}</p> }).collect_view()}
+        {l.name_flags.iter().map(|f| view! { <p class="warning" role="note" data-testid="name-flag">{visible(f).into_owned()}"."</p> }).collect_view()}
         {key_in_config.then(|| view! {
             <p class="warning" role="note" data-testid="key-in-config">"This page's config.json holds the records API key, so anyone who can open this page can read it. That is for testing on this machine only: hand the key over from your dashboard instead."</p>
         })}
