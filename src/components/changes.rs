@@ -98,13 +98,15 @@ pub fn Changes(
     /// The proxy choices of the added records, when the screen offers them.
     #[prop(optional)]
     proxy: Option<RwSignal<Vec<Option<bool>>>>,
-    /// For each deleted record, the services its removal breaks.
-    #[prop(optional)]
-    breaks: Vec<Vec<Break>>,
+    /// For each deleted record, the services its removal breaks (as they become known:
+    /// the consent page asks the explain bundle after its first render).
+    #[prop(optional, into)]
+    breaks: Signal<Vec<Vec<Break>>>,
 ) -> impl IntoView {
     // Records the change only writes again identically are shown once, as already present.
     let net = changes.net();
-    let off = consequences::disabled(&changes, &breaks);
+    let deleted = changes.clone();
+    let off = Memo::new(move |_| breaks.with(|b| consequences::disabled(&deleted, b)));
     let mut rows: Vec<Row> = Vec::new();
     let merged_into = |a: &ZoneRecord| {
         changes.deleted.iter().find_map(|d| match &d.reason {
@@ -174,9 +176,9 @@ pub fn Changes(
                             </td>
                             <td data-label="TTL">{r.record.ttl.map(|t| t.to_string()).unwrap_or_default()}</td>
                             <td data-label=if r.why.is_empty() { "" } else { "Why" }>{r.why.clone()}
-                                {r.deleted.and_then(|i| breaks.get(i)).filter(|b| !b.is_empty()).map(|b| view! {
+                                {r.deleted.map(|i| move || breaks.with(|b| b.get(i).filter(|b| !b.is_empty()).map(|b| view! {
                                     <span class="breaks" data-testid="breaks">{stops(b)}</span>
-                                })}
+                                })))}
                             </td>
                             {proxy.map(|p| view! { <td data-label=if r.added.is_some() { "Proxy" } else { "" }>{r.added.map(|at| view! { <ProxySwitch proxy=p at=at record=r.record.clone()/> })}</td> })}
                         </tr>
@@ -185,7 +187,7 @@ pub fn Changes(
             </tbody>
         </table>
         </div>
-        <Disables off=off/>
+        {move || view! { <Disables off=off.get()/> }}
         <details class="unchanged">
             <summary>{format!("{} unchanged records", others.len())}</summary>
             <ul>{others.into_iter().map(|line| view! { <li class="mono">{line}</li> }).collect_view()}</ul>

@@ -55,10 +55,6 @@ struct Loaded {
     zone: Arc<Vec<domain_connect::ZoneRecord>>,
     zone_source: String,
     review: Review,
-    /// For each record the change deletes, the services its removal breaks.
-    breaks: Vec<Vec<Break>>,
-    /// Why the names the link gives (`providerName`, `serviceName`) may mislead.
-    name_flags: Vec<String>,
 }
 
 /// `path` and `search` are the router's: the raw, still percent-encoded forms, so
@@ -92,26 +88,12 @@ async fn load(cfg: Config, path: String, search: String) -> Result<Arc<Loaded>, 
         let policy = Policy { proxy_defaults: Some(&cfg.proxy_defaults), ..Policy::default() };
         review(&url, &template.template, &key, ZoneInput::Records(&zone), &policy)
     };
-    // Which services the removals break, and whether the names the link gives look like
-    // another provider's (only names the page shows: a template that shares its names):
-    // the catalogue and the explain bundle that reads it are fetched only when the change
-    // removes something or the link names itself.
-    let removes = review.changes.as_ref().is_ok_and(|cs| !cs.net().removed.is_empty());
-    let names: Vec<&str> = [review.flags.provider_name_extra.as_deref(), review.flags.service_name_extra.as_deref()].into_iter().flatten().collect();
-    let (mut breaks, mut name_flags) = (Vec::new(), Vec::new());
-    if removes || !names.is_empty() {
-        let explained = explain(&review, &template.template, &names).await;
-        match explained {
-            Ok((b, n)) => (breaks, name_flags) = (b, n),
-            Err(e) => web_sys::console::warn_1(&format!("{e}: the services a removal breaks are not named").into()),
-        }
-    }
-    Ok(Arc::new(Loaded { cfg, url, template, zone: Arc::new(zone), zone_source, review, breaks, name_flags }))
+    Ok(Arc::new(Loaded { cfg, url, template, zone: Arc::new(zone), zone_source, review }))
 }
 
 /// For each record the change deletes, the services its removal breaks; and the flags
 /// of the names the link gives: from catalogue.json, read by the explain bundle.
-async fn explain(review: &Review, t: &domain_connect::Template, names: &[&str]) -> Result<(Vec<Vec<Break>>, Vec<String>), String> {
+pub(super) async fn explain(review: &Review, t: &domain_connect::Template, names: &[&str]) -> Result<(Vec<Vec<Break>>, Vec<String>), String> {
     let catalogue = crate::net::get_text("/catalogue.json").await?;
     let mut breaks = Vec::new();
     if let Ok(cs) = &review.changes {

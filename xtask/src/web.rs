@@ -267,7 +267,10 @@ pub fn bundles() -> Result<Vec<(&'static str, Vec<PathBuf>)>, String> {
         n == "index.html" || n == "boot.js" || n.ends_with(".css") || (n.starts_with("dc-consent-") && (n.ends_with(".js") || n.ends_with(".wasm")))
     })?;
     let tools = list(&dist.join("tools"), &|n| n.ends_with(".js") || n.ends_with(".wasm"))?;
-    Ok(vec![("consent", consent), ("tools", tools)])
+    // Loaded by the consent page only when it has something to explain.
+    let mut explain = list(&dist.join("explain"), &|n| n.ends_with(".js") || n.ends_with(".wasm"))?;
+    explain.extend(list(&dist, &|n| n == "catalogue.json")?);
+    Ok(vec![("consent", consent), ("tools", tools), ("explain", explain)])
 }
 
 /// Brotli (quality 11) sizes of each bundle's files; one line per bundle. Returns the

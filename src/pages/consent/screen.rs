@@ -69,14 +69,34 @@ pub(super) fn Screen(l: Arc<Loaded>) -> impl IntoView {
     let net = l.review.changes.as_ref().ok().map(|cs| cs.net());
     // Nothing to change: the request is already set up (a refused request stays refused).
     let nothing = l.review.decision.may_apply && net.as_ref().is_some_and(|n| n.is_nothing());
+    // After the first render: which services the removals break, and whether the names
+    // the link gives look like another provider's (only names the page shows) — asked of
+    // the explain bundle, which is loaded only then, and only when there is something to ask.
+    let (breaks, name_flags) = (RwSignal::new(Vec::new()), RwSignal::new(Vec::<String>::new()));
+    let removes = net.as_ref().is_some_and(|n| !n.removed.is_empty());
+    let flags = &l.review.flags;
+    if removes || flags.provider_name_extra.is_some() || flags.service_name_extra.is_some() {
+        let l = l.clone();
+        leptos::task::spawn_local(async move {
+            let f = &l.review.flags;
+            let names: Vec<&str> = [f.provider_name_extra.as_deref(), f.service_name_extra.as_deref()].into_iter().flatten().collect();
+            match super::explain(&l.review, &l.template.template, &names).await {
+                Ok((b, n)) => {
+                    breaks.set(b);
+                    name_flags.set(n);
+                }
+                Err(e) => web_sys::console::warn_1(&format!("{e}: the services a removal breaks are not named").into()),
+            }
+        });
+    }
     view! {
-        <Who l=l.clone()/>
+        <Who l=l.clone() name_flags=name_flags/>
         <Verdicts l=l.clone()/>
         <HowChecked l=l.clone()/>
         {nothing.then(|| view! {
             <p class="sig ok" data-testid="already-set-up">{format!("{} is already set up on {}: nothing would change.", service_name(&l), l.url.domain.ascii)}</p>
         })}
-        {l.review.changes.clone().ok().map(|cs| view! { <Changes changes=cs zone=ZoneRef::Records(l.zone.clone()) domain=l.url.domain.ascii.clone() proxy=proxy breaks=l.breaks.clone()/> })}
+        {l.review.changes.clone().ok().map(|cs| view! { <Changes changes=cs zone=ZoneRef::Records(l.zone.clone()) domain=l.url.domain.ascii.clone() proxy=proxy breaks=breaks/> })}
         <ProxyWarnings l=l.clone() proxy=proxy/>
         <Decide l=l.clone() proxy=proxy nothing=nothing/>
     }
@@ -84,7 +104,7 @@ pub(super) fn Screen(l: Arc<Loaded>) -> impl IntoView {
 
 /// The provider (with its logo), the service, the domain and host, and the notes.
 #[component]
-fn Who(l: Arc<Loaded>) -> impl IntoView {
+fn Who(l: Arc<Loaded>, name_flags: RwSignal<Vec<String>>) -> impl IntoView {
     let (t, flags) = (&l.template.template, &l.review.flags);
     let provider = t.provider_name.clone().unwrap_or_else(|| t.provider_id.clone());
     let provider = match &flags.provider_name_extra {
@@ -103,7 +123,7 @@ fn Who(l: Arc<Loaded>) -> impl IntoView {
         <p class="lead">{format!("{provider} asks to set up {service} on ")}<Name name=l.url.domain.clone()/>
             {l.url.host.clone().filter(|h| !h.ascii.is_empty()).map(|h| view! { " at host " <Name name=h/> })}</p>
         {notes(&l).into_iter().map(|(id, text)| view! { <p class="note" data-testid=id>{text}</p> }).collect_view()}
-        {l.name_flags.iter().map(|f| view! { <p class="warning" role="note" data-testid="name-flag">{visible(f).into_owned()}"."</p> }).collect_view()}
+        {move || name_flags.get().into_iter().map(|f| view! { <p class="warning" role="note" data-testid="name-flag">{visible(&f).into_owned()}"."</p> }).collect_view()}
         {key_in_config.then(|| view! {
             <p class="warning" role="note" data-testid="key-in-config">"This page's config.json holds the records API key, so anyone who can open this page can read it. That is for testing on this machine only: hand the key over from your dashboard instead."</p>
         })}
