@@ -200,14 +200,16 @@ impl ChangeSet {
     }
 
     /// What the change does once records it would only rewrite are set aside: a deleted
-    /// record that an added one writes again identically (type, name, data, priority,
+    /// record that an added one writes again identically (type, name, data — an address
+    /// however it is written —, priority,
     /// weight, port, service and protocol equal; TTL and provenance aside) is neither
     /// removed nor added but unchanged, as are the kept records. The reference engine's
     /// raw lists (`added`, `deleted`) stay as they are.
     pub fn net(&self) -> Net {
         let key = |r: &ZoneRecord| {
             let n = crate::record::normalise(r);
-            (n.rtype, n.name, n.data, n.priority, n.weight, n.port, n.service, n.protocol)
+            let data = crate::record::canonical_address(&n).unwrap_or(n.data);
+            (n.rtype, n.name, data, n.priority, n.weight, n.port, n.service, n.protocol)
         };
         let mut deleted: Vec<(usize, _)> = self.deleted.iter().enumerate().map(|(i, d)| (i, key(&d.record))).collect();
         let mut net = Net { unchanged: (0..self.kept.len()).map(Unchanged::Kept).collect(), ..Net::default() };
@@ -316,5 +318,18 @@ mod tests {
         assert_eq!(zone::from_bind(&bind, "example.com").unwrap().len(), 1, "{bind}");
         assert!(bind.contains("; @\t3600\tIN\tA\t192.0.2.80\n;   why: "), "{bind}");
         assert!(!bind.contains("192.0.2.81"), "untouched records are not part of the change: {bind}");
+    }
+
+    #[test]
+    fn an_address_written_another_way_is_unchanged_not_removed_and_added() {
+        // Shopify's template writes 2620:0127:f00f:5::; PowerDNS gives it back as 2620:127:f00f:5::.
+        let t = Template::from_json(
+            r#"{"providerId": "p.example", "serviceId": "s", "records": [{"type": "AAAA", "host": "@", "pointsTo": "2620:0127:f00f:5::", "ttl": 3600}]}"#,
+        )
+        .unwrap();
+        let zone = zone::from_json(r#"[{"type": "AAAA", "name": "@", "data": "2620:127:f00f:5::", "ttl": 3600}]"#).unwrap();
+        let params = Params::new();
+        let cs = apply_template(&t, &zone, &ApplyRequest::new("example.com", Some(""), &params)).unwrap();
+        assert!(cs.net().is_nothing(), "{cs:?}");
     }
 }

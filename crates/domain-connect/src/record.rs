@@ -5,7 +5,7 @@
 use crate::record_type::RecordType;
 
 mod normalise;
-pub use normalise::normalise;
+pub use normalise::{canonical_address, normalise};
 use serde::{Deserialize, Deserializer, Serialize};
 use std::cmp::Ordering;
 

@@ -7,32 +7,8 @@ mod common;
 
 use domain_connect::apply::{apply_template, ApplyRequest};
 use domain_connect::consequences::{Catalogue, Pattern};
-use domain_connect::{ConflictRule, DeletionReason, Params, Template, TemplateRecord, ZoneRecord};
+use domain_connect::{ConflictRule, DeletionReason, Template, TemplateRecord, ZoneRecord};
 use std::fmt::Write;
-
-/// A value for each variable that the engine accepts where the name says what it is,
-/// distinct per variable so that no two templates' values coincide.
-fn params_for(t: &Template, seed: usize) -> Params {
-    let mut params = Params::new();
-    for (n, v) in t.variables(&[]).into_iter().enumerate() {
-        let name = v.to_ascii_lowercase();
-        let value = if name.contains("ipv6") || name.contains("ip6") || name.contains("aaaa") {
-            format!("2001:db8::{:x}", seed % 65000 + n)
-        } else if name.contains("ip") {
-            format!("192.0.{}.{}", seed % 250, n % 250 + 1)
-        } else if name.contains("ttl") {
-            "3600".into()
-        } else if name.contains("port") {
-            "443".into()
-        } else if name.contains("priority") || name.contains("weight") || name.contains("pref") {
-            "10".into()
-        } else {
-            format!("v{seed}q{n}z")
-        };
-        params.insert(&v, &value);
-    }
-    params
-}
 
 const ZONE: &str = r#"[
  {"type":"NS","name":"@","data":"ns1.example.net","ttl":3600},
@@ -60,7 +36,7 @@ fn public_templates_are_attributed_to_themselves_and_generic_records_to_nobody()
     // Each template's position and the zone it made (None: refused).
     let mut zones: Vec<Option<(usize, Vec<ZoneRecord>)>> = Vec::new();
     for (i, t) in templates.iter().enumerate() {
-        let params = params_for(t, i);
+        let params = common::params_for(t, i);
         // At the apex, or under a host when the template requires one.
         let at_apex = ApplyRequest { redirect_records: Some(&redirect), ..ApplyRequest::new("example.com", Some(""), &params) };
         let result = match apply_template(t, &zone, &at_apex) {
@@ -107,7 +83,7 @@ fn public_templates_are_attributed_to_themselves_and_generic_records_to_nobody()
     for pair in zones.windows(2) {
         let (Some((ia, za)), Some((ib, _))) = (&pair[0], &pair[1]) else { continue };
         let (a, b) = (&templates[*ia], &templates[*ib]);
-        let params = params_for(b, *ib);
+        let params = common::params_for(b, *ib);
         let req = ApplyRequest { redirect_records: Some(&redirect), ..ApplyRequest::new("example.com", Some(""), &params) };
         let Ok(cs) = apply_template(b, za, &req) else { continue };
         let net = cs.net();

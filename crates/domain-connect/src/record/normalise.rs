@@ -22,6 +22,15 @@ pub fn normalise(r: &ZoneRecord) -> ZoneRecord {
     }
 }
 
+/// An A or AAAA record's address in its one canonical text (`2620:127:f00f:5::` for
+/// `2620:0127:f00f:5::`), as a server that stores addresses gives it back; `None` for
+/// other types, or data that is not an address.
+pub fn canonical_address(r: &ZoneRecord) -> Option<String> {
+    matches!(r.rtype, crate::record_type::RecordType::A | crate::record_type::RecordType::Aaaa)
+        .then(|| r.data.trim().parse::<std::net::IpAddr>().ok().map(|a| a.to_string()))
+        .flatten()
+}
+
 /// Lowercase a URL's scheme and authority (case-insensitive by definition) and keep
 /// its path, query and fragment as they are.
 fn lowercase_url_origin(url: &str) -> String {
@@ -34,6 +43,13 @@ fn lowercase_url_origin(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn addresses_have_one_canonical_text() {
+        assert_eq!(canonical_address(&ZoneRecord::new("AAAA", "@", "2620:0127:f00f:5::", None)).as_deref(), Some("2620:127:f00f:5::"));
+        assert_eq!(canonical_address(&ZoneRecord::new("A", "@", "192.0.2.1", None)).as_deref(), Some("192.0.2.1"));
+        assert_eq!(canonical_address(&ZoneRecord::new("TXT", "@", "192.0.2.1", None)), None);
+    }
 
     #[test]
     fn redirect_path_keeps_case() {

@@ -148,7 +148,12 @@ fn identity(r: &ZoneRecord) -> Option<(String, RecordType, String, Option<i64>)>
     if r.rtype == RecordType::Soa {
         return None;
     }
-    let rdata = if r.rtype.data_keeps_case() { rdata } else { rdata.to_ascii_lowercase() };
+    // An address is the same address however it is written (a server gives back its one form).
+    let rdata = match crate::record::canonical_address(r) {
+        Some(a) => a,
+        None if r.rtype.data_keeps_case() => rdata,
+        None => rdata.to_ascii_lowercase(),
+    };
     Some((owner.to_ascii_lowercase(), r.rtype.clone(), rdata, r.ttl))
 }
 
