@@ -95,8 +95,9 @@ pub fn Changes(
     changes: ChangeSet,
     zone: ZoneRef,
     domain: String,
-    /// The proxy choices of the added records, when the screen offers them.
-    #[prop(optional)]
+    /// The proxy choices of the added records, when the screen offers them (not when
+    /// nothing would be applied).
+    #[prop(optional_no_strip)]
     proxy: Option<RwSignal<Vec<Option<bool>>>>,
     /// For each deleted record, the services its removal breaks (as they become known:
     /// the consent page asks the explain bundle after its first render).

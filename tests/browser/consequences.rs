@@ -73,6 +73,7 @@ async fn a_request_already_applied_says_so_and_sends_nothing() {
             assert!(rows.is_empty(), "no {change} rows after Connect");
         }
         assert!(c.find(Locator::Css("[data-testid=connect]")).await.is_err(), "no Connect when nothing would change");
+        assert!(c.find_all(Locator::Css("[data-testid=proxy-toggle]")).await.unwrap().is_empty(), "no proxy switches: nothing would be applied");
         assert!(!fetched(&c).await.iter().any(|f| f.ends_with("/catalogue.json")), "nothing removed, no catalogue");
         std::fs::write(target("screenshots/consent-already-set-up.png"), c.screenshot().await.unwrap()).unwrap();
         wait_css(&c, "[data-testid=return]").await.click().await.unwrap();

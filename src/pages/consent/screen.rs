@@ -96,7 +96,7 @@ pub(super) fn Screen(l: Arc<Loaded>) -> impl IntoView {
         {nothing.then(|| view! {
             <p class="sig ok" data-testid="already-set-up">{format!("{} is already set up on {}: nothing would change.", service_name(&l), l.url.domain.ascii)}</p>
         })}
-        {l.review.changes.clone().ok().map(|cs| view! { <Changes changes=cs zone=ZoneRef::Records(l.zone.clone()) domain=l.url.domain.ascii.clone() proxy=proxy breaks=breaks/> })}
+        {l.review.changes.clone().ok().map(|cs| view! { <Changes changes=cs zone=ZoneRef::Records(l.zone.clone()) domain=l.url.domain.ascii.clone() proxy=(!nothing).then_some(proxy) breaks=breaks/> })}
         <ProxyWarnings l=l.clone() proxy=proxy/>
         <Decide l=l.clone() proxy=proxy nothing=nothing/>
     }
