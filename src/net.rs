@@ -59,8 +59,28 @@ fn method_of(m: &str) -> Method {
 }
 
 /// [`fetch`], carrying the site's cookies when `with_session` (a DNS provider's own
-/// session, `credentials: "include"`).
+/// session, `credentials: "include"`). A read (`GET`, `HEAD`) that fails on the way (a
+/// connection dropped, a gateway's 502/503/504) is tried again, twice at most, after
+/// 300 ms and then 1.2 s — not after a timeout, which already waited. A write is
+/// never tried again: what it did is settled by reading the zone again.
 pub async fn fetch_as(method: &str, url: &str, headers: &[(&str, &str)], body: Option<&[u8]>, with_session: bool) -> Result<HttpResponse, String> {
+    let read = matches!(method, "GET" | "HEAD");
+    let mut waits = [300, 1200].into_iter();
+    loop {
+        let started = js_sys::Date::now();
+        let answer = fetch_once(method, url, headers, body, with_session).await;
+        let passing = match &answer {
+            Ok(r) => matches!(r.status, 502..=504),
+            Err(_) => js_sys::Date::now() - started < 5_000.0,
+        };
+        match waits.next() {
+            Some(ms) if read && passing => sleep(ms).await,
+            _ => return answer,
+        }
+    }
+}
+
+async fn fetch_once(method: &str, url: &str, headers: &[(&str, &str)], body: Option<&[u8]>, with_session: bool) -> Result<HttpResponse, String> {
     let what = format!("{method} {url}");
     let signal = web_sys::AbortSignal::timeout_with_u32(TIMEOUT_MS);
     let mut b = RequestBuilder::new(url).method(method_of(method)).abort_signal(Some(&signal));
@@ -134,7 +154,6 @@ pub async fn explain(name: &str, args: &[&str]) -> Result<String, String> {
 }
 
 /// Wait `ms` milliseconds (the browser's timer).
-#[cfg_attr(not(any(feature = "powerdns", feature = "cloudflare")), allow(dead_code))]
 pub async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {

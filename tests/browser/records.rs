@@ -154,16 +154,21 @@ enum OnPatch {
 }
 
 /// A proxy on `DC_PROXY_PORT` to PowerDNS's API: every request is passed on, except a
-/// PATCH, handled as `mode` says at the time. Runs until the test process ends.
-fn proxy_switchable(mode: std::sync::Arc<std::sync::Mutex<OnPatch>>) -> std::sync::Arc<std::sync::atomic::AtomicUsize> {
+/// PATCH, handled as `mode` says at the time, and the next `drop_gets` GETs, closed
+/// unanswered. Runs until the test process ends.
+fn proxy_switchable(
+    mode: std::sync::Arc<std::sync::Mutex<OnPatch>>,
+    drop_gets: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+) -> std::sync::Arc<std::sync::atomic::AtomicUsize> {
     use std::io::{Read, Write};
+    use std::sync::atomic::Ordering::SeqCst;
     let patches = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let listener = std::net::TcpListener::bind(format!("127.0.0.1:{}", env("DC_PROXY_PORT"))).expect("the proxy port is free");
     let api = env("DC_PDNS_API").trim_start_matches("http://").to_string();
     let seen = patches.clone();
     std::thread::spawn(move || {
         for client in listener.incoming().flatten() {
-            let (api, seen) = (api.clone(), seen.clone());
+            let (api, seen, drop_gets) = (api.clone(), seen.clone(), drop_gets.clone());
             let on_patch = *mode.lock().unwrap();
             std::thread::spawn(move || {
                 let Some(req) = Request::read(&client) else { return };
@@ -173,6 +178,9 @@ fn proxy_switchable(mode: std::sync::Arc<std::sync::Mutex<OnPatch>>) -> std::syn
                     head += &format!("{k}: {v}\r\n");
                 }
                 let body = req.body;
+                if head.starts_with("GET ") && drop_gets.fetch_update(SeqCst, SeqCst, |n| n.checked_sub(1)).is_ok() {
+                    return; // closed: a read lost on the way
+                }
                 let is_patch = head.starts_with("PATCH ");
                 if is_patch {
                     seen.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
@@ -205,7 +213,8 @@ async fn a_stopped_server_or_a_lost_answer_is_settled_by_reading_the_zone_again(
         // One proxy for the whole test (its port is bound once): first PowerDNS
         // "stops" at the PATCH, so nothing is applied.
         let mode = std::sync::Arc::new(std::sync::Mutex::new(OnPatch::Drop));
-        let patches = proxy_switchable(mode.clone());
+        let drop_gets = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let patches = proxy_switchable(mode.clone(), drop_gets.clone());
         c.goto(&format!("{}{SIGNED}", env("DC_PROXY_APP"))).await.unwrap();
         wait_css(&c, "[data-testid=changes]").await;
         wait_css(&c, "[data-testid=connect]").await.click().await.unwrap();
@@ -225,6 +234,15 @@ async fn a_stopped_server_or_a_lost_answer_is_settled_by_reading_the_zone_again(
         let outcome = outcome.unwrap_or_else(|t| panic!("{t:?}"));
         assert!(outcome.contains("Done") && outcome.contains("reading the zone again shows every change in place"), "{outcome}");
         assert_eq!(patches.load(std::sync::atomic::Ordering::SeqCst), 2);
+
+        // A read lost on the way (the zone's GET, closed unanswered, twice) is tried
+        // again: the page still shows the request.
+        reset_zone();
+        drop_gets.store(2, std::sync::atomic::Ordering::SeqCst);
+        c.goto(&format!("{}{SIGNED}", env("DC_PROXY_APP"))).await.unwrap();
+        wait_css(&c, "[data-testid=changes]").await;
+        assert_eq!(drop_gets.load(std::sync::atomic::Ordering::SeqCst), 0, "both dropped reads were tried again");
+        assert!(c.find(Locator::Css("[data-testid=load-error]")).await.is_err());
         reset_zone();
     })
     .await;
