@@ -345,3 +345,42 @@ async fn the_embedding_dashboard_hands_over_the_key_and_hears_what_happens_and_n
     })
     .await;
 }
+
+/// `auth: session` behind a real reverse proxy (nginx, the provider's own site) that
+/// admits the records API only with the customer's session cookie: without it the zone
+/// cannot be read and nothing is offered; with it Connect applies; a session that ends
+/// before Connect applies nothing.
+#[tokio::test]
+async fn a_session_cookie_admits_the_records_api_and_nothing_is_applied_without_it() {
+    with_browser("powerdns_session", |c| async move {
+        reset_zone();
+        let before = pdns_zone();
+        let site = env("DC_SESSION_APP");
+        // No session: the read is refused (401) and said so; no Connect.
+        c.goto(&format!("{site}{SIGNED}")).await.unwrap();
+        let said = wait_text(&c, "[data-testid=load-error]", |t| !t.is_empty()).await;
+        assert!(said.as_deref().is_ok_and(|t| t.contains("401")), "{said:?}");
+        assert!(c.find(Locator::Css("[data-testid=connect]")).await.is_err());
+        // Signed in (the provider's cookie on its own site): the page reads the zone and applies.
+        c.execute("document.cookie = 'dc_session=valid; path=/'", vec![]).await.unwrap();
+        c.goto(&format!("{site}{SIGNED}")).await.unwrap();
+        wait_css(&c, "[data-testid=changes]").await;
+        wait_css(&c, "[data-testid=connect]").await.click().await.unwrap();
+        let outcome = wait_text(&c, "[data-testid=outcome]", |t| t.contains("Done") || t.contains("not")).await;
+        assert!(outcome.as_deref().is_ok_and(|t| t.contains("Done")), "{outcome:?}");
+        assert!(!records_api::diff(&before, &pdns_zone()).is_empty(), "applied");
+        // The session ends between the preview and Connect: nothing is applied.
+        reset_zone();
+        c.goto(&format!("{site}{SIGNED}")).await.unwrap();
+        wait_css(&c, "[data-testid=changes]").await;
+        c.execute("document.cookie = 'dc_session=; path=/; max-age=0'", vec![]).await.unwrap();
+        wait_css(&c, "[data-testid=connect]").await.click().await.unwrap();
+        let failed = wait_text(&c, "[data-testid=apply-failed]", |t| !t.is_empty()).await;
+        assert!(failed.as_deref().is_ok_and(|t| t.contains("not applied") && t.contains("Nothing was changed")), "{failed:?}");
+        assert!(records_api::diff(&before, &pdns_zone()).is_empty(), "nothing half-applied");
+        std::fs::create_dir_all(target("screenshots")).unwrap();
+        std::fs::write(target("screenshots/session-ended.png"), c.screenshot().await.unwrap()).unwrap();
+        reset_zone();
+    })
+    .await;
+}

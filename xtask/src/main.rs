@@ -232,6 +232,8 @@ fn browser_tier(shared: &Path, filter: Option<&str>) -> Result<(), String> {
     // dist/ on nginx and Caddy, configured as README says (`cargo xtask headers`).
     let (nginx, nginx_url) = servers::nginx(&dir, &web::dist())?;
     let (caddy, caddy_url) = servers::caddy(&dir, &web::dist())?;
+    // A provider's own site whose records API admits only its session cookie.
+    let (session, session_url) = servers::nginx_session(&dir, &adapters, &pdns.api, &doh.url)?;
     eprintln!("xtask: {} at {nginx_url}, {} at {caddy_url}", servers::version("nginx", "-v"), servers::version("caddy", "version"));
 
     // `dconn apply --emit` is held to what the page sends.
@@ -255,10 +257,11 @@ fn browser_tier(shared: &Path, filter: Option<&str>) -> Result<(), String> {
         .env("DC_NGINX_APP", &nginx_url)
         .env("DC_NGINX_LOG", dir.join("nginx/access.log"))
         .env("DC_CADDY_APP", &caddy_url)
+        .env("DC_SESSION_APP", &session_url)
         .env("DC_CF_PORT", cf_port.to_string())
         .env("DC_DCONN", root().join("target/release/dconn"))
         .env("DC_WEBDRIVER", &driver.url));
-    drop((driver, doh, pdns, nginx, caddy));
+    drop((driver, doh, pdns, nginx, caddy, session));
     result
 }
 
