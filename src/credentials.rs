@@ -9,6 +9,9 @@ use wasm_bindgen::{closure::Closure, JsCast};
 
 thread_local! {
     static TOKEN: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// The last credential the records API refused (401/403: expired, revoked): the
+    /// same one handed over again is not tried again.
+    static REFUSED: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
 const TAB_KEY: &str = "dc-records-api-credential";
@@ -28,6 +31,22 @@ pub fn set(token: String, keep_for_tab: bool) {
         let _ = if keep_for_tab { s.set_item(TAB_KEY, &token) } else { s.remove_item(TAB_KEY) };
     }
     TOKEN.with(|t| *t.borrow_mut() = Some(token));
+}
+
+/// The records API refused the credential held: forget it (and this tab's copy), and
+/// do not take the same one again.
+pub fn refuse_current() {
+    let held = current();
+    if let Some(s) = tab() {
+        let _ = s.remove_item(TAB_KEY);
+    }
+    TOKEN.with(|t| *t.borrow_mut() = None);
+    REFUSED.with(|r| *r.borrow_mut() = held);
+}
+
+/// Whether a credential was refused (the page then asks for a new one, saying why).
+pub fn was_refused() -> bool {
+    REFUSED.with(|r| r.borrow().is_some())
 }
 
 /// A counter bumped each time a credential arrives from the embedding dashboard (a
@@ -67,6 +86,11 @@ fn listen(origins: Vec<String>, on_token: impl Fn() + 'static) {
             return;
         }
         if let Some(token) = field("token").filter(|t| !t.is_empty() && !t.chars().any(char::is_control)) {
+            // The one just refused, handed over again (a dashboard answering every ask
+            // with what it holds): not tried again, or the page would ask in a loop.
+            if REFUSED.with(|r| r.borrow().as_deref() == Some(token.as_str())) {
+                return;
+            }
             set(token, false);
             on_token();
         }

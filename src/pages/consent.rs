@@ -150,9 +150,11 @@ pub fn Consent() -> impl IntoView {
         }
         .into_any(),
         Some(Err(LoadError::NeedCredential)) => {
-            // An embedding dashboard hands the credential over when asked.
+            // An embedding dashboard hands the credential over when asked (told when the
+            // one it handed over was refused, so it can get a fresh one).
             if let ConfigReady::Ready(c) = config.get_untracked() {
-                crate::embed::notify(&c.dashboard_origins, "dc-need-credential", &[]);
+                let why: &[(&str, wasm_bindgen::JsValue)] = if refused() { &[("reason", wasm_bindgen::JsValue::from_str("refused"))] } else { &[] };
+                crate::embed::notify(&c.dashboard_origins, "dc-need-credential", why);
             }
             ask_credential(move || credential.update(|n| *n += 1))
         }
@@ -173,6 +175,17 @@ pub fn Consent() -> impl IntoView {
             {move || shown(data.get().flatten())}
         </section>
     }
+}
+
+/// Whether the records API refused the credential the page held (expired, revoked).
+#[cfg(any(feature = "powerdns", feature = "cloudflare"))]
+fn refused() -> bool {
+    crate::credentials::was_refused()
+}
+
+#[cfg(not(any(feature = "powerdns", feature = "cloudflare")))]
+fn refused() -> bool {
+    false
 }
 
 #[cfg(any(feature = "powerdns", feature = "cloudflare"))]
@@ -204,6 +217,7 @@ fn Credential(on_set: impl Fn() + Copy + 'static) -> impl IntoView {
     view! {
         <h1 id="consent-title">"Sign in to your DNS provider"</h1>
         <p>"This page needs access to your domain's records. If your DNS provider's dashboard opened it, it hands the access over by itself; otherwise enter your API token."</p>
+        {refused().then(|| view! { <p class="warning" role="alert" data-testid="credential-refused">"Your DNS provider refused the access this page was given: it may have expired. Nothing was read or changed; the page waits for a new one."</p> })}
         <form class="credential" data-testid="credential" on:submit=submit>
             <label for="dc-token">"API token"</label>
             <input id="dc-token" type="password" autocomplete="off" spellcheck="false" prop:value=move || token.get()

@@ -85,7 +85,10 @@ pub async fn read_zone(cfg: &Config, domain: &str) -> Result<(Vec<ZoneRecord>, S
             let (key, with_session) = credential(cfg)?;
             let req = powerdns::read_zone_request(base, server_id, domain, &key);
             let resp = send(&req, with_session).await.map_err(failed)?;
-            if resp.status == 401 && !with_session {
+            // The credential handed over or typed is refused (expired, revoked): forget
+            // it and ask for a new one; nothing is read or applied until it comes.
+            if matches!(resp.status, 401 | 403) && !with_session && !matches!(cfg.records_api, RecordsApi::Powerdns { api_key: Some(_), .. }) {
+                credentials::refuse_current();
                 return Err(ZoneReadError::NeedCredential);
             }
             let records = powerdns::read_zone_answer(resp.status, &resp.body, domain).map_err(|e| failed(format!("GET {}: {e}", req.url)))?;

@@ -233,7 +233,9 @@ fn browser_tier(shared: &Path, filter: Option<&str>) -> Result<(), String> {
     let (nginx, nginx_url) = servers::nginx(&dir, &web::dist())?;
     let (caddy, caddy_url) = servers::caddy(&dir, &web::dist())?;
     // A provider's own site whose records API admits only its session cookie.
-    let (session, session_url) = servers::nginx_session(&dir, &adapters, &pdns.api, &doh.url)?;
+    let (session, session_url) = servers::nginx_provider_site(&dir, &adapters, &pdns.api, &doh.url, None)?;
+    // The same site taking the token the example dashboard hands over (PowerDNS checks it).
+    let (token_site, token_url) = servers::nginx_provider_site(&dir, &adapters, &pdns.api, &doh.url, Some(&example_url))?;
     eprintln!("xtask: {} at {nginx_url}, {} at {caddy_url}", servers::version("nginx", "-v"), servers::version("caddy", "version"));
 
     // `dconn apply --emit` is held to what the page sends.
@@ -258,10 +260,11 @@ fn browser_tier(shared: &Path, filter: Option<&str>) -> Result<(), String> {
         .env("DC_NGINX_LOG", dir.join("nginx/access.log"))
         .env("DC_CADDY_APP", &caddy_url)
         .env("DC_SESSION_APP", &session_url)
+        .env("DC_TOKEN_APP", &token_url)
         .env("DC_CF_PORT", cf_port.to_string())
         .env("DC_DCONN", root().join("target/release/dconn"))
         .env("DC_WEBDRIVER", &driver.url));
-    drop((driver, doh, pdns, nginx, caddy, session));
+    drop((driver, doh, pdns, nginx, caddy, session, token_site));
     result
 }
 

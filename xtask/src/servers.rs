@@ -177,34 +177,52 @@ pub fn nginx(dir: &Path, dist: &Path) -> Result<(Server, String), String> {
     Ok((server, format!("http://{listen}")))
 }
 
-/// nginx as a DNS provider's own site that admits its records API only with the
+/// nginx as a DNS provider's own site that, by default, admits its records API only with the
 /// customer's session: `dist` (with both adapters) at the same origin as
 /// `/api/` (PowerDNS's API behind it, the key added by nginx), each API request passed
 /// on only with the cookie `dc_session=valid`, else 401. The page's config.json says
 /// `auth: session` and names this origin as the API's base.
-pub fn nginx_session(dir: &Path, dist: &Path, pdns_api: &str, doh_url: &str) -> Result<(Server, String), String> {
+///
+/// With `dashboard` (its origin), the same site instead takes the credential the
+/// dashboard hands over (`auth: dashboard`): PowerDNS itself checks the key it carries,
+/// and its 401 reaches the page from its own origin.
+pub fn nginx_provider_site(dir: &Path, dist: &Path, pdns_api: &str, doh_url: &str, dashboard: Option<&str>) -> Result<(Server, String), String> {
     let port = free_port()?;
     let site = format!("http://127.0.0.1:{port}");
-    let config = serde_json::json!({
-        "records_api": {"kind": "powerdns", "base": site, "auth": "session"},
-        "doh": {"kind": "wire", "url": doh_url},
-    })
+    let config = match dashboard {
+        None => serde_json::json!({
+            "records_api": {"kind": "powerdns", "base": site, "auth": "session"},
+            "doh": {"kind": "wire", "url": doh_url},
+        }),
+        Some(origin) => serde_json::json!({
+            "records_api": {"kind": "powerdns", "base": site, "auth": "dashboard"},
+            "doh": {"kind": "wire", "url": doh_url},
+            "dashboard_origins": [origin],
+        }),
+    }
     .to_string();
-    let t = dir.join("nginx-session");
+    let (gate, key) = match dashboard {
+        None => (
+            r#"if ($cookie_dc_session != "valid") { return 401 '{"error": "not signed in"}'; }"#.to_string(),
+            format!("proxy_set_header X-API-Key {PDNS_API_KEY};"),
+        ),
+        Some(_) => (String::new(), String::new()),
+    };
+    let name = if dashboard.is_some() { "nginx-token" } else { "nginx-session" };
+    let t = dir.join(name);
     std::fs::create_dir_all(&t).map_err(|e| e.to_string())?;
     let template = std::fs::read_to_string(dist.join(crate::web::TEMPLATE)).map_err(|e| e.to_string())?;
     std::fs::write(t.join("index.html"), crate::web::render(&template, Some(&config))?).map_err(|e| e.to_string())?;
     std::fs::write(t.join("config.json"), &config).map_err(|e| e.to_string())?;
     let upstream = pdns_api.trim_start_matches("http://");
     let conf = format!(
-        "daemon off;\npid {t}/nginx.pid;\nerror_log stderr;\nevents {{}}\nhttp {{\n  access_log off;\n  client_body_temp_path {t};\n  proxy_temp_path {t};\n  fastcgi_temp_path {t};\n  uwsgi_temp_path {t};\n  scgi_temp_path {t};\n  types {{ application/wasm wasm; text/javascript js; text/css css; application/json json; text/html html; }}\n  server {{\n    listen 127.0.0.1:{port};\n    root {dist};\n    location = /config.json {{ alias {t}/config.json; }}\n    location = /index.html {{ alias {t}/index.html; }}\n    location /api/ {{\n      if ($cookie_dc_session != \"valid\") {{ return 401 '{{\"error\": \"not signed in\"}}'; }}\n      proxy_set_header X-API-Key {key};\n      proxy_pass http://{upstream};\n    }}\n    location / {{ try_files $uri /index.html; }}\n  }}\n}}\n",
+        "daemon off;\npid {t}/nginx.pid;\nerror_log stderr;\nevents {{}}\nhttp {{\n  access_log off;\n  client_body_temp_path {t};\n  proxy_temp_path {t};\n  fastcgi_temp_path {t};\n  uwsgi_temp_path {t};\n  scgi_temp_path {t};\n  types {{ application/wasm wasm; text/javascript js; text/css css; application/json json; text/html html; }}\n  server {{\n    listen 127.0.0.1:{port};\n    root {dist};\n    location = /config.json {{ alias {t}/config.json; }}\n    location = /index.html {{ alias {t}/index.html; }}\n    location /api/ {{\n      {gate}\n      {key}\n      proxy_pass http://{upstream};\n    }}\n    location / {{ try_files $uri /index.html; }}\n  }}\n}}\n",
         t = t.display(),
         dist = dist.display(),
-        key = PDNS_API_KEY,
     );
     let file = t.join("nginx.conf");
     std::fs::write(&file, conf).map_err(|e| e.to_string())?;
-    let mut server = start("nginx-session", dir, Command::new("nginx").arg("-c").arg(&file).arg("-p").arg(&t))?;
+    let mut server = start(name, dir, Command::new("nginx").arg("-c").arg(&file).arg("-p").arg(&t))?;
     wait_for_port(&mut server, port)?;
     Ok((server, site))
 }
