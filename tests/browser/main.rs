@@ -8,6 +8,7 @@ use serde_json::{json, Value};
 use std::future::Future;
 use std::time::Duration;
 
+mod auth;
 mod cloudflare;
 mod consent;
 mod consequences;
