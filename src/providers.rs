@@ -80,11 +80,16 @@ pub async fn bundled_index() -> Result<Vec<String>, String> {
     serde_json::from_str(&text).map_err(|e| format!("templates/index.json: {e}"))
 }
 
-/// The catalogue of templates `cargo xtask build` wrote (`catalogue.json`): which
-/// services the records a change removes belong to. Fetched only when a change
+/// The catalogue of templates `cargo xtask build` wrote (`catalogue.json`), as text:
+/// which services the records a change removes belong to. Fetched only when a change
 /// removes something, so the first load does not carry it.
+pub async fn catalogue_text() -> Result<String, String> {
+    net::get_text("/catalogue.json").await
+}
+
+/// [`catalogue_text`], read.
 pub async fn load_catalogue() -> Result<domain_connect::consequences::Catalogue, String> {
-    let text = net::get_text("/catalogue.json").await?;
+    let text = catalogue_text().await?;
     serde_json::from_str(&text).map(domain_connect::consequences::Catalogue::from_rows).map_err(|e| format!("catalogue.json: {e}"))
 }
 

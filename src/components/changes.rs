@@ -59,7 +59,7 @@ struct Row {
 
 /// "This stops Gmail Setup — google.com", or for a record several services could have
 /// written, each of them as "one of".
-pub fn stops(b: &[Break]) -> String {
+fn stops(b: &[Break]) -> String {
     let names: Vec<String> = b.iter().map(Break::label).collect();
     match names.len() {
         1 => format!("This stops {}.", names[0]),

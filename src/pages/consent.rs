@@ -93,8 +93,8 @@ async fn load(cfg: Config, path: String, search: String) -> Result<Arc<Loaded>, 
 
 /// For each record the change deletes, the services its removal breaks; and the flags
 /// of the names the link gives: from catalogue.json, read by the explain bundle.
-pub(super) async fn explain(review: &Review, t: &domain_connect::Template, names: &[&str]) -> Result<(Vec<Vec<Break>>, Vec<String>), String> {
-    let catalogue = crate::net::get_text("/catalogue.json").await?;
+pub(super) async fn explain(review: &Review, t: &domain_connect::Template, names: &[String]) -> Result<(Vec<Vec<Break>>, Vec<String>), String> {
+    let catalogue = providers::catalogue_text().await?;
     let mut breaks = Vec::new();
     if let Ok(cs) = &review.changes {
         let asked = consequences::to_attribute(cs);

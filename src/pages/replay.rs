@@ -123,7 +123,7 @@ pub fn Replay() -> impl IntoView {
         let d = replay::diagnose(&Case { url: &url, template, key: &key, zone: records.as_deref() }, &crate::web::Browser);
         // Which services a removal breaks, once the catalogue is read.
         let breaks = match (d.review.as_ref().and_then(|(r, _)| r.changes.as_ref().ok()), own) {
-            (Some(cs), Some(t)) if !cs.net().removed.is_empty() => catalogue.get().flatten().map(|c| c.breaks(cs, &t)).unwrap_or_default(),
+            (Some(cs), Some(t)) => catalogue.get().flatten().map(|c| c.breaks(cs, &t)).unwrap_or_default(),
             _ => Vec::new(),
         };
         Some(Ok((d, records, zone_error, breaks)))

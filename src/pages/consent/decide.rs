@@ -23,6 +23,16 @@ fn go(url: &str) {
     }
 }
 
+/// The way out when there is no `redirect_uri`: a popup closes itself (its opener heard
+/// what happened); a page in a tab or frame stays.
+fn close_if_popup() {
+    if let Some(w) = web_sys::window() {
+        if w.opener().map(|o| !o.is_null()).unwrap_or(false) {
+            let _ = w.close();
+        }
+    }
+}
+
 /// After Connect on a live records API: verify, save, Undo (builds with an adapter).
 #[cfg(any(feature = "powerdns", feature = "cloudflare"))]
 fn after_apply(l: Arc<Loaded>) -> AnyView {
@@ -165,14 +175,8 @@ pub(super) fn Decide(l: Arc<Loaded>, proxy: RwSignal<Vec<Option<bool>>>, nothing
             crate::embed::notify(&l.cfg.dashboard_origins, "dc-cancelled", &[]);
             match next {
                 Some(n) => go(&n),
-                None => {
-                    // Opened as a popup: close it; otherwise the page says it may be closed.
-                    if let Some(w) = web_sys::window() {
-                        if w.opener().map(|o| !o.is_null()).unwrap_or(false) {
-                            let _ = w.close();
-                        }
-                    }
-                }
+                // Opened as a popup: close it; otherwise the page says it may be closed.
+                None => close_if_popup(),
             }
         }
     };
@@ -216,13 +220,7 @@ fn AlreadySetUp(l: Arc<Loaded>) -> impl IntoView {
         crate::embed::notify(&l.cfg.dashboard_origins, "dc-applied", &[("added", 0u32.into()), ("removed", 0u32.into()), ("already", true.into())]);
         match &next {
             Some(n) => go(n),
-            None => {
-                if let Some(w) = web_sys::window() {
-                    if w.opener().map(|o| !o.is_null()).unwrap_or(false) {
-                        let _ = w.close();
-                    }
-                }
-            }
+            None => close_if_popup(),
         }
     };
     view! {

@@ -74,12 +74,11 @@ pub(super) fn Screen(l: Arc<Loaded>) -> impl IntoView {
     // the explain bundle, which is loaded only then, and only when there is something to ask.
     let (breaks, name_flags) = (RwSignal::new(Vec::new()), RwSignal::new(Vec::<String>::new()));
     let removes = net.as_ref().is_some_and(|n| !n.removed.is_empty());
-    let flags = &l.review.flags;
-    if removes || flags.provider_name_extra.is_some() || flags.service_name_extra.is_some() {
+    let f = &l.review.flags;
+    let names: Vec<String> = [&f.provider_name_extra, &f.service_name_extra].into_iter().flatten().cloned().collect();
+    if removes || !names.is_empty() {
         let l = l.clone();
         leptos::task::spawn_local(async move {
-            let f = &l.review.flags;
-            let names: Vec<&str> = [f.provider_name_extra.as_deref(), f.service_name_extra.as_deref()].into_iter().flatten().collect();
             match super::explain(&l.review, &l.template.template, &names).await {
                 Ok((b, n)) => {
                     breaks.set(b);

@@ -105,7 +105,7 @@ pub(super) fn SideView(
     zone: Signal<Option<Arc<IndexedZone>>>,
     template: Signal<Option<Template>>,
 ) -> impl IntoView {
-    // Which services a removal breaks, once something is removed.
+    // Which services a removal breaks (none for a record only written again).
     let catalogue = providers::catalogue_resource();
     move || {
         let (apex, host_side) = sides.get()?;
@@ -116,8 +116,7 @@ pub(super) fn SideView(
             Ok((review, d)) => match (review.changes, zone.get()) {
                 (Ok(cs), Some(z)) => {
                     let (json, bind) = (cs.export_json(&d), cs.export_bind(&d));
-                    let removes = !cs.net().removed.is_empty();
-                    let breaks = match (removes.then(|| catalogue.get().flatten()).flatten(), template.get()) {
+                    let breaks = match (catalogue.get().flatten(), template.get()) {
                         (Some(c), Some(t)) => c.breaks(&cs, &t),
                         _ => Vec::new(),
                     };
