@@ -252,7 +252,7 @@ impl Catalogue {
             let service_name = self.service(p, s).and_then(|s| s.service_name.clone());
             return vec![Break { provider_id: p.to_string(), service_id: s.to_string(), service_name, via: Via::Provenance }];
         }
-        // In catalogue order, each service once (no sort: the consent page carries this).
+        // In catalogue order, each service once.
         let mut out: Vec<Break> = Vec::new();
         for p in self.patterns.iter().filter(|p| matches(p, record)) {
             let s = &self.services[p.service];

@@ -23,7 +23,6 @@ mod canonical;
 mod key_host;
 mod problem;
 pub mod search;
-use canonical::UNRESERVED;
 pub use canonical::{rfc3986_query, signing_query, QueryOrder};
 pub use key_host::{check_key_host, key_host, KeyHostError};
 pub use problem::SignatureProblem;

@@ -8,11 +8,10 @@
 //! way ([`Layout`]), against the `sig` decoded in its base64 variant ([`SigEncoding`]).
 //! At most [`MAX_VERIFIES`] RSA verifications; [`Search::cut`] says when that ran out.
 
-use super::{PublicKey, UNRESERVED};
+use super::{PublicKey, QueryOrder};
 use base64::alphabet;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use base64::Engine;
-use percent_encoding::utf8_percent_encode;
 use serde::Serialize;
 use std::fmt;
 
@@ -161,14 +160,12 @@ struct Param<'q> {
 /// Search what `sig` signs, given the raw query string it came with and the variables
 /// the template knows.
 pub fn search(raw_query: &str, sig: &str, known: &[String], key: &PublicKey) -> Search {
+    // The form decoder skips empty parameters as the split does: each raw one beside its decoding.
     let params: Vec<Param<'_>> = raw_query
         .split('&')
         .filter(|p| !p.is_empty())
-        .map(|raw| {
-            let (n, v) = raw.split_once('=').unwrap_or((raw, ""));
-            let dec = |s: &str| form_urlencoded::parse(format!("x={s}").as_bytes()).next().map(|(_, v)| v.into_owned()).unwrap_or_default();
-            Param { name: dec(n), value: dec(v), raw }
-        })
+        .zip(form_urlencoded::parse(raw_query.as_bytes()))
+        .map(|(raw, (name, value))| Param { name: name.into_owned(), value: value.into_owned(), raw })
         .filter(|p| p.name != "sig" && p.name != "key")
         .collect();
     let mut repeated: Vec<(String, usize)> = Vec::new();
@@ -243,36 +240,31 @@ fn decodings(sig: &str) -> Vec<(Vec<u8>, SigEncoding)> {
     out
 }
 
-/// The parameters as bytes, laid out one way.
+/// The parameters as bytes, laid out one way: the draft's canonical form and the
+/// form- and RFC 3986-encoded ones as signers lay them out ([`super::signing_query`],
+/// [`super::rfc3986_query`]); the others from the parameters as sent or decoded.
 fn lay_out(kept: &[&Param<'_>], layout: Layout) -> String {
-    let mut pairs: Vec<(String, String)> = kept
-        .iter()
-        .map(|p| match layout {
-            Layout::AsSent | Layout::AsSentSorted => {
+    let decoded = || kept.iter().map(|p| (p.name.as_str(), p.value.as_str()));
+    let mut pairs: Vec<(String, String)> = match layout {
+        Layout::Canonical => return super::signing_query(decoded(), QueryOrder::Canonical),
+        Layout::Form => return super::signing_query(decoded(), QueryOrder::AsGiven),
+        Layout::Rfc3986 => return super::rfc3986_query(decoded()),
+        Layout::AsSent | Layout::AsSentSorted => kept
+            .iter()
+            .map(|p| {
                 let (n, v) = p.raw.split_once('=').unwrap_or((p.raw, ""));
                 (n.to_string(), v.to_string())
-            }
-            Layout::Canonical | Layout::Rfc3986 => {
-                (utf8_percent_encode(&p.name, UNRESERVED).to_string(), utf8_percent_encode(&p.value, UNRESERVED).to_string())
-            }
-            Layout::Form | Layout::FormSorted => {
-                let enc = |s: &str| form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
-                (enc(&p.name), enc(&p.value))
-            }
-            Layout::Raw | Layout::RawSorted => (p.name.clone(), p.value.clone()),
-        })
-        .collect();
-    if matches!(layout, Layout::Canonical | Layout::AsSentSorted | Layout::FormSorted | Layout::RawSorted) {
-        // Sorted by name, stably (a repeated name keeps its values in the order given).
-        // An insertion sort: a URL has a few dozen parameters, and the consent page
-        // carries no other instance of the library's sort for this type.
-        for i in 1..pairs.len() {
-            let mut j = i;
-            while j > 0 && pairs[j - 1].0.as_bytes() > pairs[j].0.as_bytes() {
-                pairs.swap(j - 1, j);
-                j -= 1;
-            }
+            })
+            .collect(),
+        Layout::FormSorted => {
+            let enc = |s: &str| form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
+            decoded().map(|(n, v)| (enc(n), enc(v))).collect()
         }
+        Layout::Raw | Layout::RawSorted => decoded().map(|(n, v)| (n.to_string(), v.to_string())).collect(),
+    };
+    if matches!(layout, Layout::AsSentSorted | Layout::FormSorted | Layout::RawSorted) {
+        // Stable: a repeated name keeps its values in the order given.
+        pairs.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
     }
     pairs.iter().map(|(n, v)| format!("{n}={v}")).collect::<Vec<_>>().join("&")
 }
