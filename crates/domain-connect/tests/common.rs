@@ -39,3 +39,36 @@ pub fn params_for(t: &domain_connect::Template, seed: usize) -> domain_connect::
     }
     params
 }
+
+/// Every public template that loads, with its file name, in file order.
+pub fn public_templates() -> Vec<(String, domain_connect::Template)> {
+    let mut files: Vec<_> = std::fs::read_dir(shared().join("templates")).unwrap().filter_map(|e| e.ok().map(|e| e.path())).collect();
+    files.sort();
+    files
+        .iter()
+        .filter_map(|f| {
+            let t = domain_connect::Template::from_json_bytes(&std::fs::read(f).ok()?).ok()?;
+            Some((f.file_name()?.to_string_lossy().into_owned(), t))
+        })
+        .collect()
+}
+
+/// `t` applied to `zone` of `domain` with generated values ([`params_for`]) and the
+/// reference engine's redirect records: at the apex, or under `sub` when the template
+/// requires a host.
+// The engine's own error, as its functions return it (the core allows the size too).
+#[allow(clippy::result_large_err)]
+pub fn apply_generated(
+    t: &domain_connect::Template,
+    zone: &[domain_connect::ZoneRecord],
+    domain: &str,
+    seed: usize,
+) -> Result<domain_connect::ChangeSet, domain_connect::ApplyError> {
+    use domain_connect::apply::{apply_template, reference_redirect_records, ApplyRequest};
+    let (params, redirect) = (params_for(t, seed), reference_redirect_records());
+    let at = |host: &'static str| ApplyRequest { redirect_records: Some(&redirect), ..ApplyRequest::new(domain, Some(host), &params) };
+    match apply_template(t, zone, &at("")) {
+        Err(e) if e.name() == "HostRequired" => apply_template(t, zone, &at("sub")),
+        other => other,
+    }
+}

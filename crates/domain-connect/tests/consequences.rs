@@ -7,7 +7,7 @@ mod common;
 
 use domain_connect::apply::{apply_template, ApplyRequest};
 use domain_connect::consequences::{Catalogue, Pattern};
-use domain_connect::{ConflictRule, DeletionReason, Template, TemplateRecord, ZoneRecord};
+use domain_connect::{ConflictRule, DeletionReason, Template, ZoneRecord};
 use std::fmt::Write;
 
 const ZONE: &str = r#"[
@@ -20,14 +20,10 @@ const ZONE: &str = r#"[
 
 #[test]
 fn public_templates_are_attributed_to_themselves_and_generic_records_to_nobody() {
-    let dir = common::shared().join("templates");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok().map(|e| e.path())).collect();
-    files.sort();
-    let templates: Vec<Template> = files.iter().filter_map(|f| Template::from_json_bytes(&std::fs::read(f).ok()?).ok()).collect();
+    let templates: Vec<Template> = common::public_templates().into_iter().map(|(_, t)| t).collect();
     let cat = Catalogue::from_templates(&templates);
     let zone = domain_connect::zone::from_json(ZONE).unwrap();
-    let redirect: Vec<TemplateRecord> =
-        serde_json::from_str(r#"[{"type":"A","pointsTo":"127.0.0.1","ttl":600},{"type":"AAAA","pointsTo":"::1","ttl":600}]"#).unwrap();
+    let redirect = domain_connect::apply::reference_redirect_records();
     let (mut applied, mut refused) = (0, 0);
     let mut refusals: std::collections::BTreeMap<String, usize> = Default::default();
     let (mut exactly, mut one_of, mut set_sizes, mut generic_none, mut weak_none) = (0, 0, 0, 0, 0);
@@ -36,16 +32,7 @@ fn public_templates_are_attributed_to_themselves_and_generic_records_to_nobody()
     // Each template's position and the zone it made (None: refused).
     let mut zones: Vec<Option<(usize, Vec<ZoneRecord>)>> = Vec::new();
     for (i, t) in templates.iter().enumerate() {
-        let params = common::params_for(t, i);
-        // At the apex, or under a host when the template requires one.
-        let at_apex = ApplyRequest { redirect_records: Some(&redirect), ..ApplyRequest::new("example.com", Some(""), &params) };
-        let result = match apply_template(t, &zone, &at_apex) {
-            Err(e) if e.name() == "HostRequired" => {
-                apply_template(t, &zone, &ApplyRequest { redirect_records: Some(&redirect), ..ApplyRequest::new("example.com", Some("sub"), &params) })
-            }
-            other => other,
-        };
-        let Ok(cs) = result.map_err(|e| *refusals.entry(e.name().to_string()).or_insert(0) += 1) else {
+        let Ok(cs) = common::apply_generated(t, &zone, "example.com", i).map_err(|e| *refusals.entry(e.name().to_string()).or_insert(0) += 1) else {
             refused += 1;
             zones.push(None);
             continue;

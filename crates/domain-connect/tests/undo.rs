@@ -7,9 +7,8 @@
 
 mod common;
 
-use domain_connect::apply::{apply_template, ApplyRequest};
 use domain_connect::records_api::{self, powerdns};
-use domain_connect::{Template, TemplateRecord, ZoneRecord};
+use domain_connect::ZoneRecord;
 use serde_json::{json, Value};
 
 const DOMAIN: &str = "example.com";
@@ -47,32 +46,19 @@ const ZONE: &str = r#"[
 
 #[test]
 fn every_public_template_applied_then_undone_gives_the_zone_back() {
-    let dir = common::shared().join("templates");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok().map(|e| e.path())).collect();
-    files.sort();
-    let redirect: Vec<TemplateRecord> =
-        serde_json::from_str(r#"[{"type":"A","pointsTo":"127.0.0.1","ttl":600},{"type":"AAAA","pointsTo":"::1","ttl":600}]"#).unwrap();
     let zone = domain_connect::zone::from_json(ZONE).unwrap();
     let mut start = Model(Vec::new());
     start.patch(&powerdns::patch_between(&[], &zone, DOMAIN));
     let before = start.records();
     let (mut loaded, mut applied, mut refused, mut unchanged) = (0, 0, 0, 0);
     let mut wrong = Vec::new();
-    for (i, f) in files.iter().enumerate() {
-        let Ok(t) = Template::from_json_bytes(&std::fs::read(f).unwrap()) else { continue };
+    for (i, (name, t)) in common::public_templates().iter().enumerate() {
         loaded += 1;
-        let params = common::params_for(&t, i);
-        let at = |host: &'static str| ApplyRequest { redirect_records: Some(&redirect), ..ApplyRequest::new(DOMAIN, Some(host), &params) };
-        let cs = match apply_template(&t, &before, &at("")) {
-            Err(e) if e.name() == "HostRequired" => apply_template(&t, &before, &at("sub")),
-            other => other,
-        };
-        let Ok(cs) = cs else {
+        let Ok(cs) = common::apply_generated(t, &before, DOMAIN, i) else {
             refused += 1;
             continue;
         };
         applied += 1;
-        let name = f.file_name().unwrap().to_string_lossy().into_owned();
         let mut pdns = Model(start.0.clone());
         pdns.patch(&powerdns::patch_body(&cs, &before, DOMAIN));
         let after = pdns.records();
