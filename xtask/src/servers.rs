@@ -166,15 +166,23 @@ pub fn nginx(dir: &Path, dist: &Path) -> Result<(Server, String), String> {
     let module = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
     let t = dir.join("nginx");
     std::fs::create_dir_all(&t).map_err(|e| e.to_string())?;
+    let http = format!("  log_format dc '$request_uri\\t$http_referer';\n  access_log {t}/access.log dc;\n{site}", t = t.display());
+    let server = run_nginx("nginx", dir, &t, &format!("load_module {module};\n"), &http, port)?;
+    Ok((server, format!("http://{listen}")))
+}
+
+/// nginx in the foreground with its files in `t` (`prelude` before the main context,
+/// `http` inside the http block after the temporary paths), ready once `port` answers.
+fn run_nginx(name: &'static str, dir: &Path, t: &Path, prelude: &str, http: &str, port: u16) -> Result<Server, String> {
     let conf = format!(
-        "load_module {module};\ndaemon off;\npid {t}/nginx.pid;\nerror_log stderr;\nevents {{}}\nhttp {{\n  log_format dc '$request_uri\\t$http_referer';\n  access_log {t}/access.log dc;\n  client_body_temp_path {t};\n  proxy_temp_path {t};\n  fastcgi_temp_path {t};\n  uwsgi_temp_path {t};\n  scgi_temp_path {t};\n{site}}}\n",
+        "{prelude}daemon off;\npid {t}/nginx.pid;\nerror_log stderr;\nevents {{}}\nhttp {{\n  client_body_temp_path {t};\n  proxy_temp_path {t};\n  fastcgi_temp_path {t};\n  uwsgi_temp_path {t};\n  scgi_temp_path {t};\n{http}}}\n",
         t = t.display()
     );
     let file = t.join("nginx.conf");
     std::fs::write(&file, conf).map_err(|e| e.to_string())?;
-    let mut server = start("nginx", dir, Command::new("nginx").arg("-c").arg(&file).arg("-p").arg(&t))?;
+    let mut server = start(name, dir, Command::new("nginx").arg("-c").arg(&file).arg("-p").arg(t))?;
     wait_for_port(&mut server, port)?;
-    Ok((server, format!("http://{listen}")))
+    Ok(server)
 }
 
 /// nginx as a DNS provider's own site that, by default, admits its records API only with the
@@ -215,16 +223,12 @@ pub fn nginx_provider_site(dir: &Path, dist: &Path, pdns_api: &str, doh_url: &st
     std::fs::write(t.join("index.html"), crate::web::render(&template, Some(&config))?).map_err(|e| e.to_string())?;
     std::fs::write(t.join("config.json"), &config).map_err(|e| e.to_string())?;
     let upstream = pdns_api.trim_start_matches("http://");
-    let conf = format!(
-        "daemon off;\npid {t}/nginx.pid;\nerror_log stderr;\nevents {{}}\nhttp {{\n  access_log off;\n  client_body_temp_path {t};\n  proxy_temp_path {t};\n  fastcgi_temp_path {t};\n  uwsgi_temp_path {t};\n  scgi_temp_path {t};\n  types {{ application/wasm wasm; text/javascript js; text/css css; application/json json; text/html html; }}\n  server {{\n    listen 127.0.0.1:{port};\n    root {dist};\n    location = /config.json {{ alias {t}/config.json; }}\n    location = /index.html {{ alias {t}/index.html; }}\n    location /api/ {{\n      {gate}\n      {key}\n      proxy_pass http://{upstream};\n    }}\n    location / {{ try_files $uri /index.html; }}\n  }}\n}}\n",
+    let http = format!(
+        "  access_log off;\n  types {{ application/wasm wasm; text/javascript js; text/css css; application/json json; text/html html; }}\n  server {{\n    listen 127.0.0.1:{port};\n    root {dist};\n    location = /config.json {{ alias {t}/config.json; }}\n    location = /index.html {{ alias {t}/index.html; }}\n    location /api/ {{\n      {gate}\n      {key}\n      proxy_pass http://{upstream};\n    }}\n    location / {{ try_files $uri /index.html; }}\n  }}\n",
         t = t.display(),
         dist = dist.display(),
     );
-    let file = t.join("nginx.conf");
-    std::fs::write(&file, conf).map_err(|e| e.to_string())?;
-    let mut server = start(name, dir, Command::new("nginx").arg("-c").arg(&file).arg("-p").arg(&t))?;
-    wait_for_port(&mut server, port)?;
-    Ok((server, site))
+    Ok((run_nginx(name, dir, &t, "", &http, port)?, site))
 }
 
 /// Caddy serving `dist` with the site block `cargo xtask headers --for caddy` writes.

@@ -48,31 +48,13 @@ pub fn read(config: Option<&str>) -> Result<dc_config::Config, String> {
 /// its config.json.
 pub fn build_into(dist: &Path, config: Option<&str>, features: &[&str]) -> Result<(), String> {
     tools::ensure_build_tools()?;
-    // The consent page into dist/ (trunk replaces the directory whole), the tools page
-    // beside it; of the tools page only its script and wasm are kept, under tools/.
+    // The consent page into dist/ (trunk replaces the directory whole); of the tools
+    // page only its script and wasm are kept, under tools/; and of the explain bundle
+    // (what a removal breaks, what a client signed), loaded by the consent page only
+    // when it has something to explain, its script and wasm under explain/.
     bundle::trunk("index.html", dist, "/", features)?;
-    let tools_out = root().join("target").join("trunk-tools");
-    bundle::trunk("tools.html", &tools_out, "/tools/", features)?;
-    let tools_dir = dist.join("tools");
-    std::fs::create_dir_all(&tools_dir).map_err(|e| format!("{}: {e}", tools_dir.display()))?;
-    for e in std::fs::read_dir(&tools_out).map_err(|e| e.to_string())? {
-        let p = e.map_err(|e| e.to_string())?.path();
-        if p.extension().is_some_and(|x| x == "js" || x == "wasm") {
-            std::fs::copy(&p, tools_dir.join(p.file_name().unwrap_or_default())).map_err(|e| e.to_string())?;
-        }
-    }
-    // The explain bundle (what a removal breaks, what a client signed), loaded by the
-    // consent page only when it has something to explain: its script and wasm under explain/.
-    let explain_out = root().join("target").join("trunk-explain");
-    bundle::trunk("explain.html", &explain_out, "/explain/", &[])?;
-    let explain_dir = dist.join("explain");
-    std::fs::create_dir_all(&explain_dir).map_err(|e| format!("{}: {e}", explain_dir.display()))?;
-    for e in std::fs::read_dir(&explain_out).map_err(|e| e.to_string())? {
-        let p = e.map_err(|e| e.to_string())?.path();
-        if p.extension().is_some_and(|x| x == "js" || x == "wasm") {
-            std::fs::copy(&p, explain_dir.join(p.file_name().unwrap_or_default())).map_err(|e| e.to_string())?;
-        }
-    }
+    let tools_dir = beside(dist, "tools.html", "tools", features)?;
+    let explain_dir = beside(dist, "explain.html", "explain", &[])?;
     let consent = bundle::finish(dist, "dc-consent", "/")?;
     let tools_bundle = bundle::finish(&tools_dir, "dc-tools", "/tools/")?;
     let explain = bundle::finish(&explain_dir, "dc-explain", "/explain/")?;
@@ -90,6 +72,22 @@ pub fn build_into(dist: &Path, config: Option<&str>, features: &[&str]) -> Resul
     std::fs::write(dist.join("_headers"), headers_file(config)?).map_err(|e| e.to_string())?;
     std::fs::write(dist.join("index.html"), render(&html, Some(&text))?).map_err(|e| e.to_string())?;
     Ok(())
+}
+
+/// trunk's build of `page` (into `target/trunk-{sub}`), its script and wasm copied into
+/// `dist/{sub}/`, served from `/{sub}/`; that directory.
+fn beside(dist: &Path, page: &str, sub: &str, features: &[&str]) -> Result<PathBuf, String> {
+    let out = root().join("target").join(format!("trunk-{sub}"));
+    bundle::trunk(page, &out, &format!("/{sub}/"), features)?;
+    let dir = dist.join(sub);
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for e in std::fs::read_dir(&out).map_err(|e| e.to_string())? {
+        let p = e.map_err(|e| e.to_string())?.path();
+        if p.extension().is_some_and(|x| x == "js" || x == "wasm") {
+            std::fs::copy(&p, dir.join(p.file_name().unwrap_or_default())).map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(dir)
 }
 
 /// `catalogue.json`: the bundled templates and those of `catalogue_dir` (config.json)
