@@ -13,7 +13,11 @@ pub struct ConfigState(pub LocalResource<Result<(Config, String), ConfigError>>)
 
 async fn load_config() -> Result<(Config, String), ConfigError> {
     let resp = net::fetch("GET", "/config.json", &[], None).await.map_err(ConfigError::Unreachable)?;
-    crate::config::from_response(&resp)
+    let loaded = crate::config::from_response(&resp);
+    if let Ok((cfg, _)) = &loaded {
+        net::set_timeout_seconds(cfg.timeout_seconds);
+    }
+    loaded
 }
 
 fn apply_branding(cfg: &Config) {

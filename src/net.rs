@@ -6,9 +6,37 @@ use gloo_net::http::{Method, RequestBuilder};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// How long a request may take before it is given up (the page then says so, and
-/// after an apply reads the zone again to see what happened).
-pub const TIMEOUT_MS: u32 = 30_000;
+use std::sync::atomic::{AtomicU32, Ordering::Relaxed};
+
+/// How long a request may take before it is given up, in seconds (config.json's
+/// `timeout_seconds`; the page then says so, and after an apply reads the zone again
+/// to see what happened).
+static TIMEOUT_SECONDS: AtomicU32 = AtomicU32::new(dc_config::DEFAULT_TIMEOUT_SECONDS);
+
+/// Give up every later request after `seconds` (the configuration, once read).
+pub fn set_timeout_seconds(seconds: u32) {
+    TIMEOUT_SECONDS.store(seconds, Relaxed);
+}
+
+/// Why a request got no answer: what was asked and what happened, and whether it was
+/// given up unanswered (a change given up may still be carried out by the server).
+#[derive(Debug, Clone)]
+pub struct Failure {
+    pub text: String,
+    pub timed_out: bool,
+}
+
+impl From<Failure> for String {
+    fn from(f: Failure) -> String {
+        f.text
+    }
+}
+
+impl From<String> for Failure {
+    fn from(text: String) -> Failure {
+        Failure { text, timed_out: false }
+    }
+}
 
 /// Largest response body read (a zone of 200,000 records is well under this).
 pub const MAX_BODY: usize = 64 * 1024 * 1024;
@@ -44,7 +72,7 @@ impl HttpResponse {
 
 /// One HTTP request. `body` is sent as is; `headers` are (name, value) pairs.
 pub async fn fetch(method: &str, url: &str, headers: &[(&str, &str)], body: Option<&[u8]>) -> Result<HttpResponse, String> {
-    fetch_as(method, url, headers, body, false).await
+    Ok(fetch_as(method, url, headers, body, false).await?)
 }
 
 fn method_of(m: &str) -> Method {
@@ -63,7 +91,7 @@ fn method_of(m: &str) -> Method {
 /// connection dropped, a gateway's 502/503/504) is tried again, twice at most, after
 /// 300 ms and then 1.2 s — not after a timeout, which already waited. A write is
 /// never tried again: what it did is settled by reading the zone again.
-pub async fn fetch_as(method: &str, url: &str, headers: &[(&str, &str)], body: Option<&[u8]>, with_session: bool) -> Result<HttpResponse, String> {
+pub async fn fetch_as(method: &str, url: &str, headers: &[(&str, &str)], body: Option<&[u8]>, with_session: bool) -> Result<HttpResponse, Failure> {
     let read = matches!(method, "GET" | "HEAD");
     let mut waits = [300, 1200].into_iter();
     loop {
@@ -71,7 +99,7 @@ pub async fn fetch_as(method: &str, url: &str, headers: &[(&str, &str)], body: O
         let answer = fetch_once(method, url, headers, body, with_session).await;
         let passing = match &answer {
             Ok(r) => matches!(r.status, 502..=504),
-            Err(_) => js_sys::Date::now() - started < 5_000.0,
+            Err(f) => !f.timed_out && js_sys::Date::now() - started < 5_000.0,
         };
         match waits.next() {
             Some(ms) if read && passing => sleep(ms).await,
@@ -80,9 +108,15 @@ pub async fn fetch_as(method: &str, url: &str, headers: &[(&str, &str)], body: O
     }
 }
 
-async fn fetch_once(method: &str, url: &str, headers: &[(&str, &str)], body: Option<&[u8]>, with_session: bool) -> Result<HttpResponse, String> {
+async fn fetch_once(method: &str, url: &str, headers: &[(&str, &str)], body: Option<&[u8]>, with_session: bool) -> Result<HttpResponse, Failure> {
     let what = format!("{method} {url}");
-    let signal = web_sys::AbortSignal::timeout_with_u32(TIMEOUT_MS);
+    let seconds = TIMEOUT_SECONDS.load(Relaxed);
+    let signal = web_sys::AbortSignal::timeout_with_u32(seconds.saturating_mul(1000));
+    // Given up by the timeout's signal: said so, and marked (unlike a connection lost).
+    let failed = |e: String| match signal.aborted() {
+        true => Failure { text: format!("{what}: no answer within {seconds} s"), timed_out: true },
+        false => Failure { text: e, timed_out: false },
+    };
     let mut b = RequestBuilder::new(url).method(method_of(method)).abort_signal(Some(&signal));
     if with_session {
         b = b.credentials(web_sys::RequestCredentials::Include);
@@ -91,7 +125,7 @@ async fn fetch_once(method: &str, url: &str, headers: &[(&str, &str)], body: Opt
         // The browser throws on a header it cannot send (a typed token with a line
         // break, say); refuse it here, as an error the page shows.
         if !is_header(k, v) {
-            return Err(format!("{what}: the header {k:?} cannot be sent (a control character, or a character outside Latin-1)"));
+            return Err(format!("{what}: the header {k:?} cannot be sent (a control character, or a character outside Latin-1)").into());
         }
         b = b.header(k, v);
     }
@@ -99,18 +133,18 @@ async fn fetch_once(method: &str, url: &str, headers: &[(&str, &str)], body: Opt
         Some(bytes) => b.body(js_sys::Uint8Array::from(bytes)),
         None => b.build(),
     }
-    .map_err(|e| format!("{what}: {e}"))?;
-    let resp = req.send().await.map_err(|e| format!("{what}: network error ({e})"))?;
+    .map_err(|e| Failure::from(format!("{what}: {e}")))?;
+    let resp = req.send().await.map_err(|e| failed(format!("{what}: network error ({e})")))?;
     let status = resp.status();
     let content_type = resp.headers().get("content-type");
     // The body as the browser's ArrayBuffer, measured before it is copied into wasm memory.
     let raw: web_sys::Response = resp.into();
-    let buf = JsFuture::from(raw.array_buffer().map_err(|e| format!("{what}: {}", js_error(&e)))?)
+    let buf = JsFuture::from(raw.array_buffer().map_err(|e| Failure::from(format!("{what}: {}", js_error(&e))))?)
         .await
-        .map_err(|e| format!("{what}: reading the body: {}", js_error(&e)))?;
+        .map_err(|e| failed(format!("{what}: reading the body: {}", js_error(&e))))?;
     let arr = js_sys::Uint8Array::new(&buf);
     if arr.length() as usize > MAX_BODY {
-        return Err(format!("{what}: the response is larger than {MAX_BODY} bytes"));
+        return Err(format!("{what}: the response is larger than {MAX_BODY} bytes").into());
     }
     Ok(HttpResponse { status, content_type, body: arr.to_vec() })
 }

@@ -12,6 +12,8 @@ use leptos::prelude::LocalResource;
 mod live;
 #[cfg(any(feature = "powerdns", feature = "cloudflare"))]
 pub use live::{kept_change, probe, undo};
+#[cfg(any(feature = "powerdns", feature = "cloudflare"))]
+mod turns;
 
 /// A template and where it was found.
 #[derive(Debug, Clone)]
@@ -240,6 +242,9 @@ pub struct Applied {
     pub request: Option<String>,
     /// Said when the answer was lost but a second reading shows the change in place.
     pub note: Option<String>,
+    /// Nothing was sent: the zone already held the change when read again (another
+    /// tab or window made it meanwhile).
+    pub already: bool,
 }
 
 /// Apply an approved change set to the configured records API: the zone becomes the
@@ -255,7 +260,7 @@ pub async fn apply(cfg: &Config, domain: &str, zone: &[ZoneRecord], approved: &A
             // The proxy choices, in the order of the added records.
             let proxied = serde_json::to_string(&approved.proxied).unwrap_or_default();
             let _ = s.set_item(&format!("{SANDBOX_PROXIED_PREFIX}{domain}"), &proxied);
-            Ok(Applied { to: "sandbox provider (this browser's storage)".into(), request: None, note: None })
+            Ok(Applied { to: "sandbox provider (this browser's storage)".into(), request: None, note: None, already: false })
         }
         #[cfg(any(feature = "powerdns", feature = "cloudflare"))]
         _ => live::apply(cfg, domain, zone, approved).await,

@@ -50,7 +50,7 @@ fn credential(cfg: &Config) -> Result<(String, bool), ZoneReadError> {
 
 /// Send a request the core described. With the provider's session, the empty
 /// credential header is left out and the cookies go instead.
-async fn send(req: &records_api::HttpRequest, with_session: bool) -> Result<net::HttpResponse, String> {
+async fn send(req: &records_api::HttpRequest, with_session: bool) -> Result<net::HttpResponse, net::Failure> {
     let headers: Vec<(&str, &str)> = req.headers.iter().filter(|(_, v)| !v.is_empty() && v != "Bearer ").map(|(k, v)| (k.as_str(), v.as_str())).collect();
     net::fetch_as(req.method, &req.url, &headers, req.body.as_deref(), with_session).await
 }
@@ -84,7 +84,7 @@ pub async fn read_zone(cfg: &Config, domain: &str) -> Result<(Vec<ZoneRecord>, S
         RecordsApi::Powerdns { base, server_id, .. } => {
             let (key, with_session) = credential(cfg)?;
             let req = powerdns::read_zone_request(base, server_id, domain, &key);
-            let resp = send(&req, with_session).await.map_err(failed)?;
+            let resp = send(&req, with_session).await.map_err(|e| failed(e.into()))?;
             // The credential handed over or typed is refused (expired, revoked): forget
             // it and ask for a new one; nothing is read or applied until it comes.
             if matches!(resp.status, 401 | 403) && !with_session && !matches!(cfg.records_api, RecordsApi::Powerdns { api_key: Some(_), .. }) {
@@ -106,6 +106,10 @@ pub async fn read_zone(cfg: &Config, domain: &str) -> Result<(Vec<ZoneRecord>, S
 
 /// Apply through the configured live records API.
 pub async fn apply(cfg: &Config, domain: &str, zone: &[ZoneRecord], approved: &Approved) -> Result<Applied, ApplyFailure> {
+    super::turns::in_turn(&format!("dc-change:{domain}"), apply_now(cfg, domain, zone, approved)).await
+}
+
+async fn apply_now(cfg: &Config, domain: &str, zone: &[ZoneRecord], approved: &Approved) -> Result<Applied, ApplyFailure> {
     match &cfg.records_api {
         #[cfg(feature = "powerdns")]
         RecordsApi::Powerdns { .. } => {
@@ -122,6 +126,10 @@ pub async fn apply(cfg: &Config, domain: &str, zone: &[ZoneRecord], approved: &A
 /// was, under the same rules as Connect (read first, refused if changed since; one
 /// PATCH; an unclear answer settled by reading again). PowerDNS only.
 pub async fn undo(cfg: &Config, domain: &str) -> Result<Applied, ApplyFailure> {
+    super::turns::in_turn(&format!("dc-change:{domain}"), undo_now(cfg, domain)).await
+}
+
+async fn undo_now(cfg: &Config, domain: &str) -> Result<Applied, ApplyFailure> {
     let zone_of = |part: &str| {
         let text = kept(domain, part).ok_or(ApplyFailure::NotApplied("this tab holds no applied change to undo".into()))?;
         zone::from_json(&text).map_err(|e| ApplyFailure::NotApplied(format!("the kept change cannot be read: {e}")))
@@ -155,7 +163,7 @@ async fn undo_cloudflare(cfg: &Config, base: &str, domain: &str, before: &[ZoneR
         .and_then(|t| serde_json::from_str(&t).ok())
         .ok_or(ApplyFailure::NotApplied("this tab holds no Cloudflare batch to undo with".into()))?;
     let req = cloudflare::batch_request(base, &zone_id, &token, &body);
-    let done = Applied { to: format!("Cloudflare at {base}"), request: Some(req.redacted()), note: None };
+    let done = Applied { to: format!("Cloudflare at {base}"), request: Some(req.redacted()), note: None, already: false };
     match send_change(&req, with_session, cloudflare::read_batch_answer, "Cloudflare refused the undo").await? {
         Ok(_) => Ok(done),
         Err(failure) => settle(cfg, domain, &now, before, failure, done).await,
@@ -177,6 +185,19 @@ fn unchanged(expected: &[ZoneRecord], now: &[ZoneRecord]) -> Result<(), ApplyFai
     }
 }
 
+/// The zone read again before a change already holds what the change makes (made
+/// meanwhile, from another tab or window): nothing is sent, and the page says so.
+fn already_applied(from: &[ZoneRecord], to: &[ZoneRecord], now: &[ZoneRecord], at: String) -> Option<Applied> {
+    (!records_api::diff(from, now).is_empty() && records_api::diff(to, now).is_empty()).then(|| Applied {
+        to: at,
+        request: None,
+        note: Some(
+            "Connect read your domain's records again and found these changes already made (from another tab or window, perhaps), so nothing was sent".into(),
+        ),
+        already: true,
+    })
+}
+
 /// Send the one request that changes the zone and read its answer with `read`:
 /// `Ok(Ok(answer))` applied; `Ok(Err(why))` not known (a 5xx, a lost or unreadable
 /// answer: settle by reading again); `Err` refused — `refused` says by whom, of what —
@@ -186,12 +207,12 @@ async fn send_change(
     with_session: bool,
     read: fn(u16, &[u8]) -> Result<(), ApiFailure>,
     refused: &str,
-) -> Result<Result<net::HttpResponse, String>, ApplyFailure> {
+) -> Result<Result<net::HttpResponse, net::Failure>, ApplyFailure> {
     match send(req, with_session).await {
         Ok(resp) => match read(resp.status, &resp.body) {
             Ok(()) => Ok(Ok(resp)),
             Err(ApiFailure::Refused { status, messages }) => Err(ApplyFailure::NotApplied(format!("{refused} (HTTP {status}): {}", messages.join("; ")))),
-            Err(e) => Ok(Err(e.to_string())),
+            Err(e) => Ok(Err(e.to_string().into())),
         },
         Err(e) => Ok(Err(e)),
     }
@@ -234,10 +255,13 @@ async fn change_zone(cfg: &Config, domain: &str, from: &[ZoneRecord], to: &[Zone
     let (key, with_session) = credential(cfg).map_err(not_read)?;
     // 1. The zone must still be the one previewed.
     let (now, _) = read_zone(cfg, domain).await.map_err(not_read)?;
+    if let Some(already) = already_applied(from, to, &now, format!("PowerDNS at {base}")) {
+        return Ok(already);
+    }
     unchanged(from, &now)?;
     // 2. One PATCH, all or nothing.
     let req = powerdns::patch_between_request(base, server_id, domain, &key, &now, to);
-    let done = Applied { to: format!("PowerDNS at {base}"), request: Some(req.redacted()), note: None };
+    let done = Applied { to: format!("PowerDNS at {base}"), request: Some(req.redacted()), note: None, already: false };
     let result = match send_change(&req, with_session, powerdns::read_patch_answer, "PowerDNS refused the change").await? {
         Ok(_) => Ok(done),
         // 3. The answer was lost or unclear: read the zone again and compare.
@@ -249,14 +273,27 @@ async fn change_zone(cfg: &Config, domain: &str, from: &[ZoneRecord], to: &[Zone
     result
 }
 
-/// After an unclear or lost answer: read the zone again and say what happened.
-async fn settle(cfg: &Config, domain: &str, before: &[ZoneRecord], expected: &[ZoneRecord], failure: String, done: Applied) -> Result<Applied, ApplyFailure> {
+/// After an unclear or lost answer: read the zone again and say what happened. A
+/// change given up unanswered (the timeout) may still be carried out, so a zone read
+/// unchanged after it is not "nothing was changed" but not known.
+async fn settle(
+    cfg: &Config,
+    domain: &str,
+    before: &[ZoneRecord],
+    expected: &[ZoneRecord],
+    failure: net::Failure,
+    done: Applied,
+) -> Result<Applied, ApplyFailure> {
+    let (timed_out, failure) = (failure.timed_out, failure.text);
     match read_zone(cfg, domain).await {
         Err(e) => Err(ApplyFailure::Unknown(format!("{failure}; the zone could not be read again to see whether it changed: {e}"))),
         Ok((after, _)) => match records_api::settle(before, expected, &after) {
             Settled::Applied => {
                 Ok(Applied { note: Some(format!("the answer was lost ({failure}), but reading the zone again shows every change in place")), ..done })
             }
+            Settled::NotApplied if timed_out => Err(ApplyFailure::Unknown(format!(
+                "{failure}; reading the zone again shows it unchanged so far, but your DNS provider may still carry out the request it did not answer. Reload this page in a minute: it shows what your domain's records hold then"
+            ))),
             Settled::NotApplied => Err(ApplyFailure::NotApplied(format!("{failure}; reading the zone again shows it unchanged"))),
             Settled::Neither { from_expected } => Err(ApplyFailure::Unknown(format!(
                 "{failure}; reading the zone again shows neither the old nor the new zone: missing {} record(s), {} unexpected: {}",
@@ -277,15 +314,15 @@ async fn apply_cloudflare(cfg: &Config, base: &str, domain: &str, zone: &[ZoneRe
     let not_read = |e: String| ApplyFailure::NotApplied(format!("the zone could not be read again before applying: {e}"));
     let (token, with_session) = credential(cfg).map_err(|e| not_read(e.to_string()))?;
     let (zone_id, listed) = read_cloudflare(base, &token, with_session, domain).await.map_err(not_read)?;
+    let expected = cloudflare::expected_zone(&approved.changes, zone, &approved.proxied);
     let Some(ids) = cloudflare::ids_for(zone, &listed) else {
         let now: Vec<ZoneRecord> = listed.into_iter().map(|c| c.record).collect();
-        return Err(zone_changed(zone, &now));
+        return already_applied(zone, &expected, &now, format!("Cloudflare at {base}")).ok_or_else(|| zone_changed(zone, &now));
     };
     let body = cloudflare::batch_body(&approved.changes, &ids, &approved.proxied, domain)
         .map_err(|no| ApplyFailure::NotApplied(no.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")))?;
     let req = cloudflare::batch_request(base, &zone_id, &token, &body);
-    let done = Applied { to: format!("Cloudflare at {base}"), request: Some(req.redacted()), note: None };
-    let expected = cloudflare::expected_zone(&approved.changes, zone, &approved.proxied);
+    let done = Applied { to: format!("Cloudflare at {base}"), request: Some(req.redacted()), note: None, already: false };
     match send_change(&req, with_session, cloudflare::read_batch_answer, "Cloudflare refused the change").await? {
         Ok(resp) => {
             // Kept for Undo: the batch that deletes what was created (by the ids

@@ -14,6 +14,7 @@ mod consent;
 mod consequences;
 mod decide;
 mod deploy;
+mod faults;
 mod records;
 mod replay;
 mod screen;

@@ -193,9 +193,13 @@ fn browser_tier(shared: &Path, filter: Option<&str>) -> Result<(), String> {
     let proxy_port = servers::free_port()?;
     let via_proxy = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
     let proxy_app_url = format!("http://{}", via_proxy.local_addr().map_err(|e| e.to_string())?);
+    // It gives up on a request sooner than the default 30 s, so the tests that hold an
+    // answer past the timeout wait 5 s, not 30.
+    let proxy_timeout = 5;
     let proxy_config = serde_json::json!({
         "records_api": {"kind": "powerdns", "base": format!("http://127.0.0.1:{proxy_port}"), "api_key": servers::PDNS_API_KEY},
         "doh": {"kind": "wire", "url": doh.url},
+        "timeout_seconds": proxy_timeout,
     });
     serve::spawn(via_proxy, serve::Site::new(adapters.clone(), Some(proxy_config.to_string()))?);
     // PowerDNS with no key in config: the embedding dashboard (the sandbox site's
@@ -253,6 +257,7 @@ fn browser_tier(shared: &Path, filter: Option<&str>) -> Result<(), String> {
         .env("DC_PDNS_DNS_PORT", pdns.dns_port.to_string())
         .env("DC_PROXY_APP", &proxy_app_url)
         .env("DC_PROXY_PORT", proxy_port.to_string())
+        .env("DC_PROXY_TIMEOUT", proxy_timeout.to_string())
         .env("DC_CF_APP", &cf_app_url)
         .env("DC_DASH_APP", &dash_app_url)
         .env("DC_EXAMPLE_DASHBOARD", format!("{example_url}/dashboard.html"))

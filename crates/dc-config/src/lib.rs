@@ -29,7 +29,13 @@ pub struct Config {
     /// to the bundled ones in `catalogue.json`, which names the services a removal
     /// breaks. The page does not read it.
     pub catalogue_dir: Option<String>,
+    /// How long any request of the page may go unanswered before it is given up, in
+    /// seconds (1–600). A write given up is settled by reading the zone again.
+    pub timeout_seconds: u32,
 }
+
+/// The default of [`Config::timeout_seconds`].
+pub const DEFAULT_TIMEOUT_SECONDS: u32 = 30;
 
 impl Default for Config {
     fn default() -> Self {
@@ -41,6 +47,7 @@ impl Default for Config {
             branding: Branding::default(),
             dashboard_origins: Vec::new(),
             catalogue_dir: None,
+            timeout_seconds: DEFAULT_TIMEOUT_SECONDS,
         }
     }
 }
@@ -182,6 +189,18 @@ struct Raw {
     #[serde(deserialize_with = "origins")]
     dashboard_origins: Vec<String>,
     catalogue_dir: Option<String>,
+    #[serde(deserialize_with = "seconds")]
+    timeout_seconds: Option<u32>,
+}
+
+/// A timeout: whole seconds, 1 to 600.
+fn seconds<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    let s = u32::deserialize(d)?;
+    if (1..=600).contains(&s) {
+        Ok(Some(s))
+    } else {
+        Err(serde::de::Error::custom(format!("{s} is not between 1 and 600 seconds")))
+    }
 }
 
 #[derive(Deserialize)]
@@ -309,6 +328,7 @@ impl Raw {
             branding: self.branding,
             dashboard_origins: self.dashboard_origins,
             catalogue_dir: self.catalogue_dir,
+            timeout_seconds: self.timeout_seconds.unwrap_or(DEFAULT_TIMEOUT_SECONDS),
         })
     }
 }

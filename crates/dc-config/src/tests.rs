@@ -122,3 +122,14 @@ fn no_input_panics() {
         let _ = Config::from_json(text);
     }
 }
+
+#[test]
+fn the_timeout_is_whole_seconds_from_1_to_600() {
+    assert_eq!(Config::from_json("{}").unwrap().timeout_seconds, 30);
+    assert_eq!(Config::from_json(r#"{"timeout_seconds": 5}"#).unwrap().timeout_seconds, 5);
+    for text in [r#"{"timeout_seconds": 0}"#, r#"{"timeout_seconds": 601}"#, r#"{"timeout_seconds": 2.5}"#, r#"{"timeout_seconds": "30"}"#] {
+        let (path, _) = err(text);
+        assert_eq!(path, "timeout_seconds", "{text}");
+    }
+    assert!(err(r#"{"timeout_seconds": 0}"#).1.contains("not between 1 and 600 seconds"));
+}

@@ -143,8 +143,15 @@ pub(super) fn Decide(l: Arc<Loaded>, proxy: RwSignal<Vec<Option<bool>>>, nothing
                 let origins = &l.cfg.dashboard_origins;
                 outcome.set(Some(match result {
                     Ok(applied) => {
-                        let (added, removed) = (approved.changes.added.len() as u32, approved.changes.deleted.len() as u32);
-                        crate::embed::notify(origins, "dc-applied", &[("added", added.into()), ("removed", removed.into())]);
+                        let (added, removed) = match applied.already {
+                            true => (0, 0),
+                            false => (approved.changes.added.len() as u32, approved.changes.deleted.len() as u32),
+                        };
+                        crate::embed::notify(
+                            origins,
+                            "dc-applied",
+                            &[("added", added.into()), ("removed", removed.into()), ("already", applied.already.into())],
+                        );
                         let next = l.review.return_url(&l.url, false);
                         if let Some(n) = &next {
                             go(n);
@@ -192,7 +199,10 @@ pub(super) fn Decide(l: Arc<Loaded>, proxy: RwSignal<Vec<Option<bool>>>, nothing
             {move || outcome.get().map(|o| match o {
                 Outcome::Applying => view! { <p>"Applying the changes…"</p> }.into_any(),
                 Outcome::Applied { applied, next } => { let stays = next.is_none(); view! {
-                    <p class="sig ok">{format!("Done: the changes were applied ({}).", applied.to)}</p>
+                    <p class="sig ok">{match applied.already {
+                        true => format!("Done: your domain's records already hold these changes ({}).", applied.to),
+                        false => format!("Done: the changes were applied ({}).", applied.to),
+                    }}</p>
                     {applied.note.map(|n| view! { <p>{sentence(&n)}</p> })}
                     <p>{match next { Some(n) => format!("Returning you to {n}…"), None => "You can close this window.".to_string() }}</p>
                     {applied.request.map(|r| view! {
