@@ -72,7 +72,7 @@ const REFUSED_BY_SERDE: &[(&str, &str)] = &[
 /// The path a tracking deserializer names for the same text.
 fn tracked(text: &str) -> Option<String> {
     let de = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize::<_, Raw>(de).err().map(|e| match e.path().to_string() {
+    serde_path_to_error::deserialize::<_, crate::raw::Raw>(de).err().map(|e| match e.path().to_string() {
         p if p == "." => "the top level".to_string(),
         p => p,
     })
