@@ -45,6 +45,7 @@ fn owner(r: &ZoneRecord) -> String {
 
 /// One row: `change` is `add`, `remove` or `keep` (the `data-change` hook); `added`
 /// is its position among the added records.
+#[derive(Clone)]
 struct Row {
     change: &'static str,
     label: &'static str,
@@ -103,6 +104,10 @@ pub fn Changes(
     /// the consent page asks the explain bundle after its first render).
     #[prop(optional, into)]
     breaks: Signal<Vec<Vec<Break>>>,
+    /// The tools: write out at most this many rows until asked for the rest (a template
+    /// of 10,000 records). The consent screen shows every row.
+    #[prop(optional)]
+    at_once: Option<usize>,
 ) -> impl IntoView {
     // Records the change only writes again identically are shown once, as already present.
     let net = changes.net();
@@ -145,15 +150,15 @@ pub fn Changes(
         before: None,
         deleted: None,
     }));
-    let others: Vec<String> =
-        changes.untouched(zone.records()).map(|(_, r)| visible(&format!("{} {} {}", fqdn(&owner(r), &domain), r.rtype, data_of(r))).into_owned()).collect();
-    let summary = format!(
-        "{} to add, {} to remove, {} already present, {} other records unchanged",
-        net.added.len(),
-        net.removed.len(),
-        net.unchanged.len(),
-        others.len()
-    );
+    let others = changes.untouched(zone.records()).count();
+    let summary =
+        format!("{} to add, {} to remove, {} already present, {} other records unchanged", net.added.len(), net.removed.len(), net.unchanged.len(), others);
+    let mut head = rows;
+    let rest = Arc::new(head.split_off(at_once.unwrap_or(usize::MAX).min(head.len())));
+    let hidden = rest.len();
+    let all = RwSignal::new(hidden == 0);
+    let row = row_of(domain.clone(), proxy, breaks);
+    let unchanged = Unchanged { changes: Arc::new(changes.clone()), zone, domain: domain.clone(), count: others };
     view! {
         <p class="summary" data-testid="summary">{summary}</p>
         <div class="table-wrap">
@@ -162,36 +167,87 @@ pub fn Changes(
             <thead><tr><th scope="col">"Change"</th><th scope="col">"Type"</th><th scope="col">"Name"</th><th scope="col">"Data"</th><th scope="col">"TTL"</th><th scope="col">"Why"</th>
                 {proxy.is_some().then(|| view! { <th scope="col">"Proxy"</th> })}</tr></thead>
             <tbody>
-                {rows.into_iter().map(|r| {
-                    let name = fqdn(&owner(&r.record), &domain);
-                    let rtype = r.record.rtype.to_string();
-                    let (type_attr, name_attr) = (rtype.clone(), name.clone());
-                    view! {
-                        <tr class=format!("change-{}", r.label) data-change=r.change data-type=type_attr data-name=name_attr>
-                            <td><span class="badge">{r.label}</span></td>
-                            <td data-label="Type">{rtype}</td>
-                            <td class="mono" data-label="Name">{visible(&name).into_owned()}</td>
-                            <td class="mono data" data-label="Data">
-                                {r.before.map(|b| view! { <span class="before" data-testid="spf-before">{visible(&b).into_owned()}</span>" → "<br/> })}
-                                {visible(&data_of(&r.record)).into_owned()}
-                            </td>
-                            <td data-label="TTL">{r.record.ttl.map(|t| t.to_string()).unwrap_or_default()}</td>
-                            <td data-label=if r.why.is_empty() { "" } else { "Why" }>{r.why.clone()}
-                                {r.deleted.map(|i| move || breaks.with(|b| b.get(i).filter(|b| !b.is_empty()).map(|b| view! {
-                                    <span class="breaks" data-testid="breaks">{stops(b)}</span>
-                                })))}
-                            </td>
-                            {proxy.map(|p| view! { <td data-label=if r.added.is_some() { "Proxy" } else { "" }>{r.added.map(|at| view! { <ProxySwitch proxy=p at=at record=r.record.clone()/> })}</td> })}
-                        </tr>
-                    }
-                }).collect_view()}
+                {head.into_iter().map(row.clone()).collect_view()}
+                {move || all.get().then(|| rest.iter().cloned().map(row.clone()).collect_view())}
             </tbody>
         </table>
         </div>
+        {move || (!all.get()).then(|| view! {
+            <button type="button" class="cancel" data-testid="more-changes" on:click=move |_| all.set(true)>{format!("Show the other {hidden} records")}</button>
+        })}
         {move || view! { <Disables off=off.get()/> }}
-        <details class="unchanged">
-            <summary>{format!("{} unchanged records", others.len())}</summary>
-            <ul>{others.into_iter().map(|line| view! { <li class="mono">{line}</li> }).collect_view()}</ul>
+        <UnchangedList list=unchanged/>
+    }
+}
+
+/// One row of the table.
+fn row_of(domain: String, proxy: Option<RwSignal<Vec<Option<bool>>>>, breaks: Signal<Vec<Vec<Break>>>) -> impl Fn(Row) -> AnyView + Clone {
+    move |r: Row| {
+        let name = fqdn(&owner(&r.record), &domain);
+        let rtype = r.record.rtype.to_string();
+        let (type_attr, name_attr) = (rtype.clone(), name.clone());
+        view! {
+            <tr class=format!("change-{}", r.label) data-change=r.change data-type=type_attr data-name=name_attr>
+                <td><span class="badge">{r.label}</span></td>
+                <td data-label="Type">{rtype}</td>
+                <td class="mono" data-label="Name">{visible(&name).into_owned()}</td>
+                <td class="mono data" data-label="Data">
+                    {r.before.map(|b| view! { <span class="before" data-testid="spf-before">{visible(&b).into_owned()}</span>" → "<br/> })}
+                    {visible(&data_of(&r.record)).into_owned()}
+                </td>
+                <td data-label="TTL">{r.record.ttl.map(|t| t.to_string()).unwrap_or_default()}</td>
+                <td data-label=if r.why.is_empty() { "" } else { "Why" }>{r.why.clone()}
+                    {r.deleted.map(|i| move || breaks.with(|b| b.get(i).filter(|b| !b.is_empty()).map(|b| view! {
+                        <span class="breaks" data-testid="breaks">{stops(b)}</span>
+                    })))}
+                </td>
+                {proxy.map(|p| view! { <td data-label=if r.added.is_some() { "Proxy" } else { "" }>{r.added.map(|at| view! { <ProxySwitch proxy=p at=at record=r.record.clone()/> })}</td> })}
+            </tr>
+        }.into_any()
+    }
+}
+
+/// The records a change leaves alone, for [`UnchangedList`].
+struct Unchanged {
+    changes: Arc<ChangeSet>,
+    zone: ZoneRef,
+    domain: String,
+    count: usize,
+}
+
+/// How many unchanged records are written out at a time.
+const PAGE: usize = 500;
+
+/// The zone's other records, collapsed: written out only when opened, `PAGE` at a
+/// time (a zone of 200,000 records would otherwise be 200,000 list items at once).
+#[component]
+fn UnchangedList(list: Unchanged) -> impl IntoView {
+    let shown = RwSignal::new(0usize);
+    let count = list.count;
+    let on_toggle = move |ev: leptos::ev::Event| {
+        let open = ev.target().and_then(|t| js_sys::Reflect::get(&t, &"open".into()).ok()).and_then(|o| o.as_bool()).unwrap_or(false);
+        if open && shown.get_untracked() == 0 {
+            shown.set(PAGE.min(count));
+        }
+    };
+    let lines = move || {
+        let n = shown.get();
+        let Unchanged { changes, zone, domain, .. } = &list;
+        changes
+            .untouched(zone.records())
+            .take(n)
+            .map(|(_, r)| view! { <li class="mono">{visible(&format!("{} {} {}", fqdn(&owner(r), domain), r.rtype, data_of(r))).into_owned()}</li> })
+            .collect_view()
+    };
+    view! {
+        <details class="unchanged" on:toggle=on_toggle>
+            <summary>{format!("{count} unchanged records")}</summary>
+            <ul>{lines}</ul>
+            {move || (shown.get() > 0 && shown.get() < count).then(|| view! {
+                <button type="button" class="cancel" data-testid="more-unchanged" on:click=move |_| shown.update(|s| *s = (*s + PAGE).min(count))>
+                    {format!("Show {} more (of {} not shown)", PAGE.min(count - shown.get()), count - shown.get())}
+                </button>
+            })}
         </details>
     }
 }

@@ -89,18 +89,23 @@ pub fn Preview() -> impl IntoView {
         }
     });
     // The zone is indexed once per read or paste, not on every keystroke that re-applies.
-    // A memo of the pasted text and the domain (each new reading counts as a change).
-    let pasted: Memo<Option<Result<Arc<IndexedZone>, String>>> = Memo::new_with_compare(
-        move |_| {
-            let text = zone_text.get();
-            let origin = domain.get().trim().to_ascii_lowercase();
-            (!text.trim().is_empty()).then(|| {
-                let records = domain_connect::zone::from_text(&text, &origin).map_err(|e| e.to_string());
-                records.and_then(|z| IndexedZone::new(z).map(Arc::new).map_err(|e| e.to_string()))
-            })
-        },
-        |_, _| true,
-    );
+    // In tasks of its own: the paste's event ends first, the zone is read in the next
+    // task and drawn in the one after (a zone of 200,000 records takes most of a
+    // second to read; the page is not held for all of it at once).
+    let pasted = LocalResource::new(move || {
+        let text = zone_text.get();
+        let origin = domain.get().trim().to_ascii_lowercase();
+        async move {
+            if text.trim().is_empty() {
+                return None;
+            }
+            crate::net::sleep(0).await;
+            let records = domain_connect::zone::from_text(&text, &origin).map_err(|e| e.to_string());
+            let indexed = records.and_then(|z| IndexedZone::new(z).map(Arc::new).map_err(|e| e.to_string()));
+            crate::net::sleep(0).await;
+            Some(indexed)
+        }
+    });
     let sandbox_zone = LocalResource::new(move || {
         let d = domain.get();
         let cfg = config.get();
@@ -138,9 +143,11 @@ pub fn Preview() -> impl IntoView {
     // The zone the template meets: the pasted one, else the sandbox provider's. A pasted
     // zone that cannot be read gives nothing here (it is said once, above the results).
     let zone = move || match pasted.get() {
-        Some(Ok(z)) => Some(Ok(z)),
-        Some(Err(_)) => None,
-        None => sandbox_zone.get().flatten(),
+        Some(Some(Ok(z))) => Some(Ok(z)),
+        Some(Some(Err(_))) => None,
+        // Still reading the pasted zone: nothing yet, rather than the sandbox's.
+        None if !zone_text.with(|t| t.trim().is_empty()) => None,
+        _ => sandbox_zone.get().flatten(),
     };
     let zone_ok = Signal::derive(move || zone().and_then(Result::ok));
     let inputs = Memo::new(move |_| {
@@ -207,7 +214,7 @@ pub fn Preview() -> impl IntoView {
         <form::Options groups=groups chosen=chosen_groups multi_aware=multi_aware/>
         <parts::Editors text=text zone_text=zone_text/>
         <parts::Permalink state=page_state problem=link_problem/>
-        {move || match pasted.get() {
+        {move || match pasted.get().flatten() {
             Some(Err(e)) => Some(view! { <div class="problem" role="alert" data-testid="zone-error"><p class="mono">{format!("The pasted zone cannot be read: {e}")}</p></div> }),
             _ => None,
         }}

@@ -8,7 +8,7 @@ mod checklist;
 mod har_list;
 mod parts;
 
-use crate::components::open_file::{DropFile, OpenFile};
+use crate::components::open_file::{DropFile, OpenFile, HAR_MB};
 use crate::components::text_editor::TextEditor;
 use crate::context::{use_config, ConfigReady};
 use crate::providers;
@@ -140,11 +140,11 @@ pub fn Replay() -> impl IntoView {
     view! {
         <h1>"Replay a reported request"</h1>
         <p class="hint">"Paste the apply URL the customer reported, or open the HAR file their browser saved. Nothing is sent anywhere but the lookups the consent page itself makes."</p>
-        <DropFile on_text=on_har>
+        <DropFile max_mb=HAR_MB on_text=on_har>
             <div class="grid">
                 <TextEditor id="replay-url" label="Apply URL (exactly as sent)" rows=4 testid="replay-url" value=url_text/>
             </div>
-            <p class="files"><OpenFile label="Or open a HAR file (or drop it here)" accept=".har,application/json" testid="har-file" on_text=on_har/></p>
+            <p class="files"><OpenFile label="Or open a HAR file (or drop it here)" accept=".har,application/json" testid="har-file" max_mb=HAR_MB on_text=on_har/></p>
         </DropFile>
         {move || har_requests.get().map(|r| view! { <har_list::HarList found=r url=url_text/> })}
         <parts::OtherInputs template_text=template_text txt_text=txt_text zone_text=zone_text domain=Signal::derive(move || parsed.get().map(|u| u.domain.ascii)) config=config/>

@@ -18,6 +18,7 @@ mod faults;
 mod records;
 mod replay;
 mod screen;
+mod sizes;
 mod soak;
 mod tools;
 

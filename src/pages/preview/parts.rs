@@ -5,7 +5,7 @@
 use super::{lint_view, share, Choice, Side};
 use crate::components::changes::{Changes, ZoneRef};
 use crate::components::download::download;
-use crate::components::open_file::OpenFile;
+use crate::components::open_file::{OpenFile, TEMPLATE_MB, ZONE_MB};
 use crate::components::text_editor::TextEditor;
 use crate::providers;
 use domain_connect::{IndexedZone, Template};
@@ -69,8 +69,8 @@ pub(super) fn Editors(text: RwSignal<String>, zone_text: RwSignal<String>) -> im
             <TextEditor id="pv-zone" label="Zone (paste a BIND zone file or JSON records; empty: the sandbox zone)" rows=4 testid="zone-input" value=zone_text/>
         </div>
         <p class="files">
-            <OpenFile label="Open a template file" accept=".json,application/json" testid="template-file" on_text=opened(text)/>
-            <OpenFile label="Open a zone file" accept=".zone,.txt,.json,.db,text/plain,application/json" testid="zone-file" on_text=opened(zone_text)/>
+            <OpenFile label="Open a template file" accept=".json,application/json" testid="template-file" max_mb=TEMPLATE_MB on_text=opened(text)/>
+            <OpenFile label="Open a zone file" accept=".zone,.txt,.json,.db,text/plain,application/json" testid="zone-file" max_mb=ZONE_MB on_text=opened(zone_text)/>
         </p>
         {move || file_problem.get().map(|e| view! { <div class="problem" role="alert" data-testid="file-problem"><p>{e}</p></div> })}
     }
@@ -121,7 +121,7 @@ pub(super) fn SideView(
                         _ => Vec::new(),
                     };
                     view! {
-                        <Changes changes=cs zone=ZoneRef::Indexed(z) domain=d breaks=breaks/>
+                        <Changes changes=cs zone=ZoneRef::Indexed(z) domain=d breaks=breaks at_once=500/>
                         <p class="downloads">"Save this change: "
                             {download(format!("change-{tag}.json"), "application/json", &json, "as JSON", "export-json")}", "
                             {download(format!("change-{tag}.zone"), "text/plain", &bind, "as zone-file text", "export-bind")}</p>

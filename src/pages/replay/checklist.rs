@@ -35,7 +35,7 @@ pub fn Checklist(d: Diagnosis, records: Option<Vec<ZoneRecord>>, zone_error: Opt
     let diff = d.review.as_ref().and_then(|(r, domain)| {
         let cs = r.changes.as_ref().ok()?.clone();
         let zone = Arc::new(records.clone().unwrap_or_default());
-        Some(view! { <h2>"The change set"</h2><Changes changes=cs zone=ZoneRef::Records(zone) domain=domain.clone() breaks=breaks.clone()/> })
+        Some(view! { <h2>"The change set"</h2><Changes changes=cs zone=ZoneRef::Records(zone) domain=domain.clone() breaks=breaks.clone() at_once=500/> })
     });
     view! {
         <p class=class role="status" data-testid="replay-verdict" data-decision=d.decision.as_str()>

@@ -2,7 +2,7 @@
 //! template, TXT and zone given in place of what is fetched, and the permalink.
 
 use super::State;
-use crate::components::open_file::OpenFile;
+use crate::components::open_file::{OpenFile, ZONE_MB};
 use crate::components::text_editor::TextEditor;
 use crate::context::ConfigReady;
 use crate::providers;
@@ -45,7 +45,7 @@ pub(super) fn OtherInputs(
                 <TextEditor id="replay-txt" label="TXT records at the key host, one per line (empty: looked up)" rows=3 testid="replay-txt" value=txt_text/>
                 <TextEditor id="replay-zone" label="The customer's zone, BIND or JSON (empty: none)" rows=4 testid="replay-zone" value=zone_text/>
             </div>
-            <p class="files"><OpenFile label="Open a zone file" accept=".zone,.txt,.json,.db,text/plain,application/json" testid="replay-zone-file" on_text=on_zone_file/></p>
+            <p class="files"><OpenFile label="Open a zone file" accept=".zone,.txt,.json,.db,text/plain,application/json" testid="replay-zone-file" max_mb=ZONE_MB on_text=on_zone_file/></p>
             <p><button type="button" data-testid="replay-read-zone" on:click=read_zone disabled=move || domain.get().is_none()>"Read the zone from the records API"</button>
                 " "{move || zone_note.get()}</p>
         </details>

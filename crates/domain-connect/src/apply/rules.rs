@@ -202,26 +202,55 @@ pub fn spf_contains(spf: &str, rules: &str) -> bool {
     !wanted.is_empty() && wanted.iter().all(|w| terms.contains(w))
 }
 
+/// The records a template has added so far, as [`check_conflict_with_self`] looks them
+/// up: positions by name, and the NS records' — so a template of 10,000 records is
+/// checked in linear time, not each record against every earlier one.
+#[derive(Default)]
+pub struct AddedSoFar {
+    by_name: std::collections::HashMap<String, Vec<usize>>,
+    ns: Vec<usize>,
+    count: usize,
+}
+
+impl AddedSoFar {
+    /// Note the record just pushed onto the added list.
+    pub fn note(&mut self, r: &ZoneRecord) {
+        self.by_name.entry(r.name.clone()).or_default().push(self.count);
+        if r.rtype == RecordType::Ns {
+            self.ns.push(self.count);
+        }
+        self.count += 1;
+    }
+}
+
 /// Template records may not conflict with each other (DCAZ `check_conflict_with_self`):
 /// a CNAME beside anything at its name, an NS beside anything at or below its name.
-pub fn check_conflict_with_self(new: &ZoneRecord, index: usize, added: &[Addition]) -> Result<(), ApplyError> {
+/// The first record added that conflicts is named.
+pub fn check_conflict_with_self(new: &ZoneRecord, index: usize, added: &[Addition], so_far: &AddedSoFar) -> Result<(), ApplyError> {
     let ns = |r: &ZoneRecord| r.rtype == RecordType::Ns;
-    for a in added {
+    let clash = |a: &Addition| {
         let old = &a.record;
         let both_ns = ns(new) && ns(old);
-        let clash = ((new.rtype.is_cname_like() || old.rtype.is_cname_like()) && old.name == new.name)
+        ((new.rtype.is_cname_like() || old.rtype.is_cname_like()) && old.name == new.name)
             || (ns(new) && !both_ns && (old.name == new.name || old.name.ends_with(&format!(".{}", new.name))))
-            || (ns(old) && !both_ns && (old.name == new.name || new.name.ends_with(&format!(".{}", old.name))));
-        if clash {
-            return Err(ApplyError::InvalidData(
-                Fault::new(Problem::ConflictsWithTemplateRecord { other: a.template_record })
-                    .in_field("host")
-                    .with_value(&new.name, None)
-                    .at_record(index, &new.rtype),
-            ));
-        }
+            || (ns(old) && !both_ns && (old.name == new.name || new.name.ends_with(&format!(".{}", old.name))))
+    };
+    // A record other than NS can only clash with one at its name or with an NS.
+    let first = if ns(new) {
+        added.iter().position(clash)
+    } else {
+        let at_name = so_far.by_name.get(&new.name).into_iter().flatten();
+        at_name.chain(&so_far.ns).copied().filter(|&p| clash(&added[p])).min()
+    };
+    match first {
+        Some(p) => Err(ApplyError::InvalidData(
+            Fault::new(Problem::ConflictsWithTemplateRecord { other: added[p].template_record })
+                .in_field("host")
+                .with_value(&new.name, None)
+                .at_record(index, &new.rtype),
+        )),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 /// Writing any record but NS at a name removes NS records at that name or a parent of

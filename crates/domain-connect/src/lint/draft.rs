@@ -84,24 +84,35 @@ pub(crate) fn check(t: &Template, object: &Map<String, Value>, out: &mut Out) {
 /// group, or one without a group) and name different literal TTLs.
 pub(crate) fn check_rrset_ttls(t: &Template, out: &mut Out) {
     let literal = |r: &crate::template::TemplateRecord| r.ttl.as_ref().filter(|t| !t.0.contains('%')).and_then(|t| t.0.parse::<u64>().ok());
-    let mut flagged = Vec::new();
-    for (i, a) in t.records.iter().enumerate() {
-        for (j, b) in t.records.iter().enumerate().skip(i + 1) {
-            let together = a.group_id.is_none() || b.group_id.is_none() || a.group_id == b.group_id;
-            let same_set = a.rtype == b.rtype
-                && a.host.as_deref().unwrap_or("@").eq_ignore_ascii_case(b.host.as_deref().unwrap_or("@"))
-                && a.rtype.needs_ttl()
-                && a.rtype != crate::record_type::RecordType::ApexCname;
-            if let (true, true, Some(x), Some(y)) = (together, same_set, literal(a), literal(b)) {
-                if x != y && !flagged.contains(&j) {
-                    flagged.push(j);
-                    out.add(
-                        "DCX004",
-                        format!("records[{j}].ttl"),
-                        format!("{} {:?}: {x} in records[{i}], {y} here", a.rtype, a.host.as_deref().unwrap_or("@")),
-                    );
+    // Only records of one type and host can form a set: compare within those groups
+    // (linear for a template of many names), then report in the order of a scan of
+    // every pair, each record once.
+    let mut sets: std::collections::HashMap<(&crate::record_type::RecordType, String), Vec<usize>> = std::collections::HashMap::new();
+    for (i, r) in t.records.iter().enumerate() {
+        if r.rtype.needs_ttl() && r.rtype != crate::record_type::RecordType::ApexCname && literal(r).is_some() {
+            sets.entry((&r.rtype, r.host.as_deref().unwrap_or("@").to_ascii_lowercase())).or_default().push(i);
+        }
+    }
+    let mut pairs = Vec::new();
+    for members in sets.values() {
+        for (k, &i) in members.iter().enumerate() {
+            for &j in &members[k + 1..] {
+                let (a, b) = (&t.records[i], &t.records[j]);
+                let together = a.group_id.is_none() || b.group_id.is_none() || a.group_id == b.group_id;
+                if let (true, Some(x), Some(y)) = (together, literal(a), literal(b)) {
+                    if x != y {
+                        pairs.push((i, j, x, y));
+                    }
                 }
             }
+        }
+    }
+    pairs.sort_unstable();
+    let mut flagged = std::collections::HashSet::new();
+    for (i, j, x, y) in pairs {
+        if flagged.insert(j) {
+            let a = &t.records[i];
+            out.add("DCX004", format!("records[{j}].ttl"), format!("{} {:?}: {x} in records[{i}], {y} here", a.rtype, a.host.as_deref().unwrap_or("@")));
         }
     }
 }

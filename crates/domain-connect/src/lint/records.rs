@@ -23,7 +23,11 @@ fn variable_fields(r: &TemplateRecord) -> Vec<(&'static str, &str)> {
 
 /// Every record of `t`.
 pub(crate) fn check(t: &Template, options: Options, out: &mut Out) {
-    let mut owners: Vec<(String, bool)> = Vec::new();
+    // Per owner (group and host): whether a record was seen there, and a CNAME. And
+    // the records seen per type and host, for exact duplicates. (Maps, not scans of
+    // the records before: a template of 10,000 records is linted in linear time.)
+    let mut owners: std::collections::HashMap<String, bool> = std::collections::HashMap::new();
+    let mut seen: std::collections::HashMap<(&RecordType, &str), Vec<&crate::template::TemplateRecord>> = std::collections::HashMap::new();
     for (i, r) in t.records.iter().enumerate() {
         let at = |field: &str| format!("records[{i}].{field}");
         let rtype = &r.rtype;
@@ -36,13 +40,22 @@ pub(crate) fn check(t: &Template, options: Options, out: &mut Out) {
         // CNAME beside anything at the same group and host.
         let owner = format!("{}/{host}", r.group_id.as_deref().unwrap_or(""));
         let cname = *rtype == RecordType::Cname;
-        if owners.iter().any(|(o, c)| *o == owner && (*c || cname)) {
-            out.add("DCTL1011", at("host"), format!("{host:?}"));
+        match owners.get_mut(&owner) {
+            Some(had_cname) => {
+                if *had_cname || cname {
+                    out.add("DCTL1011", at("host"), format!("{host:?}"));
+                }
+                *had_cname |= cname;
+            }
+            None => {
+                owners.insert(owner, cname);
+            }
         }
-        owners.push((owner, cname));
-        if t.records[..i].contains(r) {
+        let same = seen.entry((rtype, host)).or_default();
+        if same.contains(&r) {
             out.add("DCTL1023", format!("records[{i}]"), "");
         }
+        same.push(r);
         type_rules(t, r, rtype, options, &at, out);
         names::check_host(rtype, host, &at("host"), out);
         if !matches!(host, "" | "@" | "*") && host.chars().any(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '%'))) {
