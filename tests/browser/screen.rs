@@ -106,9 +106,15 @@ async fn a_3500_record_zone_renders_and_stays_responsive() {
         let switch = wait_css(&c, "[data-testid=proxy-toggle]").await;
         switch.click().await.unwrap();
         assert_eq!(switch.attr("aria-checked").await.unwrap().as_deref(), Some("true"));
+        // Written out 500 at a time, when opened.
+        let count = "return document.querySelectorAll('details.unchanged li').length";
+        assert_eq!(c.execute(count, vec![]).await.unwrap().as_u64(), Some(0), "nothing written out while closed");
         wait_css(&c, "details.unchanged summary").await.click().await.unwrap();
-        let items = c.execute("return document.querySelectorAll('details.unchanged li').length", vec![]).await.unwrap();
-        assert_eq!(items.as_u64(), Some(3499));
+        assert_eq!(c.execute(count, vec![]).await.unwrap().as_u64(), Some(500));
+        let more = wait_css(&c, "[data-testid=more-unchanged]").await;
+        assert_eq!(more.text().await.unwrap(), "Show 500 more (of 2999 not shown)");
+        more.click().await.unwrap();
+        assert_eq!(c.execute(count, vec![]).await.unwrap().as_u64(), Some(1000));
         c.execute("localStorage.removeItem('dc-sandbox-zone:big.example')", vec![]).await.unwrap();
         times.sort_by(|a, b| a.partial_cmp(b).unwrap());
         let line = format!(
