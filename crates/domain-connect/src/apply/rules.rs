@@ -205,17 +205,23 @@ pub fn spf_contains(spf: &str, rules: &str) -> bool {
 /// The records a template has added so far, as [`check_conflict_with_self`] looks them
 /// up: positions by name, and the NS records' — so a template of 10,000 records is
 /// checked in linear time, not each record against every earlier one.
+/// (The map is the zone index's type, so the consent page carries its code once.)
 #[derive(Default)]
 pub struct AddedSoFar {
-    by_name: std::collections::HashMap<String, Vec<usize>>,
-    ns: Vec<usize>,
-    count: usize,
+    by_name: rustc_hash::FxHashMap<String, Vec<u32>>,
+    ns: Vec<u32>,
+    count: u32,
 }
 
 impl AddedSoFar {
     /// Note the record just pushed onto the added list.
     pub fn note(&mut self, r: &ZoneRecord) {
-        self.by_name.entry(r.name.clone()).or_default().push(self.count);
+        match self.by_name.get_mut(&r.name) {
+            Some(v) => v.push(self.count),
+            None => {
+                self.by_name.insert(r.name.clone(), vec![self.count]);
+            }
+        }
         if r.rtype == RecordType::Ns {
             self.ns.push(self.count);
         }
@@ -240,7 +246,7 @@ pub fn check_conflict_with_self(new: &ZoneRecord, index: usize, added: &[Additio
         added.iter().position(clash)
     } else {
         let at_name = so_far.by_name.get(&new.name).into_iter().flatten();
-        at_name.chain(&so_far.ns).copied().filter(|&p| clash(&added[p])).min()
+        at_name.chain(&so_far.ns).map(|&p| p as usize).filter(|&p| clash(&added[p])).min()
     };
     match first {
         Some(p) => Err(ApplyError::InvalidData(
