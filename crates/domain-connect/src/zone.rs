@@ -165,33 +165,29 @@ pub fn from_bind(text: &str, origin: &str) -> Result<Vec<ZoneRecord>, ZoneError>
     let (_, sets) = parser.parse().map_err(|e| ZoneError::ZoneFile { reason: e.to_string() })?;
     let mut fqdn_origin = origin_name.to_lowercase();
     fqdn_origin.set_fqdn(true);
-    let origin = Origin { suffix: format!(".{}", fqdn_origin.to_ascii()) };
+    // `.example.com.`, lowercase: written once, not for each of 200,000 records.
+    let suffix = format!(".{}", fqdn_origin.to_ascii());
     let mut out = Vec::new();
     for set in sets.values() {
         for rec in set.records_without_rrsigs() {
             if out.len() == MAX_ZONE_RECORDS {
                 return Err(ZoneError::TooManyRecords);
             }
-            out.push(convert(rec, &origin)?);
+            out.push(convert(rec, &suffix)?);
         }
     }
     Ok(out)
 }
 
-/// The zone's origin as names are compared with it: `.example.com.`, lowercase
-/// (written once, not for each of 200,000 records).
-struct Origin {
-    suffix: String,
-}
-
-fn relative(name: &Name, origin: &Origin) -> String {
+/// `name` relative to the origin whose lowercase `suffix` is `.example.com.`.
+fn relative(name: &Name, suffix: &str) -> String {
     // The parser's names are ASCII (IDNs in their xn-- form), so lowercasing the text
     // is lowercasing the name.
     let mut full = name.to_ascii();
     full.make_ascii_lowercase();
-    if full == origin.suffix[1..] {
+    if full == suffix[1..] {
         "@".to_string()
-    } else if let Some(prefix) = full.strip_suffix(origin.suffix.as_str()) {
+    } else if let Some(prefix) = full.strip_suffix(suffix) {
         prefix.to_string()
     } else {
         full
@@ -203,8 +199,8 @@ fn target(name: &Name) -> String {
     s.strip_suffix('.').unwrap_or(&s).to_string()
 }
 
-fn convert(rec: &hickory_proto::rr::Record, origin: &Origin) -> Result<ZoneRecord, ZoneError> {
-    let name = relative(&rec.name, origin);
+fn convert(rec: &hickory_proto::rr::Record, origin_suffix: &str) -> Result<ZoneRecord, ZoneError> {
+    let name = relative(&rec.name, origin_suffix);
     let ttl = Some(i64::from(rec.ttl));
     let rtype = rec.record_type();
     let mut r = ZoneRecord::new(RecordType::from_number(u16::from(rtype)), &name, "", ttl);

@@ -230,8 +230,7 @@ fn process(template_records: &[TemplateRecord], source: Source<'_>, opts: &Proce
         mark_previous_instances(&mut zone, opts);
     }
 
-    let mut added: Vec<Addition> = Vec::new();
-    let mut so_far = rules::AddedSoFar::default();
+    let mut added = rules::AddedSoFar::default();
     let mut kept: Vec<Kept> = Vec::new();
     for (index, tr, r) in resolved {
         let resolved = r?;
@@ -244,7 +243,7 @@ fn process(template_records: &[TemplateRecord], source: Source<'_>, opts: &Proce
             }
         };
         new_record = normalise(&new_record);
-        rules::check_conflict_with_self(&new_record, index, &added, &so_far)?;
+        rules::check_conflict_with_self(&new_record, index, &added)?;
         if resolved.rtype != RecordType::Ns && new_record.name != "@" {
             rules::delete_ns_above(&new_record, index, &mut zone);
         }
@@ -256,12 +255,10 @@ fn process(template_records: &[TemplateRecord], source: Source<'_>, opts: &Proce
                 host: opts.host.map(str::to_string),
                 essential: Some(tr.essential.clone().unwrap_or_else(|| "Always".to_string())),
             });
-            so_far.note(&new_record);
             added.push(Addition { record: new_record, template_record: index });
         } else if let Some((at, record)) = rules::find_identical(&new_record, &zone) {
             kept.push(Kept { index: at, record, template_record: index });
         } else {
-            so_far.note(&new_record);
             added.push(Addition { record: new_record, template_record: index });
         }
     }
@@ -270,7 +267,7 @@ fn process(template_records: &[TemplateRecord], source: Source<'_>, opts: &Proce
         cascade_essential(&mut zone);
     }
 
-    let mut cs = ChangeSet { added, kept, deleted: Vec::new() };
+    let mut cs = ChangeSet { added: added.into_list(), kept, deleted: Vec::new() };
     let mut marked: Vec<usize> = zone.replace.keys().chain(zone.delete.keys()).copied().collect();
     marked.sort_unstable();
     marked.dedup();

@@ -202,37 +202,45 @@ pub fn spf_contains(spf: &str, rules: &str) -> bool {
     !wanted.is_empty() && wanted.iter().all(|w| terms.contains(w))
 }
 
-/// The records a template has added so far, as [`check_conflict_with_self`] looks them
-/// up: positions by name, and the NS records' — so a template of 10,000 records is
-/// checked in linear time, not each record against every earlier one.
-/// (The map is the zone index's type, so the consent page carries its code once.)
+/// The records a template has added so far, in order, with what
+/// [`check_conflict_with_self`] looks them up by: positions by name, and the NS
+/// records' — so a template of 10,000 records is checked in linear time, not each
+/// record against every earlier one. (The map is the zone index's type, so the consent
+/// page carries its code once.)
 #[derive(Default)]
 pub struct AddedSoFar {
+    list: Vec<Addition>,
     by_name: rustc_hash::FxHashMap<String, Vec<u32>>,
     ns: Vec<u32>,
-    count: u32,
 }
 
 impl AddedSoFar {
-    /// Note the record just pushed onto the added list.
-    pub fn note(&mut self, r: &ZoneRecord) {
-        match self.by_name.get_mut(&r.name) {
-            Some(v) => v.push(self.count),
+    /// Add a record (after [`check_conflict_with_self`]).
+    pub fn push(&mut self, a: Addition) {
+        let at = self.list.len() as u32;
+        match self.by_name.get_mut(&a.record.name) {
+            Some(v) => v.push(at),
             None => {
-                self.by_name.insert(r.name.clone(), vec![self.count]);
+                self.by_name.insert(a.record.name.clone(), vec![at]);
             }
         }
-        if r.rtype == RecordType::Ns {
-            self.ns.push(self.count);
+        if a.record.rtype == RecordType::Ns {
+            self.ns.push(at);
         }
-        self.count += 1;
+        self.list.push(a);
+    }
+
+    /// The records added, in order.
+    pub fn into_list(self) -> Vec<Addition> {
+        self.list
     }
 }
 
 /// Template records may not conflict with each other (DCAZ `check_conflict_with_self`):
 /// a CNAME beside anything at its name, an NS beside anything at or below its name.
 /// The first record added that conflicts is named.
-pub fn check_conflict_with_self(new: &ZoneRecord, index: usize, added: &[Addition], so_far: &AddedSoFar) -> Result<(), ApplyError> {
+pub fn check_conflict_with_self(new: &ZoneRecord, index: usize, so_far: &AddedSoFar) -> Result<(), ApplyError> {
+    let added = &so_far.list;
     let ns = |r: &ZoneRecord| r.rtype == RecordType::Ns;
     let clash = |a: &Addition| {
         let old = &a.record;
