@@ -111,6 +111,8 @@ pub fn Changes(
 ) -> impl IntoView {
     // Records the change only writes again identically are shown once, as already present.
     let net = changes.net();
+    // Shared, not copied, by the summary of what it disables and the unchanged list.
+    let changes = Arc::new(changes);
     let deleted = changes.clone();
     let off = Memo::new(move |_| breaks.with(|b| consequences::disabled(&deleted, b)));
     let mut rows: Vec<Row> = Vec::new();
@@ -158,7 +160,7 @@ pub fn Changes(
     let hidden = rest.len();
     let all = RwSignal::new(hidden == 0);
     let row = row_of(domain.clone(), proxy, breaks);
-    let unchanged = Unchanged { changes: Arc::new(changes.clone()), zone, domain: domain.clone(), count: others };
+    let unchanged = Unchanged { changes: changes.clone(), zone, domain: domain.clone(), count: others };
     view! {
         <p class="summary" data-testid="summary">{summary}</p>
         <div class="table-wrap">

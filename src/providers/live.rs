@@ -185,17 +185,24 @@ fn unchanged(expected: &[ZoneRecord], now: &[ZoneRecord]) -> Result<(), ApplyFai
     }
 }
 
-/// The zone read again before a change already holds what the change makes (made
-/// meanwhile, from another tab or window): nothing is sent, and the page says so.
-fn already_applied(from: &[ZoneRecord], to: &[ZoneRecord], now: &[ZoneRecord], at: String) -> Option<Applied> {
-    (!records_api::diff(from, now).is_empty() && records_api::diff(to, now).is_empty()).then(|| Applied {
-        to: at,
-        request: None,
-        note: Some(
-            "Connect read your domain's records again and found these changes already made (from another tab or window, perhaps), so nothing was sent".into(),
-        ),
-        already: true,
-    })
+/// Before a change, the zone read again (`now`) against the one previewed (`from`) and
+/// the one the change makes (`to`), classified as the core settles a lost answer:
+/// still `from`, go ahead (`None`); already `to` (made meanwhile, from another tab or
+/// window), done with nothing sent; anything else, refused with the difference.
+fn before_change(from: &[ZoneRecord], to: &[ZoneRecord], now: &[ZoneRecord], at: String) -> Result<Option<Applied>, ApplyFailure> {
+    match records_api::settle(from, to, now) {
+        Settled::NotApplied => Ok(None),
+        Settled::Applied => Ok(Some(Applied {
+            to: at,
+            request: None,
+            note: Some(
+                "Connect read your domain's records again and found these changes already made (from another tab or window, perhaps), so nothing was sent"
+                    .into(),
+            ),
+            already: true,
+        })),
+        _ => Err(zone_changed(from, now)),
+    }
 }
 
 /// Send the one request that changes the zone and read its answer with `read`:
@@ -255,10 +262,9 @@ async fn change_zone(cfg: &Config, domain: &str, from: &[ZoneRecord], to: &[Zone
     let (key, with_session) = credential(cfg).map_err(not_read)?;
     // 1. The zone must still be the one previewed.
     let (now, _) = read_zone(cfg, domain).await.map_err(not_read)?;
-    if let Some(already) = already_applied(from, to, &now, format!("PowerDNS at {base}")) {
+    if let Some(already) = before_change(from, to, &now, format!("PowerDNS at {base}"))? {
         return Ok(already);
     }
-    unchanged(from, &now)?;
     // 2. One PATCH, all or nothing.
     let req = powerdns::patch_between_request(base, server_id, domain, &key, &now, to);
     let done = Applied { to: format!("PowerDNS at {base}"), request: Some(req.redacted()), note: None, already: false };
@@ -317,7 +323,7 @@ async fn apply_cloudflare(cfg: &Config, base: &str, domain: &str, zone: &[ZoneRe
     let expected = cloudflare::expected_zone(&approved.changes, zone, &approved.proxied);
     let Some(ids) = cloudflare::ids_for(zone, &listed) else {
         let now: Vec<ZoneRecord> = listed.into_iter().map(|c| c.record).collect();
-        return already_applied(zone, &expected, &now, format!("Cloudflare at {base}")).ok_or_else(|| zone_changed(zone, &now));
+        return before_change(zone, &expected, &now, format!("Cloudflare at {base}"))?.ok_or_else(|| zone_changed(zone, &now));
     };
     let body = cloudflare::batch_body(&approved.changes, &ids, &approved.proxied, domain)
         .map_err(|no| ApplyFailure::NotApplied(no.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")))?;
