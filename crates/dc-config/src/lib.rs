@@ -32,6 +32,14 @@ pub struct Config {
     /// How long any request of the page may go unanswered before it is given up, in
     /// seconds (1–600). A write given up is settled by reading the zone again.
     pub timeout_seconds: u32,
+    /// The language the page speaks when the embedding dashboard does not choose one
+    /// (a BCP 47 tag); left out, the browser's languages decide.
+    pub locale: Option<String>,
+    /// The languages the page may speak (tags); empty: every catalogue it has.
+    pub locales: Vec<String>,
+    /// The operator's own catalogues (Fluent `.ftl` URLs) by language tag: added to, or
+    /// overriding message by message, the shipped one of that language.
+    pub messages: Vec<(String, String)>,
 }
 
 /// The default of [`Config::timeout_seconds`].
@@ -48,6 +56,9 @@ impl Default for Config {
             dashboard_origins: Vec::new(),
             catalogue_dir: None,
             timeout_seconds: DEFAULT_TIMEOUT_SECONDS,
+            locale: None,
+            locales: Vec::new(),
+            messages: Vec::new(),
         }
     }
 }
@@ -194,6 +205,11 @@ impl Config {
         raw.into_config()
     }
 
+    /// The operator's catalogue of language `tag` (config.json's `messages`), if any.
+    pub fn messages_of(&self, tag: &str) -> Option<&str> {
+        self.messages.iter().find(|(t, _)| t == tag).map(|(_, url)| url.as_str())
+    }
+
     /// The live records-API adapter this configuration needs compiled in (the cargo
     /// feature of the app), if any.
     pub fn adapter(&self) -> Option<&'static str> {
@@ -205,7 +221,7 @@ impl Config {
     }
 
     /// Every URL the page fetches from, besides its own origin: template sources, the
-    /// DoH resolver, the records API (the CSP's `connect-src` lists their origins).
+    /// DoH resolver, the records API, the operator's catalogues (the CSP's `connect-src` lists their origins).
     pub fn fetched_urls(&self) -> Vec<&str> {
         let mut urls: Vec<&str> = self
             .templates
@@ -223,6 +239,7 @@ impl Config {
             RecordsApi::Powerdns { base, .. } | RecordsApi::Cloudflare { base, .. } => urls.push(base),
             RecordsApi::Sandbox {} => {}
         }
+        urls.extend(self.messages.iter().map(|(_, url)| url.as_str()));
         urls
     }
 }

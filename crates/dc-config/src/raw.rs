@@ -34,6 +34,38 @@ pub(crate) struct Raw {
     catalogue_dir: Option<String>,
     #[serde(deserialize_with = "seconds")]
     timeout_seconds: Option<u32>,
+    locale: Option<String>,
+    locales: Vec<String>,
+    #[serde(deserialize_with = "pairs")]
+    messages: Vec<(String, String)>,
+}
+
+/// An object of strings, as its pairs in order (a map type's code is not needed for a
+/// handful of entries, and would cost the consent page several KB).
+fn pairs<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(String, String)>, D::Error> {
+    struct Pairs;
+    impl<'de> serde::de::Visitor<'de> for Pairs {
+        type Value = Vec<(String, String)>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("an object of strings")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::new();
+            while let Some(pair) = map.next_entry::<String, String>()? {
+                out.push(pair);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(Pairs)
+}
+
+/// A language tag as BCP 47 spells one: letters and digits in hyphen-separated subtags
+/// of 1–8, the first letters only (`de`, `pt-BR`, `zh-Hant-TW`).
+fn is_tag(t: &str) -> bool {
+    let mut parts = t.split('-');
+    parts.next().is_some_and(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic()))
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// A timeout: whole seconds, 1 to 600.
@@ -163,6 +195,23 @@ impl Raw {
                 }
             }
         };
+        // Language tags, checked here rather than by serde wrappers (each costs the
+        // consent page a copy of the reader).
+        let not_tag = |path: String, t: &str| Err(ConfigError { path, message: format!("{t:?} is not a language tag (de, pt-BR)") });
+        if let Some(l) = self.locale.as_deref().filter(|l| !is_tag(l)) {
+            return not_tag("locale".into(), l);
+        }
+        if let Some((i, l)) = self.locales.iter().enumerate().find(|(_, l)| !is_tag(l)) {
+            return not_tag(format!("locales[{i}]"), l);
+        }
+        if let Some((bad, _)) = self.messages.iter().find(|(t, _)| !is_tag(t)) {
+            return not_tag(format!("messages.{bad}"), bad);
+        }
+        if let (Some(l), false) = (&self.locale, self.locales.is_empty()) {
+            if !self.locales.contains(l) {
+                return Err(ConfigError { path: "locale".into(), message: format!("{l:?} is not one of `locales` ({})", self.locales.join(", ")) });
+            }
+        }
         Ok(Config {
             templates,
             doh,
@@ -172,6 +221,9 @@ impl Raw {
             dashboard_origins: self.dashboard_origins,
             catalogue_dir: self.catalogue_dir,
             timeout_seconds: self.timeout_seconds.unwrap_or(DEFAULT_TIMEOUT_SECONDS),
+            locale: self.locale,
+            locales: self.locales,
+            messages: self.messages,
         })
     }
 }

@@ -133,3 +133,19 @@ fn the_timeout_is_whole_seconds_from_1_to_600() {
     }
     assert!(err(r#"{"timeout_seconds": 0}"#).1.contains("not between 1 and 600 seconds"));
 }
+
+#[test]
+fn languages_are_tags_and_the_default_is_allowed() {
+    let c = Config::from_json(r#"{"locale": "de", "locales": ["de", "fr", "pt-BR"], "messages": {"de": "https://l10n.example/de.ftl"}}"#).unwrap();
+    assert_eq!((c.locale.as_deref(), c.locales.len()), (Some("de"), 3));
+    assert_eq!(c.fetched_urls(), ["https://l10n.example/de.ftl"]);
+    for (text, at) in [
+        (r#"{"locale": "de_DE"}"#, "locale"),
+        (r#"{"locale": "x"}"#, "locale"),
+        (r#"{"locales": ["de", "e n"]}"#, "locales[1]"),
+        (r#"{"messages": {"../de": "https://l10n.example/de.ftl"}}"#, "messages.../de"),
+        (r#"{"locale": "ja", "locales": ["de"]}"#, "locale"),
+    ] {
+        assert_eq!(err(text).0, at, "{text}");
+    }
+}
