@@ -52,10 +52,12 @@ pub fn Header(
     links: &'static [(&'static str, &'static str, bool)],
 ) -> impl IntoView {
     let ConfigState(config) = expect_context::<ConfigState>();
+    let lang = crate::i18n::lang();
+    // The product's name until the operator's arrives (a name: in English in every language).
     let brand = move || config.get().and_then(|c| c.ok()).map(|(c, _)| c.branding.name).unwrap_or_else(|| "Domain Connect".into());
     view! {
         <header class="top">
-            <a class="skip" href="#main">"Skip to content"</a>
+            <a class="skip" href="#main">{move || { lang.track(); crate::i18n::t("skip") }}</a>
             <a href="/" class="brand" rel="external">{brand}</a>
             <nav aria-label="Modes">
                 {links.iter().map(|(href, label, local)| view! {
@@ -74,9 +76,9 @@ pub fn ConfigProblem() -> impl IntoView {
         config.get().and_then(|c| c.err()).map(|e| {
             view! {
                 <div class="problem" role="alert" data-testid="config-problem">
-                    <h2>"The configuration cannot be used"</h2>
+                    <h2>{crate::i18n::t("config-problem")}</h2>
                     <p class="mono">{e.to_string()}</p>
-                    <p>"Nothing will be read from or written to a DNS provider until it is fixed."</p>
+                    <p>{crate::i18n::t("config-problem-body")}</p>
                 </div>
             }
         })

@@ -21,6 +21,8 @@ mod credentials;
 #[cfg(target_arch = "wasm32")]
 mod embed;
 #[cfg(target_arch = "wasm32")]
+mod i18n;
+#[cfg(target_arch = "wasm32")]
 mod net;
 #[cfg(target_arch = "wasm32")]
 mod pages;
@@ -30,6 +32,8 @@ mod permalink;
 mod providers;
 #[cfg(target_arch = "wasm32")]
 mod web;
+#[cfg(target_arch = "wasm32")]
+mod words;
 
 #[cfg(target_arch = "wasm32")]
 mod shells {
@@ -48,6 +52,7 @@ mod shells {
     #[component]
     fn ConsentApp() -> impl IntoView {
         provide_config();
+        crate::i18n::provide(crate::context::use_config());
         view! {
             // End users see no links to the authors' and support tools.
             <Header links=&[]/>

@@ -170,18 +170,24 @@ fn js_error(e: &wasm_bindgen::JsValue) -> String {
     e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| e.as_string()).unwrap_or_else(|| format!("{e:?}"))
 }
 
-/// Call `name` of the explain bundle (loaded on first use through `boot.js`'s
-/// `dcExplain`, which imports its script and wasm once) with string arguments; its
-/// answer as a string. A page without that bundle (`trunk serve`) says so.
-pub async fn explain(name: &str, args: &[&str]) -> Result<String, String> {
-    use js_sys::{Array, Function, Promise, Reflect};
+/// A bundle loaded on first use through `boot.js`'s loader `loader` (`dcExplain`,
+/// `dcWords`: each imports its script and wasm once): its module. A page built without
+/// it (`trunk serve`) says so.
+pub async fn bundle(loader: &str) -> Result<wasm_bindgen::JsValue, String> {
+    use js_sys::{Function, Promise, Reflect};
     let window = web_sys::window().ok_or("no window")?;
-    let load: Function = Reflect::get(&window, &"dcExplain".into())
+    let load: Function = Reflect::get(&window, &loader.into())
         .ok()
         .and_then(|f| f.dyn_into().ok())
-        .ok_or("this page was built without the explain bundle (cargo xtask build writes it)")?;
+        .ok_or_else(|| format!("this page was built without {loader}'s bundle (cargo xtask build writes it)"))?;
     let module = load.call0(&wasm_bindgen::JsValue::NULL).map_err(|e| js_error(&e))?;
-    let module = JsFuture::from(Promise::from(module)).await.map_err(|e| format!("the explain bundle did not load: {}", js_error(&e)))?;
+    JsFuture::from(Promise::from(module)).await.map_err(|e| format!("{loader}'s bundle did not load: {}", js_error(&e)))
+}
+
+/// Call `name` of the explain bundle with string arguments; its answer as a string.
+pub async fn explain(name: &str, args: &[&str]) -> Result<String, String> {
+    use js_sys::{Array, Function, Reflect};
+    let module = bundle("dcExplain").await?;
     let f: Function = Reflect::get(&module, &name.into()).ok().and_then(|f| f.dyn_into().ok()).ok_or_else(|| format!("the explain bundle has no {name}"))?;
     let list: Array = args.iter().map(|a| wasm_bindgen::JsValue::from_str(a)).collect();
     f.apply(&wasm_bindgen::JsValue::NULL, &list).map_err(|e| js_error(&e))?.as_string().ok_or_else(|| format!("{name} answered no text"))

@@ -1,3 +1,4 @@
+use crate::i18n::{t, tr, Value};
 use domain_connect::changeset::{ConflictRule, DeletionReason};
 use domain_connect::consequences::{self, Break, Concern};
 use domain_connect::display::visible;
@@ -22,18 +23,21 @@ impl ZoneRef {
     }
 }
 
+/// The record's data made visible (hostile text), with its priority, weight and port
+/// in the page's words (whose bidi marks, in a right-to-left language, stay invisible).
 fn data_of(r: &ZoneRecord) -> String {
+    let data = visible(&r.data);
     let mut parts = Vec::new();
     if let Some(p) = r.priority {
-        parts.push(format!("priority {p}"));
+        parts.push(tr("data-priority", &[("priority", p.into())]));
     }
     if let (Some(w), Some(p)) = (r.weight, r.port) {
-        parts.push(format!("weight {w} port {p}"));
+        parts.push(tr("data-weight-port", &[("weight", w.into()), ("port", p.into())]));
     }
     if parts.is_empty() {
-        r.data.clone()
+        data.into_owned()
     } else {
-        format!("{} ({})", r.data, parts.join(", "))
+        format!("{data} ({})", parts.join(", "))
     }
 }
 
@@ -48,6 +52,7 @@ fn owner(r: &ZoneRecord) -> String {
 #[derive(Clone)]
 struct Row {
     change: &'static str,
+    /// Its label's message (`label-added`…), also its class (`change-added`…).
     label: &'static str,
     record: ZoneRecord,
     why: String,
@@ -63,8 +68,8 @@ struct Row {
 fn stops(b: &[Break]) -> String {
     let names: Vec<String> = b.iter().map(Break::label).collect();
     match names.len() {
-        1 => format!("This stops {}.", names[0]),
-        _ => format!("This stops one of: {}.", names.join("; ")),
+        1 => tr("stops", &[("service", Value::from(names[0].as_str()))]),
+        _ => tr("stops-one-of", &[("services", Value::from(names.join("; ")))]),
     }
 }
 
@@ -73,15 +78,15 @@ fn stops(b: &[Break]) -> String {
 #[component]
 fn ProxySwitch(proxy: RwSignal<Vec<Option<bool>>>, at: usize, record: ZoneRecord) -> impl IntoView {
     match record.rtype.not_proxiable_because() {
-        Some(why) => view! { <span class="proxy off" title=why>"DNS only"<span class="sr-only">{format!(" ({why})")}</span></span> }.into_any(),
+        Some(why) => view! { <span class="proxy off" title=why>{t("dns-only")}<span class="sr-only">{format!(" ({why})")}</span></span> }.into_any(),
         None => {
             let on = move || proxy.with(|p| p.get(at).copied().flatten().unwrap_or(false));
-            let label = format!("Proxy {} {}", record.rtype, record.name);
+            let label = tr("proxy-label", &[("type", record.rtype.to_string().into()), ("name", Value::from(record.name.as_str()))]);
             view! {
                 <button type="button" role="switch" class="proxy" data-testid="proxy-toggle" aria-label=label
                     aria-checked=move || if on() { "true" } else { "false" }
                     on:click=move |_| proxy.update(|p| if let Some(Some(v)) = p.get_mut(at) { *v = !*v })>
-                    {move || if on() { "Proxied" } else { "DNS only" }}
+                    {move || if on() { t("proxied") } else { t("dns-only") }}
                 </button>
             }
             .into_any()
@@ -130,8 +135,8 @@ pub fn Changes(
             label: if again { "kept" } else { "added" },
             record: a.record.clone(),
             why: match (&before, again) {
-                (_, true) => "already present: written again as it is".to_string(),
-                (Some(_), _) => "SPF rules merged into the existing SPF record".to_string(),
+                (_, true) => t("why-rewritten"),
+                (Some(_), _) => t("why-spf-merged"),
                 _ => String::new(),
             },
             added: Some(i),
@@ -141,20 +146,30 @@ pub fn Changes(
     }));
     rows.extend(net.removed.iter().map(|&i| {
         let d = &changes.deleted[i];
-        Row { change: "remove", label: "removed", record: d.record.clone(), why: d.explanation.clone(), added: None, before: None, deleted: Some(i) }
+        Row {
+            change: "remove",
+            label: "removed",
+            record: d.record.clone(),
+            why: crate::words::deletion(&d.reason, &d.explanation),
+            added: None,
+            before: None,
+            deleted: Some(i),
+        }
     }));
     rows.extend(changes.kept.iter().map(|k| Row {
         change: "keep",
         label: "kept",
         record: k.record.clone(),
-        why: "already present, as the template asks".into(),
+        why: t("why-kept"),
         added: None,
         before: None,
         deleted: None,
     }));
     let others = changes.untouched(zone.records()).count();
-    let summary =
-        format!("{} to add, {} to remove, {} already present, {} other records unchanged", net.added.len(), net.removed.len(), net.unchanged.len(), others);
+    let summary = tr(
+        "changes-summary",
+        &[("add", net.added.len().into()), ("remove", net.removed.len().into()), ("present", net.unchanged.len().into()), ("others", others.into())],
+    );
     let mut head = rows;
     let rest = Arc::new(head.split_off(at_once.unwrap_or(usize::MAX).min(head.len())));
     let hidden = rest.len();
@@ -165,9 +180,9 @@ pub fn Changes(
         <p class="summary" data-testid="summary">{summary}</p>
         <div class="table-wrap">
         <table class="records" data-testid="changes">
-            <caption class="sr-only">"Records this template changes"</caption>
-            <thead><tr><th scope="col">"Change"</th><th scope="col">"Type"</th><th scope="col">"Name"</th><th scope="col">"Data"</th><th scope="col">"TTL"</th><th scope="col">"Why"</th>
-                {proxy.is_some().then(|| view! { <th scope="col">"Proxy"</th> })}</tr></thead>
+            <caption class="sr-only">{t("changes-caption")}</caption>
+            <thead><tr><th scope="col">{t("col-change")}</th><th scope="col">{t("col-type")}</th><th scope="col">{t("col-name")}</th><th scope="col">{t("col-data")}</th><th scope="col">{t("col-ttl")}</th><th scope="col">{t("col-why")}</th>
+                {proxy.is_some().then(|| view! { <th scope="col">{t("col-proxy")}</th> })}</tr></thead>
             <tbody>
                 {head.into_iter().map(row.clone()).collect_view()}
                 {move || all.get().then(|| rest.iter().cloned().map(row.clone()).collect_view())}
@@ -175,7 +190,7 @@ pub fn Changes(
         </table>
         </div>
         {move || (!all.get()).then(|| view! {
-            <button type="button" class="cancel" data-testid="more-changes" on:click=move |_| all.set(true)>{format!("Show the other {hidden} records")}</button>
+            <button type="button" class="cancel" data-testid="more-changes" on:click=move |_| all.set(true)>{tr("show-other", &[("count", hidden.into())])}</button>
         })}
         {move || view! { <Disables off=off.get()/> }}
         <UnchangedList list=unchanged/>
@@ -188,22 +203,23 @@ fn row_of(domain: String, proxy: Option<RwSignal<Vec<Option<bool>>>>, breaks: Si
         let name = fqdn(&owner(&r.record), &domain);
         let rtype = r.record.rtype.to_string();
         let (type_attr, name_attr) = (rtype.clone(), name.clone());
+        let [l_type, l_name, l_data, l_ttl] = ["col-type", "col-name", "col-data", "col-ttl"].map(t);
         view! {
             <tr class=format!("change-{}", r.label) data-change=r.change data-type=type_attr data-name=name_attr>
-                <td><span class="badge">{r.label}</span></td>
-                <td data-label="Type">{rtype}</td>
-                <td class="mono" data-label="Name">{visible(&name).into_owned()}</td>
-                <td class="mono data" data-label="Data">
+                <td><span class="badge">{t(&format!("label-{}", r.label))}</span></td>
+                <td data-label=l_type>{rtype}</td>
+                <td class="mono" data-label=l_name>{visible(&name).into_owned()}</td>
+                <td class="mono data" data-label=l_data>
                     {r.before.map(|b| view! { <span class="before" data-testid="spf-before">{visible(&b).into_owned()}</span>" → "<br/> })}
-                    {visible(&data_of(&r.record)).into_owned()}
+                    {data_of(&r.record)}
                 </td>
-                <td data-label="TTL">{r.record.ttl.map(|t| t.to_string()).unwrap_or_default()}</td>
-                <td data-label=if r.why.is_empty() { "" } else { "Why" }>{r.why.clone()}
+                <td data-label=l_ttl>{r.record.ttl.map(|t| t.to_string()).unwrap_or_default()}</td>
+                <td data-label=if r.why.is_empty() { String::new() } else { t("col-why") }>{r.why.clone()}
                     {r.deleted.map(|i| move || breaks.with(|b| b.get(i).filter(|b| !b.is_empty()).map(|b| view! {
                         <span class="breaks" data-testid="breaks">{stops(b)}</span>
                     })))}
                 </td>
-                {proxy.map(|p| view! { <td data-label=if r.added.is_some() { "Proxy" } else { "" }>{r.added.map(|at| view! { <ProxySwitch proxy=p at=at record=r.record.clone()/> })}</td> })}
+                {proxy.map(|p| view! { <td data-label=if r.added.is_some() { t("col-proxy") } else { String::new() }>{r.added.map(|at| view! { <ProxySwitch proxy=p at=at record=r.record.clone()/> })}</td> })}
             </tr>
         }.into_any()
     }
@@ -238,16 +254,16 @@ fn UnchangedList(list: Unchanged) -> impl IntoView {
         changes
             .untouched(zone.records())
             .take(n)
-            .map(|(_, r)| view! { <li class="mono">{visible(&format!("{} {} {}", fqdn(&owner(r), domain), r.rtype, data_of(r))).into_owned()}</li> })
+            .map(|(_, r)| view! { <li class="mono">{format!("{} {} {}", visible(&fqdn(&owner(r), domain)), visible(&r.rtype.to_string()), data_of(r))}</li> })
             .collect_view()
     };
     view! {
         <details class="unchanged" on:toggle=on_toggle>
-            <summary>{format!("{count} unchanged records")}</summary>
+            <summary>{tr("unchanged-count", &[("count", count.into())])}</summary>
             <ul>{lines}</ul>
             {move || (shown.get() > 0 && shown.get() < count).then(|| view! {
                 <button type="button" class="cancel" data-testid="more-unchanged" on:click=move |_| shown.update(|s| *s = (*s + PAGE).min(count))>
-                    {format!("Show {} more (of {} not shown)", PAGE.min(count - shown.get()), count - shown.get())}
+                    {tr("show-more", &[("count", PAGE.min(count - shown.get()).into()), ("rest", (count - shown.get()).into())])}
                 </button>
             })}
         </details>
@@ -260,27 +276,33 @@ fn UnchangedList(list: Unchanged) -> impl IntoView {
 #[component]
 fn Disables(off: Vec<consequences::Disabled>) -> impl IntoView {
     (!off.is_empty()).then(|| {
-        let serious: Vec<&str> = [Concern::Mail, Concern::Verification, Concern::Essential]
+        let serious: Vec<String> = [Concern::Mail, Concern::Verification, Concern::Essential]
             .into_iter()
             .filter(|c| off.iter().any(|d| d.concerns.contains(c)))
             .map(concern_text)
             .collect();
-        let class = if serious.is_empty() { "note disables" } else { "warning disables serious" };
-        let names: Vec<String> = off.iter().map(|d| format!("{}{}", if d.one_of { "one of " } else { "" }, d.service.label())).collect();
+        let class = if serious.is_empty() { "note disables" } else { "warning disables serious" }; // classes (English words, never shown)
+        let names: Vec<String> = off
+            .iter()
+            .map(|d| match d.one_of {
+                true => tr("one-of", &[("service", d.service.label().into())]),
+                false => d.service.label(),
+            })
+            .collect();
         view! {
             <div class=class role="note" data-testid="disables">
-                <p><strong>"Connecting disables: "</strong>{names.join(", ")}</p>
-                {(!serious.is_empty()).then(|| view! { <p>{format!("The records it removes are used for {}.", serious.join(", "))}</p> })}
+                <p><strong>{t("disables")}" "</strong>{names.join(", ")}</p>
+                {(!serious.is_empty()).then(|| view! { <p>{tr("disables-used-for", &[("uses", serious.join(", ").into())])}</p> })}
             </div>
         }
     })
 }
 
-fn concern_text(c: Concern) -> &'static str {
-    match c {
-        Concern::Mail => "mail",
-        Concern::Verification => "proving the domain is yours",
-        Concern::Essential => "a service that marks them essential",
-        _ => "a service",
-    }
+fn concern_text(c: Concern) -> String {
+    t(match c {
+        Concern::Mail => "concern-mail",
+        Concern::Verification => "concern-verification",
+        Concern::Essential => "concern-essential",
+        _ => "concern-other",
+    })
 }

@@ -12,7 +12,7 @@ pub fn Name(name: DnsName) -> impl IntoView {
     view! {
         <span class="name">
             <span class="mono">{visible(&shown).into_owned()}</span>
-            {idn.then(|| view! { <span class="idn">" (punycode " <span class="mono">{name.ascii.clone()}</span> ")"</span> })}
+            {idn.then(|| view! { <span class="idn">" ("{crate::i18n::t("punycode")}" " <span class="mono">{name.ascii.clone()}</span> ")"</span> })}
         </span>
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::config::Config;
 use crate::context::{use_config, ConfigReady};
+use crate::i18n::{t, tr, Value};
 use crate::providers::{self, LoadedTemplate};
 use domain_connect::consequences::{self, Break};
 use domain_connect::display::visible;
@@ -24,19 +25,26 @@ enum LoadError {
     NotFound,
     /// The records API needs a credential the page does not hold yet.
     NeedCredential,
-    /// A step failed: what happened, what the user can do, and the detail for support.
-    Problem { title: String, advice: &'static str, stage: &'static str, detail: String },
+    /// A step failed: what happened (a message and its arguments), what the user can do
+    /// (a message), and the detail for support (the stage named in English: it is for support).
+    Problem { title: (&'static str, Vec<(&'static str, String)>), advice: &'static str, stage: &'static str, detail: String },
 }
 
-const START_AGAIN: &str =
-    "Go back to the service that sent you here and start the setup again. If this happens again, send the diagnostic below to its support.";
-const TRY_LATER: &str = "Try again in a moment. If it keeps failing, send the diagnostic below to your DNS provider's support.";
-const NOT_SUPPORTED: &str = "Ask the service for another way to connect your domain, or add the records it needs by hand in your DNS provider's dashboard.";
+const START_AGAIN: &str = "advice-start-again";
+const TRY_LATER: &str = "advice-try-later";
+const NOT_SUPPORTED: &str = "advice-not-supported";
 
 impl LoadError {
-    fn problem(title: impl Into<String>, advice: &'static str, stage: &'static str, detail: impl Into<String>) -> Self {
-        LoadError::Problem { title: title.into(), advice, stage, detail: detail.into() }
+    fn problem(title: &'static str, advice: &'static str, stage: &'static str, detail: impl Into<String>) -> Self {
+        LoadError::Problem { title: (title, Vec::new()), advice, stage, detail: detail.into() }
     }
+}
+
+/// A message with string arguments (kept as ids until shown, so a language that
+/// arrives later still applies).
+fn tr_owned((id, args): &(&'static str, Vec<(&'static str, String)>)) -> String {
+    let args: Vec<(&str, Value)> = args.iter().map(|(k, v)| (*k, Value::from(v.as_str()))).collect();
+    tr(id, &args)
 }
 
 /// The copyable block for support: when, where, which step, and what it said. The
@@ -62,16 +70,19 @@ struct Loaded {
 async fn load(cfg: Config, path: String, search: String) -> Result<Arc<Loaded>, LoadError> {
     let url = ApplyUrl::from_parts_with(&path, &search, &crate::web::Browser).map_err(|e| match e {
         ApplyUrlError::NotAnApplyPath { .. } => LoadError::NotFound,
-        e => LoadError::problem("This link is not a valid Domain Connect request", START_AGAIN, "reading the link", e.to_string()),
+        // The stage, in English: for support (so every stage below).
+        e => LoadError::problem("problem-link-invalid", START_AGAIN, "reading the link", e.to_string()),
     })?;
     // The template (then the key it names) and the zone are fetched together.
     let template_and_key = async {
         let template = providers::load_template(&cfg, &url.provider_id, &url.service_id).await.map_err(|e| {
+            // The stage, in English: for support.
+            let stage = "loading the template";
             if e.missing {
-                let title = format!("This DNS provider does not support {} from {} yet", url.service_id, url.provider_id);
-                LoadError::problem(title, NOT_SUPPORTED, "loading the template", e.message)
+                let title = ("problem-not-supported", vec![("service", url.service_id.clone()), ("provider", url.provider_id.clone())]);
+                LoadError::Problem { title, advice: NOT_SUPPORTED, stage, detail: e.message }
             } else {
-                LoadError::problem("The service's template cannot be read", TRY_LATER, "loading the template", e.message)
+                LoadError::problem("problem-template-unreadable", TRY_LATER, stage, e.message)
             }
         })?;
         let host = verdict::key_host(&template.template, &url).ok();
@@ -82,7 +93,7 @@ async fn load(cfg: Config, path: String, search: String) -> Result<Arc<Loaded>, 
     let (template, key) = tk?;
     let (zone, zone_source) = zone.map_err(|e| match e {
         providers::ZoneReadError::NeedCredential => LoadError::NeedCredential,
-        e => LoadError::problem("Your domain's records cannot be read", TRY_LATER, "reading the zone", e.to_string()),
+        e => LoadError::problem("problem-zone-unreadable", TRY_LATER, "reading the zone", e.to_string()), // English stage
     })?;
     let review = {
         let policy = Policy { proxy_defaults: Some(&cfg.proxy_defaults), ..Policy::default() };
@@ -132,10 +143,10 @@ pub fn Consent() -> impl IntoView {
             match cfg {
                 ConfigReady::Loading => None,
                 ConfigReady::Failed => Some(Err(LoadError::problem(
-                    "The DNS provider's configuration cannot be used",
+                    "problem-config-unusable",
                     TRY_LATER,
-                    "loading config.json",
-                    "see the configuration problem above",
+                    "loading config.json",                 // English: for support
+                    "see the configuration problem above", // English: for support
                 ))),
                 ConfigReady::Ready(c) => Some(load(c, path, search).await),
             }
@@ -143,10 +154,10 @@ pub fn Consent() -> impl IntoView {
     });
     let shown = move |loaded: Option<Result<Arc<Loaded>, LoadError>>| {
         match loaded {
-        None => view! { <p class="loading" aria-live="polite">"Loading the request…"</p> }.into_any(),
+        None => view! { <p class="loading" aria-live="polite">{t("loading-request")}</p> }.into_any(),
         Some(Err(LoadError::NotFound)) => view! {
-            <h1 id="consent-title">"Not found"</h1>
-            <p>"No page here: this address is not a Domain Connect apply URL. "<a href="/">"Home"</a></p>
+            <h1 id="consent-title">{t("not-found")}</h1>
+            <p>{t("not-found-body")}" "<a href="/">{t("home")}</a></p>
         }
         .into_any(),
         Some(Err(LoadError::NeedCredential)) => {
@@ -159,9 +170,9 @@ pub fn Consent() -> impl IntoView {
             ask_credential(move || credential.update(|n| *n += 1))
         }
         Some(Err(LoadError::Problem { title, advice, stage, detail })) => view! {
-            <h1 id="consent-title">{title}</h1>
-            <div class="problem" role="alert" data-testid="load-error"><p class="mono">{visible(&detail).into_owned()}</p><p>"Nothing has been changed."</p></div>
-            <p>{advice}</p>
+            <h1 id="consent-title">{tr_owned(&title)}</h1>
+            <div class="problem" role="alert" data-testid="load-error"><p class="mono">{visible(&detail).into_owned()}</p><p>{t("nothing-changed")}</p></div>
+            <p>{t(advice)}</p>
             <Diagnostic text=diagnostic(stage, &detail) open=true/>
         }
         .into_any(),
@@ -170,9 +181,15 @@ pub fn Consent() -> impl IntoView {
     };
     // The resource's states are matched here rather than through `<Suspense>`: Suspense
     // and `Suspend` cost the consent page 4,509 bytes brotli (measured), on the phone path.
+    // Words wait for the page's language (its catalogue is fetched beside the request's
+    // data), and are shown again when the dashboard changes it.
+    let lang = crate::i18n::lang();
     view! {
         <section aria-labelledby="consent-title">
-            {move || shown(data.get().flatten())}
+            {move || match lang.get() {
+                Some(_) => shown(data.get().flatten()),
+                None => shown(None),
+            }}
         </section>
     }
 }
@@ -215,17 +232,17 @@ fn Credential(on_set: impl Fn() + Copy + 'static) -> impl IntoView {
         }
     };
     view! {
-        <h1 id="consent-title">"Sign in to your DNS provider"</h1>
-        <p>"This page needs access to your domain's records. If your DNS provider's dashboard opened it, it hands the access over by itself; otherwise enter your API token."</p>
-        {refused().then(|| view! { <p class="warning" role="alert" data-testid="credential-refused">"Your DNS provider refused the access this page was given: it may have expired. Nothing was read or changed; the page waits for a new one."</p> })}
+        <h1 id="consent-title">{t("credential-title")}</h1>
+        <p>{t("credential-intro")}</p>
+        {refused().then(|| view! { <p class="warning" role="alert" data-testid="credential-refused">{t("credential-refused")}</p> })}
         <form class="credential" data-testid="credential" on:submit=submit>
-            <label for="dc-token">"API token"</label>
+            <label for="dc-token">{t("credential-token")}</label>
             <input id="dc-token" type="password" autocomplete="off" spellcheck="false" prop:value=move || token.get()
                 on:input=move |e| token.set(event_target_value(&e))/>
-            <label><input type="checkbox" prop:checked=move || keep.get() on:change=move |e| keep.set(event_target_checked(&e))/>" Keep it for this tab"</label>
-            <button type="submit">"Continue"</button>
+            <label><input type="checkbox" prop:checked=move || keep.get() on:change=move |e| keep.set(event_target_checked(&e))/>" "{t("credential-keep")}</label>
+            <button type="submit">{t("continue")}</button>
         </form>
-        <p class="why">"The token stays in this page (or this tab, if you ask): it is never put in an address, a log or a download."</p>
+        <p class="why">{t("credential-why")}</p>
     }
 }
 
@@ -234,7 +251,7 @@ fn Credential(on_set: impl Fn() + Copy + 'static) -> impl IntoView {
 fn Diagnostic(text: String, #[prop(optional)] open: bool) -> impl IntoView {
     view! {
         <details class="diagnostic" open=open>
-            <summary>"Diagnostic for support"</summary>
+            <summary>{t("diagnostic")}</summary>
             <pre class="mono wrap" data-testid="diagnostic" tabindex="0">{text}</pre>
         </details>
     }

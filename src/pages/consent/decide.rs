@@ -3,6 +3,7 @@
 use super::{sentence, Loaded};
 #[cfg(any(feature = "powerdns", feature = "cloudflare"))]
 use crate::components::download::download;
+use crate::i18n::{t, tr, Value};
 use crate::providers;
 use domain_connect::display::visible;
 use leptos::prelude::*;
@@ -74,18 +75,18 @@ fn AfterApply(l: Arc<Loaded>) -> impl IntoView {
     };
     let (cfg, d2) = (l.cfg.clone(), domain.clone());
     view! {
-        <super::verify::Verify cfg=l.cfg.clone() records=added domain=domain.clone() title="Checking that the new records answer"/>
-        <p class="downloads">"Save this change: "
-            {download("change.json".into(), "application/json", &change_json, "as JSON", "download-json")}", "
-            {download("change.zone".into(), "text/plain", &bind, "as zone-file text", "download-bind")}
-            {(!request.is_empty()).then(|| view! { ", "{download("applied.json".into(), "application/json", &request, "the request sent, with the zone before and after (no key)", "download-request")} })}</p>
+        <super::verify::Verify cfg=l.cfg.clone() records=added domain=domain.clone() title=t("verify-new")/>
+        <p class="downloads">{t("save-change")}" "
+            {download("change.json".into(), "application/json", &change_json, &t("download-json"), "download-json")}", "
+            {download("change.zone".into(), "text/plain", &bind, &t("download-bind"), "download-bind")}
+            {(!request.is_empty()).then(|| view! { ", "{download("applied.json".into(), "application/json", &request, &t("download-request"), "download-request")} })}</p>
         {(!request.is_empty()).then(|| view! {
-            <button type="button" class="cancel" data-testid="undo" disabled=move || busy.get() || undone.with(|u| u.is_some()) on:click=on_undo>"Undo"</button>
+            <button type="button" class="cancel" data-testid="undo" disabled=move || busy.get() || undone.with(|u| u.is_some()) on:click=on_undo>{t("undo")}</button>
         })}
         <div data-testid="undo-outcome" role="status">{move || undone.get().map(|u| match u {
             Ok(_) => view! {
-                <p class="sig ok">"Undone: your records are back as they were before Connect."</p>
-                <super::verify::Verify cfg=cfg.clone() records=removed.clone() domain=d2.clone() title="Checking that the earlier records answer again"/>
+                <p class="sig ok">{t("undone")}</p>
+                <super::verify::Verify cfg=cfg.clone() records=removed.clone() domain=d2.clone() title=t("verify-earlier")/>
             }.into_any(),
             Err(f) => failed(f).into_any(),
         })}</div>
@@ -96,18 +97,18 @@ fn AfterApply(l: Arc<Loaded>) -> impl IntoView {
 fn failed(f: providers::ApplyFailure) -> impl IntoView {
     use providers::ApplyFailure as F;
     let (title, body, tail) = match f {
-        F::NotApplied(why) => ("The changes were not applied.", vec![visible(&why).into_owned()], "Nothing was changed."),
+        F::NotApplied(why) => ("failed-not-applied", vec![visible(&why).into_owned()], "failed-nothing-changed"),
         F::ZoneChanged { gone, new } => (
-            "Your domain's records changed after this page read them, so nothing was applied. Reload the page to review the changes against the records as they are now.",
-            gone.iter().map(|g| format!("gone: {}", visible(g))).chain(new.iter().map(|n| format!("new: {}", visible(n)))).collect(),
-            "Nothing was changed.",
+            "failed-zone-changed",
+            gone.iter()
+                .map(|g| tr("zone-gone", &[("record", visible(g).as_ref().into())]))
+                .chain(new.iter().map(|n| tr("zone-new", &[("record", visible(n).as_ref().into())])))
+                .collect(),
+            "failed-nothing-changed",
         ),
-        F::Unknown(why) => (
-            "It is not known whether the changes were applied.",
-            vec![visible(&why).into_owned()],
-            "Check your domain's records in your DNS provider's dashboard before trying again.",
-        ),
+        F::Unknown(why) => ("failed-unknown", vec![visible(&why).into_owned()], "failed-check-dashboard"),
     };
+    let (title, tail) = (t(title), t(tail));
     view! {
         <div class="problem" role="alert" data-testid="apply-failed">
             <p>{title}</p>
@@ -191,28 +192,25 @@ pub(super) fn Decide(l: Arc<Loaded>, proxy: RwSignal<Vec<Option<bool>>>, nothing
     view! {
         <div class="decide">
             <button type="button" class="connect" data-testid="connect" aria-describedby="connect-why"
-                disabled=move || !may_apply || done() on:click=connect>"Connect"</button>
-            <button type="button" class="cancel" data-testid="cancel" disabled=done on:click=cancel>"Cancel"</button>
+                disabled=move || !may_apply || done() on:click=connect>{t("connect")}</button>
+            <button type="button" class="cancel" data-testid="cancel" disabled=done on:click=cancel>{t("cancel")}</button>
         </div>
-        {(!may_apply).then(|| view! { <p id="connect-why" class="why">"Connect is not offered: this request cannot be applied (see above)."</p> })}
+        {(!may_apply).then(|| view! { <p id="connect-why" class="why">{t("connect-why")}</p> })}
         <div data-testid="outcome" role="status" aria-live="polite">
             {move || outcome.get().map(|o| match o {
-                Outcome::Applying => view! { <p>"Applying the changes…"</p> }.into_any(),
+                Outcome::Applying => view! { <p>{t("applying")}</p> }.into_any(),
                 Outcome::Applied { applied, next } => { let stays = next.is_none(); view! {
-                    <p class="sig ok">{match applied.already {
-                        true => format!("Done: your domain's records already hold these changes ({}).", applied.to),
-                        false => format!("Done: the changes were applied ({}).", applied.to),
-                    }}</p>
+                    <p class="sig ok">{tr(if applied.already { "done-already" } else { "done-applied" }, &[("at", Value::from(applied.to.as_str()))])}</p>
                     {applied.note.map(|n| view! { <p>{sentence(&n)}</p> })}
-                    <p>{match next { Some(n) => format!("Returning you to {n}…"), None => "You can close this window.".to_string() }}</p>
+                    <p>{match next { Some(n) => tr("returning", &[("to", n.into())]), None => t("close-window") }}</p>
                     {applied.request.map(|r| view! {
                         {stays.then(|| after_apply(l.clone()))}
-                        <details><summary>"The request that was sent"</summary><pre class="mono wrap" data-testid="request-sent">{r}</pre></details>
+                        <details><summary>{t("request-sent")}</summary><pre class="mono wrap" data-testid="request-sent">{r}</pre></details>
                     })}
                 }}.into_any(),
                 Outcome::Failed(f) => failed(f).into_any(),
                 Outcome::Cancelled { next } => view! {
-                    <p>{match next { Some(n) => format!("Cancelled. Returning you to {n}…"), None => "Cancelled: nothing was changed. You can close this window.".to_string() }}</p>
+                    <p>{match next { Some(n) => tr("cancelled-returning", &[("to", n.into())]), None => t("cancelled-close") }}</p>
                 }.into_any(),
             })}
         </div>
@@ -225,7 +223,7 @@ pub(super) fn Decide(l: Arc<Loaded>, proxy: RwSignal<Vec<Option<bool>>>, nothing
 #[component]
 fn AlreadySetUp(l: Arc<Loaded>) -> impl IntoView {
     let next = l.review.return_url(&l.url, false);
-    let label = if next.is_some() { "Return to the service" } else { "Done" };
+    let label = t(if next.is_some() { "return-to-service" } else { "done" });
     let back = move |_| {
         crate::embed::notify(&l.cfg.dashboard_origins, "dc-applied", &[("added", 0u32.into()), ("removed", 0u32.into()), ("already", true.into())]);
         match &next {

@@ -2,10 +2,11 @@
 //! core's `Review`, each the part a user reads in turn.
 
 use super::decide::Decide;
-use super::{diagnostic, on_loopback, sentence, Diagnostic, Loaded};
+use super::{diagnostic, on_loopback, Diagnostic, Loaded};
 use crate::components::changes::{Changes, ZoneRef};
 use crate::components::name::{Breakable, Name};
 use crate::config::RecordsApi;
+use crate::i18n::{t, tr, Value};
 use domain_connect::display::visible;
 #[cfg(feature = "powerdns")]
 use domain_connect::records_api::powerdns;
@@ -20,26 +21,27 @@ use std::sync::Arc;
 /// link selects, and — PowerDNS keeping one TTL per name and type — which TTL an RRset
 /// gets when its records ask for different ones.
 fn notes(l: &Loaded) -> Vec<(&'static str, String)> {
-    let (t, flags) = (&l.template.template, &l.review.flags);
+    let (tpl, flags) = (&l.template.template, &l.review.flags);
     let mut notes: Vec<(&'static str, String)> = Vec::new();
     if flags.provider_name_extra.is_some() || flags.service_name_extra.is_some() {
         let own = |name: &Option<String>, id: &str| name.clone().unwrap_or_else(|| id.to_string());
         notes.push((
             "template-names",
-            format!("Template: {} / {} ({}/{})", own(&t.provider_name, &t.provider_id), own(&t.service_name, &t.service_id), t.provider_id, t.service_id),
-        ));
-    }
-    if !flags.service_labels.is_empty() {
-        notes.push((
-            "service-labels",
-            format!(
-                "{}: a name starting with an underscore holds settings for a service (mail authentication, certificates), not a web site.",
-                flags.service_labels.join(", ")
+            tr(
+                "note-template-names",
+                &[
+                    ("provider", own(&tpl.provider_name, &tpl.provider_id).into()),
+                    ("service", own(&tpl.service_name, &tpl.service_id).into()),
+                    ("ids", format!("{}/{}", tpl.provider_id, tpl.service_id).into()),
+                ],
             ),
         ));
     }
+    if !flags.service_labels.is_empty() {
+        notes.push(("service-labels", tr("note-service-labels", &[("labels", flags.service_labels.join(", ").into())])));
+    }
     if !l.url.group_ids.is_empty() {
-        notes.push(("groups", format!("Only these parts of the template are applied (groupId): {}.", l.url.group_ids.join(", "))));
+        notes.push(("groups", tr("note-groups", &[("groups", l.url.group_ids.join(", ").into())])));
     }
     #[cfg(feature = "powerdns")]
     if let (RecordsApi::Powerdns { .. }, Ok(cs)) = (&l.cfg.records_api, &l.review.changes) {
@@ -93,7 +95,7 @@ pub(super) fn Screen(l: Arc<Loaded>) -> impl IntoView {
         <Verdicts l=l.clone()/>
         <HowChecked l=l.clone()/>
         {nothing.then(|| view! {
-            <p class="sig ok" data-testid="already-set-up">{format!("{} is already set up on {}: nothing would change.", service_name(&l), l.url.domain.ascii)}</p>
+            <p class="sig ok" data-testid="already-set-up">{tr("already-set-up", &[("service", service_name(&l).into()), ("domain", Value::from(l.url.domain.ascii.as_str()))])}</p>
         })}
         {l.review.changes.clone().ok().map(|cs| view! { <Changes changes=cs zone=ZoneRef::Records(l.zone.clone()) domain=l.url.domain.ascii.clone() proxy=(!nothing).then_some(proxy) breaks=breaks/> })}
         <ProxyWarnings l=l.clone() proxy=proxy/>
@@ -104,13 +106,14 @@ pub(super) fn Screen(l: Arc<Loaded>) -> impl IntoView {
 /// The provider (with its logo), the service, the domain and host, and the notes.
 #[component]
 fn Who(l: Arc<Loaded>, name_flags: RwSignal<Vec<String>>) -> impl IntoView {
-    let (t, flags) = (&l.template.template, &l.review.flags);
-    let provider = t.provider_name.clone().unwrap_or_else(|| t.provider_id.clone());
+    let (tpl, flags) = (&l.template.template, &l.review.flags);
+    let provider = tpl.provider_name.clone().unwrap_or_else(|| tpl.provider_id.clone());
     let provider = match &flags.provider_name_extra {
         Some(extra) => format!("{provider} ({extra})"),
         None => provider,
     };
     let service = service_name(&l);
+    let host = l.url.host.clone().filter(|h| !h.ascii.is_empty());
     // A logo only from https (the core checks). It is decoration: the name beside it is
     // the text, so an image that does not load takes no room.
     let logo = flags.logo_url.clone().map(|src| view! { <img class="logo" src=src alt="" referrerpolicy="no-referrer"/> });
@@ -119,12 +122,15 @@ fn Who(l: Arc<Loaded>, name_flags: RwSignal<Vec<String>>) -> impl IntoView {
     let key_in_config = matches!(&l.cfg.records_api, RecordsApi::Powerdns { api_key: Some(_), .. }) && !on_loopback();
     view! {
         <div class="who">{logo}<h1 id="consent-title" data-testid="provider">{provider.clone()}</h1></div>
-        <p class="lead">{format!("{provider} asks to set up {service} on ")}<Name name=l.url.domain.clone()/>
-            {l.url.host.clone().filter(|h| !h.ascii.is_empty()).map(|h| view! { " at host " <Name name=h/> })}</p>
+        <p class="lead">{crate::i18n::parts(if host.is_some() { "lead-host" } else { "lead" }, &[("provider", provider.clone().into()), ("service", service.into())], &["domain", "host"]).into_iter().map(|p| match p {
+            crate::i18n::Part::Text(s) => s.into_any(),
+            crate::i18n::Part::Slot(0) => view! { <Name name=l.url.domain.clone()/> }.into_any(),
+            crate::i18n::Part::Slot(_) => host.clone().map(|h| view! { <Name name=h/> }).into_any(),
+        }).collect_view()}</p>
         {notes(&l).into_iter().map(|(id, text)| view! { <p class="note" data-testid=id>{text}</p> }).collect_view()}
         {move || name_flags.get().into_iter().map(|f| view! { <p class="warning" role="note" data-testid="name-flag">{visible(&f).into_owned()}"."</p> }).collect_view()}
         {key_in_config.then(|| view! {
-            <p class="warning" role="note" data-testid="key-in-config">"This page's config.json holds the records API key, so anyone who can open this page can read it. That is for testing on this machine only: hand the key over from your dashboard instead."</p>
+            <p class="warning" role="note" data-testid="key-in-config">{t("key-in-config")}</p>
         })}
     }
 }
@@ -139,26 +145,36 @@ fn service_name(l: &Loaded) -> String {
 /// The signature line, the phishing caution, and every refusal.
 #[component]
 fn Verdicts(l: Arc<Loaded>) -> impl IntoView {
-    let (t, r) = (&l.template.template, &l.review);
-    let provider = t.provider_name.clone().unwrap_or_else(|| t.provider_id.clone());
+    let (tpl, r) = (&l.template.template, &l.review);
+    let provider = tpl.provider_name.clone().unwrap_or_else(|| tpl.provider_id.clone());
     let sig_class = match r.signature.verdict {
-        Verdict::Valid => "sig ok",
-        Verdict::NotRequired => "sig none",
-        _ => "sig bad",
+        Verdict::Valid => "sig ok",         // classes (English words, never shown)
+        Verdict::NotRequired => "sig none", // English: a class
+        _ => "sig bad",                     // English: a class
     };
     let sig_text = match &r.signature.verdict {
-        Verdict::Valid => view! {
-            {format!("Signed by {provider}: {} (key ", r.signature.verdict)}<Breakable name=r.signature.key_host.clone().unwrap_or_default()/>")."
+        Verdict::Valid => {
+            let key = r.signature.key_host.clone().unwrap_or_default();
+            crate::i18n::parts("sig-valid", &[("provider", provider.into())], &["key"])
+                .into_iter()
+                .map(|p| match p {
+                    crate::i18n::Part::Text(s) => s.into_any(),
+                    crate::i18n::Part::Slot(_) => view! { <Breakable name=key.clone()/> }.into_any(),
+                })
+                .collect_view()
+                .into_any()
         }
-        .into_any(),
-        other => sentence(&other.to_string()).into_any(),
+        other => crate::words::verdict(other).into_any(),
     };
     // The signature's refusal is the verdict line above; the box does not say it again.
-    let refusals: Vec<String> = r
+    // Support's diagnostic keeps the core's English.
+    let refusals: Vec<String> = r.decision.refusals.iter().map(crate::words::refusal).collect();
+    let english: Vec<String> = r
         .decision
         .refusals
         .iter()
         .map(|x| match x {
+            // English: the diagnostic for support.
             Refusal::SignatureInvalid { .. } | Refusal::SignatureMissing { .. } => "its signature does not hold (see above)".into(),
             other => other.to_string(),
         })
@@ -167,15 +183,16 @@ fn Verdicts(l: Arc<Loaded>) -> impl IntoView {
     view! {
         <p class=sig_class data-testid="signature">{sig_text}</p>
         {r.flags.phishing_warning.then(|| view! {
-            <p class="warning" role="note" data-testid="phishing">"Check this request: its values were chosen by whoever made the link and are not vouched for by a verified signature. Apply it only if you started this setup yourself at "{service}"."</p>
+            <p class="warning" role="note" data-testid="phishing">{tr("phishing", &[("service", service.into())])}</p>
         })}
         {(!refusals.is_empty()).then(|| view! {
             <div class="problem" role="alert" data-testid="refusals">
-                <p>"This request cannot be applied:"</p>
+                <p>{t("cannot-apply")}</p>
                 <ul>{refusals.iter().map(|x| view! { <li>{visible(x).into_owned()}</li> }).collect_view()}</ul>
-                <p>"Nothing has been changed."</p>
+                <p>{t("nothing-changed")}</p>
             </div>
-            <Diagnostic text=diagnostic("reviewing the request", &refusals.join("; "))/>
+            // The stage, in English: for support.
+            <Diagnostic text=diagnostic("reviewing the request", &english.join("; "))/>
         })}
     }
 }
@@ -195,7 +212,7 @@ fn HowChecked(l: Arc<Loaded>) -> impl IntoView {
             if !can_search || searched.with_untracked(Option::is_some) {
                 return;
             }
-            searched.set(Some(("Searching what was signed…".into(), String::new())));
+            searched.set(Some((t("searching-signed"), String::new())));
             let l = l.clone();
             leptos::task::spawn_local(async move {
                 let known = serde_json::to_string(&l.template.template.variables(&[])).unwrap_or_default();
@@ -205,25 +222,25 @@ fn HowChecked(l: Arc<Loaded>) -> impl IntoView {
                 let said = answer.and_then(|a| serde_json::from_str::<Vec<String>>(&a).map_err(|e| e.to_string()));
                 searched.set(Some(match said.as_deref() {
                     Ok([explain, bytes]) => (explain.clone(), bytes.clone()),
-                    Ok(_) => ("The search gave no answer.".into(), String::new()),
-                    Err(e) => (format!("What was signed cannot be searched here: {e}."), String::new()),
+                    Ok(_) => (t("search-no-answer"), String::new()),
+                    Err(e) => (tr("search-failed", &[("error", e.as_str().into())]), String::new()),
                 }));
             });
         }
     };
     view! {
-        <details class="steps"><summary on:click=on_toggle>"How this was checked"</summary>
+        <details class="steps"><summary on:click=on_toggle>{t("how-checked")}</summary>
             <ul>{r.signature.steps.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ul>
-            <p>"Signed bytes:"</p><pre class="mono wrap">{r.signature.signed_bytes.clone()}</pre>
+            <p>{t("signed-bytes")}</p><pre class="mono wrap">{r.signature.signed_bytes.clone()}</pre>
             {move || searched.get().map(|(explain, bytes)| view! {
                 <p data-testid="signature-search" role="status">{explain}</p>
-                {(!bytes.is_empty()).then(|| view! { <p>"What verifies:"</p><pre class="mono wrap" data-testid="signature-found">{visible(&bytes).into_owned()}</pre> })}
+                {(!bytes.is_empty()).then(|| view! { <p>{t("what-verifies")}</p><pre class="mono wrap" data-testid="signature-found">{visible(&bytes).into_owned()}</pre> })}
             })}
-            <p>{format!("Template from {}; zone from {}.", l.template.source, l.zone_source)}</p>
-            <p data-testid="redirect">{sentence(&r.return_to.to_string())}</p>
-            {(!flags.unused_variables.is_empty()).then(|| view! { <p>{format!("Parameters the template does not use: {}", flags.unused_variables.join(", "))}</p> })}
-            {(!flags.missing_variables.is_empty()).then(|| view! { <p>{format!("Variables the link does not give: {}", flags.missing_variables.join(", "))}</p> })}
-            {flags.ignored.iter().map(|i| view! { <p>{format!("Ignored: {i}")}</p> }).collect_view()}
+            <p>{tr("sources", &[("template", l.template.source.as_str().into()), ("zone", l.zone_source.as_str().into())])}</p>
+            <p data-testid="redirect">{crate::words::return_to(&r.return_to)}</p>
+            {(!flags.unused_variables.is_empty()).then(|| view! { <p>{tr("unused-parameters", &[("list", flags.unused_variables.join(", ").into())])}</p> })}
+            {(!flags.missing_variables.is_empty()).then(|| view! { <p>{tr("missing-variables", &[("list", flags.missing_variables.join(", ").into())])}</p> })}
+            {flags.ignored.iter().map(|i| view! { <p>{tr("ignored", &[("what", i.to_string().into())])}</p> }).collect_view()}
         </details>
     }
 }
@@ -235,7 +252,7 @@ fn ProxyWarnings(l: Arc<Loaded>, proxy: RwSignal<Vec<Option<bool>>>) -> impl Int
     move || {
         let w = warnings.get();
         (!w.is_empty()).then(|| view! {
-            <div class="warning" role="note" data-testid="proxy-warnings"><ul>{w.into_iter().map(|w| view! { <li>{w.to_string()}</li> }).collect_view()}</ul></div>
+            <div class="warning" role="note" data-testid="proxy-warnings"><ul>{w.into_iter().map(|w| view! { <li>{crate::words::proxy_warning(&w)}</li> }).collect_view()}</ul></div>
         })
     }
 }

@@ -3,6 +3,7 @@
 //! with a progress bar — then reported record by record.
 
 use crate::config::Config;
+use crate::i18n::{t, tr};
 use crate::providers;
 use domain_connect::display::visible;
 use domain_connect::propagation;
@@ -21,7 +22,7 @@ enum State {
 }
 
 #[component]
-pub(super) fn Verify(cfg: Config, records: Vec<domain_connect::ZoneRecord>, domain: String, title: &'static str) -> impl IntoView {
+pub(super) fn Verify(cfg: Config, records: Vec<domain_connect::ZoneRecord>, domain: String, title: String) -> impl IntoView {
     let (probes, unchecked) = propagation::probes_for(&records, &domain);
     let total = probes.len();
     let seen = RwSignal::new(vec![false; total]);
@@ -62,29 +63,26 @@ pub(super) fn Verify(cfg: Config, records: Vec<domain_connect::ZoneRecord>, doma
             view! {
                 <li>
                     <span class="mono wrap">{what}</span>" "
-                    {move || if seen.with(|s| s[i]) { view! { <span class="seen">"✓ answers as expected"</span> }.into_any() }
-                        else if state.with(|s| matches!(s, State::Checking(_))) { view! { <span>"waiting…"</span> }.into_any() }
-                        else { view! { <span class="unseen">"not visible yet"</span> }.into_any() }}
+                    {move || if seen.with(|s| s[i]) { view! { <span class="seen">"✓ "{t("verify-seen")}</span> }.into_any() }
+                        else if state.with(|s| matches!(s, State::Checking(_))) { view! { <span>{t("verify-waiting")}</span> }.into_any() }
+                        else { view! { <span class="unseen">{t("verify-unseen")}</span> }.into_any() }}
                 </li>
             }
         })
         .collect_view();
     let skipped = unchecked
         .into_iter()
-        .map(|u| view! { <li><span class="mono wrap">{visible(&format!("{} {} {}", u.record.name, u.record.rtype, u.record.data)).into_owned()}</span>{format!(" not checked: {}", u.why)}</li> })
+        .map(|u| view! { <li><span class="mono wrap">{visible(&format!("{} {} {}", u.record.name, u.record.rtype, u.record.data)).into_owned()}</span>" "{tr("verify-not-checked", &[("why", u.why.to_string().into())])}</li> })
         .collect_view();
     view! {
-        <section class="verify" data-testid="verify" aria-label=title>
-            <h2>{title}</h2>
-            <progress max=total value=count aria-label="records answering as expected"></progress>
-            <p data-testid="verify-state">{move || match state.get() {
-                State::Checking(n) => format!("{} of {total} answering; asking again (round {n} of {ROUNDS})…", count()),
-                State::Done => format!("All {total} records answer as expected."),
-                State::NotYet => format!(
-                    "{} of {total} answer as expected so far. The rest are not visible yet: DNS answers can take a few minutes to change; nothing needs to be done.",
-                    count()
-                ),
-                State::Unavailable(why) => format!("The records could not be checked: {}", visible(&why)),
+        <section class="verify" data-testid="verify" aria-label=title.clone()>
+            <h2>{title.clone()}</h2>
+            <progress max=total value=count aria-label=t("verify-progress")></progress>
+            <p data-testid="verify-state" role="status">{move || match state.get() {
+                State::Checking(n) => tr("verify-checking", &[("count", count().into()), ("total", total.into()), ("round", n.into()), ("rounds", ROUNDS.into())]),
+                State::Done => tr("verify-done", &[("total", total.into())]),
+                State::NotYet => tr("verify-not-yet", &[("count", count().into()), ("total", total.into())]),
+                State::Unavailable(why) => tr("verify-unavailable", &[("why", visible(&why).as_ref().into())]),
             }}</p>
             <ul>{rows}{skipped}</ul>
         </section>
