@@ -52,6 +52,8 @@ pub fn compile(features: &[&str]) -> Result<(), String> {
         "dc-tools",
         "--bin",
         "dc-explain",
+        "--bin",
+        "dc-words",
     ]);
     if !features.is_empty() {
         c.args(["--features", &features.join(",")]);
@@ -175,7 +177,9 @@ pub fn precompress(dir: &Path) -> Result<(), String> {
     use std::io::Write;
     for e in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
         let p = e.map_err(|e| e.to_string())?.path();
-        if !p.extension().is_some_and(|x| x == "js" || x == "wasm" || x == "css" || x == "json") || Path::new(&format!("{}.br", p.display())).is_file() {
+        if !p.extension().is_some_and(|x| x == "js" || x == "wasm" || x == "css" || x == "json" || x == "ftl")
+            || Path::new(&format!("{}.br", p.display())).is_file()
+        {
             continue;
         }
         let raw = std::fs::read(&p).map_err(|e| format!("{}: {e}", p.display()))?;

@@ -7,7 +7,7 @@
 use crate::web::page_headers;
 
 /// Hashed file names (`dc-…`, `tools/dc-…`, `main-…`): cached for a year.
-const HASHED: &str = "^/(tools/|explain/)?(dc-|main-)";
+const HASHED: &str = "^/(tools/|explain/|words/)?(dc-|main-)";
 
 /// Where a snippet serves from.
 pub struct Place<'a> {

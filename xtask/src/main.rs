@@ -216,6 +216,12 @@ fn browser_tier(shared: &Path, filter: Option<&str>) -> Result<(), String> {
         "dashboard_origins": [example_url],
     });
     serve::spawn(dash, serve::Site::new(adapters.clone(), Some(dash_config.to_string()))?);
+    // A provider that speaks German whatever the browser asks, with its own wording of
+    // some messages (examples/operator-de.ftl, from another origin).
+    let locale = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
+    let locale_app_url = format!("http://{}", locale.local_addr().map_err(|e| e.to_string())?);
+    let locale_config = serde_json::json!({"locale": "de", "messages": {"de": format!("{example_url}/operator-de.ftl")}});
+    serve::spawn(locale, serve::Site::new(web::dist(), Some(locale_config.to_string()))?);
     // Cloudflare: no open-source server exists; the tests answer on this port in the
     // documented shapes and check what the page sends. The token is typed on the page.
     let cf_port = servers::free_port()?;
@@ -260,6 +266,7 @@ fn browser_tier(shared: &Path, filter: Option<&str>) -> Result<(), String> {
         .env("DC_PROXY_TIMEOUT", proxy_timeout.to_string())
         .env("DC_CF_APP", &cf_app_url)
         .env("DC_DASH_APP", &dash_app_url)
+        .env("DC_LOCALE_APP", &locale_app_url)
         .env("DC_EXAMPLE_DASHBOARD", format!("{example_url}/dashboard.html"))
         .env("DC_NGINX_APP", &nginx_url)
         .env("DC_NGINX_LOG", dir.join("nginx/access.log"))

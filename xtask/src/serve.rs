@@ -113,6 +113,12 @@ async fn respond(State(site): State<Arc<Site>>, req: Request) -> Response<Body> 
     let cache = if page { "no-cache" } else { crate::web::cache_control(&path) };
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    // A catalogue is public text another origin's page may read (an operator's
+    // catalogues on a CDN of their own).
+    if path.ends_with(".ftl") {
+        h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
+        h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/plain; charset=utf-8"));
+    }
     response
 }
 

@@ -12,7 +12,7 @@ pub const BINARYEN_VERSION: &str = "132";
 /// esbuild, from npm: minifies wasm-bindgen's JS glue and the stylesheet.
 pub const ESBUILD_VERSION: &str = "0.25.12";
 /// Debian packages of the browser tier (and `sqlite3` to create PowerDNS's database).
-pub const DEBIAN_PACKAGES: [&str; 10] = [
+pub const DEBIAN_PACKAGES: [&str; 11] = [
     "pdns-server",
     "pdns-backend-sqlite3",
     "dnsdist",
@@ -24,6 +24,9 @@ pub const DEBIAN_PACKAGES: [&str; 10] = [
     "nginx",
     "libnginx-mod-http-brotli-static",
     "caddy",
+    // Japanese glyphs for the screenshots of the Japanese page (Chromium here has no CJK
+    // font otherwise; a customer's browser has its own).
+    "fonts-ipafont-gothic",
 ];
 
 /// Tools installed by xtask live here (gitignored), not in the user's ~/.cargo.

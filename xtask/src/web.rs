@@ -55,16 +55,22 @@ pub fn build_into(dist: &Path, config: Option<&str>, features: &[&str]) -> Resul
     bundle::trunk("index.html", dist, "/", features)?;
     let tools_dir = beside(dist, "tools.html", "tools", features)?;
     let explain_dir = beside(dist, "explain.html", "explain", &[])?;
+    // And the words bundle (Fluent's runtime), loaded by a page that speaks another
+    // language than English, under words/.
+    let words_dir = beside(dist, "words.html", "words", &[])?;
     let consent = bundle::finish(dist, "dc-consent", "/")?;
     let tools_bundle = bundle::finish(&tools_dir, "dc-tools", "/tools/")?;
     let explain = bundle::finish(&explain_dir, "dc-explain", "/explain/")?;
+    let words = bundle::finish(&words_dir, "dc-words", "/words/")?;
     bundle::stylesheet(dist)?;
-    std::fs::write(dist.join("boot.js"), boot_script(&consent, &tools_bundle, &explain)).map_err(|e| e.to_string())?;
+    std::fs::write(dist.join("boot.js"), boot_script(&consent, &tools_bundle, &explain, &words)).map_err(|e| e.to_string())?;
     let text = config.unwrap_or(DEFAULT_CONFIG).to_string();
     write_catalogue(dist, read(Some(&text))?.catalogue_dir.as_deref())?;
     bundle::precompress(dist)?;
     bundle::precompress(&tools_dir)?;
     bundle::precompress(&explain_dir)?;
+    bundle::precompress(&words_dir)?;
+    bundle::precompress(&dist.join("locales"))?;
     let html = std::fs::read_to_string(dist.join("index.html")).map_err(|e| format!("dist/index.html: {e}"))?;
     let html = replace_boot(&html)?;
     std::fs::write(dist.join(TEMPLATE), &html).map_err(|e| e.to_string())?;
@@ -139,8 +145,9 @@ fn replace_boot(html: &str) -> Result<String, String> {
 }
 
 /// `boot.js`: load the bundle of the path the page is opened at, nothing else; and
-/// `dcExplain()`, which loads the explain bundle once, when the page first asks.
-fn boot_script(consent: &Bundle, tools: &Bundle, explain: &Bundle) -> String {
+/// `dcExplain()` and `dcWords()`, which load the explain and words bundles once, when
+/// the page first asks.
+fn boot_script(consent: &Bundle, tools: &Bundle, explain: &Bundle, words: &Bundle) -> String {
     format!(
         "// Written by `cargo xtask build`: each audience downloads only its own bundle.\n\
          const bundle = /{TOOLS_ROUTES}/.test(location.pathname)\n  \
@@ -148,6 +155,8 @@ fn boot_script(consent: &Bundle, tools: &Bundle, explain: &Bundle) -> String {
            : {{ js: '{cj}', wasm: '{cw}' }};\n\
          let explain;\n\
          window.dcExplain = () => explain ??= import('{ej}').then(async (m) => {{ await m.default({{ module_or_path: '{ew}' }}); return m; }});\n\
+         let words;\n\
+         window.dcWords = () => words ??= import('{wj}').then(async (m) => {{ await m.default({{ module_or_path: '{ww}' }}); return m; }});\n\
          const app = await import(bundle.js);\n\
          const wasm = await app.default({{ module_or_path: bundle.wasm }});\n\
          window.wasmBindings = app;\n\
@@ -158,6 +167,8 @@ fn boot_script(consent: &Bundle, tools: &Bundle, explain: &Bundle) -> String {
         cw = consent.wasm,
         ej = explain.js,
         ew = explain.wasm,
+        wj = words.js,
+        ww = words.wasm,
     )
 }
 
@@ -268,7 +279,10 @@ pub fn bundles() -> Result<Vec<(&'static str, Vec<PathBuf>)>, String> {
     // Loaded by the consent page only when it has something to explain.
     let mut explain = list(&dist.join("explain"), &|n| n.ends_with(".js") || n.ends_with(".wasm"))?;
     explain.extend(list(&dist, &|n| n == "catalogue.json")?);
-    Ok(vec![("consent", consent), ("tools", tools), ("explain", explain)])
+    // Loaded by a page in another language than English: the bundle, then one catalogue.
+    let words = list(&dist.join("words"), &|n| n.ends_with(".js") || n.ends_with(".wasm"))?;
+    let locales = list(&dist.join("locales"), &|n| n.ends_with(".ftl"))?;
+    Ok(vec![("consent", consent), ("tools", tools), ("explain", explain), ("words", words), ("locale", locales)])
 }
 
 /// Brotli (quality 11) sizes of each bundle's files; one line per bundle. Returns the
@@ -286,7 +300,10 @@ pub fn size_report() -> Result<usize, String> {
             let shown = p.strip_prefix(dist()).unwrap_or(&p).display().to_string();
             lines.push(format!("  {name:<8} {shown:<44} {raw:>9} B raw {br:>9} B brotli"));
         }
-        totals.push((name, total));
+        // Each catalogue is its own download: no total for them.
+        if name != "locale" {
+            totals.push((name, total));
+        }
     }
     println!("size report (html+js+wasm+css as the browser fetches them):\n{}", lines.join("\n"));
     println!(

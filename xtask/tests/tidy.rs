@@ -6,7 +6,8 @@
 //!   hand from a query — they ask the core;
 //! * the core's public functions return typed errors, not `Result<_, String>`;
 //! * no source file is over 400 lines;
-//! * the core forbids `unsafe` and warns on missing docs.
+//! * the core forbids `unsafe` and warns on missing docs;
+//! * the consent screen's words come from the catalogues (`locales/*.ftl`), not literals.
 
 use std::path::{Path, PathBuf};
 
@@ -330,4 +331,50 @@ fn every_request_of_the_app_goes_through_net_rs() {
         })
         .collect();
     assert!(found.is_empty(), "HTTP outside src/net.rs:\n{}", found.join("\n"));
+}
+
+/// Words in a string literal of a line: two words of letters (`"Nothing was changed"`),
+/// or a capitalised word as a view's text (`>"Connect"<`). A line (or the one above it)
+/// whose comment says the text is English on purpose — support's diagnostic, the
+/// console — is exempt.
+fn words_in(line: &str, above: &str) -> Option<String> {
+    let code = line.trim_start();
+    if code.starts_with("//") || line.contains("English") || above.trim_start().starts_with("//") && above.contains("English") {
+        return None;
+    }
+    // Literals, less attribute values (`class="mono data"`) and class names.
+    let parts: Vec<&str> = code.split('"').collect();
+    let literals: Vec<&str> =
+        (1..parts.len()).step_by(2).filter(|&i| !parts[i - 1].ends_with('=') && !parts[i - 1].contains("class")).map(|i| parts[i]).collect();
+    let words = |l: &str| l.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 2).count() >= 2 && l.contains(' ');
+    let mut found = literals.iter().find(|l| words(l) && !l.contains('{') && !l.contains('=')).map(|l| l.to_string());
+    if let Some(at) = code.find(">\"") {
+        let text = code[at + 2..].split('"').next().unwrap_or("");
+        if text.chars().next().is_some_and(char::is_uppercase) {
+            found.get_or_insert(text.to_string());
+        }
+    }
+    found
+}
+
+#[test]
+fn the_consent_screens_words_come_from_the_catalogues() {
+    assert!(words_in(r#"<p>"Nothing has been changed."</p>"#, "").is_some());
+    assert!(words_in(r#"<button on:click=c>"Connect"</button>"#, "").is_some());
+    assert!(words_in(r#"<p>{t("nothing-changed")}</p>"#, "").is_none());
+    assert!(words_in(r#"<td class="mono data" data-label=l_data>"#, "").is_none());
+    assert!(words_in(r#"stage: "reading the zone","#, "// The stage, in English: for support.").is_none());
+    let mut files = files_in(&["src/pages/consent"]);
+    files.extend(["src/pages/consent.rs", "src/components/changes.rs", "src/components/name.rs", "src/context.rs", "src/words.rs"].map(|f| root().join(f)));
+    let mut found = Vec::new();
+    for f in files {
+        let text = non_test_source(&f);
+        let lines: Vec<&str> = text.lines().collect();
+        for (n, line) in lines.iter().enumerate() {
+            if let Some(w) = words_in(line, if n > 0 { lines[n - 1] } else { "" }) {
+                found.push(format!("{}:{}: {w:?}", f.display(), n + 1));
+            }
+        }
+    }
+    assert!(found.is_empty(), "words written in the code, not taken from locales/*.ftl (t/tr):\n{}", found.join("\n"));
 }
