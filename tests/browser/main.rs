@@ -15,6 +15,7 @@ mod consequences;
 mod decide;
 mod deploy;
 mod faults;
+mod locales;
 mod records;
 mod replay;
 mod screen;
@@ -30,13 +31,28 @@ fn env(name: &str) -> String {
     std::env::var(name).unwrap_or_else(|_| panic!("{name} is not set: run the browser tier through `cargo xtask test`, which starts the servers"))
 }
 
-async fn browser() -> Client {
+/// A fresh Chromium; `languages` (`de-DE,de`), when given, is what the browser asks
+/// for (`navigator.languages`), as a user's setting would.
+async fn browser(languages: Option<&str>) -> Client {
+    let mut args = vec![
+        "--headless".to_string(),
+        "--no-sandbox".into(),
+        "--disable-gpu".into(),
+        "--disable-dev-shm-usage".into(),
+        "--disable-background-networking".into(),
+        "--disable-component-update".into(),
+        "--disable-sync".into(),
+        "--no-first-run".into(),
+        "--window-size=1280,900".into(),
+    ];
+    let mut prefs = json!({});
+    if let Some(l) = languages {
+        args.push(format!("--lang={}", l.split(',').next().unwrap_or(l)));
+        args.push(format!("--accept-lang={l}"));
+        prefs = json!({"intl.accept_languages": l});
+    }
     let caps = json!({
-        "goog:chromeOptions": {
-            "binary": "/usr/bin/chromium",
-            "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                     "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,900"]
-        },
+        "goog:chromeOptions": { "binary": "/usr/bin/chromium", "args": args, "prefs": prefs },
         "goog:loggingPrefs": {"browser": "ALL"}
     });
     let caps = caps.as_object().unwrap().clone();
@@ -54,7 +70,16 @@ where
     F: FnOnce(Client) -> Fut + Send + 'static,
     Fut: Future<Output = ()> + Send + 'static,
 {
-    let c = browser().await;
+    with_browser_in(None, name, body).await
+}
+
+/// [`with_browser`] in a browser set to `languages`.
+async fn with_browser_in<F, Fut>(languages: Option<&str>, name: &str, body: F)
+where
+    F: FnOnce(Client) -> Fut + Send + 'static,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let c = browser(languages).await;
     let task = tokio::spawn(body(c.clone()));
     let abort = task.abort_handle();
     let outcome = match tokio::time::timeout(Duration::from_secs(180), task).await {
