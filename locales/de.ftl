@@ -163,6 +163,9 @@ download-bind = als Zonendatei-Text
 download-request = die gesendete Anfrage, mit der Zone vorher und nachher (ohne Schlüssel)
 undo = Rückgängig
 undone = Rückgängig gemacht: Ihre Einträge sind wieder so wie vor dem Verbinden.
+note-already-made = Verbinden hat die DNS-Einträge Ihrer Domain erneut gelesen und diese Änderungen bereits vorgefunden (vielleicht aus einem anderen Tab oder Fenster), daher wurde nichts gesendet.
+note-answer-lost = Die Antwort ging verloren ({ $failure }), aber erneutes Lesen der Zone zeigt jede Änderung an ihrem Platz.
+sandbox-provider = Sandbox-Anbieter (Speicher dieses Browsers)
 
 ## Checking the records over DNS
 

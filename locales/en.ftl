@@ -163,6 +163,9 @@ download-bind = as zone-file text
 download-request = the request sent, with the zone before and after (no key)
 undo = Undo
 undone = Undone: your records are back as they were before Connect.
+note-already-made = Connect read your domain's records again and found these changes already made (from another tab or window, perhaps), so nothing was sent.
+note-answer-lost = The answer was lost ({ $failure }), but reading the zone again shows every change in place.
+sandbox-provider = sandbox provider (this browser's storage)
 
 ## Checking the records over DNS
 

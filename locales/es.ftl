@@ -163,6 +163,9 @@ download-bind = como texto de archivo de zona
 download-request = la solicitud enviada, con la zona antes y después (sin clave)
 undo = Deshacer
 undone = Deshecho: sus registros vuelven a estar como antes de Conectar.
+note-already-made = Conectar volvió a leer los registros de su dominio y encontró estos cambios ya hechos (quizá desde otra pestaña o ventana), así que no se envió nada.
+note-answer-lost = La respuesta se perdió ({ $failure }), pero al volver a leer la zona se ve cada cambio en su sitio.
+sandbox-provider = proveedor de prueba (almacenamiento de este navegador)
 
 ## Checking the records over DNS
 

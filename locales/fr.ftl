@@ -163,6 +163,9 @@ download-bind = en texte de fichier de zone
 download-request = la requête envoyée, avec la zone avant et après (sans clé)
 undo = Annuler la modification
 undone = Annulé : vos enregistrements sont revenus à leur état d'avant la connexion.
+note-already-made = Connecter a relu les enregistrements de votre domaine et y a trouvé ces modifications déjà faites (depuis un autre onglet ou une autre fenêtre, peut-être) : rien n'a donc été envoyé.
+note-answer-lost = La réponse a été perdue ({ $failure }), mais une nouvelle lecture de la zone montre chaque modification en place.
+sandbox-provider = fournisseur bac à sable (stockage de ce navigateur)
 
 ## Checking the records over DNS
 

@@ -163,6 +163,9 @@ download-bind = come testo di file di zona
 download-request = la richiesta inviata, con la zona prima e dopo (senza chiave)
 undo = Annulla modifica
 undone = Modifica annullata: i tuoi record sono tornati com'erano prima di Collega.
+note-already-made = Collega ha riletto i record del tuo dominio e ha trovato queste modifiche già fatte (forse da un'altra scheda o finestra), quindi non è stato inviato nulla.
+note-answer-lost = La risposta è andata persa ({ $failure }), ma rileggendo la zona ogni modifica risulta al suo posto.
+sandbox-provider = provider di prova (memoria di questo browser)
 
 ## Checking the records over DNS
 

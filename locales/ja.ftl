@@ -157,6 +157,9 @@ download-bind = ゾーンファイル形式のテキスト
 download-request = 送信したリクエスト(変更前後のゾーンを含む。キーは含みません)
 undo = 元に戻す
 undone = 元に戻しました。レコードは接続前の状態です。
+note-already-made = 接続時にドメインのレコードを読み直したところ、これらの変更は既に行われていました(別のタブやウィンドウからかもしれません)。そのため何も送信していません。
+note-answer-lost = 応答は失われました({ $failure })が、ゾーンを読み直すとすべての変更が反映されています。
+sandbox-provider = サンドボックス プロバイダー(このブラウザーのストレージ)
 
 ## Checking the records over DNS
 

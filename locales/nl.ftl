@@ -163,6 +163,9 @@ download-bind = als zonebestandtekst
 download-request = het verzonden verzoek, met de zone ervoor en erna (zonder sleutel)
 undo = Ongedaan maken
 undone = Ongedaan gemaakt: uw records zijn weer zoals vóór het koppelen.
+note-already-made = Koppelen las de records van uw domein opnieuw en vond deze wijzigingen al doorgevoerd (misschien vanuit een ander tabblad of venster), dus er is niets verzonden.
+note-answer-lost = Het antwoord ging verloren ({ $failure }), maar de zone opnieuw lezen toont elke wijziging op haar plaats.
+sandbox-provider = sandboxprovider (opslag van deze browser)
 
 ## Checking the records over DNS
 

@@ -165,6 +165,9 @@ download-bind = jako tekst pliku strefy
 download-request = wysłane żądanie ze strefą przed i po zmianie (bez klucza)
 undo = Cofnij
 undone = Cofnięto: Twoje rekordy są znowu takie jak przed połączeniem.
+note-already-made = Połączenie ponownie odczytało rekordy Twojej domeny i zastało te zmiany już wprowadzone (może z innej karty lub okna), więc nic nie zostało wysłane.
+note-answer-lost = Odpowiedź zaginęła ({ $failure }), ale ponowny odczyt strefy pokazuje wszystkie zmiany na miejscu.
+sandbox-provider = dostawca testowy (pamięć tej przeglądarki)
 
 ## Checking the records over DNS
 

@@ -163,6 +163,9 @@ download-bind = como texto de arquivo de zona
 download-request = a solicitação enviada, com a zona antes e depois (sem chave)
 undo = Desfazer
 undone = Desfeito: seus registros voltaram a ser como antes de Conectar.
+note-already-made = Conectar leu de novo os registros do seu domínio e encontrou estas alterações já feitas (talvez em outra aba ou janela), por isso nada foi enviado.
+note-answer-lost = A resposta se perdeu ({ $failure }), mas ler a zona de novo mostra cada alteração no lugar.
+sandbox-provider = provedor de teste (armazenamento deste navegador)
 
 ## Checking the records over DNS
 

@@ -234,14 +234,25 @@ pub enum ApplyFailure {
     Unknown(String),
 }
 
+/// What the page says beside a change that was made.
+#[derive(Debug, Clone)]
+#[cfg_attr(not(any(feature = "powerdns", feature = "cloudflare")), allow(dead_code))] // only live APIs say these
+pub enum Note {
+    /// Read again before the change, the zone already held it (another tab or window).
+    AlreadyMade,
+    /// The change's answer was lost (why), but reading the zone again shows it in place.
+    AnswerLost(String),
+}
+
 /// Where the change went, and the request that carried it (credentials redacted).
 #[derive(Debug, Clone)]
 pub struct Applied {
     pub to: String,
     /// The request sent, as `{method, url, headers, body}` JSON; `None` for the sandbox.
     pub request: Option<String>,
-    /// Said when the answer was lost but a second reading shows the change in place.
-    pub note: Option<String>,
+    /// Said beside the outcome: the answer was lost but a second reading shows the
+    /// change in place, or nothing was sent because the zone already held it.
+    pub note: Option<Note>,
     /// Nothing was sent: the zone already held the change when read again (another
     /// tab or window made it meanwhile).
     pub already: bool,
@@ -260,7 +271,7 @@ pub async fn apply(cfg: &Config, domain: &str, zone: &[ZoneRecord], approved: &A
             // The proxy choices, in the order of the added records.
             let proxied = serde_json::to_string(&approved.proxied).unwrap_or_default();
             let _ = s.set_item(&format!("{SANDBOX_PROXIED_PREFIX}{domain}"), &proxied);
-            Ok(Applied { to: "sandbox provider (this browser's storage)".into(), request: None, note: None, already: false })
+            Ok(Applied { to: crate::i18n::t("sandbox-provider"), request: None, note: None, already: false })
         }
         #[cfg(any(feature = "powerdns", feature = "cloudflare"))]
         _ => live::apply(cfg, domain, zone, approved).await,

@@ -262,12 +262,3 @@ fn on_loopback() -> bool {
     let host = web_sys::window().and_then(|w| w.location().hostname().ok()).unwrap_or_default();
     host == "localhost" || host == "[::1]" || host.starts_with("127.")
 }
-
-/// A phrase from the core as a sentence: capitalised, with a full stop.
-fn sentence(phrase: &str) -> String {
-    let mut c = phrase.chars();
-    match c.next() {
-        Some(first) => format!("{}{}.", first.to_ascii_uppercase(), c.as_str().trim_end_matches('.')),
-        None => String::new(),
-    }
-}

@@ -3,7 +3,7 @@
 //! the credential as the provider hands it over, apply all or nothing, settle a lost
 //! answer by reading again, keep the change for Undo, probe the records over DoH.
 
-use super::{Applied, ApplyFailure, ZoneReadError};
+use super::{Applied, ApplyFailure, Note, ZoneReadError};
 use crate::config::{Config, Doh, RecordsApi};
 use crate::{credentials, net};
 use dc_config::Auth;
@@ -192,15 +192,7 @@ fn unchanged(expected: &[ZoneRecord], now: &[ZoneRecord]) -> Result<(), ApplyFai
 fn before_change(from: &[ZoneRecord], to: &[ZoneRecord], now: &[ZoneRecord], at: String) -> Result<Option<Applied>, ApplyFailure> {
     match records_api::settle(from, to, now) {
         Settled::NotApplied => Ok(None),
-        Settled::Applied => Ok(Some(Applied {
-            to: at,
-            request: None,
-            note: Some(
-                "Connect read your domain's records again and found these changes already made (from another tab or window, perhaps), so nothing was sent"
-                    .into(),
-            ),
-            already: true,
-        })),
+        Settled::Applied => Ok(Some(Applied { to: at, request: None, note: Some(Note::AlreadyMade), already: true })),
         _ => Err(zone_changed(from, now)),
     }
 }
@@ -295,7 +287,7 @@ async fn settle(
         Err(e) => Err(ApplyFailure::Unknown(format!("{failure}; the zone could not be read again to see whether it changed: {e}"))),
         Ok((after, _)) => match records_api::settle(before, expected, &after) {
             Settled::Applied => {
-                Ok(Applied { note: Some(format!("the answer was lost ({failure}), but reading the zone again shows every change in place")), ..done })
+                Ok(Applied { note: Some(Note::AnswerLost(failure.to_string())), ..done })
             }
             Settled::NotApplied if timed_out => Err(ApplyFailure::Unknown(format!(
                 "{failure}; reading the zone again shows it unchanged so far, but your DNS provider may still carry out the request it did not answer. Reload this page in a minute: it shows what your domain's records hold then"

@@ -1,6 +1,6 @@
 //! Connect and Cancel, and what the user is told after either.
 
-use super::{sentence, Loaded};
+use super::Loaded;
 #[cfg(any(feature = "powerdns", feature = "cloudflare"))]
 use crate::components::download::download;
 use crate::i18n::{t, tr, Value};
@@ -201,7 +201,10 @@ pub(super) fn Decide(l: Arc<Loaded>, proxy: RwSignal<Vec<Option<bool>>>, nothing
                 Outcome::Applying => view! { <p>{t("applying")}</p> }.into_any(),
                 Outcome::Applied { applied, next } => { let stays = next.is_none(); view! {
                     <p class="sig ok">{tr(if applied.already { "done-already" } else { "done-applied" }, &[("at", Value::from(applied.to.as_str()))])}</p>
-                    {applied.note.map(|n| view! { <p>{sentence(&n)}</p> })}
+                    {applied.note.map(|n| view! { <p>{match n {
+                        providers::Note::AlreadyMade => t("note-already-made"),
+                        providers::Note::AnswerLost(why) => tr("note-answer-lost", &[("failure", why.into())]),
+                    }}</p> })}
                     <p>{match next { Some(n) => tr("returning", &[("to", n.into())]), None => t("close-window") }}</p>
                     {applied.request.map(|r| view! {
                         {stays.then(|| after_apply(l.clone()))}
