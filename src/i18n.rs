@@ -63,6 +63,14 @@ enum Speaker {
 
 thread_local! {
     static SPEAKER: RefCell<Speaker> = const { RefCell::new(Speaker::English) };
+    /// Set once the user has acted (Connect, Cancel): the page no longer switches
+    /// language, which would render its buttons and outcome anew mid-change.
+    static SETTLED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The user has acted: keep the language as it is from now on.
+pub fn settle() {
+    SETTLED.with(|s| s.set(true));
 }
 
 fn english(id: &str, args: &[(&str, Value)]) -> String {
@@ -122,7 +130,7 @@ async fn switch(cfg: Option<Config>, dashboard: Option<String>, lang: RwSignal<O
     let browser = browser_languages();
     let choice = Choice { dashboard: dashboard.as_deref(), configured: cfg.locale.as_deref(), allowed: &cfg.locales, operator: &operator, browser: &browser };
     let tag = dc_i18n::negotiate(&choice);
-    if lang.get_untracked().as_deref() == Some(tag.as_str()) {
+    if lang.get_untracked().as_deref() == Some(tag.as_str()) || SETTLED.with(|s| s.get()) {
         return;
     }
     let speaker = match (tag.as_str(), cfg.messages_of(&tag)) {

@@ -168,6 +168,19 @@ async fn the_dashboards_dc_locale_switches_the_page() {
         wait_css(&c, "[data-testid=changes]").await;
         assert_eq!(text(&c, "[data-testid=connect]").await, "Connecter");
         shot(&c, "consent-fr-dashboard").await;
+        // Once the user has acted, the language stays: a switch would render the
+        // outcome anew mid-change.
+        super::records::reset_zone();
+        wait_css(&c, "[data-testid=connect]").await.click().await.unwrap();
+        let done = wait_text(&c, "[data-testid=outcome]", |t| t.contains("Terminé")).await;
+        assert!(done.is_ok(), "{done:?}");
+        c.enter_parent_frame().await.unwrap();
+        c.execute("document.querySelector('iframe').contentWindow.postMessage({type: 'dc-locale', locale: 'de'}, '*')", vec![]).await.unwrap();
+        c.enter_frame(0).await.unwrap();
+        tokio::time::sleep(Duration::from_millis(800)).await;
+        assert_eq!(lang_dir(&c).await.0, "fr");
+        assert!(text(&c, "[data-testid=outcome]").await.contains("Terminé"));
+        super::records::reset_zone();
     })
     .await;
 }

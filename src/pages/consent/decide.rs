@@ -137,6 +137,7 @@ pub(super) fn Decide(l: Arc<Loaded>, proxy: RwSignal<Vec<Option<bool>>>, nothing
                 Ok(a) => a,
                 Err(_) => return,
             };
+            crate::i18n::settle();
             outcome.set(Some(Outcome::Applying));
             let l = l.clone();
             leptos::task::spawn_local(async move {
@@ -178,6 +179,7 @@ pub(super) fn Decide(l: Arc<Loaded>, proxy: RwSignal<Vec<Option<bool>>>, nothing
             if matches!(outcome.get_untracked(), Some(Outcome::Applying | Outcome::Applied { .. })) {
                 return;
             }
+            crate::i18n::settle();
             let next = l.review.return_url(&l.url, true);
             outcome.set(Some(Outcome::Cancelled { next: next.clone() }));
             crate::embed::notify(&l.cfg.dashboard_origins, "dc-cancelled", &[]);
