@@ -19,6 +19,8 @@ mod context;
 #[cfg(all(target_arch = "wasm32", any(feature = "powerdns", feature = "cloudflare")))]
 mod credentials;
 #[cfg(target_arch = "wasm32")]
+mod crypto;
+#[cfg(target_arch = "wasm32")]
 mod embed;
 #[cfg(target_arch = "wasm32")]
 mod i18n;

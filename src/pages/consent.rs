@@ -96,7 +96,9 @@ async fn load(cfg: Config, path: String, search: String) -> Result<Arc<Loaded>, 
         e => LoadError::problem("problem-zone-unreadable", TRY_LATER, "reading the zone", e.to_string()), // English stage
     })?;
     let review = {
-        let policy = Policy { proxy_defaults: Some(&cfg.proxy_defaults), ..Policy::default() };
+        // RS256 by the browser's Web Crypto, asked before the (synchronous) review.
+        let rs256 = crate::crypto::answers(&template.template, &url, &key).await;
+        let policy = Policy { proxy_defaults: Some(&cfg.proxy_defaults), rs256: &rs256, ..Policy::default() };
         review(&url, &template.template, &key, ZoneInput::Records(&zone), &policy)
     };
     Ok(Arc::new(Loaded { cfg, url, template, zone: Arc::new(zone), zone_source, review }))

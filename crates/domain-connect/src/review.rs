@@ -84,7 +84,7 @@ pub enum Signatures {
 }
 
 /// The DNS provider's side of a request.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Policy<'a> {
     /// Whether a signature is demanded.
     pub signatures: Signatures,
@@ -99,6 +99,23 @@ pub struct Policy<'a> {
     pub dialect: Dialect,
     /// Initial proxy toggles.
     pub proxy_defaults: Option<&'a ProxyDefaults>,
+    /// How RS256 is computed: RustCrypto, or the platform's (the consent page passes
+    /// the browser's Web Crypto answers, so it carries no RSA code).
+    pub rs256: &'a dyn crate::signature::Rs256,
+}
+
+impl Default for Policy<'_> {
+    fn default() -> Self {
+        Policy {
+            signatures: Signatures::default(),
+            redirect_records: None,
+            multi_aware: false,
+            unique_id: None,
+            dialect: Dialect::default(),
+            proxy_defaults: None,
+            rs256: &crate::signature::RustCrypto,
+        }
+    }
 }
 
 /// Why a request may not be applied. One request can have several.
@@ -301,7 +318,7 @@ pub fn review(url: &ApplyUrl, template: &Template, key: &KeyAnswer, zone: ZoneIn
         KeyAnswer::Found { txt, .. } => txt,
         _ => &[],
     };
-    let mut signature = verdict::check(template, url, txt);
+    let mut signature = verdict::check_with(policy.rs256, template, url, txt);
     match key {
         KeyAnswer::Found { source, .. } if signature.key_host.is_some() => {
             signature.steps.insert(1.min(signature.steps.len()), format!("read from {source}"));

@@ -56,8 +56,8 @@ pub struct Fragment {
 /// The assembled key and what it was made of.
 #[derive(Debug, Clone)]
 pub struct PublicKey {
-    /// The public key.
-    pub key: RsaPublicKey,
+    /// The key's SubjectPublicKeyInfo, DER (what the TXT records' `d` fragments carry).
+    pub der: Vec<u8>,
     /// The fragments it was assembled from, in `p` order.
     pub fragments: Vec<Fragment>,
     /// Modulus size in bits.
@@ -173,6 +173,39 @@ pub fn is_key_fragment(txt: &str) -> bool {
 /// are not key fragments ([`is_key_fragment`]) are skipped; `a` and `t` must be
 /// written exactly `RS256` and `x509` (or left out).
 pub fn assemble_key(txt_records: &[String]) -> Result<PublicKey, SignatureError> {
+    assemble_key_with(&RustCrypto, txt_records)
+}
+
+/// RS256 as a platform computes it: [`RustCrypto`] (the CLI, the tools, a provider's
+/// backend), or a browser's Web Crypto — so that the consent page need not carry an RSA
+/// implementation of its own. Everything else about a key and a signature (fragments,
+/// base64, sizes, what is refused) stays here.
+pub trait Rs256: fmt::Debug + Sync {
+    /// The modulus size, in bits, of the RSA key in a SubjectPublicKeyInfo DER; or why
+    /// it is not one ([`SignatureError::KeyNotSpki`]).
+    fn key_bits(&self, spki_der: &[u8]) -> Result<usize, SignatureError>;
+    /// Whether `sig` is an RS256 signature (PKCS#1 v1.5, SHA-256) of `signed` under the key.
+    fn verify(&self, spki_der: &[u8], signed: &[u8], sig: &[u8]) -> bool;
+}
+
+/// RS256 by RustCrypto's `rsa` and `sha2`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RustCrypto;
+
+impl Rs256 for RustCrypto {
+    fn key_bits(&self, spki_der: &[u8]) -> Result<usize, SignatureError> {
+        let key = RsaPublicKey::from_public_key_der(spki_der).map_err(|e| SignatureError::KeyNotSpki(spki_problem(&e)))?;
+        Ok(key.n().bits())
+    }
+
+    fn verify(&self, spki_der: &[u8], signed: &[u8], sig: &[u8]) -> bool {
+        let Ok(key) = RsaPublicKey::from_public_key_der(spki_der) else { return false };
+        key.verify(Pkcs1v15Sign::new::<Sha256>(), &Sha256::digest(signed), sig).is_ok()
+    }
+}
+
+/// [`assemble_key`], the key read by `rs`.
+pub fn assemble_key_with(rs: &dyn Rs256, txt_records: &[String]) -> Result<PublicKey, SignatureError> {
     if txt_records.is_empty() {
         return Err(SignatureError::NoKeyRecords);
     }
@@ -210,12 +243,11 @@ pub fn assemble_key(txt_records: &[String]) -> Result<PublicKey, SignatureError>
     }
     let b64: String = frags.iter().flat_map(|f| f.d.chars().filter(|c| !c.is_whitespace())).collect();
     let der = base64::engine::general_purpose::STANDARD.decode(b64.as_bytes()).map_err(|e| SignatureError::KeyNotBase64(e.to_string()))?;
-    let key = RsaPublicKey::from_public_key_der(&der).map_err(|e| SignatureError::KeyNotSpki(spki_problem(&e)))?;
-    let bits = key.n().bits();
+    let bits = rs.key_bits(&der)?;
     if bits < 2048 {
         return Err(SignatureError::KeyTooSmall(bits));
     }
-    Ok(PublicKey { key, fragments: frags, bits })
+    Ok(PublicKey { der, fragments: frags, bits })
 }
 
 /// What is wrong with a key's DER, in words of our own: formatting the `der` and
@@ -250,11 +282,24 @@ pub fn verify(key: &PublicKey, signed: &[u8], sig: &str) -> Result<(), Signature
 
 /// Verify RS256 over `signed` with the key, the signature already decoded.
 pub fn verify_bytes(key: &PublicKey, signed: &[u8], sig: &[u8]) -> Result<(), SignatureError> {
-    if sig.len() != key.key.size() {
-        return Err(SignatureError::SignatureLength(sig.len(), key.key.size()));
+    verify_bytes_with(&RustCrypto, key, signed, sig)
+}
+
+/// [`verify`], computed by `rs`.
+pub fn verify_with(rs: &dyn Rs256, key: &PublicKey, signed: &[u8], sig: &str) -> Result<(), SignatureError> {
+    verify_bytes_with(rs, key, signed, &decode_sig(sig)?)
+}
+
+/// [`verify_bytes`], computed by `rs`.
+pub fn verify_bytes_with(rs: &dyn Rs256, key: &PublicKey, signed: &[u8], sig: &[u8]) -> Result<(), SignatureError> {
+    let size = key.bits.div_ceil(8);
+    if sig.len() != size {
+        return Err(SignatureError::SignatureLength(sig.len(), size));
     }
-    let digest = Sha256::digest(signed);
-    key.key.verify(Pkcs1v15Sign::new::<Sha256>(), &digest, sig).map_err(|_| SignatureError::Mismatch)
+    match rs.verify(&key.der, signed, sig) {
+        true => Ok(()),
+        false => Err(SignatureError::Mismatch),
+    }
 }
 
 /// Sign `data` with a PKCS#8 PEM private key; returns standard base64.

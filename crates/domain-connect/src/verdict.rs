@@ -118,6 +118,11 @@ pub fn query_gate(qs: Option<&str>, sig: Option<&str>, txt: &[String]) -> Signat
 
 /// Check the request's signature against the TXT strings found at [`key_host`].
 pub fn check(template: &Template, url: &ApplyUrl, txt: &[String]) -> SignatureReport {
+    check_with(&signature::RustCrypto, template, url, txt)
+}
+
+/// [`check`], RS256 computed by `rs` (a browser's Web Crypto, say).
+pub fn check_with(rs: &dyn signature::Rs256, template: &Template, url: &ApplyUrl, txt: &[String]) -> SignatureReport {
     let mut report = SignatureReport {
         verdict: Verdict::NotRequired,
         key_host: None,
@@ -144,7 +149,7 @@ pub fn check(template: &Template, url: &ApplyUrl, txt: &[String]) -> SignatureRe
     report.steps.push(format!("{} TXT record(s) came back", txt.len()));
     report.key_host = Some(host);
     report.steps.push(format!("signed bytes: the query without sig and key ({} bytes)", report.signed_bytes.len()));
-    let key = match signature::assemble_key(txt) {
+    let key = match signature::assemble_key_with(rs, txt) {
         Ok(k) => k,
         Err(e) => {
             report.steps.push(format!("key not usable: {e}"));
@@ -157,7 +162,7 @@ pub fn check(template: &Template, url: &ApplyUrl, txt: &[String]) -> SignatureRe
     report.modulus_bits = Some(key.bits);
     report.steps.push(format!("assembled a {}-bit RSA key from {} fragment(s), ordered by p", key.bits, key.fragments.len()));
     let sig = url.sig.as_deref().unwrap_or_default();
-    match signature::verify(&key, report.signed_bytes.as_bytes(), sig) {
+    match signature::verify_with(rs, &key, report.signed_bytes.as_bytes(), sig) {
         Ok(()) => {
             report.steps.push("RS256 (PKCS#1 v1.5, SHA-256): the signature verifies".into());
             report.verdict = Verdict::Valid;
@@ -286,6 +291,36 @@ mod tests {
         assert_eq!(r.fragments.len(), 3);
         assert_eq!(r.signed_bytes, "domain=arnoldblinn.com&RANDOMTEXT=shm%3A1551036164%3Ahello&IP=132.148.25.185&host=bar");
         assert!(r.gate() == SignatureGate::Verified);
+    }
+
+    /// The platform is asked only how many bits a key has and whether a signature
+    /// verifies; what it answers decides, and the rest is the core's (the consent page's
+    /// Web Crypto answers stand in for RustCrypto's).
+    #[test]
+    fn rs256_is_asked_only_the_keys_size_and_the_verification() {
+        #[derive(Debug)]
+        struct Says(Result<usize, signature::SignatureError>, bool, std::sync::Mutex<Vec<usize>>);
+        impl signature::Rs256 for Says {
+            fn key_bits(&self, der: &[u8]) -> Result<usize, signature::SignatureError> {
+                assert_eq!(signature::RustCrypto.key_bits(der), Ok(2048), "the key's DER as the TXT records carry it");
+                self.0.clone()
+            }
+            fn verify(&self, der: &[u8], signed: &[u8], sig: &[u8]) -> bool {
+                self.2.lock().unwrap().push(sig.len());
+                assert!(signature::RustCrypto.verify(der, signed, sig));
+                self.1
+            }
+        }
+        let (t, u, txt) = setup(&format!("&sig={SIG}&key=_dck1"));
+        let yes = Says(Ok(2048), true, Default::default());
+        assert_eq!(check_with(&yes, &t, &u, &txt).verdict, Verdict::Valid);
+        assert_eq!(*yes.2.lock().unwrap(), [256]);
+        let no = Says(Ok(2048), false, Default::default());
+        assert!(matches!(check_with(&no, &t, &u, &txt).verdict, Verdict::Invalid(r) if r.to_string().contains("does not match")));
+        // A key the platform finds small is refused before any verification.
+        let small = Says(Ok(1024), true, Default::default());
+        assert!(matches!(check_with(&small, &t, &u, &txt).verdict, Verdict::Invalid(r) if r.to_string().contains("1024")));
+        assert!(small.2.lock().unwrap().is_empty());
     }
 
     #[test]
