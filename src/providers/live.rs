@@ -55,18 +55,41 @@ async fn send(req: &records_api::HttpRequest, with_session: bool) -> Result<net:
     net::fetch_as(req.method, &req.url, &headers, req.body.as_deref(), with_session).await
 }
 
+/// The records API refused the credential the page holds (typed, or handed over by the
+/// dashboard: expired, revoked, mistyped): it is forgotten, so the page asks for a new
+/// one rather than failing with it again on every reload. Not a key from config.json,
+/// nor the site's own session: those the page cannot replace.
+fn refused(cfg: &Config, status: u16, with_session: bool) -> bool {
+    let from_config = matches!(cfg.records_api, RecordsApi::Powerdns { api_key: Some(_), .. });
+    let refused = matches!(status, 401 | 403) && !with_session && !from_config;
+    if refused {
+        credentials::refuse_current();
+    }
+    refused
+}
+
 #[cfg(feature = "cloudflare")]
 /// Read Cloudflare's zone: its id from the domain, then every page of records.
-async fn read_cloudflare(base: &str, token: &str, with_session: bool, domain: &str) -> Result<(String, Vec<cloudflare::CfRecord>), String> {
+async fn read_cloudflare(
+    cfg: &Config,
+    base: &str,
+    token: &str,
+    with_session: bool,
+    domain: &str,
+) -> Result<(String, Vec<cloudflare::CfRecord>), ZoneReadError> {
+    let failed = ZoneReadError::Failed;
     let req = cloudflare::zone_lookup_request(base, domain, token);
-    let resp = send(&req, with_session).await?;
-    let zone_id = cloudflare::read_zone_lookup(resp.status, &resp.body, domain).map_err(|e| format!("GET {}: {e}", req.url))?;
+    let resp = send(&req, with_session).await.map_err(|e| failed(e.into()))?;
+    if refused(cfg, resp.status, with_session) {
+        return Err(ZoneReadError::NeedCredential);
+    }
+    let zone_id = cloudflare::read_zone_lookup(resp.status, &resp.body, domain).map_err(|e| failed(format!("GET {}: {e}", req.url)))?;
     let mut records = Vec::new();
     let mut page = 1;
     loop {
         let req = cloudflare::list_request(base, &zone_id, page, token);
-        let resp = send(&req, with_session).await?;
-        let got = cloudflare::read_list_page(resp.status, &resp.body, domain).map_err(|e| format!("GET {}: {e}", req.url))?;
+        let resp = send(&req, with_session).await.map_err(|e| failed(e.into()))?;
+        let got = cloudflare::read_list_page(resp.status, &resp.body, domain).map_err(|e| failed(format!("GET {}: {e}", req.url)))?;
         records.extend(got.records);
         if page >= got.total_pages || records.len() > zone::MAX_ZONE_RECORDS {
             break;
@@ -85,10 +108,8 @@ pub async fn read_zone(cfg: &Config, domain: &str) -> Result<(Vec<ZoneRecord>, S
             let (key, with_session) = credential(cfg)?;
             let req = powerdns::read_zone_request(base, server_id, domain, &key);
             let resp = send(&req, with_session).await.map_err(|e| failed(e.into()))?;
-            // The credential handed over or typed is refused (expired, revoked): forget
-            // it and ask for a new one; nothing is read or applied until it comes.
-            if matches!(resp.status, 401 | 403) && !with_session && !matches!(cfg.records_api, RecordsApi::Powerdns { api_key: Some(_), .. }) {
-                credentials::refuse_current();
+            // Nothing is read or applied until a new credential comes.
+            if refused(cfg, resp.status, with_session) {
                 return Err(ZoneReadError::NeedCredential);
             }
             let records = powerdns::read_zone_answer(resp.status, &resp.body, domain).map_err(|e| failed(format!("GET {}: {e}", req.url)))?;
@@ -97,7 +118,7 @@ pub async fn read_zone(cfg: &Config, domain: &str) -> Result<(Vec<ZoneRecord>, S
         #[cfg(feature = "cloudflare")]
         RecordsApi::Cloudflare { base, .. } => {
             let (token, with_session) = credential(cfg)?;
-            let (_, listed) = read_cloudflare(base, &token, with_session, domain).await.map_err(failed)?;
+            let (_, listed) = read_cloudflare(cfg, base, &token, with_session, domain).await?;
             Ok((listed.into_iter().map(|c| c.record).collect(), format!("Cloudflare at {base}")))
         }
         other => Err(failed(super::not_built(other))),
@@ -155,7 +176,7 @@ async fn undo_now(cfg: &Config, domain: &str) -> Result<Applied, ApplyFailure> {
 async fn undo_cloudflare(cfg: &Config, base: &str, domain: &str, before: &[ZoneRecord], after: &[ZoneRecord]) -> Result<Applied, ApplyFailure> {
     let not_read = |e: String| ApplyFailure::NotApplied(format!("the zone could not be read again before undoing: {e}"));
     let (token, with_session) = credential(cfg).map_err(|e| not_read(e.to_string()))?;
-    let (zone_id, listed) = read_cloudflare(base, &token, with_session, domain).await.map_err(not_read)?;
+    let (zone_id, listed) = read_cloudflare(cfg, base, &token, with_session, domain).await.map_err(|e| not_read(e.to_string()))?;
     let now: Vec<ZoneRecord> = listed.into_iter().map(|c| c.record).collect();
     unchanged(after, &now)?;
     let body: serde_json::Value = kept(domain, "undo")
@@ -177,6 +198,7 @@ fn zone_changed(expected: &[ZoneRecord], now: &[ZoneRecord]) -> ApplyFailure {
 }
 
 /// Refuse, with the difference, when the zone read now is not the one expected.
+#[cfg(feature = "cloudflare")]
 fn unchanged(expected: &[ZoneRecord], now: &[ZoneRecord]) -> Result<(), ApplyFailure> {
     if records_api::diff(expected, now).is_empty() {
         Ok(())
@@ -311,7 +333,7 @@ async fn settle(
 async fn apply_cloudflare(cfg: &Config, base: &str, domain: &str, zone: &[ZoneRecord], approved: &Approved) -> Result<Applied, ApplyFailure> {
     let not_read = |e: String| ApplyFailure::NotApplied(format!("the zone could not be read again before applying: {e}"));
     let (token, with_session) = credential(cfg).map_err(|e| not_read(e.to_string()))?;
-    let (zone_id, listed) = read_cloudflare(base, &token, with_session, domain).await.map_err(not_read)?;
+    let (zone_id, listed) = read_cloudflare(cfg, base, &token, with_session, domain).await.map_err(|e| not_read(e.to_string()))?;
     let expected = cloudflare::expected_zone(&approved.changes, zone, &approved.proxied);
     let Some(ids) = cloudflare::ids_for(zone, &listed) else {
         let now: Vec<ZoneRecord> = listed.into_iter().map(|c| c.record).collect();

@@ -135,10 +135,26 @@ async fn cloudflare_gets_one_batch_with_the_proxy_choices_and_its_errors_are_sho
         let seen = fake_cloudflare(fail.clone(), zone.clone());
         c.goto(&format!("{}{SIGNED}", env("DC_CF_APP"))).await.unwrap();
         // No token in config: the operator types it, and asks to keep it for the tab.
-        let form = wait_css(&c, "[data-testid=credential]").await;
-        form.find(Locator::Css("input[type=password]")).await.unwrap().send_keys(TOKEN).await.unwrap();
-        form.find(Locator::Css("input[type=checkbox]")).await.unwrap().click().await.unwrap();
-        form.find(Locator::Css("button")).await.unwrap().click().await.unwrap();
+        // A mistyped one first: Cloudflare answers 403 (its "Authentication error"),
+        // the page forgets it (a reload would otherwise send it again) and asks anew.
+        let type_token = |token: &'static str| {
+            let c = c.clone();
+            async move {
+                let form = wait_css(&c, "[data-testid=credential]").await;
+                form.find(Locator::Css("input[type=password]")).await.unwrap().send_keys(token).await.unwrap();
+                form.find(Locator::Css("input[type=checkbox]")).await.unwrap().click().await.unwrap();
+                form.find(Locator::Css("button")).await.unwrap().click().await.unwrap();
+            }
+        };
+        type_token("cf-mistyped-token").await;
+        let refused = text(&c, "[data-testid=credential-refused]").await;
+        assert!(!refused.is_empty(), "the refused token is said so");
+        assert!(c.find(Locator::Css("[data-testid=changes]")).await.is_err(), "nothing read with the refused token");
+        c.refresh().await.unwrap();
+        wait_css(&c, "[data-testid=credential]").await;
+        let log = seen.lock().unwrap().clone();
+        assert_eq!(log.iter().filter(|(_, _, auth, _)| auth.contains("mistyped")).count(), 1, "the refused token is not sent again after a reload: {log:?}");
+        type_token(TOKEN).await;
         let table = text(&c, "[data-testid=changes]").await;
         assert!(table.contains("192.0.2.99") && table.contains("removed"), "both pages read: {table}");
         assert!(!c.current_url().await.unwrap().as_str().contains(TOKEN), "the token is never in the address");
@@ -149,7 +165,8 @@ async fn cloudflare_gets_one_batch_with_the_proxy_choices_and_its_errors_are_sho
         assert!(outcome.as_deref().is_ok_and(|t| t.contains("Cloudflare")), "{outcome:?}");
 
         let log = seen.lock().unwrap().clone();
-        assert!(log.iter().all(|(_, target, auth, _)| auth == &format!("Bearer {TOKEN}") && !target.contains(TOKEN)), "{log:?}");
+        // Every request after the refused one carries the token typed again, as a header only.
+        assert!(log[1..].iter().all(|(_, target, auth, _)| auth == &format!("Bearer {TOKEN}") && !target.contains(TOKEN)), "{log:?}");
         let batches: Vec<&(String, String, String, String)> = log.iter().filter(|(_, t, _, _)| t.ends_with("/batch")).collect();
         assert_eq!(batches.len(), 1, "one batch: {log:?}");
         assert!(log.iter().any(|(_, t, _, _)| t.contains("page=2")), "the second page is read: {log:?}");
