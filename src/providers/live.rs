@@ -55,13 +55,13 @@ async fn send(req: &records_api::HttpRequest, with_session: bool) -> Result<net:
     net::fetch_as(req.method, &req.url, &headers, req.body.as_deref(), with_session).await
 }
 
-/// The records API refused the credential the page holds (typed, or handed over by the
-/// dashboard: expired, revoked, mistyped): it is forgotten, so the page asks for a new
-/// one rather than failing with it again on every reload. Not a key from config.json,
-/// nor the site's own session: those the page cannot replace.
-fn refused(cfg: &Config, status: u16, with_session: bool) -> bool {
+/// When the records API refuses the credential the page holds (typed, or handed over by
+/// the dashboard: expired, revoked, mistyped), forget it, so the page asks for a new one
+/// rather than failing with it again on every reload; true then. Not a key from
+/// config.json, nor the site's own session: those the page cannot replace.
+fn forget_if_refused(cfg: &Config, status: u16, with_session: bool) -> bool {
     let from_config = matches!(cfg.records_api, RecordsApi::Powerdns { api_key: Some(_), .. });
-    let refused = matches!(status, 401 | 403) && !with_session && !from_config;
+    let refused = records_api::refuses_credential(status) && !with_session && !from_config;
     if refused {
         credentials::refuse_current();
     }
@@ -80,7 +80,7 @@ async fn read_cloudflare(
     let failed = ZoneReadError::Failed;
     let req = cloudflare::zone_lookup_request(base, domain, token);
     let resp = send(&req, with_session).await.map_err(|e| failed(e.into()))?;
-    if refused(cfg, resp.status, with_session) {
+    if forget_if_refused(cfg, resp.status, with_session) {
         return Err(ZoneReadError::NeedCredential);
     }
     let zone_id = cloudflare::read_zone_lookup(resp.status, &resp.body, domain).map_err(|e| failed(format!("GET {}: {e}", req.url)))?;
@@ -109,7 +109,7 @@ pub async fn read_zone(cfg: &Config, domain: &str) -> Result<(Vec<ZoneRecord>, S
             let req = powerdns::read_zone_request(base, server_id, domain, &key);
             let resp = send(&req, with_session).await.map_err(|e| failed(e.into()))?;
             // Nothing is read or applied until a new credential comes.
-            if refused(cfg, resp.status, with_session) {
+            if forget_if_refused(cfg, resp.status, with_session) {
                 return Err(ZoneReadError::NeedCredential);
             }
             let records = powerdns::read_zone_answer(resp.status, &resp.body, domain).map_err(|e| failed(format!("GET {}: {e}", req.url)))?;

@@ -123,6 +123,14 @@ impl fmt::Display for ApiFailure {
 
 impl std::error::Error for ApiFailure {}
 
+/// Whether an answer refuses the credential itself — HTTP 401 or 403, as PowerDNS (a
+/// wrong `X-API-Key`) and Cloudflare (its "Authentication error", or a token without the
+/// zone's permission) answer — rather than the request: a client that can replace the
+/// credential (one typed, or handed over by a dashboard) asks for a new one.
+pub fn refuses_credential(status: u16) -> bool {
+    matches!(status, 401 | 403)
+}
+
 /// How two readings of a zone differ, record by record (TTL included).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct ZoneDiff {
@@ -214,6 +222,14 @@ mod tests {
 
     fn r(t: &str, n: &str, d: &str, ttl: i64) -> ZoneRecord {
         ZoneRecord::new(t, n, d, Some(ttl))
+    }
+
+    #[test]
+    fn only_401_and_403_refuse_the_credential() {
+        assert!(refuses_credential(401) && refuses_credential(403));
+        for status in [200, 204, 400, 404, 409, 422, 429, 500, 502] {
+            assert!(!refuses_credential(status), "{status}");
+        }
     }
 
     #[test]
