@@ -166,7 +166,8 @@ pub async fn get_text(url: &str) -> Result<String, String> {
     }
 }
 
-fn js_error(e: &wasm_bindgen::JsValue) -> String {
+/// What a JavaScript exception says: its message, or the value itself.
+pub(crate) fn js_error(e: &wasm_bindgen::JsValue) -> String {
     e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| e.as_string()).unwrap_or_else(|| format!("{e:?}"))
 }
 
