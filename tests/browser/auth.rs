@@ -39,8 +39,7 @@ async fn a_session_cookie_admits_the_records_api_and_nothing_is_applied_without_
         let failed = wait_text(&c, "[data-testid=apply-failed]", |t| !t.is_empty()).await;
         assert!(failed.as_deref().is_ok_and(|t| t.contains("not applied") && t.contains("Nothing was changed")), "{failed:?}");
         assert!(records_api::diff(&before, &pdns_zone()).is_empty(), "nothing half-applied");
-        std::fs::create_dir_all(target("screenshots")).unwrap();
-        std::fs::write(target("screenshots/session-ended.png"), c.screenshot().await.unwrap()).unwrap();
+        shot(&c, "session-ended").await;
         reset_zone();
     })
     .await;

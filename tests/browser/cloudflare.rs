@@ -150,6 +150,7 @@ async fn cloudflare_gets_one_batch_with_the_proxy_choices_and_its_errors_are_sho
         let refused = text(&c, "[data-testid=credential-refused]").await;
         assert!(!refused.is_empty(), "the refused token is said so");
         assert!(c.find(Locator::Css("[data-testid=changes]")).await.is_err(), "nothing read with the refused token");
+        shot(&c, "cloudflare-token-refused").await;
         c.refresh().await.unwrap();
         wait_css(&c, "[data-testid=credential]").await;
         let log = seen.lock().unwrap().clone();

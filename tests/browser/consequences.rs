@@ -35,12 +35,11 @@ async fn replacing_gmails_mx_names_gmail_setup_at_the_row_and_above_connect() {
         let class = wait_css(&c, "[data-testid=disables]").await.attr("class").await.unwrap().unwrap_or_default();
         assert!(class.contains("serious"), "mail is shown prominently: {class}");
         assert!(fetched(&c).await.iter().any(|f| f.ends_with("/catalogue.json")), "the catalogue is fetched when something is removed");
-        std::fs::create_dir_all(target("screenshots")).unwrap();
         resize(&c, 1280, 2400).await;
-        std::fs::write(target("screenshots/consent-breaks-gmail.png"), c.screenshot().await.unwrap()).unwrap();
+        shot(&c, "consent-breaks-gmail").await;
         resize(&c, 360, 3000).await;
         assert_no_sideways_scroll(&c, 360, "breaks").await;
-        std::fs::write(target("screenshots/consent-breaks-gmail-360.png"), c.screenshot().await.unwrap()).unwrap();
+        shot(&c, "consent-breaks-gmail-360").await;
     })
     .await;
 }
@@ -75,7 +74,7 @@ async fn a_request_already_applied_says_so_and_sends_nothing() {
         assert!(c.find(Locator::Css("[data-testid=connect]")).await.is_err(), "no Connect when nothing would change");
         assert!(c.find_all(Locator::Css("[data-testid=proxy-toggle]")).await.unwrap().is_empty(), "no proxy switches: nothing would be applied");
         assert!(!fetched(&c).await.iter().any(|f| f.ends_with("/catalogue.json")), "nothing removed, no catalogue");
-        std::fs::write(target("screenshots/consent-already-set-up.png"), c.screenshot().await.unwrap()).unwrap();
+        shot(&c, "consent-already-set-up").await;
         wait_css(&c, "[data-testid=return]").await.click().await.unwrap();
         assert_eq!(super::decide::wait_url(&c, back).await, back);
         c.goto(&format!("{base}/no/such/page")).await.unwrap();
@@ -116,7 +115,7 @@ async fn a_provider_name_made_to_look_like_another_is_flagged() {
         let all = c.find_all(Locator::Css("[data-testid=name-flag]")).await.unwrap();
         let last = all.last().unwrap().text().await.unwrap();
         assert!(last.contains("looks like \"Google\""), "{last}");
-        std::fs::write(target("screenshots/consent-name-flags.png"), c.screenshot().await.unwrap()).unwrap();
+        shot(&c, "consent-name-flags").await;
     })
     .await;
 }

@@ -256,8 +256,7 @@ async fn a_held_answer_is_given_up_after_the_timeout_and_what_happened_is_read_f
         let failed = failed.unwrap_or_else(|t| panic!("{t:?}"));
         assert!(failed.contains("unchanged so far") && failed.contains("may still carry out"), "{failed}");
         assert!(!failed.contains("Nothing was changed"), "{failed}");
-        std::fs::create_dir_all(target("screenshots")).unwrap();
-        std::fs::write(target("screenshots/timeout-not-known.png"), c.screenshot().await.unwrap()).unwrap();
+        shot(&c, "timeout-not-known").await;
         until("the held PATCH to reach PowerDNS", || faults.sent_on.load(SeqCst) == 1).await;
         assert!(records_api::diff(&expected_after(&before), &pdns_zone()).is_empty(), "all of the change, not part");
         c.goto(&format!("{}{SIGNED}", env("DC_PROXY_APP"))).await.unwrap();
@@ -292,8 +291,7 @@ async fn two_windows_connecting_at_once_change_the_zone_once() {
         // sends nothing.
         let second_said = outcome(&c).await;
         assert!(second_said.contains("already hold these changes") && second_said.contains("nothing was sent"), "{second_said}");
-        std::fs::create_dir_all(target("screenshots")).unwrap();
-        std::fs::write(target("screenshots/second-window-already.png"), c.screenshot().await.unwrap()).unwrap();
+        shot(&c, "second-window-already").await;
         c.switch_to_window(first).await.unwrap();
         let first_said = outcome(&c).await;
         assert!(first_said.contains("Done: the changes were applied"), "{first_said}");

@@ -12,11 +12,6 @@ async fn lang_dir(c: &Client) -> (String, String) {
     (v[0].as_str().unwrap_or_default().to_string(), v[1].as_str().unwrap_or_default().to_string())
 }
 
-async fn shot(c: &Client, name: &str) {
-    std::fs::create_dir_all(target("screenshots")).unwrap();
-    std::fs::write(target(&format!("screenshots/{name}.png")), c.screenshot().await.unwrap()).unwrap();
-}
-
 /// The catalogues (`/locales/*.ftl`) the page fetched.
 async fn catalogues(c: &Client) -> Vec<String> {
     fetched(c).await.into_iter().filter(|p| p.starts_with("/locales/")).collect()

@@ -225,6 +225,12 @@ async fn assert_no_sideways_scroll(c: &Client, width: u64, page: &str) {
     );
 }
 
+/// Save what the page shows as `target/screenshots/{name}.png`, to be looked at.
+async fn shot(c: &Client, name: &str) {
+    std::fs::create_dir_all(target("screenshots")).unwrap();
+    std::fs::write(target(&format!("screenshots/{name}.png")), c.screenshot().await.unwrap()).unwrap();
+}
+
 /// A file under the crate's `target/` (reports and screenshots the tests write).
 fn target(file: &str) -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target").join(file)

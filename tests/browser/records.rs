@@ -78,9 +78,8 @@ async fn connect_on_powerdns_leaves_exactly_the_expected_zone_and_sends_what_dco
         assert_eq!(verified.as_deref(), Ok("All 3 records answer as expected."), "{verified:?}");
         let items = text(&c, "[data-testid=verify] ul").await;
         assert_eq!(items.matches("answers as expected").count(), 3, "{items}");
-        std::fs::create_dir_all(target("screenshots")).unwrap();
         c.execute("document.querySelector('[data-testid=verify]').scrollIntoView()", vec![]).await.unwrap();
-        std::fs::write(target("screenshots/powerdns-applied.png"), c.screenshot().await.unwrap()).unwrap();
+        shot(&c, "powerdns-applied").await;
 
         // The request the page sent is what `dconn apply --emit powerdns` prints.
         let sent: Value =

@@ -134,8 +134,7 @@ async fn a_url_signed_base64url_over_sorted_raw_values_shows_the_bytes_that_veri
         assert!(step.contains("Signature encoding\nURL-safe base64 (- and _) without padding"), "{step}");
         assert!(step.contains("Parameters the URL carries that were not signed\nts"), "{step}");
         resize(&c, 1280, 2600).await;
-        std::fs::create_dir_all(target("screenshots")).unwrap();
-        std::fs::write(target("screenshots/replay-what-was-signed.png"), c.screenshot().await.unwrap()).unwrap();
+        shot(&c, "replay-what-was-signed").await;
     })
     .await;
 }

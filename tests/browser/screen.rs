@@ -12,20 +12,18 @@ const TEMPLATE1: &str = "/v2/domainTemplates/providers/exampleservice.domainconn
 #[tokio::test]
 async fn screenshots_of_the_consent_page_at_desktop_and_phone_width() {
     with_browser("screenshots", |c| async move {
-        std::fs::create_dir_all(target("screenshots")).unwrap();
         for (w, h, name) in [(1280, 1000, "desktop"), (360, 1400, "360")] {
             c.set_window_size(w, h).await.unwrap();
             c.goto(&format!("{}{SIGNED}", env("DC_SANDBOX_APP"))).await.unwrap();
             wait_css(&c, "[data-testid=changes]").await;
-            let png = c.screenshot().await.unwrap();
-            std::fs::write(target(&format!("screenshots/consent-{name}.png")), png).unwrap();
+            shot(&c, &format!("consent-{name}")).await;
         }
         // And an unsigned request with a hostile value and a private proxied address.
         c.set_window_size(1280, 1000).await.unwrap();
         c.goto(&format!("{}{TEMPLATE2}?domain=example.com&IP=10.0.0.5&RANDOMTEXT=shm%3Apay%E2%80%8Bpal", env("DC_SANDBOX_APP"))).await.unwrap();
         wait_css(&c, "[data-testid=proxy-toggle]").await.click().await.unwrap();
         wait_css(&c, "[data-testid=proxy-warnings]").await;
-        std::fs::write(target("screenshots/consent-unsigned-warnings.png"), c.screenshot().await.unwrap()).unwrap();
+        shot(&c, "consent-unsigned-warnings").await;
     })
     .await;
 }
