@@ -74,31 +74,15 @@ async fn import(der: &[u8]) -> Result<web_sys::CryptoKey, String> {
     JsFuture::from(promise).await.map(|k| k.unchecked_into()).map_err(|e| format!("the browser does not take it as an RSA key ({})", js_error(&e)))
 }
 
-/// The keys imported so far, by their DER: a key is imported once, for its size and
-/// then for the verification.
-#[derive(Default)]
-struct Imported(Vec<(Vec<u8>, Result<web_sys::CryptoKey, String>)>);
-
-impl Imported {
-    async fn key(&mut self, der: &[u8]) -> Result<web_sys::CryptoKey, String> {
-        if let Some((_, key)) = self.0.iter().find(|(d, _)| d == der) {
-            return key.clone();
-        }
-        let key = import(der).await;
-        self.0.push((der.to_vec(), key.clone()));
-        key
-    }
-}
-
-fn bits(key: Result<web_sys::CryptoKey, String>) -> Result<usize, SignatureError> {
-    let key = key.map_err(SignatureError::KeyNotSpki)?;
+async fn bits(der: &[u8]) -> Result<usize, SignatureError> {
+    let key = import(der).await.map_err(SignatureError::KeyNotSpki)?;
     let alg = key.algorithm().map_err(|e| SignatureError::KeyNotSpki(js_error(&e)))?;
     let n = js_sys::Reflect::get(&alg, &"modulusLength".into()).ok().and_then(|n| n.as_f64());
     n.map(|n| n as usize).ok_or_else(|| SignatureError::KeyNotSpki("its algorithm is not RSA".into()))
 }
 
-async fn verify(key: Result<web_sys::CryptoKey, String>, signed: &[u8], sig: &[u8]) -> bool {
-    let Ok(key) = key else { return false };
+async fn verify(der: &[u8], signed: &[u8], sig: &[u8]) -> bool {
+    let Ok(key) = import(der).await else { return false };
     let Some(subtle) = web_sys::window().and_then(|w| w.crypto().ok()).map(|c| c.subtle()) else { return false };
     match subtle.verify_with_object_and_u8_array_and_u8_array(&algorithm(), &key, sig, signed) {
         Ok(p) => JsFuture::from(p).await.ok().and_then(|v| v.as_bool()).unwrap_or(false),
@@ -111,7 +95,6 @@ async fn verify(key: Result<web_sys::CryptoKey, String>, signed: &[u8], sig: &[u
 pub async fn answers(template: &Template, url: &ApplyUrl, key: &KeyAnswer) -> WebCrypto {
     let mut w = WebCrypto::default();
     let KeyAnswer::Found { txt, .. } = key else { return w };
-    let mut imported = Imported::default();
     // A key's size, then a verification: two rounds at most; a third asks nothing.
     for _ in 0..3 {
         verdict::check_with(&w, template, url, txt);
@@ -120,11 +103,11 @@ pub async fn answers(template: &Template, url: &ApplyUrl, key: &KeyAnswer) -> We
             break;
         }
         for der in keys {
-            let answer = bits(imported.key(&der).await);
+            let answer = bits(&der).await;
             w.bits.push((der, answer));
         }
         for (der, signed, sig) in checks {
-            let ok = verify(imported.key(&der).await, &signed, &sig).await;
+            let ok = verify(&der, &signed, &sig).await;
             w.verified.push(((der, signed, sig), ok));
         }
     }
